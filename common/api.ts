@@ -1,0 +1,89 @@
+// The one contract between the renderer and the engine. The preload (Electron),
+// the main process's IPC handlers and the web host's WebSocket bridge all
+// implement or consume exactly this interface; every channel is named once, here.
+import type { GilModel, Program, Strategy } from './program';
+import type { MachineInfo, RunInfo, RunSummary, TraceBatch } from './trace';
+
+export interface RunRequest {
+  /** A preset's name, or a whole program (e.g. loaded from a file). */
+  program: string | Program;
+  strategies: Strategy[];
+  /** One run per strategy per worker count; a scaling sweep gives several. */
+  workerCounts: number[];
+  switchIntervalMs: number;
+  gil: GilModel;
+  timeScale: number;
+}
+
+export interface PresetInfo {
+  name: string;
+  description: string;
+  program: Program;
+}
+
+export interface SessionProgress {
+  sessionId: string;
+  /** Index of the current run in the session, from 0. */
+  index: number;
+  total: number;
+  strategy: Strategy;
+  workers: number;
+  /** Elapsed ms of the current run, and the estimate of its wall time. */
+  elapsedMs: number;
+  estimateMs: number;
+}
+
+export type EngineEvent =
+  | { type: 'session-start'; sessionId: string; request: RunRequest; total: number }
+  | { type: 'run-start'; sessionId: string; run: RunInfo }
+  | { type: 'trace'; sessionId: string; batches: TraceBatch[] }
+  | { type: 'progress'; progress: SessionProgress }
+  | { type: 'run-end'; sessionId: string; summary: RunSummary }
+  | { type: 'session-end'; sessionId: string; status: 'done' | 'cancelled' | 'failed'; reason?: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Request/response methods. Each returns a promise on every side of the bridge. */
+export interface GilLabMethods {
+  getMachine(): Promise<MachineInfo>;
+  listPresets(): Promise<PresetInfo[]>;
+  /** Parses and validates a program file's text; the error names the bad field. */
+  parseProgram(text: string): Promise<Result<Program>>;
+  /** Starts a session (one run per strategy × worker count). Refused with "busy" while one runs. */
+  startSession(request: RunRequest): Promise<Result<{ sessionId: string }>>;
+  /** Cancels the running session, if any; resolves when every thread and process is gone. */
+  cancelSession(): Promise<void>;
+}
+
+export interface GilLabApi extends GilLabMethods {
+  /** Subscribes to engine events; returns the unsubscribe function. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+}
+
+/** The method channels, declared once: the bridges iterate over this list. */
+export const methodNames = [
+  'getMachine',
+  'listPresets',
+  'parseProgram',
+  'startSession',
+  'cancelSession',
+] as const satisfies readonly (keyof GilLabMethods)[];
+
+// A compile-time check that methodNames lists every method and nothing else.
+type Missing = Exclude<keyof GilLabMethods, (typeof methodNames)[number]>;
+const everyMethodListed: Missing extends never ? true : Missing = true;
+void everyMethodListed;
+
+/** Prefix of Electron IPC channels; the event stream uses `${ipcPrefix}event`. */
+export const ipcPrefix = 'gil-lab:';
+export const eventChannel = `${ipcPrefix}event`;
+
+/** WebSocket messages of the web host. */
+export type WsRequest = { id: number; method: (typeof methodNames)[number]; params: unknown[] };
+export type WsMessage =
+  | { id: number; ok: true; value: unknown }
+  | { id: number | null; ok: false; error: string }
+  | { event: EngineEvent };
+
+/** The global name the preload exposes the API under. */
+export const apiGlobal = 'gilLab';

@@ -1,0 +1,152 @@
+// Validation of everything that comes from outside: run requests and program files.
+// Every refusal names the field and what would be right.
+import { z } from 'zod';
+import type { Result, RunRequest } from './api';
+import { limits } from './limits';
+import { findPreset, presets } from './presets';
+import { gilModels, strategies, type Program, type ProgramStep } from './program';
+
+const ranged = (name: string, min: number, max: number, integer = false) =>
+  z
+    .number({ error: (iss) => `${name} must be a number, got ${describe(iss.input)}` })
+    .refine((v) => Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v)), {
+      error: (iss) => `${name} must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}, got ${describe(iss.input)}`,
+    });
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return String(value);
+  return Array.isArray(value) ? 'a list' : typeof value;
+}
+
+const durationMs = (name: string) => ranged(name, 0, limits.maxWallMsPerRun);
+
+const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
+  z.discriminatedUnion(
+    'op',
+    [
+      z.strictObject({ op: z.literal('cpu'), ms: durationMs('cpu ms') }),
+      z.strictObject({ op: z.literal('io'), ms: durationMs('io ms') }),
+      z.strictObject({ op: z.literal('sleep'), ms: durationMs('sleep ms') }),
+      z.strictObject({ op: z.literal('print'), text: z.string().max(200, 'print text must be at most 200 characters') }),
+      z
+        .strictObject({
+          op: z.literal('repeat'),
+          times: ranged('repeat times', 0, 10_000_000, true).optional(),
+          forMs: durationMs('repeat forMs').optional(),
+          steps: z.array(stepSchema).min(1, 'repeat needs at least one step'),
+        })
+        .refine((s) => (s.times === undefined) !== (s.forMs === undefined), 'repeat needs exactly one of times or forMs'),
+      z.strictObject({
+        op: z.literal('start'),
+        task: z.string().min(1, 'start needs a task name'),
+        copies: z.union([ranged('start copies', 1, limits.maxTasks, true), z.literal('workers')]).optional(),
+      }),
+      z.strictObject({ op: z.literal('join'), task: z.string().optional() }),
+    ],
+    { error: (iss) => `op must be one of cpu, io, sleep, print, repeat, start, join, got ${describe((iss.input as { op?: unknown } | undefined)?.op)}` },
+  ),
+);
+
+const programSchema = z.strictObject({
+  name: z.string().min(1, 'name must not be empty').max(80, 'name must be at most 80 characters'),
+  description: z.string().max(300, 'description must be at most 300 characters').default(''),
+  main: z.array(stepSchema).min(1, 'main needs at least one step'),
+  tasks: z.record(z.string().min(1).max(80), z.array(stepSchema).min(1, 'a task needs at least one step')),
+});
+
+const requestSchema = z.strictObject({
+  program: z.union([z.string().min(1, 'program must not be empty'), programSchema]),
+  strategies: z
+    .array(z.enum(strategies, { error: (iss) => `strategy must be one of ${strategies.join(', ')}, got ${describe(iss.input)}` }))
+    .min(1, 'strategies must list at least one strategy'),
+  workerCounts: z
+    .array(ranged('workers', limits.workers.min, limits.workers.max, true))
+    .min(1, 'workerCounts must list at least one worker count'),
+  switchIntervalMs: ranged('switchIntervalMs', limits.switchIntervalMs.min, limits.switchIntervalMs.max),
+  gil: z.enum(gilModels, { error: (iss) => `gil must be one of ${gilModels.join(', ')}, got ${describe(iss.input)}` }),
+  timeScale: ranged('timeScale', limits.timeScale.min, limits.timeScale.max),
+});
+
+function formatIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  // A top-level field's own message already starts with its name.
+  const named = issue.path.length === 1 && issue.message.startsWith(String(issue.path[0]));
+  return named ? issue.message : `${where}${issue.message}`;
+}
+
+/** Checks what a schema cannot: tasks that exist, start/join only in main, sizes within the limits. */
+function checkProgram(program: Program): string | null {
+  const taskNames = new Set(Object.keys(program.tasks));
+  const visit = (steps: ProgramStep[], where: string, inMain: boolean): string | null => {
+    for (const [i, step] of steps.entries()) {
+      const at = `${where}[${i}]`;
+      if ((step.op === 'start' || step.op === 'join') && !inMain) return `${at}: ${step.op} is allowed only in main`;
+      if (step.op === 'start' && !taskNames.has(step.task))
+        return `${at}: start names task ${JSON.stringify(step.task)}, but tasks has ${[...taskNames].map((t) => JSON.stringify(t)).join(', ') || 'none'}`;
+      if (step.op === 'join' && step.task !== undefined && !taskNames.has(step.task))
+        return `${at}: join names task ${JSON.stringify(step.task)}, which is not in tasks`;
+      if (step.op === 'repeat') {
+        const inner = visit(step.steps, `${at}.steps`, inMain);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  const main = visit(program.main, 'main', true);
+  if (main) return main;
+  for (const [name, steps] of Object.entries(program.tasks)) {
+    const error = visit(steps, `tasks.${name}`, false);
+    if (error) return error;
+  }
+  return null;
+}
+
+export function validateProgram(input: unknown): Result<Program> {
+  const parsed = programSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error) };
+  const error = checkProgram(parsed.data);
+  return error ? { ok: false, error } : { ok: true, value: parsed.data };
+}
+
+/** Parses a program file's text (JSON). */
+export function parseProgramText(text: string): Result<Program> {
+  if (typeof text !== 'string') return { ok: false, error: 'program file must be text' };
+  if (text.length > limits.maxFileBytes)
+    return { ok: false, error: `program file is too large: ${text.length} bytes, at most ${limits.maxFileBytes}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `program file is not valid JSON: ${(error as Error).message}` };
+  }
+  return validateProgram(json);
+}
+
+export interface ValidRequest extends RunRequest {
+  program: Program;
+}
+
+/** Validates a run request's shape and ranges and resolves a preset name into its program. */
+export function validateRequest(input: unknown): Result<ValidRequest> {
+  const parsed = requestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error) };
+  const request = parsed.data;
+  let program: Program;
+  if (typeof request.program === 'string') {
+    const preset = findPreset(request.program);
+    if (!preset)
+      return { ok: false, error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program file, got ${describe(request.program)}` };
+    program = preset;
+  } else {
+    const checked = checkProgram(request.program);
+    if (checked) return { ok: false, error: `program.${checked}` };
+    program = request.program;
+  }
+  const runs = request.strategies.length * request.workerCounts.length;
+  if (runs > limits.maxRunsPerSession)
+    return { ok: false, error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}` };
+  return { ok: true, value: { ...request, program } };
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` runs files in parallel; `timing` holds the tests that read
+// overlaps and speed-ups from real runs, so it runs alone, one file at a time
+// (npm run test:timing passes --no-file-parallelism), or it would measure the test runner.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{common,workers,web,main,renderer,test}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.timing.test.ts', '**/node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'timing',
+          include: ['{common,workers,web,test}/**/*.timing.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
