@@ -77,6 +77,10 @@ function formatIssues(error: z.ZodError): string {
   return named ? issue.message : `${where}${issue.message}`;
 }
 
+function containsStart(steps: ProgramStep[]): boolean {
+  return steps.some((s) => s.op === 'start' || (s.op === 'repeat' && containsStart(s.steps)));
+}
+
 /** Checks what a schema cannot: tasks that exist, start/join only in main, sizes within the limits. */
 function checkProgram(program: Program): string | null {
   const taskNames = new Set(Object.keys(program.tasks));
@@ -89,6 +93,8 @@ function checkProgram(program: Program): string | null {
       if (step.op === 'join' && step.task !== undefined && !taskNames.has(step.task))
         return `${at}: join names task ${JSON.stringify(step.task)}, which is not in tasks`;
       if (step.op === 'repeat') {
+        if (step.forMs !== undefined && inMain && containsStart(step.steps))
+          return `${at}: start inside a repeat with forMs is not supported (the number of tasks must be known before the run)`;
         const inner = visit(step.steps, `${at}.steps`, inMain);
         if (inner) return inner;
       }

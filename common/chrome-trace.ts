@@ -1,0 +1,96 @@
+// Export of run records in Chrome's Trace Event Format, which Perfetto (ui.perfetto.dev) and
+// chrome://tracing open. Perfetto groups tracks by process, so every run keeps its own clock:
+// each Python process starts at ts 0 and runs sit side by side, not one after another.
+import type { RunRecord } from './run-record';
+import { threadStates, type InstantKind } from './trace';
+
+export interface TraceEvent {
+  name: string;
+  ph: 'X' | 'i' | 'M';
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  s?: 't' | 'p' | 'g';
+  cat?: string;
+  args?: Record<string, unknown>;
+}
+
+export interface ChromeTrace {
+  traceEvents: TraceEvent[];
+  displayTimeUnit: 'ms';
+}
+
+const instantNames: Record<InstantKind, string> = {
+  print: 'print',
+  drop_request: 'drop_request',
+  forced_switch: 'forced_switch',
+  truncated: 'truncated',
+  error: 'error',
+};
+
+/** Strategies that appear in more than one run: their process names also say the worker count. */
+function sharedStrategies(runs: RunRecord[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const run of runs) {
+    if (seen.has(run.info.strategy)) shared.add(run.info.strategy);
+    seen.add(run.info.strategy);
+  }
+  return shared;
+}
+
+export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
+  const events: TraceEvent[] = [];
+  const shared = sharedStrategies(runs);
+  // Trace pids and tids are renumbered: a run's own pids start again at 1, and two sessions may reuse tids.
+  let nextPid = 1;
+  let nextTid = 1;
+
+  for (const [runIndex, run] of runs.entries()) {
+    const { info } = run;
+    const suffix = shared.has(info.strategy) ? ` [${info.workers} worker${info.workers === 1 ? '' : 's'}]` : '';
+    const pidOf = new Map<number, number>();
+    const tracePid = (runPid: number, name: string): number => {
+      let pid = pidOf.get(runPid);
+      if (pid === undefined) {
+        pid = nextPid++;
+        pidOf.set(runPid, pid);
+        events.push({ name: 'process_name', ph: 'M', pid, tid: 0, args: { name: `${name}${suffix}` } });
+        // Keeps runs in the order they ran, and a run's processes together.
+        events.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: pid } });
+        events.push({
+          name: 'process_labels',
+          ph: 'M',
+          pid,
+          tid: 0,
+          args: { labels: `run ${runIndex + 1}: ${info.program}, ${info.strategy}, ${info.workers} workers` },
+        });
+      }
+      return pid;
+    };
+    for (const process of info.processes) tracePid(process.pid, process.name);
+
+    for (const thread of info.threads) {
+      const pid = tracePid(thread.pid, `python (${info.strategy})`);
+      const tid = nextTid++;
+      events.push({ name: 'thread_name', ph: 'M', pid, tid, args: { name: thread.name } });
+      events.push({ name: 'thread_sort_index', ph: 'M', pid, tid, args: { sort_index: tid } });
+
+      const trace = run.traces[thread.tid];
+      if (!trace) continue;
+      const { intervals, instants } = trace;
+      for (let i = 0; i + 2 < intervals.length; i += 3) {
+        const state = threadStates[intervals[i]] ?? 'unknown';
+        const start = intervals[i + 1];
+        events.push({ name: state, cat: 'state', ph: 'X', pid, tid, ts: start, dur: Math.max(0, intervals[i + 2] - start) });
+      }
+      for (const instant of instants) {
+        const event: TraceEvent = { name: instantNames[instant.kind] ?? instant.kind, cat: 'gil', ph: 'i', s: 't', pid, tid, ts: instant.tUs };
+        if (instant.text !== undefined) event.args = { text: instant.text };
+        events.push(event);
+      }
+    }
+  }
+  return { traceEvents: events, displayTimeUnit: 'ms' };
+}

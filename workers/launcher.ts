@@ -1,0 +1,43 @@
+// How the supervisor starts the OS process that plays one Python process.
+// Outside Electron: child_process.fork. Inside Electron: utilityProcess (main/utility-launcher.ts).
+import { fork } from 'node:child_process';
+
+export interface ProcessHandle {
+  /** Sends a structured-clonable message to the process. */
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the process has exited, however it ended. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /** Ends the process at once (SIGKILL where there are signals). */
+  kill(): void;
+}
+
+export interface ProcessLauncher {
+  /** Starts `entryFile` (a built out/main/python-process.js) as a new OS process. */
+  launch(entryFile: string, name: string): ProcessHandle;
+}
+
+export const forkLauncher: ProcessLauncher = {
+  launch(entryFile) {
+    const child = fork(entryFile, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [],
+    });
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    return {
+      send: (message) => {
+        if (!exited && child.connected) child.send(message as never);
+      },
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => {
+        if (exited) listener(child.exitCode, child.signalCode);
+        else child.once('exit', listener);
+      },
+      kill: () => {
+        if (!exited) child.kill('SIGKILL');
+      },
+    };
+  },
+};
