@@ -5,8 +5,10 @@ import { defineConfig } from 'vitest/config';
 // (npm run test:timing passes --no-file-parallelism), or it would measure the test runner.
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['{common,workers,web,main,renderer,test}/**/*.test.{ts,tsx}'],
@@ -15,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'timing',
           include: ['{common,workers,web,test}/**/*.timing.test.ts'],

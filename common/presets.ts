@@ -60,7 +60,7 @@ export const presets: Program[] = [
           op: 'repeat',
           forMs: 2000,
           steps: [
-            { op: 'io', ms: 0.005 },
+            { op: 'io', ms: 0.02 },
             { op: 'cpu', ms: 0.002 },
           ],
         },

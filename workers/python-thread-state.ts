@@ -50,11 +50,12 @@ export class PythonThread {
 
   /** Releases the GIL and goes idle. */
   release(): void {
+    // The interval ends before the GIL is dropped, so two threads' `running` never overlap on the trace.
+    this.recorder.enter(IDLE);
     if (this.gil && this.holding) {
       this.holding = false;
       this.gil.drop();
     }
-    this.recorder.enter(IDLE);
   }
 
   runSteps(steps: ProgramStep[]): void {
@@ -96,8 +97,10 @@ export class PythonThread {
         gil.take();
         this.holding = true;
         this.recorder.enter(stateCode.running);
-      } else if (this.settings.gilModel === 'old' && !gil.checkInterval()) {
-        this.recorder.enter(stateCode.waiting);
+      } else if (this.settings.gilModel === 'old') {
+        const releasedAt = this.recorder.nowUs();
+        if (gil.checkInterval()) continue;
+        this.recorder.enter(stateCode.waiting, releasedAt);
         this.holding = false;
         gil.take();
         this.holding = true;
@@ -108,11 +111,11 @@ export class PythonThread {
 
   /** A blocking call: release the GIL, wait, take it back. */
   block(ms: number): void {
+    this.recorder.enter(stateCode.io);
     if (this.gil && this.holding) {
       this.holding = false;
       this.gil.drop();
     }
-    this.recorder.enter(stateCode.io);
     this.blockFor(ms);
     this.recorder.ioCount++;
     this.acquire();
