@@ -25,6 +25,8 @@ export interface EngineOptions {
   startCosts?: StartCosts;
   /** A process silent for this long has hung (default 5 s). */
   hangTimeoutMs?: number;
+  /** Trace intervals kept per run (default limits.maxIntervalsPerRun). */
+  maxIntervalsPerRun?: number;
   /** Test-only faults injected into every run. */
   faults?: RunOptions['faults'];
 }
@@ -127,7 +129,7 @@ export function createEngine(options: EngineOptions): Engine {
             gil: request.gil,
             timeScale: request.timeScale,
             itersPerMs,
-            maxIntervalsPerRun: limits.maxIntervalsPerRun,
+            maxIntervalsPerRun: options.maxIntervalsPerRun ?? limits.maxIntervalsPerRun,
             plan,
             launcher,
             processEntry,

@@ -3,6 +3,8 @@
 import { fork } from 'node:child_process';
 
 export interface ProcessHandle {
+  /** The OS pid, once the process exists. */
+  readonly pid: number | undefined;
   /** Sends a structured-clonable message to the process. */
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
@@ -27,6 +29,7 @@ export const forkLauncher: ProcessLauncher = {
     let exited = false;
     child.once('exit', () => (exited = true));
     return {
+      pid: child.pid,
       send: (message) => {
         if (!exited && child.connected) child.send(message as never);
       },

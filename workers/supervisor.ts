@@ -97,9 +97,9 @@ export class RunSupervisor {
     this.end('cancelled', reason);
   }
 
-  /** Kills one process of the run, as a crash would (used by fault tests through the engine). */
+  /** The run's processes with their OS pids (known from launch on). */
   processInfos(): ProcessInfo[] {
-    return this.options.plan.processes.map((p) => ({ pid: p.pid, name: p.name, osPid: this.osPids.get(p.pid) ?? 0 }));
+    return this.options.plan.processes.map((p) => ({ pid: p.pid, name: p.name, osPid: this.osPids.get(p.pid) ?? this.handles.get(p.pid)?.pid ?? 0 }));
   }
 
   private launch(pid: number, name: string): void {
@@ -123,7 +123,7 @@ export class RunSupervisor {
       gilModel: this.options.gil,
       timeScale: this.options.timeScale,
       itersPerMs: this.options.itersPerMs,
-      maxIntervalsPerLane: Math.max(1000, Math.floor(this.options.maxIntervalsPerRun / this.options.plan.lanes.length)),
+      maxIntervalsPerLane: Math.max(100, Math.floor(this.options.maxIntervalsPerRun / this.options.plan.lanes.length)),
       threadStartMs: 0,
       processStartMs: 0,
     };

@@ -1,0 +1,108 @@
+// Issue 5: every run ends — done, cancelled or failed with a reason naming the culprit — and
+// leaves nothing running, whatever goes wrong.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from './engine';
+import { isAlive, runSession } from '../test/session';
+import type { EngineEvent } from '../common/api';
+
+let engine: Engine | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+});
+
+async function allGoneWithin(pids: number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  return pids.filter(isAlive);
+}
+
+const pidsOf = (events: EngineEvent[]) =>
+  events.flatMap((e) => (e.type === 'run-start' ? e.run.processes.map((p) => p.osPid) : []));
+
+describe('faults end the run with a reason and the next run works', () => {
+  it('a worker thread that throws fails the run naming the thread and its process', async () => {
+    engine = createEngine({ host: 'cli', faults: { throwInThread: 'Thread-2', afterMs: 200 } });
+    const result = await runSession(engine, { program: 'cpu-sqrt', strategies: ['threading'], timeScale: 0.5 });
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/Thread-2 of python \(threading\) \(pid \d+\) crashed: injected fault/);
+    expect(await allGoneWithin(pidsOf(result.events), 1000)).toEqual([]);
+  });
+
+  it('a process that stops answering for 5 s fails the run naming it', async () => {
+    engine = createEngine({ host: 'cli', faults: { hangProcess: 'python (multiprocessing) worker 1', afterMs: 100 } });
+    const result = await runSession(engine, { program: 'cpu-sqrt', strategies: ['multiprocessing'], timeScale: 4 });
+    expect(result.status).toBe('failed');
+    expect(result.reason).toMatch(/python \(multiprocessing\) worker 1 \(pid \d+\) stopped answering for 5 s/);
+    expect(await allGoneWithin(pidsOf(result.events), 1000)).toEqual([]);
+    const next = await runSession(engine, { program: 'car-truck', strategies: ['threading'], timeScale: 0.02 });
+    expect(next.status).toBe('done');
+  }, 60_000);
+});
+
+describe('cancel leaves nothing running', () => {
+  it('during start-up: the processes being spawned are gone within 1 s', async () => {
+    engine = createEngine({ host: 'cli' });
+    const e = engine;
+    const spawned = new Set<number>();
+    let sawRunStart = false;
+    const result = await runSession(e, { program: 'cpu-sqrt', strategies: ['multiprocessing'], workerCounts: [8] }, (event) => {
+      if (event.type === 'run-start') sawRunStart = true;
+      if (event.type !== 'session-start') return;
+      // Cancel as soon as the run's processes are being launched, before they are ready.
+      const poll = setInterval(() => {
+        const launched = e.currentProcesses().filter((p) => p.osPid > 0);
+        if (launched.length === 0) return;
+        clearInterval(poll);
+        for (const p of launched) spawned.add(p.osPid);
+        void e.cancelSession();
+      }, 2);
+    });
+    expect(sawRunStart).toBe(false);
+    expect(spawned.size).toBe(9);
+    expect(result.status).toBe('cancelled');
+    expect(result.summaries.every((s) => s.status === 'cancelled')).toBe(true);
+    expect(await allGoneWithin([...spawned, ...pidsOf(result.events)], 1000)).toEqual([]);
+  });
+
+  it('during a scaling sweep: the sweep stops, its processes are gone, the next session works', async () => {
+    engine = createEngine({ host: 'cli' });
+    const e = engine;
+    let runsStarted = 0;
+    const result = await runSession(e, { program: 'cpu-sqrt', strategies: ['multiprocessing'], workerCounts: [1, 2, 4], timeScale: 0.5 }, (event) => {
+      if (event.type === 'run-start' && ++runsStarted === 2) setTimeout(() => void e.cancelSession(), 200);
+    });
+    expect(result.status).toBe('cancelled');
+    expect(runsStarted).toBe(2);
+    expect(await allGoneWithin(pidsOf(result.events), 1000)).toEqual([]);
+    const next = await runSession(e, { program: 'car-truck', strategies: ['threading'], timeScale: 0.02 });
+    expect(next.status).toBe('done');
+  });
+
+  it('refuses a second session while one runs, with "busy"', async () => {
+    engine = createEngine({ host: 'cli' });
+    const first = await engine.startSession({ program: 'car-truck', strategies: ['threading'], workerCounts: [2], switchIntervalMs: 5, gil: 'new', timeScale: 0.1 });
+    expect(first.ok).toBe(true);
+    const second = await engine.startSession({ program: 'car-truck', strategies: ['threading'], workerCounts: [2], switchIntervalMs: 5, gil: 'new', timeScale: 0.1 });
+    expect(second).toEqual({ ok: false, error: expect.stringContaining('busy') });
+    await engine.cancelSession();
+  });
+});
+
+describe('trace size', () => {
+  it('a trace over the cap is cut with a "trace truncated" marker; the summary stays exact', async () => {
+    engine = createEngine({ host: 'cli', maxIntervalsPerRun: 3000 });
+    const result = await runSession(engine, { program: 'convoy', strategies: ['multiprocessing'], timeScale: 0.2 });
+    expect(result.status).toBe('done');
+    const [summary] = result.summaries;
+    expect(summary.truncated).toBe(true);
+    const record = result.records[0];
+    const kept = Object.values(record.traces).reduce((n, t) => n + t.intervals.length / 3, 0);
+    expect(kept).toBeLessThanOrEqual(3000);
+    const markers = Object.values(record.traces).flatMap((t) => t.instants.filter((i) => i.kind === 'truncated'));
+    expect(markers.length).toBeGreaterThan(0);
+    expect(markers[0].text).toContain('trace truncated');
+    // The counts come from the threads, not the trace: far more rounds than kept intervals.
+    expect(Math.max(...summary.threads.map((t) => t.ioCount))).toBeGreaterThan(kept);
+  });
+});
