@@ -60,7 +60,10 @@ function multiprocessingRun(runId: string, firstTid: number): RunRecord {
       t0EpochMs: 1_700_000_000_000,
     },
     traces: {
-      [firstTid]: { intervals: [running, 0, 300], instants: [{ kind: 'error', tUs: 300, text: 'worker 1 was killed' }] },
+      [firstTid]: {
+        intervals: [running, 0, 300],
+        instants: [{ kind: 'error', tUs: 300, text: 'worker 1 was killed' }],
+      },
       [firstTid + 1]: { intervals: [running, 10, 290], instants: [] },
     },
   };
@@ -102,7 +105,14 @@ describe('toChromeTrace', () => {
     const threadNames = metadata(events, 'thread_name');
     expect(threadNames).toHaveLength(6);
     expect(new Set(threadNames.map((e) => e.tid)).size).toBe(6);
-    expect(threadNames.map((e) => e.args?.name)).toEqual(['MainThread', 'Thread-1', 'MainThread', 'Thread-1', 'MainThread', 'MainThread']);
+    expect(threadNames.map((e) => e.args?.name)).toEqual([
+      'MainThread',
+      'Thread-1',
+      'MainThread',
+      'Thread-1',
+      'MainThread',
+      'MainThread',
+    ]);
   });
 
   it('starts every run at ts 0 and never gives a slice a negative duration', () => {
@@ -112,7 +122,8 @@ describe('toChromeTrace', () => {
       expect(slice.ts).toBeGreaterThanOrEqual(0);
     }
     const firstOfEachPid = new Map<number, number>();
-    for (const slice of slices) firstOfEachPid.set(slice.pid, Math.min(firstOfEachPid.get(slice.pid) ?? Infinity, slice.ts!));
+    for (const slice of slices)
+      firstOfEachPid.set(slice.pid, Math.min(firstOfEachPid.get(slice.pid) ?? Infinity, slice.ts!));
     expect([...firstOfEachPid.values()]).toEqual([0, 0, 0, 10]);
     const running = slices.find((e) => e.name === 'running');
     expect(running).toMatchObject({ ts: 100, dur: 5000 });

@@ -83,10 +83,26 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
       for (let i = 0; i + 2 < intervals.length; i += 3) {
         const state = threadStates[intervals[i]] ?? 'unknown';
         const start = intervals[i + 1];
-        events.push({ name: state, cat: 'state', ph: 'X', pid, tid, ts: start, dur: Math.max(0, intervals[i + 2] - start) });
+        events.push({
+          name: state,
+          cat: 'state',
+          ph: 'X',
+          pid,
+          tid,
+          ts: start,
+          dur: Math.max(0, intervals[i + 2] - start),
+        });
       }
       for (const instant of instants) {
-        const event: TraceEvent = { name: instantNames[instant.kind] ?? instant.kind, cat: 'gil', ph: 'i', s: 't', pid, tid, ts: instant.tUs };
+        const event: TraceEvent = {
+          name: instantNames[instant.kind] ?? instant.kind,
+          cat: 'gil',
+          ph: 'i',
+          s: 't',
+          pid,
+          tid,
+          ts: instant.tUs,
+        };
         if (instant.text !== undefined) event.args = { text: instant.text };
         events.push(event);
       }

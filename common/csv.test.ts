@@ -68,7 +68,23 @@ describe('summaryCsv', () => {
     expect(rows[0]).toEqual([...summaryColumns]);
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r[0])).toEqual(['strategy', 'threading', 'threading', 'multiprocessing']);
-    expect(rows[2]).toEqual(['threading', '2', 'done', '8000', '1.02', '800', '799', 'Thread-1', 'python (threading)', '4000', '2.5', '0', '3', '4000.123', '']);
+    expect(rows[2]).toEqual([
+      'threading',
+      '2',
+      'done',
+      '8000',
+      '1.02',
+      '800',
+      '799',
+      'Thread-1',
+      'python (threading)',
+      '4000',
+      '2.5',
+      '0',
+      '3',
+      '4000.123',
+      '',
+    ]);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -81,7 +97,9 @@ describe('summaryCsv', () => {
   });
 
   it('keeps a failed run without threads, with its reason, and leaves a missing speed-up empty', () => {
-    const rows = parseCsv(summaryCsv([run({ status: 'failed', reason: 'process 2 was killed (SIGKILL)', speedup: null })]));
+    const rows = parseCsv(
+      summaryCsv([run({ status: 'failed', reason: 'process 2 was killed (SIGKILL)', speedup: null })]),
+    );
     expect(rows).toHaveLength(2);
     expect(rows[1][2]).toBe('failed');
     expect(rows[1][4]).toBe('');

@@ -25,7 +25,8 @@ type Cell = string | number | null | undefined;
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
   // Three decimals are below the clock's resolution; more would only show float noise.
-  const text = typeof value === 'number' ? String(Number.isInteger(value) ? value : Math.round(value * 1000) / 1000) : value;
+  const text =
+    typeof value === 'number' ? String(Number.isInteger(value) ? value : Math.round(value * 1000) / 1000) : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

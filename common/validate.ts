@@ -69,8 +69,11 @@ const requestSchema = z.strictObject({
   timeScale: ranged('timeScale', limits.timeScale.min, limits.timeScale.max),
 });
 
-function formatIssues(error: z.ZodError): string {
+function formatIssues(error: z.ZodError, input: unknown, what: string): string {
   const issue = error.issues[0];
+  // Not an object at all: say what the whole thing should look like, with its field names.
+  if (issue.path.length === 0 && issue.code === 'invalid_type')
+    return `${what} must be a JSON object, got ${input === null ? 'null' : describe(input)}`;
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   // A top-level field's own message already starts with its name.
   const named = issue.path.length === 1 && issue.message.startsWith(String(issue.path[0]));
@@ -112,7 +115,7 @@ function checkProgram(program: Program): string | null {
 
 export function validateProgram(input: unknown): Result<Program> {
   const parsed = programSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, main, tasks}') };
   const error = checkProgram(parsed.data);
   return error ? { ok: false, error } : { ok: true, value: parsed.data };
 }
@@ -137,8 +140,17 @@ export interface ValidRequest extends RunRequest {
 
 /** Validates a run request's shape and ranges and resolves a preset name into its program. */
 export function validateRequest(input: unknown): Result<ValidRequest> {
+  // Inside the request's union a program's own error is lost ("program: Invalid input"): check it first.
+  const given = (input as { program?: unknown } | null | undefined)?.program;
+  if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
+    const checked = validateProgram(given);
+    if (!checked.ok) return { ok: false, error: `program.${checked.error}` };
+  }
   const parsed = requestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error) };
+  if (!parsed.success) {
+    const what = 'a run request {program, strategies, workerCounts, switchIntervalMs, gil, timeScale}';
+    return { ok: false, error: formatIssues(parsed.error, input, what) };
+  }
   const request = parsed.data;
   let program: Program;
   if (typeof request.program === 'string') {

@@ -56,10 +56,13 @@ export function layerViolations(file: string, source: string): string[] {
       // Tests are not shipped: they may share the helpers in test/.
       const testHelper = isTestFile(file) && relative(root, target).split(sep)[0] === 'test';
       if (targetLayer === null && testHelper) continue;
-      if (targetLayer === null) problems.push(`${specifier}: ${layer}/ may not import outside the layers (${relative(root, target)})`);
-      else if (!mayImport[layer].includes(targetLayer)) problems.push(`${specifier}: ${layer}/ may not import ${targetLayer}/`);
+      if (targetLayer === null)
+        problems.push(`${specifier}: ${layer}/ may not import outside the layers (${relative(root, target)})`);
+      else if (!mayImport[layer].includes(targetLayer))
+        problems.push(`${specifier}: ${layer}/ may not import ${targetLayer}/`);
     } else if (nodeBuiltins.has(bare) || nodeBuiltins.has(bare.split('/')[0])) {
-      if (noNode.includes(layer) && !isTestFile(file)) problems.push(`${specifier}: ${layer}/ may not use Node modules`);
+      if (noNode.includes(layer) && !isTestFile(file))
+        problems.push(`${specifier}: ${layer}/ may not use Node modules`);
     } else if (bare === 'electron' || bare.startsWith('electron/')) {
       if (layer !== electronOnlyIn) problems.push(`${specifier}: only ${electronOnlyIn}/ may import Electron`);
     }
@@ -95,7 +98,12 @@ describe('layers', () => {
 
     expect(layerViolations(at('renderer/src/x.tsx'), "import { presets } from '../../common/presets';")).toEqual([]);
     expect(layerViolations(at('workers/x.ts'), "import { fork } from 'node:child_process';")).toEqual([]);
-    expect(layerViolations(at('main/x.ts'), "import { app } from 'electron'; import { createEngine } from '../workers/engine';")).toEqual([]);
+    expect(
+      layerViolations(
+        at('main/x.ts'),
+        "import { app } from 'electron'; import { createEngine } from '../workers/engine';",
+      ),
+    ).toEqual([]);
     expect(layerViolations(at('common/x.test.ts'), "import { readFileSync } from 'node:fs';")).toEqual([]);
     expect(layerViolations(at('workers/x.test.ts'), "import { runSession } from '../test/session';")).toEqual([]);
     expect(layerViolations(at('workers/x.ts'), "import { runSession } from '../test/session';")).toHaveLength(1);

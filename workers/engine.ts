@@ -46,11 +46,11 @@ interface Session {
   done: Promise<void>;
 }
 
-/** Finds out/main from the source tree (tests) or from the built file itself. */
+/** Finds out/main from the built engine (out/main or out/main/chunks) or from the source tree (tests). */
 export function defaultEngineDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join(here, 'python-process.js'))) return here;
-  return resolve(here, '..', 'out', 'main');
+  const candidates = [here, resolve(here, '..'), resolve(here, '..', 'out', 'main')];
+  return candidates.find((dir) => existsSync(join(dir, 'python-process.js'))) ?? candidates[2];
 }
 
 export function createEngine(options: EngineOptions): Engine {

@@ -1,0 +1,2 @@
+import { benchGil } from './gil';
+console.log(JSON.stringify((await benchGil()).data));

@@ -1,0 +1,137 @@
+// The window end to end, against the web host's real engine: choose a program and strategies, run,
+// watch lanes fill in, compare wall times, zoom, cancel.
+import { expect, test, type Page } from '@playwright/test';
+import { strategies } from '../common/program';
+
+// A laptop-sized window, as a teacher would project it.
+test.use({ viewport: { width: 1440, height: 900 } });
+
+async function chooseStrategies(page: Page, wanted: string[]): Promise<void> {
+  for (const strategy of strategies) {
+    const toggle = page.getByRole('button', { name: strategy, exact: true });
+    const on = wanted.includes(strategy);
+    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+  }
+}
+
+async function visibleSpanUs(page: Page): Promise<number> {
+  const root = page.locator('[data-testid="timeline"][data-visible-start-us]');
+  const start = Number(await root.getAttribute('data-visible-start-us'));
+  const end = Number(await root.getAttribute('data-visible-end-us'));
+  return end - start;
+}
+
+test('runs threading beside multiprocessing, compares wall times, zooms and cancels', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.goto('/');
+  await expect(page).toHaveTitle('GIL Lab');
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText(/ready$/);
+
+  const program = page.getByRole('combobox', { name: 'Program', exact: true });
+  await expect(program.locator('option[value="cpu-sqrt"]')).toHaveCount(1);
+  await program.selectOption('cpu-sqrt');
+  await chooseStrategies(page, ['threading', 'multiprocessing']);
+  await page.getByRole('slider', { name: 'Workers' }).fill('2');
+  await page.getByRole('textbox', { name: 'Time scale' }).fill('0.25');
+
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeEnabled();
+  await run.click();
+
+  // Lanes of both strategies show up while the session still runs, not only at the end.
+  const seenWhileRunning = await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-testid="run-status"]')?.textContent ?? '';
+      const lanes = (strategy: string) => document.querySelectorAll(`[data-testid="lane-label"][data-strategy="${strategy}"]`).length;
+      if (lanes('threading') > 0 && lanes('multiprocessing') > 0) return text.endsWith('done') ? 'after the end' : 'while running';
+      return /done$|cancelled$|failed: /.test(text) ? `ended (${text}) before both strategies had lanes` : false;
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  expect(await seenWhileRunning.jsonValue()).toBe('while running');
+
+  await expect(status).toHaveText(/done$/, { timeout: 60_000 });
+  const bar = (strategy: string) => page.locator(`[data-testid="wall-time"][data-strategy="${strategy}"]`);
+  await expect(bar('threading')).toHaveCount(1);
+  await expect(bar('multiprocessing')).toHaveCount(1);
+  const threadingMs = Number(await bar('threading').getAttribute('data-ms'));
+  const multiprocessingMs = Number(await bar('multiprocessing').getAttribute('data-ms'));
+  expect(threadingMs).toBeGreaterThan(0);
+  // Two CPU-bound tasks: one GIL makes threads take turns, two processes run side by side.
+  expect(multiprocessingMs).toBeLessThan(threadingMs);
+  await page.screenshot({ path: 'test-results/app-done.png' });
+
+  // Zoom in with the wheel over the lanes, then with the W key: each narrows the visible range.
+  const timeline = page.getByTestId('timeline');
+  const fullSpan = await visibleSpanUs(page);
+  expect(fullSpan).toBeGreaterThan(0);
+  const box = await timeline.boundingBox();
+  if (!box) throw new Error('the timeline has no box on screen');
+  await page.mouse.move(box.x + box.width * 0.6, box.y + Math.min(box.height / 2, 120));
+  await page.mouse.wheel(0, -400);
+  await expect.poll(() => visibleSpanUs(page)).toBeLessThan(fullSpan);
+  const wheelSpan = await visibleSpanUs(page);
+  await page.keyboard.press('w');
+  await expect.poll(() => visibleSpanUs(page)).toBeLessThan(wheelSpan);
+  await page.screenshot({ path: 'test-results/app-zoomed.png' });
+
+  // A longer session, cancelled mid-run.
+  await page.getByRole('textbox', { name: 'Time scale' }).fill('2');
+  await run.click();
+  await expect(status).toHaveText(/^running /, { timeout: 10_000 });
+  await page.waitForTimeout(800);
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await expect(cancel).toBeEnabled();
+  await cancel.click();
+  await expect(status).toHaveText(/cancelled$/, { timeout: 5_000 });
+  await expect(run).toBeEnabled();
+
+  // The history keeps both sessions.
+  await expect(page.locator('.history-item')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/app-final.png' });
+
+  // Presenter mode: large type and thick lanes, for a projector.
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter' })).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: 'test-results/app-presenter.png' });
+
+  expect(errors).toEqual([]);
+});
+
+test('refuses an invalid switch interval in place and keeps Run disabled', async ({ page }) => {
+  await page.goto('/');
+  const field = page.getByRole('textbox', { name: 'Switch interval' });
+  await field.fill('0');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('switch interval must be between 0.1 and 1000 ms, got 0')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await field.fill('5');
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});
+
+test('a malformed program file is refused with the field named, and the program stays', async ({ page }) => {
+  await page.goto('/');
+  const program = page.getByRole('combobox', { name: 'Program', exact: true });
+  await expect(program.locator('option[value="car-truck"]')).toHaveCount(1);
+  await program.selectOption('car-truck');
+  const file = page.locator('input[type="file"]');
+  const bad = { name: 'mine', description: '', main: [], tasks: {} };
+  await file.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByRole('alert').filter({ hasText: 'mine.json' })).toContainText('main');
+  await expect(program).toHaveValue('car-truck');
+
+  const good = { name: 'two-sleeps', description: 'two threads sleep', main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }], tasks: { nap: [{ op: 'sleep', ms: 100 }] } };
+  await file.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(program.locator('option:checked')).toHaveText('two-sleeps (good.json)');
+  await expect(page.getByRole('alert').filter({ hasText: 'mine.json' })).toHaveCount(0);
+});

@@ -1,0 +1,42 @@
+// Shared helpers for the end-to-end tests: which Chromium to drive, and a page's console errors.
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+
+/** Headless flags for a Chromium shared with other work on a small machine. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export const chromiumInstallHint =
+  'No Chromium found for the end-to-end tests. Install one with `sudo apt-get install -y chromium` ' +
+  '(Debian/Ubuntu) or `npx playwright install chromium`, or point CHROMIUM_PATH at a Chromium or Chrome binary.';
+
+/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own download; null when none exists. */
+export function findChromium(): { path: string | null; tried: string[] } {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', playwrightChromium()].filter(
+    (path): path is string => Boolean(path),
+  );
+  return { path: candidates.find((path) => existsSync(path)) ?? null, tried: candidates };
+}
+
+function playwrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records console errors and uncaught exceptions of a page, to assert there were none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}

@@ -1,0 +1,174 @@
+// What the desktop shell allows, as plain data and pure functions: the renderer's
+// web preferences, its Content-Security-Policy, which IPC sender and which
+// navigation to trust, and which file an app:// URL may name. Nothing here imports
+// 'electron' at runtime, so main/security.test.ts checks it without the binary.
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { WebPreferences } from 'electron';
+
+/**
+ * The renderer's own scheme. Not file://: a standard scheme gives the page a real
+ * origin (app://gil-lab), so CSP 'self' means "our bundle" and not "any file on
+ * the disk", and its handler serves out/renderer only (see resolveAppPath).
+ */
+export const appScheme = 'app';
+export const appHost = 'gil-lab';
+export const appOrigin = `${appScheme}://${appHost}`;
+export const appEntryUrl = `${appOrigin}/index.html`;
+
+/** Privileges of app://: standard (origin, relative URLs) and secure (a secure context). No CSP bypass. */
+export const appSchemePrivileges = { standard: true, secure: true, supportFetchAPI: true } as const;
+
+/** The renderer runs as an untrusted web page: no Node, its own JS world, Chromium's sandbox. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    // A middle click (auxclick) could otherwise open a link in a new window.
+    disableBlinkFeatures: 'Auxclick',
+  };
+}
+
+/** The policy every renderer response carries: only our own bundle runs. */
+export const cspDirectives: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  // React and D3 set element styles at run time.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  // data: and blob: for exported PNGs and canvas snapshots.
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export function serializeCsp(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+export const contentSecurityPolicy = serializeCsp(cspDirectives);
+
+/**
+ * The inline module script @vitejs/plugin-react adds to index.html in dev (React
+ * Fast Refresh). Its hash lets the dev server's page run under script-src without
+ * 'unsafe-inline'; security.test.ts fails if the plugin's preamble changes.
+ */
+export const reactRefreshPreambleHash = "'sha256-Z2/iFzh9VMlVkEOar1f/oSHWwQk3ve1qk/C2WdsC4Xk='";
+
+/** Dev (electron-vite's server): the same policy plus the Fast Refresh preamble. Never used by a packaged app. */
+export const devContentSecurityPolicy = serializeCsp({
+  ...cspDirectives,
+  'script-src': [...cspDirectives['script-src'], reactRefreshPreambleHash],
+});
+
+/**
+ * `scheme://host[:port]` of a URL. WHATWG URL gives "null" as the origin of a
+ * non-special scheme such as app:, so build it from its parts.
+ */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.host) return null;
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The parts of Electron's WebFrameMain the sender check reads. */
+export interface SenderFrame {
+  url: string;
+  parent: unknown;
+}
+
+/**
+ * Why an IPC message must be refused, or null when it comes from the main frame of
+ * our own window showing our own origin. Subframes, other windows and pages that
+ * navigated elsewhere get nothing from the engine.
+ */
+export function senderRefusal(frame: SenderFrame | null, fromOurWindow: boolean, trustedOrigin: string): string | null {
+  if (!fromOurWindow) return 'not the GIL Lab window';
+  if (frame === null) return 'its frame is gone';
+  if (frame.parent !== null) return 'a subframe';
+  const origin = originOf(frame.url);
+  if (origin !== trustedOrigin) return `origin ${origin ?? JSON.stringify(frame.url)} is not ${trustedOrigin}`;
+  return null;
+}
+
+/** The renderer is one page: the only navigation it may make is to the URL it already shows (a reload). */
+export function isNavigationAllowed(target: string, current: string): boolean {
+  return target === current;
+}
+
+/**
+ * The file an app:// request names inside `root` (out/renderer), or null when the
+ * URL is for another host, cannot be decoded, or would leave `root`.
+ */
+export function resolveAppPath(root: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${appScheme}:` || url.host !== appHost) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
+  const base = resolve(root);
+  const file = resolve(base, `.${pathname.startsWith('/') ? pathname : `/${pathname}`}`);
+  const inside = relative(base, file);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
+  return file;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The Content-Type of a file the app:// handler serves (with nosniff, a wrong one would break the page). */
+export function contentTypeFor(file: string): string {
+  return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Headers on every app:// response. */
+export function appResponseHeaders(file: string): Record<string, string> {
+  return {
+    'Content-Type': contentTypeFor(file),
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+  };
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi } from './api';
+import { App } from './App';
+import { connectEngine } from './engine';
+import { useRuns } from './store/runs';
+import { applyThemeVariables } from './theme';
+import './styles.css';
+
+applyThemeVariables(document.documentElement);
+try {
+  connectEngine(getApi());
+} catch (error) {
+  useRuns.getState().reportError(`Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,79 @@
+// Numbers the panes show, computed from run summaries each time (never stored beside them).
+import type { Strategy } from '../../../common/program';
+import type { RunSummary } from '../../../common/trace';
+import type { Session } from './runs';
+
+export function sessionSummaries(session: Session | null): RunSummary[] {
+  if (!session) return [];
+  return session.runs.flatMap((r) => (r.summary ? [r.summary] : []));
+}
+
+/** Wall time of the finished sequential run with the same worker count (the same work), if any. */
+export function sequentialBaselineMs(summaries: RunSummary[], workers: number): number | null {
+  const base = summaries.find((s) => s.strategy === 'sequential' && s.workers === workers && s.status === 'done');
+  return base && base.wallMs > 0 ? base.wallMs : null;
+}
+
+/** Speed-up against sequential: from the session's own sequential run, else the engine's figure. */
+export function speedupOf(summaries: RunSummary[], run: RunSummary): number | null {
+  if (run.status !== 'done' || !(run.wallMs > 0)) return null;
+  const base = sequentialBaselineMs(summaries, run.workers);
+  if (base !== null) return base / run.wallMs;
+  return run.speedup;
+}
+
+export interface ThreadTotals {
+  threads: number;
+  processes: number;
+  cpuMs: number;
+  waitMs: number;
+  ioMs: number;
+}
+
+export function threadTotals(run: RunSummary): ThreadTotals {
+  const processes = new Set(run.threads.map((t) => t.process));
+  let cpuMs = 0;
+  let waitMs = 0;
+  let ioMs = 0;
+  for (const t of run.threads) {
+    cpuMs += t.cpuMs;
+    waitMs += t.waitMs;
+    ioMs += t.ioMs;
+  }
+  return { threads: run.threads.length, processes: processes.size, cpuMs, waitMs, ioMs };
+}
+
+export interface ScalingPoint {
+  workers: number;
+  wallMs: number;
+  speedup: number | null;
+}
+
+/** Per strategy, its finished runs ordered by worker count: the scaling chart's lines. */
+export function scalingSeries(summaries: RunSummary[]): Map<Strategy, ScalingPoint[]> {
+  const series = new Map<Strategy, ScalingPoint[]>();
+  for (const run of summaries) {
+    if (run.status !== 'done') continue;
+    const points = series.get(run.strategy) ?? [];
+    points.push({ workers: run.workers, wallMs: run.wallMs, speedup: speedupOf(summaries, run) });
+    series.set(run.strategy, points);
+  }
+  for (const points of series.values()) points.sort((a, b) => a.workers - b.workers);
+  return series;
+}
+
+/** A session is a sweep when it asked for more than one worker count. */
+export function isSweep(session: Session | null): boolean {
+  return (session?.request.workerCounts.length ?? 0) > 1;
+}
+
+export function formatMs(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+export function formatSpeedup(x: number): string {
+  return `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
+}

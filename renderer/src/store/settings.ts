@@ -1,0 +1,188 @@
+// What the next run will be: the program, the strategies and the knobs. Numbers typed by the
+// user are kept as typed, so an invalid value stays on screen with its reason until it is fixed.
+import { create } from 'zustand';
+import type { PresetInfo, Result, RunRequest } from '../../../common/api';
+import { checkCaps } from '../../../common/estimate';
+import { limits } from '../../../common/limits';
+import { strategies as allStrategies, type GilModel, type Program, type Strategy } from '../../../common/program';
+import type { MachineInfo } from '../../../common/trace';
+
+export type ProgramChoice = { kind: 'preset'; name: string } | { kind: 'file'; program: Program; fileName: string };
+
+/** The workers slider's range; the engine accepts up to limits.workers.max. */
+export const workersSlider = { min: 1, max: 64 } as const;
+
+export interface SettingsState {
+  presets: PresetInfo[];
+  machine: MachineInfo | null;
+  program: ProgramChoice;
+  /** Why the last program file was refused; the program in use stays what it was. */
+  programFileError: string | null;
+  strategies: Strategy[];
+  workers: number;
+  /** Until the user moves the slider, workers follows the machine's core count. */
+  workersChosen: boolean;
+  switchIntervalText: string;
+  gil: GilModel;
+  timeScaleText: string;
+
+  setCatalog(presets: PresetInfo[], machine: MachineInfo): void;
+  choosePreset(name: string): void;
+  /** Takes the result of parsing a program file: a refusal changes nothing but the message. */
+  loadProgramFile(result: Result<Program>, fileName: string): void;
+  toggleStrategy(strategy: Strategy): void;
+  setWorkers(workers: number): void;
+  setSwitchInterval(text: string): void;
+  setGil(gil: GilModel): void;
+  setTimeScale(text: string): void;
+}
+
+export const initialSettings = {
+  presets: [] as PresetInfo[],
+  machine: null as MachineInfo | null,
+  program: { kind: 'preset', name: 'cpu-sqrt' } as ProgramChoice,
+  programFileError: null as string | null,
+  strategies: ['sequential', 'threading', 'multiprocessing'] as Strategy[],
+  workers: 2,
+  workersChosen: false,
+  switchIntervalText: String(limits.switchIntervalMs.default),
+  gil: 'new' as GilModel,
+  // Classroom default: cpu-sqrt's 4 s tasks take 1 s, so a three-strategy session ends in seconds.
+  timeScaleText: '0.25',
+};
+
+export const useSettings = create<SettingsState>()((set) => ({
+  ...initialSettings,
+
+  setCatalog: (presets, machine) =>
+    set((s) => ({
+      presets,
+      machine,
+      workers: s.workersChosen ? s.workers : clampWorkers(machine.cores),
+    })),
+  choosePreset: (name) => set({ program: { kind: 'preset', name }, programFileError: null }),
+  loadProgramFile: (result, fileName) =>
+    set(
+      result.ok
+        ? { program: { kind: 'file', program: result.value, fileName }, programFileError: null }
+        : { programFileError: `${fileName}: ${result.error}` },
+    ),
+  toggleStrategy: (strategy) =>
+    set((s) => {
+      const on = s.strategies.includes(strategy) ? s.strategies.filter((x) => x !== strategy) : [...s.strategies, strategy];
+      // Runs go in the canonical order, sequential first, so speed-ups have their baseline early.
+      return { strategies: allStrategies.filter((x) => on.includes(x)) };
+    }),
+  setWorkers: (workers) => set({ workers, workersChosen: true }),
+  setSwitchInterval: (text) => set({ switchIntervalText: text }),
+  setGil: (gil) => set({ gil }),
+  setTimeScale: (text) => set({ timeScaleText: text }),
+}));
+
+function clampWorkers(n: number): number {
+  return Math.min(workersSlider.max, Math.max(workersSlider.min, Math.round(n)));
+}
+
+// ---- validation: each returns the reason a value is refused, or null ----
+
+function parseNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+function rangeError(name: string, text: string, min: number, max: number, unit = ''): string | null {
+  const value = parseNumber(text);
+  const suffix = unit ? ` ${unit}` : '';
+  if (value === null) return `${name} must be a number between ${min} and ${max}${suffix}, got ${text.trim() === '' ? 'nothing' : JSON.stringify(text)}`;
+  if (value < min || value > max) return `${name} must be between ${min} and ${max}${suffix}, got ${value}`;
+  return null;
+}
+
+export function workersError(workers: number): string | null {
+  const { min, max } = limits.workers;
+  if (!Number.isInteger(workers) || workers < min || workers > max) return `workers must be a whole number between ${min} and ${max}, got ${workers}`;
+  return null;
+}
+
+export function switchIntervalError(text: string): string | null {
+  return rangeError('switch interval', text, limits.switchIntervalMs.min, limits.switchIntervalMs.max, 'ms');
+}
+
+export function timeScaleError(text: string): string | null {
+  return rangeError('time scale', text, limits.timeScale.min, limits.timeScale.max);
+}
+
+export function strategiesError(strategies: Strategy[]): string | null {
+  return strategies.length === 0 ? 'choose at least one strategy' : null;
+}
+
+// ---- selectors ----
+
+export const selectWorkersError = (s: SettingsState) => workersError(s.workers);
+export const selectSwitchIntervalError = (s: SettingsState) => switchIntervalError(s.switchIntervalText);
+export const selectTimeScaleError = (s: SettingsState) => timeScaleError(s.timeScaleText);
+export const selectStrategiesError = (s: SettingsState) => strategiesError(s.strategies);
+export const selectCores = (s: SettingsState) => s.machine?.cores ?? null;
+
+/** The program the next run uses, once presets are known (a file program always is). */
+export function selectProgram(s: SettingsState): Program | null {
+  if (s.program.kind === 'file') return s.program.program;
+  const name = s.program.name;
+  return s.presets.find((p) => p.name === name)?.program ?? null;
+}
+
+export const selectProgramName = (s: SettingsState) => (s.program.kind === 'file' ? s.program.program.name : s.program.name);
+
+/** Why the run would be over the engine's caps (checked before anything starts), or null. */
+export function selectCapError(s: SettingsState): string | null {
+  const program = selectProgram(s);
+  const timeScale = parseNumber(s.timeScaleText);
+  if (!program || timeScale === null || timeScaleError(s.timeScaleText) || workersError(s.workers)) return null;
+  return checkCaps(program, s.workers, timeScale);
+}
+
+/** Every reason the current settings cannot run, first one first. */
+export function settingsErrors(s: SettingsState): string[] {
+  return [selectStrategiesError(s), selectWorkersError(s), selectSwitchIntervalError(s), selectTimeScaleError(s), selectCapError(s)].filter(
+    (e): e is string => e !== null,
+  );
+}
+
+export const selectCanRun = (s: SettingsState) => settingsErrors(s).length === 0;
+
+/** Worker counts of a scaling sweep: powers of two up to twice the cores, plus the core count itself. */
+export function scalingWorkerCounts(cores: number): number[] {
+  const top = Math.min(limits.workers.max, Math.max(2, cores * 2));
+  const counts = new Set<number>();
+  for (let n = 1; n <= top; n *= 2) counts.add(n);
+  if (cores >= 1 && cores <= top) counts.add(cores);
+  counts.add(top);
+  return [...counts].sort((a, b) => a - b);
+}
+
+/** The request for the given worker counts, or the first reason it cannot be made. */
+export function buildRequest(s: SettingsState, workerCounts: number[]): Result<RunRequest> {
+  const errors = settingsErrors(s);
+  if (errors.length > 0) return { ok: false, error: errors[0] };
+  const runs = s.strategies.length * workerCounts.length;
+  if (runs > limits.maxRunsPerSession)
+    return { ok: false, error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}` };
+  const program = selectProgram(s);
+  for (const workers of workerCounts) {
+    const cap = program && checkCaps(program, workers, Number(s.timeScaleText));
+    if (cap) return { ok: false, error: cap };
+  }
+  return {
+    ok: true,
+    value: {
+      program: s.program.kind === 'file' ? s.program.program : s.program.name,
+      strategies: [...s.strategies],
+      workerCounts,
+      switchIntervalMs: Number(s.switchIntervalText),
+      gil: s.gil,
+      timeScale: Number(s.timeScaleText),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// How the window shows things: presenter mode, which session of the history is on screen,
+// the brushed time range. Nothing here changes what runs.
+import { create } from 'zustand';
+import type { RunsState, Session } from './runs';
+
+export interface TimeRange {
+  startUs: number;
+  endUs: number;
+}
+
+export interface ViewState {
+  presenter: boolean;
+  /** A session picked from the history; null follows the current session. */
+  selectedSessionId: string | null;
+  brushedRange: TimeRange | null;
+
+  setPresenter(on: boolean): void;
+  selectSession(id: string | null): void;
+  setBrushedRange(range: TimeRange | null): void;
+}
+
+export const initialView = { presenter: false, selectedSessionId: null as string | null, brushedRange: null as TimeRange | null };
+
+export const useView = create<ViewState>()((set) => ({
+  ...initialView,
+  setPresenter: (presenter) => set({ presenter }),
+  // A brushed range belongs to the session it was drawn on.
+  selectSession: (selectedSessionId) => set({ selectedSessionId, brushedRange: null }),
+  setBrushedRange: (brushedRange) => set({ brushedRange }),
+}));
+
+/** The session on screen: the one picked from the history, else the current one. */
+export function shownSession(runs: Pick<RunsState, 'sessions' | 'currentId'>, view: Pick<ViewState, 'selectedSessionId'>): Session | null {
+  const id = view.selectedSessionId ?? runs.currentId;
+  return runs.sessions.find((s) => s.id === id) ?? null;
+}

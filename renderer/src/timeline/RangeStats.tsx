@@ -1,0 +1,70 @@
+// The brushed range's numbers: per thread, time running, waiting and in I/O; per GIL, hand-offs.
+import { threadStates } from '../../../common/trace';
+import { stateColors, stateShortLabels } from '../theme';
+import { formatDuration, formatExact } from './format';
+import type { RunRangeStats, TimeRange } from './stats';
+
+export interface RangeStatsProps {
+  range: TimeRange;
+  stats: RunRangeStats[];
+  onClear: () => void;
+}
+
+export function RangeStats({ range, stats, onClear }: RangeStatsProps) {
+  const span = range.endUs - range.startUs;
+  return (
+    <section className="tl-stats" aria-label="Selected range" data-testid="range-stats">
+      <div className="tl-stats-head">
+        <h3>
+          Selected {formatExact(range.startUs)} – {formatExact(range.endUs)} ({formatDuration(span)})
+        </h3>
+        <button type="button" className="tl-button" onClick={onClear} title="Escape">
+          Clear selection
+        </button>
+      </div>
+      <div className="tl-stats-runs">
+        {stats.map(({ run, threads, gils }) => {
+          const handoffs = gils.reduce((n, g) => n + g.handoffs, 0);
+          return (
+            <table key={run.info.runId}>
+              <caption>
+                <strong>{run.info.strategy}</strong> · {run.info.workers} worker{run.info.workers === 1 ? '' : 's'} ·{' '}
+                {gils.length === 0 ? 'no GIL' : `${handoffs} GIL hand-off${handoffs === 1 ? '' : 's'}`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">thread</th>
+                  {threadStates
+                    .filter((s) => s !== 'starting')
+                    .map((s) => (
+                      <th key={s} scope="col">
+                        {stateShortLabels[s]}
+                      </th>
+                    ))}
+                  <th scope="col">share of range</th>
+                </tr>
+              </thead>
+              <tbody>
+                {threads.map(({ thread, us }) => (
+                  <tr key={thread.tid}>
+                    <th scope="row">{thread.name}</th>
+                    <td>{formatDuration(us.running)}</td>
+                    <td>{formatDuration(us.waiting)}</td>
+                    <td>{formatDuration(us.io)}</td>
+                    <td>
+                      <span className="tl-share" aria-hidden="true">
+                        {threadStates.map((s) => (
+                          <span key={s} style={{ width: `${span > 0 ? (100 * us[s]) / span : 0}%`, background: stateColors[s] }} />
+                        ))}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+// Level of detail: which rectangles to draw for one lane at the current zoom. Rendering is a pure
+// function of (intervals, view): nothing is cached between frames, so traces that grow in place
+// (live runs) are always drawn whole. Intervals at least a pixel wide are drawn exactly; narrower
+// ones are folded into one rectangle per pixel column, coloured by the key that covers most of
+// that pixel, so a pixel that had any activity is never left empty.
+import type { IntervalList } from '../../../common/trace';
+
+/** The visible time range and how many CSS pixels it spans. */
+export interface LodView {
+  startUs: number;
+  endUs: number;
+  widthPx: number;
+}
+
+/** Intervals of one thread, flattened [state, startUs, endUs, ...], sorted by start, not overlapping. */
+export interface LodSource {
+  intervals: IntervalList | ArrayLike<number>;
+  /** Keep only intervals in this state (the GIL lane keeps `running`). */
+  onlyState?: number;
+  /** Draw every kept interval with this key instead of its state (the GIL lane: the holder). */
+  key?: number;
+}
+
+/**
+ * Rectangles batched by key, as flat [x, width, x, width, ...] in CSS pixels from the view's left.
+ * Keys 0..keyCount-1 are states (or holders); key `keyCount` is the neutral "mixed" shade.
+ * `columns` are merged pixel columns, drawn first; `exact` are real intervals, drawn on top.
+ */
+export interface LaneRects {
+  keyCount: number;
+  columns: number[][];
+  exact: number[][];
+}
+
+/** A key must cover this share of a pixel's activity to colour it; otherwise it is "mixed". */
+export const dominantShare = 0.6;
+/** Intervals at least this many pixels wide are drawn exactly. */
+export const exactMinPx = 1;
+/** Coverage given to a zero-length interval, so that it still marks its pixel. */
+const minCoverage = 1e-6;
+
+export function newLaneRects(keyCount: number): LaneRects {
+  return {
+    keyCount,
+    columns: Array.from({ length: keyCount + 1 }, () => []),
+    exact: Array.from({ length: keyCount + 1 }, () => []),
+  };
+}
+
+export function clearLaneRects(rects: LaneRects): void {
+  for (const list of rects.columns) list.length = 0;
+  for (const list of rects.exact) list.length = 0;
+}
+
+export function rectCount(rects: LaneRects): number {
+  let n = 0;
+  for (const list of rects.columns) n += list.length / 2;
+  for (const list of rects.exact) n += list.length / 2;
+  return n;
+}
+
+/** Per-column coverage, reused across lanes and frames so a frame allocates nothing. */
+export class LodScratch {
+  coverage = new Float64Array(0);
+  ensure(size: number): Float64Array {
+    if (this.coverage.length < size) this.coverage = new Float64Array(Math.max(size, this.coverage.length * 2));
+    return this.coverage;
+  }
+}
+
+/** Index of the first interval that ends after `us` (intervals of one thread do not overlap). */
+export function firstVisible(intervals: ArrayLike<number>, us: number): number {
+  const n = Math.floor(intervals.length / 3);
+  let lo = 0;
+  let hi = n;
+  // Binary search on start: the first interval starting at or after `us`…
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (intervals[mid * 3 + 1] < us) lo = mid + 1;
+    else hi = mid;
+  }
+  // …and the one before it, if it reaches into the view.
+  if (lo > 0 && intervals[(lo - 1) * 3 + 2] > us) lo -= 1;
+  return lo;
+}
+
+/**
+ * The rectangles of one lane. Several sources may share a lane (the GIL lane draws the
+ * `running` intervals of every thread of one GIL, keyed by holder).
+ */
+export function laneRects(
+  sources: readonly LodSource[],
+  view: LodView,
+  out: LaneRects,
+  scratch: LodScratch = new LodScratch(),
+): LaneRects {
+  clearLaneRects(out);
+  const span = view.endUs - view.startUs;
+  const width = view.widthPx;
+  if (!(span > 0) || !(width > 0)) return out;
+  const keys = out.keyCount;
+  const stride = keys + 1;
+  const columns = Math.ceil(width);
+  const coverage = scratch.ensure(columns * stride);
+  coverage.fill(0, 0, columns * stride);
+  const pxPerUs = width / span;
+  const { startUs, endUs } = view;
+  let minColumn = columns;
+  let maxColumn = -1;
+
+  for (const source of sources) {
+    const iv = source.intervals;
+    const n = Math.floor(iv.length / 3);
+    const only = source.onlyState;
+    const fixedKey = source.key;
+    for (let i = firstVisible(iv, startUs); i < n; i++) {
+      const at = i * 3;
+      const start = iv[at + 1];
+      if (start >= endUs) break;
+      const state = iv[at];
+      if (only !== undefined && state !== only) continue;
+      const end = iv[at + 2];
+      // Ends before the view (a zero-length interval exactly at its start still shows).
+      if (end < startUs || (end === startUs && end > start)) continue;
+      const key = fixedKey ?? state;
+      if (key < 0 || key >= keys) continue;
+      const x0 = start <= startUs ? 0 : (start - startUs) * pxPerUs;
+      const x1 = end >= endUs ? width : (end - startUs) * pxPerUs;
+      if (x1 - x0 >= exactMinPx) {
+        pushExact(out.exact[key], x0, x1);
+        continue;
+      }
+      // Narrower than a pixel: add its coverage to the one or two columns it touches.
+      let column = Math.floor(x0);
+      if (column >= columns) column = columns - 1;
+      const firstEnd = Math.min(x1, column + 1);
+      coverage[column * stride + key] += Math.max(firstEnd - x0, minCoverage);
+      if (column < minColumn) minColumn = column;
+      let last = column;
+      if (x1 > column + 1 && column + 1 < columns) {
+        last = column + 1;
+        coverage[last * stride + key] += x1 - (column + 1);
+      }
+      if (last > maxColumn) maxColumn = last;
+    }
+  }
+
+  // One rectangle per active column, neighbours of the same key joined into one.
+  let runKey = -1;
+  let runStart = 0;
+  let runEnd = 0;
+  for (let c = minColumn; c <= maxColumn; c++) {
+    const base = c * stride;
+    let total = 0;
+    let best = 0;
+    let bestKey = -1;
+    for (let k = 0; k < keys; k++) {
+      const v = coverage[base + k];
+      total += v;
+      if (v > best) {
+        best = v;
+        bestKey = k;
+      }
+    }
+    if (total <= 0) continue;
+    const key = best >= dominantShare * total ? bestKey : keys;
+    if (key === runKey && c === runEnd) {
+      runEnd = c + 1;
+      continue;
+    }
+    if (runKey >= 0) out.columns[runKey].push(runStart, Math.min(runEnd, width) - runStart);
+    runKey = key;
+    runStart = c;
+    runEnd = c + 1;
+  }
+  if (runKey >= 0) out.columns[runKey].push(runStart, Math.min(runEnd, width) - runStart);
+  return out;
+}
+
+function pushExact(list: number[], x0: number, x1: number): void {
+  const n = list.length;
+  // Joins an interval that starts where the previous one of the same key ended.
+  if (n > 0 && Math.abs(list[n - 2] + list[n - 1] - x0) < 0.01) {
+    list[n - 1] = x1 - list[n - 2];
+    return;
+  }
+  list.push(x0, x1 - x0);
+}
+
+/** The rectangles of a single thread's lane, keyed by state code. */
+export function lodRects(intervals: IntervalList | ArrayLike<number>, view: LodView, keyCount = 4): LaneRects {
+  return laneRects([{ intervals }], view, newLaneRects(keyCount));
+}

@@ -1,0 +1,179 @@
+// The built CLI as a user runs it: `node out/main/cli.js ...`, its exit codes, its output files.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../common/chrome-trace';
+import { presets } from '../common/presets';
+
+const root = join(import.meta.dirname, '..');
+const cliFile = join(root, 'out', 'main', 'cli.js');
+let dir: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+  dir = mkdtempSync(join(tmpdir(), 'gil-lab-cli-'));
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cliFile, ...args], { cwd: dir, timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('gil-lab programs', () => {
+  it('lists every preset on a line with its description', async () => {
+    const { code, stdout } = await cli('programs');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(presets.length);
+    for (const [i, preset] of presets.entries()) {
+      expect(lines[i].startsWith(`${preset.name} `)).toBe(true);
+      expect(lines[i]).toContain(preset.description);
+    }
+  });
+});
+
+describe('gil-lab run: bad input', () => {
+  const cases: [string[], string, RegExp][] = [
+    [['--program', 'no-such-program'], '--program', /one of car-truck.*mixed/],
+    [['--program', './missing.json'], '--program', /not found/],
+    [['--program', 'bad.json'], '--program', /name/],
+    [['--program', 'broken.json'], '--program', /not valid JSON/],
+    [['--strategies', 'threading,greenlets'], '--strategies', /sequential, threading.*greenlets/],
+    [['--workers', '0'], '--workers', /whole number between 1 and 256, got 0/],
+    [['--workers', '100000'], '--workers', /between 1 and 256, got 100000/],
+    [['--switch-interval', '-1'], '--switch-interval', /between 0.1 and 1000 ms, got -1/],
+    [['--time-scale', '50'], '--time-scale', /between 0.01 and 10, got 50/],
+    [['--gil', 'ancient'], '--gil', /new or old/],
+    [['--json', 'no-such-folder/a.json'], '--json', /does not exist/],
+    [['--workers', '256', '--time-scale', '10'], '--time-scale', /cap is 600 s per run/],
+  ];
+
+  it.each(cases)('%j exits 2 with one line naming the flag', async (args, flag, allowed) => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 42, main: [], tasks: {} }));
+    writeFileSync(join(dir, 'broken.json'), '{ "name": "x", ');
+    // Were the input wrongly accepted, the run it starts stays short.
+    const short = args.includes('--time-scale') ? [] : ['--time-scale', '0.01'];
+    const { code, stdout, stderr } = await cli('run', ...args, ...short);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(flag);
+    expect(lines[0]).toMatch(allowed);
+  });
+
+  it('explains every flag with its range and default in --help', async () => {
+    const { code, stdout } = await cli('run', '--help');
+    expect(code).toBe(0);
+    const help = stdout.replace(/\s+/g, ' ');
+    for (const text of [
+      '--program',
+      '--strategies',
+      '--json',
+      '--trace',
+      '1..256',
+      '0.1..1000 (default: 5)',
+      '0.01..10 (default: 1)',
+      'new or old',
+      'CPU %',
+    ])
+      expect(help).toContain(text);
+  });
+});
+
+describe('gil-lab run', () => {
+  it('runs two strategies and writes the summary and one trace holding both runs', async () => {
+    const { code, stdout, stderr } = await cli(
+      'run',
+      '--program',
+      'cpu-sqrt',
+      '--strategies',
+      'sequential,threading',
+      '--workers',
+      '2',
+      '--time-scale',
+      '0.02',
+      '--json',
+      'a.json',
+      '--trace',
+      't.json',
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(
+      /strategy\s+workers\s+wall time\s+speed-up\s+CPU %\s+GIL wait %\s+hand-offs\s+forced switches/,
+    );
+    expect(stdout).toMatch(/^sequential\s+2\s/m);
+    expect(stdout).toMatch(/^threading\s+2\s/m);
+    expect(stderr).toMatch(/\[2\/2\] threading, 2 workers: done in/);
+
+    const summary = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+    expect(summary.machine).toMatchObject({ host: 'cli', cores: expect.any(Number) });
+    expect(summary.runs.map((r: { strategy: string }) => r.strategy)).toEqual(['sequential', 'threading']);
+    for (const run of summary.runs) {
+      expect(run).toMatchObject({
+        workers: 2,
+        status: 'done',
+        wallMs: expect.any(Number),
+        handoffs: expect.any(Number),
+        forcedSwitches: expect.any(Number),
+      });
+      expect(run.wallMs).toBeGreaterThan(0);
+      expect(run.threads.length).toBeGreaterThanOrEqual(1);
+      for (const thread of run.threads)
+        expect(Object.keys(thread)).toEqual(
+          expect.arrayContaining(['name', 'cpuMs', 'waitMs', 'ioMs', 'ioCount', 'endMs']),
+        );
+    }
+    expect(summary.runs[0].speedup).toBe(1);
+    // Sequential runs the tasks on its main thread; threading gives each task a thread of its own.
+    expect(summary.runs[1].threads.length).toBeGreaterThan(summary.runs[0].threads.length);
+
+    const trace = JSON.parse(readFileSync(join(dir, 't.json'), 'utf8')) as { traceEvents: TraceEvent[] };
+    const processNames = new Map(
+      trace.traceEvents
+        .filter((e) => e.ph === 'M' && e.name === 'process_name')
+        .map((e) => [e.pid, String(e.args?.name)]),
+    );
+    const runningPids = new Set(
+      trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'running').map((e) => e.pid),
+    );
+    const strategiesRunning = new Set([...runningPids].map((pid) => processNames.get(pid)));
+    expect(strategiesRunning).toEqual(new Set(['python (sequential)', 'python (threading)']));
+    expect(processNames.size).toBe(new Set(processNames.values()).size);
+  }, 60_000);
+
+  it('runs a program file', async () => {
+    const program = {
+      name: 'two-sleepers',
+      description: 'two threads that sleep',
+      main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }, { op: 'print', text: 'done' }],
+      tasks: { nap: [{ op: 'sleep', ms: 500 }] },
+    };
+    writeFileSync(join(dir, 'program.json'), JSON.stringify(program));
+    const { code, stdout, stderr } = await cli(
+      'run',
+      '--program',
+      'program.json',
+      '--strategies',
+      'threading',
+      '--time-scale',
+      '0.1',
+      '--json',
+      'p.json',
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^threading\s/m);
+    const summary = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
+    expect(summary.settings.program).toBe('two-sleepers');
+    expect(summary.runs[0].threads.map((t: { name: string }) => t.name)).toEqual(
+      expect.arrayContaining(['MainThread', 'Thread-1', 'Thread-2']),
+    );
+  }, 60_000);
+});
