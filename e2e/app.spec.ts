@@ -50,8 +50,10 @@ test('runs threading beside multiprocessing, compares wall times, zooms and canc
   const seenWhileRunning = await page.waitForFunction(
     () => {
       const text = document.querySelector('[data-testid="run-status"]')?.textContent ?? '';
-      const lanes = (strategy: string) => document.querySelectorAll(`[data-testid="lane-label"][data-strategy="${strategy}"]`).length;
-      if (lanes('threading') > 0 && lanes('multiprocessing') > 0) return text.endsWith('done') ? 'after the end' : 'while running';
+      const lanes = (strategy: string) =>
+        document.querySelectorAll(`[data-testid="lane-label"][data-strategy="${strategy}"]`).length;
+      if (lanes('threading') > 0 && lanes('multiprocessing') > 0)
+        return text.endsWith('done') ? 'after the end' : 'while running';
       return /done$|cancelled$|failed: /.test(text) ? `ended (${text}) before both strategies had lanes` : false;
     },
     undefined,
@@ -126,12 +128,25 @@ test('a malformed program file is refused with the field named, and the program 
   await program.selectOption('car-truck');
   const file = page.locator('input[type="file"]');
   const bad = { name: 'mine', description: '', main: [], tasks: {} };
-  await file.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await file.setInputFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'mine.json' })).toContainText('main');
   await expect(program).toHaveValue('car-truck');
 
-  const good = { name: 'two-sleeps', description: 'two threads sleep', main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }], tasks: { nap: [{ op: 'sleep', ms: 100 }] } };
-  await file.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  const good = {
+    name: 'two-sleeps',
+    description: 'two threads sleep',
+    main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }],
+    tasks: { nap: [{ op: 'sleep', ms: 100 }] },
+  };
+  await file.setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(good)),
+  });
   await expect(program.locator('option:checked')).toHaveText('two-sleeps (good.json)');
   await expect(page.getByRole('alert').filter({ hasText: 'mine.json' })).toHaveCount(0);
 });

@@ -6,7 +6,10 @@ import { runInfo } from './store/fixtures';
 describe('console lines', () => {
   it('merges every thread’s prints in time order, naming the process where thread names repeat', () => {
     const record = newRunRecord(runInfo('r', 'multiprocessing', 2, 1));
-    record.traces[1].instants.push({ kind: 'print', tUs: 10, text: 'MainThread' }, { kind: 'print', tUs: 900, text: 'done' });
+    record.traces[1].instants.push(
+      { kind: 'print', tUs: 10, text: 'MainThread' },
+      { kind: 'print', tUs: 900, text: 'done' },
+    );
     record.traces[2].instants.push({ kind: 'print', tUs: 300, text: 'car' }, { kind: 'drop_request', tUs: 350 });
     record.traces[3].instants.push({ kind: 'print', tUs: 200, text: 'truck' });
     const lines = printedLines(record);

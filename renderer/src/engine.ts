@@ -53,7 +53,10 @@ export async function cancelSession(): Promise<void> {
 export async function loadProgramFile(file: File): Promise<void> {
   const settings = useSettings.getState();
   if (file.size > limits.maxFileBytes) {
-    settings.loadProgramFile({ ok: false, error: `program file is too large: ${file.size} bytes, at most ${limits.maxFileBytes}` }, file.name);
+    settings.loadProgramFile(
+      { ok: false, error: `program file is too large: ${file.size} bytes, at most ${limits.maxFileBytes}` },
+      file.name,
+    );
     return;
   }
   if (!api) return settings.loadProgramFile({ ok: false, error: 'the engine is not connected yet' }, file.name);

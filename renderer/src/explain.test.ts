@@ -3,7 +3,11 @@ import { describeRun, workloadKind } from './explain';
 import { summary } from './store/fixtures';
 
 describe('the explanation pane', () => {
-  const runs = [summary('a', 'sequential', 2, 4000), summary('b', 'threading', 2, 4100), summary('c', 'multiprocessing', 2, 2100)];
+  const runs = [
+    summary('a', 'sequential', 2, 4000),
+    summary('b', 'threading', 2, 4100),
+    summary('c', 'multiprocessing', 2, 2100),
+  ];
 
   it('says CPU-bound threads take turns when threading is no faster than sequential', () => {
     expect(describeRun(runs[1], runs)).toBe(
@@ -13,12 +17,18 @@ describe('the explanation pane', () => {
   });
 
   it('says processes ran in parallel, and how much faster', () => {
-    expect(describeRun(runs[2], runs)).toBe('multiprocessing: 2 processes, one GIL each, ran in parallel; wall time 2.10 s, 1.9× faster than sequential.');
+    expect(describeRun(runs[2], runs)).toBe(
+      'multiprocessing: 2 processes, one GIL each, ran in parallel; wall time 2.10 s, 1.9× faster than sequential.',
+    );
   });
 
   it('names the reason of a failed run and the time of a cancelled one', () => {
-    expect(describeRun({ ...runs[1], status: 'failed', reason: 'Thread-2 threw' }, runs)).toBe('threading: failed — Thread-2 threw.');
-    expect(describeRun({ ...runs[1], status: 'cancelled', wallMs: 700 }, runs)).toBe('threading: cancelled after 700 ms.');
+    expect(describeRun({ ...runs[1], status: 'failed', reason: 'Thread-2 threw' }, runs)).toBe(
+      'threading: failed — Thread-2 threw.',
+    );
+    expect(describeRun({ ...runs[1], status: 'cancelled', wallMs: 700 }, runs)).toBe(
+      'threading: cancelled after 700 ms.',
+    );
   });
 
   it('judges the workload from the sequential run', () => {
@@ -33,7 +43,9 @@ describe('the explanation pane', () => {
 describe('the baseline', () => {
   it('is not compared with itself', () => {
     const runs = [summary('a', 'sequential', 2, 4000)];
-    expect(describeRun(runs[0], runs)).toBe('sequential: one thread ran every task one after another in 4.00 s: the baseline the others are measured against.');
+    expect(describeRun(runs[0], runs)).toBe(
+      'sequential: one thread ran every task one after another in 4.00 s: the baseline the others are measured against.',
+    );
   });
 });
 
@@ -51,6 +63,8 @@ describe('threading faster than sequential', () => {
 describe('without a sequential run', () => {
   it('measures processes against threading', () => {
     const runs = [summary('b', 'threading', 2, 2000), summary('c', 'multiprocessing', 2, 1000)];
-    expect(describeRun(runs[1], runs)).toBe('multiprocessing: 2 processes, one GIL each, ran in parallel; wall time 1.00 s, 2.0× faster than threading.');
+    expect(describeRun(runs[1], runs)).toBe(
+      'multiprocessing: 2 processes, one GIL each, ran in parallel; wall time 1.00 s, 2.0× faster than threading.',
+    );
   });
 });

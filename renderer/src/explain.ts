@@ -9,13 +9,32 @@ export interface Term {
 }
 
 export const lessonTerms: Term[] = [
-  { word: 'Concurrency', definition: 'Tasks that make progress in overlapping periods, in a different order on every run, without changing the outcome. They may take turns.' },
+  {
+    word: 'Concurrency',
+    definition:
+      'Tasks that make progress in overlapping periods, in a different order on every run, without changing the outcome. They may take turns.',
+  },
   { word: 'Parallelism', definition: 'Running two or more things at the very same time, on different cores.' },
   { word: 'Thread', definition: 'A line of code execution that can run on one of the computer’s cores.' },
-  { word: 'Process', definition: 'One or more threads and the resources they need: memory, files, network connections, the cores they run on.' },
-  { word: 'GIL', definition: 'The Global Interpreter Lock: one per Python process. Only the thread that holds it executes Python code.' },
-  { word: 'CPU-bound', definition: 'Work that keeps the processor busy: arithmetic, searching, image processing. Only more cores make it faster.' },
-  { word: 'I/O-bound', definition: 'Work that mostly waits for a user, a file, a database or the network. Waiting releases the GIL.' },
+  {
+    word: 'Process',
+    definition:
+      'One or more threads and the resources they need: memory, files, network connections, the cores they run on.',
+  },
+  {
+    word: 'GIL',
+    definition:
+      'The Global Interpreter Lock: one per Python process. Only the thread that holds it executes Python code.',
+  },
+  {
+    word: 'CPU-bound',
+    definition:
+      'Work that keeps the processor busy: arithmetic, searching, image processing. Only more cores make it faster.',
+  },
+  {
+    word: 'I/O-bound',
+    definition: 'Work that mostly waits for a user, a file, a database or the network. Waiting releases the GIL.',
+  },
 ];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
@@ -26,22 +45,31 @@ const sameAsSequential = (speedup: number) => speedup > 0.87 && speedup < 1.15;
 /** Without a sequential run, parallel strategies are measured against threading, the usual alternative. */
 function againstThreading(run: RunSummary, summaries: RunSummary[]): string {
   if (run.strategy === 'threading' || run.strategy === 'sequential') return '';
-  const threading = summaries.find((s) => s.strategy === 'threading' && s.workers === run.workers && s.status === 'done');
+  const threading = summaries.find(
+    (s) => s.strategy === 'threading' && s.workers === run.workers && s.status === 'done',
+  );
   if (!threading || !(run.wallMs > 0)) return '';
   const ratio = threading.wallMs / run.wallMs;
   if (sameAsSequential(ratio)) return ` ≈ threading ${formatMs(threading.wallMs)}`;
-  return ratio > 1 ? `, ${formatSpeedup(ratio)} faster than threading` : `, slower than threading ${formatMs(threading.wallMs)}`;
+  return ratio > 1
+    ? `, ${formatSpeedup(ratio)} faster than threading`
+    : `, slower than threading ${formatMs(threading.wallMs)}`;
 }
 
 function comparison(speedup: number | null, baseMs: number | null): string {
   if (speedup === null || baseMs === null) return '';
   if (sameAsSequential(speedup)) return ` ≈ sequential ${formatMs(baseMs)}`;
-  return speedup > 1 ? `, ${formatSpeedup(speedup)} faster than sequential` : `, slower than sequential ${formatMs(baseMs)}`;
+  return speedup > 1
+    ? `, ${formatSpeedup(speedup)} faster than sequential`
+    : `, slower than sequential ${formatMs(baseMs)}`;
 }
 
 /** One sentence per run: what happened, in the lesson's words. */
 export function describeRun(run: RunSummary, summaries: RunSummary[]): string {
-  const label = summaries.filter((s) => s.strategy === run.strategy).length > 1 ? `${run.strategy} (${plural(run.workers, 'worker')})` : run.strategy;
+  const label =
+    summaries.filter((s) => s.strategy === run.strategy).length > 1
+      ? `${run.strategy} (${plural(run.workers, 'worker')})`
+      : run.strategy;
   if (run.status === 'cancelled') return `${label}: cancelled after ${formatMs(run.wallMs)}.`;
   if (run.status === 'failed') return `${label}: failed — ${run.reason ?? 'no reason given'}.`;
 
@@ -52,19 +80,24 @@ export function describeRun(run: RunSummary, summaries: RunSummary[]): string {
   const busy = totals.cpuMs + totals.waitMs + totals.ioMs;
   const waitShare = busy > 0 ? Math.round((totals.waitMs / busy) * 100) : 0;
   const ioShare = busy > 0 ? totals.ioMs / busy : 0;
-  const threadingMs = summaries.find((s) => s.strategy === 'threading' && s.workers === run.workers && s.status === 'done')?.wallMs;
+  const threadingMs = summaries.find(
+    (s) => s.strategy === 'threading' && s.workers === run.workers && s.status === 'done',
+  )?.wallMs;
   // Faster than sequential, or (with no sequential run) faster than threads under one GIL.
   const parallel = speedup !== null ? speedup >= 1.15 : threadingMs !== undefined && threadingMs / run.wallMs >= 1.15;
   const n = run.workers;
 
   const explain: Record<Strategy, () => string> = {
-    sequential: () => `one thread ran every task one after another in ${formatMs(run.wallMs)}: the baseline the others are measured against.`,
+    sequential: () =>
+      `one thread ran every task one after another in ${formatMs(run.wallMs)}: the baseline the others are measured against.`,
     threading: () => {
       const turns = `${plural(n, 'thread')} shared one GIL, which changed hands ${run.handoffs} times (${run.forcedSwitches} forced switches); ${wall}`;
       if (speedup !== null && sameAsSequential(speedup))
         return `${turns}: CPU-bound threads take turns — concurrency without parallelism${waitShare ? ` (${waitShare}% of thread time spent waiting for the GIL)` : ''}.`;
-      if (parallel && ioShare >= 0.1) return `${turns}: while one thread waited on I/O another held the GIL, so I/O-bound threads overlap.`;
-      if (parallel) return `${turns}: with one GIL only one thread computes at a time, so the difference is not parallelism (other work on the machine, or start-up costs).`;
+      if (parallel && ioShare >= 0.1)
+        return `${turns}: while one thread waited on I/O another held the GIL, so I/O-bound threads overlap.`;
+      if (parallel)
+        return `${turns}: with one GIL only one thread computes at a time, so the difference is not parallelism (other work on the machine, or start-up costs).`;
       if (speedup !== null) return `${turns}: taking turns on one GIL costs more than it gains.`;
       return `${turns}${waitShare ? `; ${waitShare}% of thread time was spent waiting for the GIL` : ''}.`;
     },
@@ -75,7 +108,9 @@ export function describeRun(run: RunSummary, summaries: RunSummary[]): string {
     asyncio: () =>
       `one thread ran the tasks on an event loop: awaiting I/O lets another task run, CPU work blocks the loop; ${wall}.`,
     'free-threading': () =>
-      parallel ? `${plural(n, 'thread')} with no GIL ran in parallel; ${wall}.` : `${plural(n, 'thread')} with no GIL; ${wall}.`,
+      parallel
+        ? `${plural(n, 'thread')} with no GIL ran in parallel; ${wall}.`
+        : `${plural(n, 'thread')} with no GIL; ${wall}.`,
     subinterpreters: () =>
       parallel
         ? `${plural(n, 'interpreter')} in one process, one GIL each, ran in parallel; ${wall}.`

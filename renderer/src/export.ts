@@ -35,7 +35,18 @@ const svgBleed = 40;
  */
 function standaloneSvg(source: SVGSVGElement): SVGSVGElement {
   const clone = source.cloneNode(true) as SVGSVGElement;
-  const properties = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline'];
+  const properties = [
+    'fill',
+    'stroke',
+    'stroke-width',
+    'stroke-dasharray',
+    'opacity',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'text-anchor',
+    'dominant-baseline',
+  ];
   const from = [source, ...source.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];
   from.forEach((element, i) => {
@@ -125,13 +136,19 @@ export async function timelinePng(root: HTMLElement, background: string): Promis
     const x = rect.left - box.left;
     const y = rect.top - box.top;
     if (layer instanceof HTMLCanvasElement) context.drawImage(layer, x, y, rect.width, rect.height);
-    else if (!layer.ownerSVGElement) context.drawImage(await svgImage(layer), x - svgBleed, y, rect.width + 2 * svgBleed, rect.height);
+    else if (!layer.ownerSVGElement)
+      context.drawImage(await svgImage(layer), x - svgBleed, y, rect.width + 2 * svgBleed, rect.height);
   }
   // Small coloured HTML marks (a thread's holder swatch, a strategy's dot) say who is who.
   for (const mark of root.querySelectorAll<HTMLElement>('span, i')) {
     const rect = mark.getBoundingClientRect();
     const color = getComputedStyle(mark).backgroundColor;
-    if (rect.width * rect.height === 0 || rect.width * rect.height > 400 || /^(transparent|rgba\(.*,\s*0\))$/.test(color)) continue;
+    if (
+      rect.width * rect.height === 0 ||
+      rect.width * rect.height > 400 ||
+      /^(transparent|rgba\(.*,\s*0\))$/.test(color)
+    )
+      continue;
     context.fillStyle = color;
     context.fillRect(rect.left - box.left, rect.top - box.top, rect.width, rect.height);
   }
@@ -142,6 +159,9 @@ export async function timelinePng(root: HTMLElement, background: string): Promis
     context.fillText(text, rect.left - box.left, rect.top - box.top + rect.height / 2);
   }
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the timeline image could not be encoded'))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the timeline image could not be encoded'))),
+      'image/png',
+    ),
   );
 }

@@ -11,7 +11,9 @@ applyThemeVariables(document.documentElement);
 try {
   connectEngine(getApi());
 } catch (error) {
-  useRuns.getState().reportError(`Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
+  useRuns
+    .getState()
+    .reportError(`Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 const root = document.getElementById('root');

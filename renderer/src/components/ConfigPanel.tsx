@@ -14,7 +14,10 @@ function SessionEstimate() {
   const timeScale = Number(useSettings((s) => s.timeScaleText));
   const cores = useSettings((s) => s.machine?.cores ?? 1);
   if (!program || strategies.length === 0 || !(timeScale > 0)) return null;
-  const totalMs = strategies.reduce((sum, strategy) => sum + estimateWallMs(program, strategy, workers, timeScale, cores), 0);
+  const totalMs = strategies.reduce(
+    (sum, strategy) => sum + estimateWallMs(program, strategy, workers, timeScale, cores),
+    0,
+  );
   return (
     <p className="hint estimate">
       Next session: {strategies.length} {strategies.length === 1 ? 'run' : 'runs'}, about {formatMs(totalMs)}

@@ -32,7 +32,12 @@ export function ConsolePane() {
       <header className="card-header">
         <h2 id={`${id}-title`}>Console</h2>
         {runs.length > 1 && (
-          <select className="select compact" aria-label="Console run" value={run?.info.runId ?? ''} onChange={(e) => setPicked(e.target.value)}>
+          <select
+            className="select compact"
+            aria-label="Console run"
+            value={run?.info.runId ?? ''}
+            onChange={(e) => setPicked(e.target.value)}
+          >
             {runs.map((r) => (
               <option key={r.info.runId} value={r.info.runId}>
                 {runLabel(r, sweep)}
@@ -42,7 +47,9 @@ export function ConsolePane() {
         )}
       </header>
       {lines.length === 0 ? (
-        <p className="empty">{run ? 'This run printed nothing.' : 'What the program prints appears here, line by line.'}</p>
+        <p className="empty">
+          {run ? 'This run printed nothing.' : 'What the program prints appears here, line by line.'}
+        </p>
       ) : (
         <ol className="console" ref={scroller} aria-label="Printed lines">
           {lines.map((line, i) => (

@@ -7,7 +7,9 @@ export function ErrorBanner() {
   if (!error) return null;
   return (
     <div className="error-banner" role="alert">
-      <span className="error-icon" aria-hidden="true">!</span>
+      <span className="error-icon" aria-hidden="true">
+        !
+      </span>
       <p>{error}</p>
       <button type="button" className="button ghost compact" onClick={dismiss}>
         Dismiss

@@ -18,7 +18,10 @@ export function ExplanationPane() {
         {kind && <span className="badge badge-kind">{kind}</span>}
       </header>
       {summaries.length === 0 ? (
-        <p className="empty">After a run, this pane says what happened in the lesson’s words: who held the GIL, who ran in parallel, who waited.</p>
+        <p className="empty">
+          After a run, this pane says what happened in the lesson’s words: who held the GIL, who ran in parallel, who
+          waited.
+        </p>
       ) : (
         <ul className="observations">
           {summaries.map((s) => (

@@ -56,7 +56,10 @@ export function ExportMenu() {
   return (
     <details className="menu" ref={menu}>
       <summary className="button ghost">
-        <span aria-hidden="true" className="icon">⤓</span>Export
+        <span aria-hidden="true" className="icon">
+          ⤓
+        </span>
+        Export
       </summary>
       <div className="menu-items" role="group" aria-label="Export">
         <button type="button" disabled={!hasRuns} onClick={act((s) => exportChromeTrace(s.runs, baseName(s)))}>
@@ -65,7 +68,11 @@ export function ExportMenu() {
         <button type="button" disabled={!hasRuns} onClick={act(png)}>
           Timeline image <span className="menu-note">.png</span>
         </button>
-        <button type="button" disabled={!hasSummaries} onClick={act((s) => exportCsv(sessionSummaries(s), baseName(s)))}>
+        <button
+          type="button"
+          disabled={!hasSummaries}
+          onClick={act((s) => exportCsv(sessionSummaries(s), baseName(s)))}
+        >
           Summary table <span className="menu-note">.csv</span>
         </button>
       </div>

@@ -12,7 +12,9 @@ function programName(session: Session): string {
 
 function workersText(session: Session): string {
   const counts = session.request.workerCounts;
-  return counts.length > 1 ? `scaling ${counts[0]}–${counts[counts.length - 1]} workers` : `${counts[0]} worker${counts[0] === 1 ? '' : 's'}`;
+  return counts.length > 1
+    ? `scaling ${counts[0]}–${counts[counts.length - 1]} workers`
+    : `${counts[0]} worker${counts[0] === 1 ? '' : 's'}`;
 }
 
 /** The sessions of this window, newest first; picking one shows it everywhere. */

@@ -29,7 +29,14 @@ function FieldError({ id, error }: { id: string; error: string | null }) {
 }
 
 /** A number typed as text: kept as typed, refused in place with the reason. */
-function NumberField(props: { label: string; unit?: string; value: string; error: string | null; hint: string; onChange(text: string): void }) {
+function NumberField(props: {
+  label: string;
+  unit?: string;
+  value: string;
+  error: string | null;
+  hint: string;
+  onChange(text: string): void;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -50,7 +57,13 @@ function NumberField(props: { label: string; unit?: string; value: string; error
         />
         {props.unit && <span className="unit">{props.unit}</span>}
       </div>
-      {props.error ? <FieldError id={`${id}-error`} error={props.error} /> : <p id={`${id}-hint`} className="hint">{props.hint}</p>}
+      {props.error ? (
+        <FieldError id={`${id}-error`} error={props.error} />
+      ) : (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -40,7 +40,9 @@ export function ProgramPicker() {
             {name}
           </option>
         ))}
-        {program.kind === 'file' && <option value={fileValue}>{`${program.program.name} (${program.fileName})`}</option>}
+        {program.kind === 'file' && (
+          <option value={fileValue}>{`${program.program.name} (${program.fileName})`}</option>
+        )}
       </select>
       {description && <p className="hint program-description">{description}</p>}
       <label className="file-button">

@@ -29,10 +29,16 @@ function Plot(props: {
   const { width, height, lines, workers, cores } = props;
   const lo = Math.min(...workers);
   const hi = Math.max(...workers, lo * 2);
-  const x = scaleLog().base(2).domain([lo, hi]).range([margin.left, width - margin.right]);
+  const x = scaleLog()
+    .base(2)
+    .domain([lo, hi])
+    .range([margin.left, width - margin.right]);
   const values = lines.flatMap((l) => l.points.map((p) => p.value));
   const top = Math.max(...values, props.ideal ? hi : 0, 0.001);
-  const y = scaleLinear().domain([0, top]).nice().range([height - margin.bottom, margin.top]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
   const path = line<{ workers: number; value: number }>()
     .x((p) => x(p.workers))
     .y((p) => y(p.value));
@@ -79,7 +85,15 @@ function Plot(props: {
         <g key={l.strategy} className="series" style={{ color: strategyColors[l.strategy] }}>
           <path d={path(l.points) ?? ''} />
           {l.points.map((p) => (
-            <circle key={p.workers} cx={x(p.workers)} cy={y(p.value)} r={4.5} data-testid="scaling-point" data-strategy={l.strategy} data-workers={p.workers}>
+            <circle
+              key={p.workers}
+              cx={x(p.workers)}
+              cy={y(p.value)}
+              r={4.5}
+              data-testid="scaling-point"
+              data-strategy={l.strategy}
+              data-workers={p.workers}
+            >
               <title>{`${l.strategy}, ${p.workers} workers: ${props.format(p.value)}`}</title>
             </circle>
           ))}
@@ -99,7 +113,10 @@ export function ScalingChart() {
   const series = useMemo(() => scalingSeries(sessionSummaries(session)), [session]);
   const sweep = isSweep(session);
 
-  const wallLines: Line[] = [...series].map(([strategy, points]) => ({ strategy, points: points.map((p) => ({ workers: p.workers, value: p.wallMs })) }));
+  const wallLines: Line[] = [...series].map(([strategy, points]) => ({
+    strategy,
+    points: points.map((p) => ({ workers: p.workers, value: p.wallMs })),
+  }));
   const speedLines: Line[] = [...series]
     .filter(([strategy]) => strategy !== 'sequential')
     .map(([strategy, points]) => ({
@@ -131,19 +148,39 @@ export function ScalingChart() {
       <div ref={box} className={`chart-box scaling-plots${side ? ' side' : ''}`}>
         {!sweep ? (
           <p className="empty">
-            Press <strong>Scaling</strong> to run the chosen strategies with {scalingWorkerCounts(cores ?? 2).join(', ')} workers and see how each one
-            scales. Include <em>sequential</em> to get speed-ups.
+            Press <strong>Scaling</strong> to run the chosen strategies with{' '}
+            {scalingWorkerCounts(cores ?? 2).join(', ')} workers and see how each one scales. Include{' '}
+            <em>sequential</em> to get speed-ups.
           </p>
         ) : wallLines.length === 0 ? (
           <p className="empty">The lines appear as the runs finish.</p>
         ) : (
           <>
-            <Plot title="Wall time" width={plotWidth} height={plotHeight} lines={wallLines} workers={workers} cores={cores} format={formatMs} />
+            <Plot
+              title="Wall time"
+              width={plotWidth}
+              height={plotHeight}
+              lines={wallLines}
+              workers={workers}
+              cores={cores}
+              format={formatMs}
+            />
             {speedLines.length > 0 ? (
-              <Plot title="Speed-up vs sequential" width={plotWidth} height={plotHeight} lines={speedLines} workers={workers} cores={cores} format={formatSpeedup} ideal />
+              <Plot
+                title="Speed-up vs sequential"
+                width={plotWidth}
+                height={plotHeight}
+                lines={speedLines}
+                workers={workers}
+                cores={cores}
+                format={formatSpeedup}
+                ideal
+              />
             ) : (
               <p className="empty" style={{ width: plotWidth }}>
-                {series.has('sequential') ? 'Speed-ups appear as the runs finish.' : 'Include sequential in the sweep to see speed-ups.'}
+                {series.has('sequential')
+                  ? 'Speed-ups appear as the runs finish.'
+                  : 'Include sequential in the sweep to see speed-ups.'}
               </p>
             )}
           </>

@@ -25,7 +25,12 @@ export function StrategyToggles() {
       <h2 id={`${id}-heading`} className="section-title">
         Strategies
       </h2>
-      <div className="toggle-grid" role="group" aria-labelledby={`${id}-heading`} aria-describedby={error ? `${id}-error` : undefined}>
+      <div
+        className="toggle-grid"
+        role="group"
+        aria-labelledby={`${id}-heading`}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {strategies.map((strategy) => {
           const on = chosen.includes(strategy);
           return (

@@ -14,7 +14,11 @@ export function TimelinePane() {
   const presenter = useView((s) => s.presenter);
   const setBrushedRange = useView((s) => s.setBrushedRange);
   const runs = session?.runs ?? noRuns;
-  const program = session ? (typeof session.request.program === 'string' ? session.request.program : session.request.program.name) : null;
+  const program = session
+    ? typeof session.request.program === 'string'
+      ? session.request.program
+      : session.request.program.name
+    : null;
   const earlier = session !== null && session.id !== current;
 
   return (
@@ -24,13 +28,20 @@ export function TimelinePane() {
         {session && program && (
           <p className="card-note">
             {program} · {runs.length} of {session.total} {session.total === 1 ? 'run' : 'runs'}
-            {session.request.workerCounts.length === 1 ? ` · ${session.request.workerCounts[0]} workers` : ''} · switch interval{' '}
-            {session.request.switchIntervalMs} ms · GIL {session.request.gil} · time scale {session.request.timeScale}
+            {session.request.workerCounts.length === 1 ? ` · ${session.request.workerCounts[0]} workers` : ''} · switch
+            interval {session.request.switchIntervalMs} ms · GIL {session.request.gil} · time scale{' '}
+            {session.request.timeScale}
           </p>
         )}
         {earlier && <span className="badge badge-kind">earlier session</span>}
       </header>
-      <Timeline key={session?.id ?? 'none'} runs={runs} revision={revision} presenter={presenter} onSelect={setBrushedRange} />
+      <Timeline
+        key={session?.id ?? 'none'}
+        runs={runs}
+        revision={revision}
+        presenter={presenter}
+        onSelect={setBrushedRange}
+      />
     </section>
   );
 }

@@ -22,19 +22,30 @@ function RunControls() {
         title={blocked ?? `Run each chosen strategy with ${workers} worker${workers === 1 ? '' : 's'}`}
         onClick={() => void startSession([workers])}
       >
-        <span aria-hidden="true" className="icon">▶</span>Run
+        <span aria-hidden="true" className="icon">
+          ▶
+        </span>
+        Run
       </button>
       <button
         type="button"
         className="button"
         disabled={!canRun || running || cores === null}
-        title={blocked ?? `Run each chosen strategy with ${sweep.join(', ')} workers (include sequential for speed-ups)`}
+        title={
+          blocked ?? `Run each chosen strategy with ${sweep.join(', ')} workers (include sequential for speed-ups)`
+        }
         onClick={() => void startSession(sweep)}
       >
-        <span aria-hidden="true" className="icon">⤢</span>Scaling
+        <span aria-hidden="true" className="icon">
+          ⤢
+        </span>
+        Scaling
       </button>
       <button type="button" className="button danger" disabled={!running} onClick={() => void cancelSession()}>
-        <span aria-hidden="true" className="icon">■</span>Cancel
+        <span aria-hidden="true" className="icon">
+          ■
+        </span>
+        Cancel
       </button>
     </div>
   );
@@ -81,7 +92,10 @@ function PresenterToggle() {
       title="Large type and thick lanes for a projector"
       onClick={() => setPresenter(!presenter)}
     >
-      <span aria-hidden="true" className="icon">◐</span>Presenter
+      <span aria-hidden="true" className="icon">
+        ◐
+      </span>
+      Presenter
     </button>
   );
 }

@@ -27,10 +27,17 @@ export function WallTimeChart() {
   const rows = summaries.length + (running ? 1 : 0);
   const height = margin.top + margin.bottom + Math.max(1, rows) * rowHeight;
   const innerWidth = Math.max(60, width - margin.left - margin.right);
-  const maxMs = Math.max(1, ...summaries.map((s) => s.wallMs), running ? Math.max(running.elapsedMs, running.estimateMs) : 0);
+  const maxMs = Math.max(
+    1,
+    ...summaries.map((s) => s.wallMs),
+    running ? Math.max(running.elapsedMs, running.estimateMs) : 0,
+  );
   const x = scaleLinear().domain([0, maxMs]).nice().range([0, innerWidth]);
   const keys = [...summaries.map((s) => s.runId), ...(running ? ['running'] : [])];
-  const y = scaleBand().domain(keys).range([margin.top, height - margin.bottom]).padding(0.28);
+  const y = scaleBand()
+    .domain(keys)
+    .range([margin.top, height - margin.bottom])
+    .padding(0.28);
   const label = (strategy: string, workers: number) => (sweep ? `${strategy} · ${workers}w` : strategy);
 
   return (
@@ -44,7 +51,7 @@ export function WallTimeChart() {
           <p className="empty">Each run’s wall time appears here when it ends.</p>
         ) : (
           <svg width={width} height={height} role="img" aria-label="Wall time of each run" className="chart">
-            {x.ticks(Math.max(2, Math.floor(innerWidth / 90))).map((tick) => (
+            {x.ticks(Math.max(1, Math.floor(innerWidth / 90))).map((tick) => (
               <g key={tick} transform={`translate(${margin.left + x(tick)},0)`}>
                 <line className="grid-line" y1={margin.top} y2={height - margin.bottom} />
                 <text className="tick-label" y={height - margin.bottom + 16} textAnchor="middle">
@@ -57,7 +64,11 @@ export function WallTimeChart() {
               const top = y(s.runId) ?? 0;
               const mid = top + y.bandwidth() / 2;
               const finished = s.status === 'done';
-              const note = finished ? (speedup !== null && s.strategy !== 'sequential' ? ` · ${formatSpeedup(speedup)}` : '') : ` · ${s.status}`;
+              const note = finished
+                ? speedup !== null && s.strategy !== 'sequential'
+                  ? ` · ${formatSpeedup(speedup)}`
+                  : ''
+                : ` · ${s.status}`;
               return (
                 <g key={s.runId}>
                   <text className="bar-label" x={margin.left - 10} y={mid} textAnchor="end" dominantBaseline="central">
@@ -78,7 +89,12 @@ export function WallTimeChart() {
                   >
                     <title>{`${label(s.strategy, s.workers)}: ${formatMs(s.wallMs)}${note}`}</title>
                   </rect>
-                  <text className="bar-value" x={margin.left + Math.max(2, x(s.wallMs)) + 8} y={mid} dominantBaseline="central">
+                  <text
+                    className="bar-value"
+                    x={margin.left + Math.max(2, x(s.wallMs)) + 8}
+                    y={mid}
+                    dominantBaseline="central"
+                  >
                     {formatMs(s.wallMs)}
                     <tspan className="bar-speedup">{note}</tspan>
                   </text>
@@ -87,7 +103,13 @@ export function WallTimeChart() {
             })}
             {running && (
               <g>
-                <text className="bar-label muted" x={margin.left - 10} y={(y('running') ?? 0) + y.bandwidth() / 2} textAnchor="end" dominantBaseline="central">
+                <text
+                  className="bar-label muted"
+                  x={margin.left - 10}
+                  y={(y('running') ?? 0) + y.bandwidth() / 2}
+                  textAnchor="end"
+                  dominantBaseline="central"
+                >
                   {label(running.strategy, running.workers)}
                 </text>
                 <rect

@@ -15,7 +15,11 @@ export const request: RunRequest = {
 export function runInfo(runId: string, strategy: Strategy, workers: number, firstTid: number): RunInfo {
   const perProcess = strategy === 'multiprocessing';
   const processes = perProcess
-    ? [0, 1, 2].map((i) => ({ pid: i + 1, name: i === 0 ? 'python (multiprocessing)' : `python (multiprocessing) Process-${i}`, osPid: 4000 + i }))
+    ? [0, 1, 2].map((i) => ({
+        pid: i + 1,
+        name: i === 0 ? 'python (multiprocessing)' : `python (multiprocessing) Process-${i}`,
+        osPid: 4000 + i,
+      }))
     : [{ pid: 1, name: `python (${strategy})`, osPid: 4000 }];
   const threads = [
     { tid: firstTid, pid: 1, name: 'MainThread', gil: 1 },
@@ -26,10 +30,27 @@ export function runInfo(runId: string, strategy: Strategy, workers: number, firs
       gil: perProcess ? i + 2 : 1,
     })),
   ];
-  return { runId, strategy, workers, switchIntervalMs: 5, gil: 'new', timeScale: 0.25, program: 'cpu-sqrt', processes, threads, t0EpochMs: 1_700_000_000_000, };
+  return {
+    runId,
+    strategy,
+    workers,
+    switchIntervalMs: 5,
+    gil: 'new',
+    timeScale: 0.25,
+    program: 'cpu-sqrt',
+    processes,
+    threads,
+    t0EpochMs: 1_700_000_000_000,
+  };
 }
 
-export function summary(runId: string, strategy: Strategy, workers: number, wallMs: number, status: RunSummary['status'] = 'done'): RunSummary {
+export function summary(
+  runId: string,
+  strategy: Strategy,
+  workers: number,
+  wallMs: number,
+  status: RunSummary['status'] = 'done',
+): RunSummary {
   return {
     runId,
     strategy,
@@ -66,18 +87,33 @@ export function sessionEvents(sessionId: string, firstTid = 1): EngineEvent[] {
     const worker = tid + 1;
     tid += 3;
     events.push({ type: 'run-start', sessionId, run: info });
-    events.push({ type: 'progress', progress: { sessionId, index, total: 3, strategy, workers: 2, elapsedMs: 500, estimateMs: 2000 } });
+    events.push({
+      type: 'progress',
+      progress: { sessionId, index, total: 3, strategy, workers: 2, elapsedMs: 500, estimateMs: 2000 },
+    });
     events.push({
       type: 'trace',
       sessionId,
       batches: [
-        { runId, tid: worker, intervals: [stateCode.starting, 0, 1000, stateCode.running, 1000, 500_000], instants: [{ kind: 'print', tUs: 1000, text: 'go' }] },
+        {
+          runId,
+          tid: worker,
+          intervals: [stateCode.starting, 0, 1000, stateCode.running, 1000, 500_000],
+          instants: [{ kind: 'print', tUs: 1000, text: 'go' }],
+        },
       ],
     });
     events.push({
       type: 'trace',
       sessionId,
-      batches: [{ runId, tid: worker, intervals: [stateCode.waiting, 500_000, 505_000, stateCode.running, 505_000, 1_000_000], instants: [] }],
+      batches: [
+        {
+          runId,
+          tid: worker,
+          intervals: [stateCode.waiting, 500_000, 505_000, stateCode.running, 505_000, 1_000_000],
+          instants: [],
+        },
+      ],
     });
     events.push({ type: 'run-end', sessionId, summary: summary(runId, strategy, 2, walls[strategy]) });
   }

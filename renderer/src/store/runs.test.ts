@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stateCode } from '../../../common/trace';
 import { sessionEvents } from './fixtures';
-import { initialRuns, selectCurrentSession, selectIsRunning, selectRunFraction, selectStatusText, useRuns } from './runs';
+import {
+  initialRuns,
+  selectCurrentSession,
+  selectIsRunning,
+  selectRunFraction,
+  selectStatusText,
+  useRuns,
+} from './runs';
 import { initialView, shownSession, useView } from './view';
 
 const apply = (events: ReturnType<typeof sessionEvents>) => events.forEach((e) => useRuns.getState().apply(e));
@@ -74,7 +81,14 @@ describe('runs store', () => {
     expect(useRuns.getState().error).toBeNull();
 
     apply(sessionEvents('s2', 100).slice(0, 4));
-    useRuns.getState().apply({ type: 'session-end', sessionId: 's2', status: 'failed', reason: 'process python (Process-1) was killed' });
+    useRuns
+      .getState()
+      .apply({
+        type: 'session-end',
+        sessionId: 's2',
+        status: 'failed',
+        reason: 'process python (Process-1) was killed',
+      });
     expect(selectStatusText(useRuns.getState())).toBe('Session: failed: process python (Process-1) was killed');
     expect(useRuns.getState().error).toContain('process python (Process-1) was killed');
   });

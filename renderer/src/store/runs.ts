@@ -73,7 +73,12 @@ export const useRuns = create<RunsState>()((set, get) => ({
         progress: null,
         startedAt: Date.now(),
       };
-      set({ sessions: [...state.sessions, session], currentId: session.id, starting: false, revision: state.revision + 1 });
+      set({
+        sessions: [...state.sessions, session],
+        currentId: session.id,
+        starting: false,
+        revision: state.revision + 1,
+      });
       return;
     }
     if (event.type === 'progress') {
@@ -86,7 +91,11 @@ export const useRuns = create<RunsState>()((set, get) => ({
     if (!session) return;
     if (event.type === 'session-end') {
       set({
-        sessions: replaceSession(state.sessions, session.id, () => ({ status: event.status, reason: event.reason, progress: null })),
+        sessions: replaceSession(state.sessions, session.id, () => ({
+          status: event.status,
+          reason: event.reason,
+          progress: null,
+        })),
         starting: false,
         revision: state.revision + 1,
         error: event.status === 'failed' ? `The session failed: ${event.reason ?? 'no reason given'}` : state.error,
@@ -102,7 +111,8 @@ export const useRuns = create<RunsState>()((set, get) => ({
 
 // ---- selectors ----
 
-export const selectCurrentSession = (s: RunsState): Session | null => s.sessions.find((x) => x.id === s.currentId) ?? null;
+export const selectCurrentSession = (s: RunsState): Session | null =>
+  s.sessions.find((x) => x.id === s.currentId) ?? null;
 
 export const selectIsRunning = (s: RunsState): boolean => s.starting || selectCurrentSession(s)?.status === 'running';
 

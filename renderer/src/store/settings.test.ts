@@ -27,7 +27,14 @@ describe('settings store', () => {
     const result = buildRequest(useSettings.getState(), [2]);
     expect(result).toEqual({
       ok: true,
-      value: { program: 'cpu-sqrt', strategies: ['threading', 'multiprocessing'], workerCounts: [2], switchIntervalMs: 5, gil: 'new', timeScale: 0.25 },
+      value: {
+        program: 'cpu-sqrt',
+        strategies: ['threading', 'multiprocessing'],
+        workerCounts: [2],
+        switchIntervalMs: 5,
+        gil: 'new',
+        timeScale: 0.25,
+      },
     });
   });
 
@@ -36,16 +43,23 @@ describe('settings store', () => {
     const state = useSettings.getState();
     expect(selectSwitchIntervalError(state)).toBe('switch interval must be between 0.1 and 1000 ms, got 0');
     expect(selectCanRun(state)).toBe(false);
-    expect(buildRequest(state, [2])).toEqual({ ok: false, error: 'switch interval must be between 0.1 and 1000 ms, got 0' });
+    expect(buildRequest(state, [2])).toEqual({
+      ok: false,
+      error: 'switch interval must be between 0.1 and 1000 ms, got 0',
+    });
     useSettings.getState().setSwitchInterval('0.5');
     expect(selectCanRun(useSettings.getState())).toBe(true);
   });
 
   it('refuses text, blanks and out-of-range time scales', () => {
     useSettings.getState().setTimeScale('fast');
-    expect(selectTimeScaleError(useSettings.getState())).toBe('time scale must be a number between 0.01 and 10, got "fast"');
+    expect(selectTimeScaleError(useSettings.getState())).toBe(
+      'time scale must be a number between 0.01 and 10, got "fast"',
+    );
     useSettings.getState().setTimeScale('');
-    expect(selectTimeScaleError(useSettings.getState())).toBe('time scale must be a number between 0.01 and 10, got nothing');
+    expect(selectTimeScaleError(useSettings.getState())).toBe(
+      'time scale must be a number between 0.01 and 10, got nothing',
+    );
     useSettings.getState().setTimeScale('20');
     expect(selectTimeScaleError(useSettings.getState())).toBe('time scale must be between 0.01 and 10, got 20');
   });
@@ -54,7 +68,10 @@ describe('settings store', () => {
     const s = useSettings.getState();
     for (const strategy of useSettings.getState().strategies) s.toggleStrategy(strategy);
     s.setWorkers(2.5);
-    expect(settingsErrors(useSettings.getState())).toEqual(['choose at least one strategy', 'workers must be a whole number between 1 and 256, got 2.5']);
+    expect(settingsErrors(useSettings.getState())).toEqual([
+      'choose at least one strategy',
+      'workers must be a whole number between 1 and 256, got 2.5',
+    ]);
   });
 
   it('refuses a run over the engine cap before it starts, naming the cap', () => {

@@ -69,7 +69,9 @@ export const useSettings = create<SettingsState>()((set) => ({
     ),
   toggleStrategy: (strategy) =>
     set((s) => {
-      const on = s.strategies.includes(strategy) ? s.strategies.filter((x) => x !== strategy) : [...s.strategies, strategy];
+      const on = s.strategies.includes(strategy)
+        ? s.strategies.filter((x) => x !== strategy)
+        : [...s.strategies, strategy];
       // Runs go in the canonical order, sequential first, so speed-ups have their baseline early.
       return { strategies: allStrategies.filter((x) => on.includes(x)) };
     }),
@@ -95,14 +97,16 @@ function parseNumber(text: string): number | null {
 function rangeError(name: string, text: string, min: number, max: number, unit = ''): string | null {
   const value = parseNumber(text);
   const suffix = unit ? ` ${unit}` : '';
-  if (value === null) return `${name} must be a number between ${min} and ${max}${suffix}, got ${text.trim() === '' ? 'nothing' : JSON.stringify(text)}`;
+  if (value === null)
+    return `${name} must be a number between ${min} and ${max}${suffix}, got ${text.trim() === '' ? 'nothing' : JSON.stringify(text)}`;
   if (value < min || value > max) return `${name} must be between ${min} and ${max}${suffix}, got ${value}`;
   return null;
 }
 
 export function workersError(workers: number): string | null {
   const { min, max } = limits.workers;
-  if (!Number.isInteger(workers) || workers < min || workers > max) return `workers must be a whole number between ${min} and ${max}, got ${workers}`;
+  if (!Number.isInteger(workers) || workers < min || workers > max)
+    return `workers must be a whole number between ${min} and ${max}, got ${workers}`;
   return null;
 }
 
@@ -133,7 +137,8 @@ export function selectProgram(s: SettingsState): Program | null {
   return s.presets.find((p) => p.name === name)?.program ?? null;
 }
 
-export const selectProgramName = (s: SettingsState) => (s.program.kind === 'file' ? s.program.program.name : s.program.name);
+export const selectProgramName = (s: SettingsState) =>
+  s.program.kind === 'file' ? s.program.program.name : s.program.name;
 
 /** Why the run would be over the engine's caps (checked before anything starts), or null. */
 export function selectCapError(s: SettingsState): string | null {
@@ -145,9 +150,13 @@ export function selectCapError(s: SettingsState): string | null {
 
 /** Every reason the current settings cannot run, first one first. */
 export function settingsErrors(s: SettingsState): string[] {
-  return [selectStrategiesError(s), selectWorkersError(s), selectSwitchIntervalError(s), selectTimeScaleError(s), selectCapError(s)].filter(
-    (e): e is string => e !== null,
-  );
+  return [
+    selectStrategiesError(s),
+    selectWorkersError(s),
+    selectSwitchIntervalError(s),
+    selectTimeScaleError(s),
+    selectCapError(s),
+  ].filter((e): e is string => e !== null);
 }
 
 export const selectCanRun = (s: SettingsState) => settingsErrors(s).length === 0;
@@ -168,7 +177,10 @@ export function buildRequest(s: SettingsState, workerCounts: number[]): Result<R
   if (errors.length > 0) return { ok: false, error: errors[0] };
   const runs = s.strategies.length * workerCounts.length;
   if (runs > limits.maxRunsPerSession)
-    return { ok: false, error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}` };
+    return {
+      ok: false,
+      error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}`,
+    };
   const program = selectProgram(s);
   for (const workers of workerCounts) {
     const cap = program && checkCaps(program, workers, Number(s.timeScaleText));

@@ -19,7 +19,11 @@ export interface ViewState {
   setBrushedRange(range: TimeRange | null): void;
 }
 
-export const initialView = { presenter: false, selectedSessionId: null as string | null, brushedRange: null as TimeRange | null };
+export const initialView = {
+  presenter: false,
+  selectedSessionId: null as string | null,
+  brushedRange: null as TimeRange | null,
+};
 
 export const useView = create<ViewState>()((set) => ({
   ...initialView,
@@ -30,7 +34,10 @@ export const useView = create<ViewState>()((set) => ({
 }));
 
 /** The session on screen: the one picked from the history, else the current one. */
-export function shownSession(runs: Pick<RunsState, 'sessions' | 'currentId'>, view: Pick<ViewState, 'selectedSessionId'>): Session | null {
+export function shownSession(
+  runs: Pick<RunsState, 'sessions' | 'currentId'>,
+  view: Pick<ViewState, 'selectedSessionId'>,
+): Session | null {
   const id = view.selectedSessionId ?? runs.currentId;
   return runs.sessions.find((s) => s.id === id) ?? null;
 }
