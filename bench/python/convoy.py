@@ -15,7 +15,8 @@ import time
 from multiprocessing import Process
 
 
-def echo_peer(sock):
+def echo_peer(sock, other_end):
+    other_end.close()  # inherited through fork: keeping it open would hide the parent's close (EOF)
     while True:
         data = sock.recv(1)
         if not data:
@@ -26,9 +27,9 @@ def echo_peer(sock):
 def spin(seconds):
     # Pure-Python CPU work (`while True: pass`, bounded): holds the GIL but for forced switches.
     end = time.monotonic() + seconds
-    n = 0
     while time.monotonic() < end:
-        n += 1
+        for _ in range(1000):
+            pass
 
 
 def echo_rounds(sock, seconds, out):
@@ -53,7 +54,7 @@ def main():
     args = parser.parse_args()
 
     mine, theirs = socket.socketpair()
-    peer = Process(target=echo_peer, args=(theirs,))
+    peer = Process(target=echo_peer, args=(theirs, mine))
     peer.start()
     theirs.close()
 

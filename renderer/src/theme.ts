@@ -43,7 +43,8 @@ export const mixedColor = '#7D8796';
 export const mixedLabel = 'several states within one pixel';
 
 /** The GIL lane colours each holder thread; the thread's label shows the same swatch. */
-export const holderPalette = ['#56B4E9', '#F0E442', '#D55E00', '#B9A3E3', '#8FD6C2', '#F5A9B8', '#C8B68E', '#9FB3C8'];
+// Lighter than the state colours and led by hues the states do not use, so the GIL lane does not read as a state.
+export const holderPalette = ['#B9A3E3', '#F0E442', '#D55E00', '#56B4E9', '#8FD6C2', '#F5A9B8', '#C8B68E', '#9FB3C8'];
 
 export const instantColors: Record<InstantKind, string> = {
   print: '#F0E442',

@@ -75,7 +75,7 @@ function RunProgress() {
         aria-valuenow={overall === null ? undefined : Math.round(overall * 100)}
         hidden={overall === null}
       >
-        <div className="progress-fill" style={{ width: `${(overall ?? 0) * 100}%` }} />
+        <div className="progress-fill" style={{ transform: `scaleX(${overall ?? 0})` }} />
       </div>
     </div>
   );

@@ -81,14 +81,12 @@ describe('runs store', () => {
     expect(useRuns.getState().error).toBeNull();
 
     apply(sessionEvents('s2', 100).slice(0, 4));
-    useRuns
-      .getState()
-      .apply({
-        type: 'session-end',
-        sessionId: 's2',
-        status: 'failed',
-        reason: 'process python (Process-1) was killed',
-      });
+    useRuns.getState().apply({
+      type: 'session-end',
+      sessionId: 's2',
+      status: 'failed',
+      reason: 'process python (Process-1) was killed',
+    });
     expect(selectStatusText(useRuns.getState())).toBe('Session: failed: process python (Process-1) was killed');
     expect(useRuns.getState().error).toContain('process python (Process-1) was killed');
   });

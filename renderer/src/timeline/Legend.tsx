@@ -12,6 +12,8 @@ export interface LegendProps {
 }
 
 const W = 26;
+/** The order a lesson explains them in. */
+const legendOrder: ThreadState[] = ['running', 'waiting', 'io', 'starting'];
 const H = 14;
 
 function StateSwatch({ state, patternId }: { state: ThreadState; patternId: string }) {
@@ -50,7 +52,7 @@ export function Legend({ showMarks = true, className }: LegendProps) {
   return (
     <ul className={`tl-legend ${className ?? ''}`} aria-label="Legend">
       <Patterns id={id} />
-      {threadStates.map((state) => (
+      {legendOrder.map((state) => (
         <li key={state} title={stateLabels[state]}>
           <StateSwatch state={state} patternId={id} />
           {stateLabels[state]}
@@ -59,7 +61,7 @@ export function Legend({ showMarks = true, className }: LegendProps) {
       {showMarks && (
         <>
           <li title="The GIL lane shows which thread holds the lock, one colour per thread">
-            <svg className="tl-swatch" width={W} height={H} aria-hidden="true">
+            <svg className="tl-swatch" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
               {holderPalette.slice(0, 3).map((c, i) => (
                 <rect key={c} x={(i * W) / 3} y={2} width={W / 3} height={H - 4} fill={c} />
               ))}
@@ -67,26 +69,26 @@ export function Legend({ showMarks = true, className }: LegendProps) {
             GIL holder
           </li>
           <li title={mixedLabel}>
-            <svg className="tl-swatch" width={W} height={H} aria-hidden="true">
+            <svg className="tl-swatch" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
               <rect x={0} y={2} width={W} height={H - 4} fill={mixedColor} />
             </svg>
             mixed
           </li>
           <li title="print(): hover the mark for its text">
-            <svg className="tl-swatch" width={W} height={H} aria-hidden="true">
+            <svg className="tl-swatch" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
               <path d={`M${W / 2 - 5},0 L${W / 2 + 5},0 L${W / 2},7 Z`} fill={instantColors.print} />
               <rect x={W / 2 - 0.5} y={0} width={1} height={H} fill={instantColors.print} />
             </svg>
             print
           </li>
           <li title={instantLabels.drop_request}>
-            <svg className="tl-swatch" width={W} height={H} aria-hidden="true">
+            <svg className="tl-swatch" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
               <rect x={W / 2 - 1} y={H - 6} width={2} height={6} fill={instantColors.drop_request} />
             </svg>
             drop request
           </li>
           <li title={instantLabels.forced_switch}>
-            <svg className="tl-swatch" width={W} height={H} aria-hidden="true">
+            <svg className="tl-swatch" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
               <rect x={W / 2 - 1} y={0} width={2} height={6} fill={instantColors.forced_switch} />
             </svg>
             forced switch

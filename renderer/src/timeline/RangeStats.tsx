@@ -1,7 +1,7 @@
 // The brushed range's numbers: per thread, time running, waiting and in I/O; per GIL, hand-offs.
 import { threadStates } from '../../../common/trace';
 import { stateColors, stateShortLabels } from '../theme';
-import { formatDuration, formatExact } from './format';
+import { formatDuration } from './format';
 import type { RunRangeStats, TimeRange } from './stats';
 
 export interface RangeStatsProps {
@@ -10,13 +10,18 @@ export interface RangeStatsProps {
   onClear: () => void;
 }
 
+/** A dash for nothing at all, so the eye finds the states that happened. */
+function amount(us: number): string {
+  return us > 0 ? formatDuration(us) : '—';
+}
+
 export function RangeStats({ range, stats, onClear }: RangeStatsProps) {
   const span = range.endUs - range.startUs;
   return (
     <section className="tl-stats" aria-label="Selected range" data-testid="range-stats">
       <div className="tl-stats-head">
         <h3>
-          Selected {formatExact(range.startUs)} – {formatExact(range.endUs)} ({formatDuration(span)})
+          Selected {formatDuration(range.startUs)} – {formatDuration(range.endUs)} ({formatDuration(span)})
         </h3>
         <button type="button" className="tl-button" onClick={onClear} title="Escape">
           Clear selection
@@ -48,9 +53,9 @@ export function RangeStats({ range, stats, onClear }: RangeStatsProps) {
                 {threads.map(({ thread, us }) => (
                   <tr key={thread.tid}>
                     <th scope="row">{thread.name}</th>
-                    <td>{formatDuration(us.running)}</td>
-                    <td>{formatDuration(us.waiting)}</td>
-                    <td>{formatDuration(us.io)}</td>
+                    <td>{amount(us.running)}</td>
+                    <td>{amount(us.waiting)}</td>
+                    <td>{amount(us.io)}</td>
                     <td>
                       <span className="tl-share" aria-hidden="true">
                         {threadStates.map((s) => (

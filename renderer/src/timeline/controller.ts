@@ -260,6 +260,7 @@ export class TimelineController {
         startUs,
         endUs,
         runLengths,
+        live: runs.map((r) => !r.summary),
         ticks,
         patterns: this.patterns,
         scratch: this.scratch,
@@ -274,7 +275,7 @@ export class TimelineController {
     root.dataset.visibleStartUs = String(Math.round(startUs));
     root.dataset.visibleEndUs = String(Math.round(endUs));
     const detail: DrawDetail = { ms: performance.now() - began, rects, startUs, endUs };
-    root.dispatchEvent(new CustomEvent('timeline-draw', { detail }));
+    root.dispatchEvent(new CustomEvent('timeline-draw', { detail, bubbles: true }));
   }
 
   /** The canvas covers the part of the lanes inside the window, not all of them. */

@@ -19,6 +19,8 @@ export interface FrameInput {
   endUs: number;
   /** Per run (by index): how long it lasted, µs. */
   runLengths: number[];
+  /** Per run: still running (its end line is the accent-coloured "now"). */
+  live: boolean[];
   /** Axis ticks, µs: faint grid lines. */
   ticks: number[];
   patterns: Patterns;
@@ -78,6 +80,9 @@ function makePattern(ctx: CanvasRenderingContext2D, dpr: number, color: string, 
   return pattern;
 }
 
+/** Bars narrower than this are filled solid: hatching would not show on them. */
+const patternMinPx = 6;
+
 const threadRects = newLaneRects(threadStates.length);
 const gilRects = new Map<number, LaneRects>();
 const threadSource: LodSource[] = [{ intervals: [] }];
@@ -113,12 +118,12 @@ export function drawFrame(f: FrameInput): FrameStats {
     else rects += drawGilLane(f, lane, view);
   }
 
-  // Where each run ended, across its lanes.
-  ctx.fillStyle = 'rgba(230, 233, 238, 0.45)';
+  // Where each run ended, across its lanes; a live run's "now".
   layout.runSpans.forEach((span, i) => {
     const x = xOf(f.runLengths[i] ?? 0);
     if (x < 0 || x > width || span.y1 < bandTop || span.y0 > bandBottom) return;
     const top = span.y0 + metrics.runHeader;
+    ctx.fillStyle = f.live[i] ? ui.accent : 'rgba(230, 233, 238, 0.45)';
     ctx.fillRect(Math.min(Math.round(x), width - 1), top, 1, span.y1 - top);
   });
   return { rects, lanes };
@@ -140,9 +145,17 @@ function drawThreadLane(f: FrameInput, lane: ThreadRow, view: { startUs: number;
       const state = threadStates[key];
       const height = Math.max(2, Math.round((mixed ? 0.75 : stateGlyphs[state].height) * h));
       const y = lane.y + (h - height) / 2;
-      ctx.fillStyle = mixed ? mixedColor : f.patterns.fill(ctx, f.dpr, state);
-      for (let i = 0; i < list.length; i += 2) ctx.fillRect(list[i], y, list[i + 1], height);
       count += list.length / 2;
+      if (mixed || stateGlyphs[state].pattern === 'solid') {
+        ctx.fillStyle = mixed ? mixedColor : stateColors[state];
+        for (let i = 0; i < list.length; i += 2) ctx.fillRect(list[i], y, list[i + 1], height);
+        continue;
+      }
+      // A pattern shows only on a wide bar, and costs the rasteriser far more than a solid fill.
+      ctx.fillStyle = stateColors[state];
+      for (let i = 0; i < list.length; i += 2) if (list[i + 1] < patternMinPx) ctx.fillRect(list[i], y, list[i + 1], height);
+      ctx.fillStyle = f.patterns.fill(ctx, f.dpr, state);
+      for (let i = 0; i < list.length; i += 2) if (list[i + 1] >= patternMinPx) ctx.fillRect(list[i], y, list[i + 1], height);
     }
   }
   drawInstants(f, lane, trace.instants);
@@ -219,10 +232,12 @@ function drawInstants(f: FrameInput, lane: ThreadRow, instants: readonly Instant
   const xOf = (us: number) => (us - startUs) / usPerPx;
   const h = metrics.lane;
 
-  // Drop requests and forced switches: one tick per kind per pixel.
+  // Drop requests and forced switches: one tick per kind per pixel, and none at all while they
+  // would be closer than a few pixels apart (a comb of ticks hides the lane).
   const ticks: Record<string, number[]> = { drop_request: [], forced_switch: [] };
   let i = firstInstant(instants, startUs);
-  while (i < instants.length && instants[i].tUs <= endUs) {
+  const dense = firstInstant(instants, endUs) - i > width / 6;
+  while (!dense && i < instants.length && instants[i].tUs <= endUs) {
     const column = Math.floor(xOf(instants[i].tUs));
     const columnEndUs = startUs + (column + 1) * usPerPx;
     let seen = 0;

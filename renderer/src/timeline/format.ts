@@ -31,7 +31,7 @@ export function formatDuration(us: number): string {
 export function tickFormat(stepUs: number): (us: number) => string {
   const unit = stepUs >= 100_000 ? units[0] : stepUs >= 100 ? units[1] : units[2];
   const decimals = decimalsFor(stepUs / unit.us);
-  return (us) => `${(us / unit.us).toFixed(decimals)} ${unit.suffix}`;
+  return (us) => (us === 0 ? '0' : `${(us / unit.us).toFixed(decimals)} ${unit.suffix}`);
 }
 
 /** A position in time shown to the resolution of one pixel (`usPerPx`): the hover line's label. */

@@ -117,22 +117,49 @@ export function laneRects(
       const at = i * 3;
       const start = iv[at + 1];
       if (start >= endUs) break;
-      const state = iv[at];
-      if (only !== undefined && state !== only) continue;
       const end = iv[at + 2];
       // Ends before the view (a zero-length interval exactly at its start still shows).
       if (end < startUs || (end === startUs && end > start)) continue;
+      const state = iv[at];
+      const kept = only === undefined || state === only;
       const key = fixedKey ?? state;
-      if (key < 0 || key >= keys) continue;
       const x0 = start <= startUs ? 0 : (start - startUs) * pxPerUs;
       const x1 = end >= endUs ? width : (end - startUs) * pxPerUs;
       if (x1 - x0 >= exactMinPx) {
-        pushExact(out.exact[key], x0, x1);
+        if (kept && key >= 0 && key < keys) pushExact(out.exact[key], x0, x1);
         continue;
       }
       // Narrower than a pixel: add its coverage to the one or two columns it touches.
       let column = Math.floor(x0);
       if (column >= columns) column = columns - 1;
+      if (start > startUs) {
+        // Many intervals start in this pixel: sum them from the block index instead of walking them.
+        const next = firstStartAtOrAfter(iv, i + 1, n, startUs + (column + 1) / pxPerUs);
+        if (next - i > denseRun) {
+          // Intervals i .. next-2 lie inside this pixel; next-1 may reach into the next one.
+          stateTotals(iv, i, next - 1, totals);
+          const base = column * stride;
+          let added = false;
+          if (only !== undefined) {
+            const target = fixedKey ?? only;
+            if (totals[only] > 0 && target >= 0 && target < keys) {
+              coverage[base + target] += totals[only] * pxPerUs;
+              added = true;
+            }
+          } else {
+            for (let s = 0; s < totals.length && s < keys; s++) coverage[base + s] += totals[s] * pxPerUs;
+            if (key >= 0 && key < keys) coverage[base + key] += minCoverage;
+            added = true;
+          }
+          if (added) {
+            if (column < minColumn) minColumn = column;
+            if (column > maxColumn) maxColumn = column;
+          }
+          i = next - 2; // the loop's i++ goes on with next-1
+          continue;
+        }
+      }
+      if (!kept || key < 0 || key >= keys) continue;
       const firstEnd = Math.min(x1, column + 1);
       coverage[column * stride + key] += Math.max(firstEnd - x0, minCoverage);
       if (column < minColumn) minColumn = column;
@@ -175,6 +202,82 @@ export function laneRects(
   }
   if (runKey >= 0) out.columns[runKey].push(runStart, Math.min(runEnd, width) - runStart);
   return out;
+}
+
+/** Runs longer than this within one pixel are summed from the block index. */
+const denseRun = 4;
+const totals = new Float64Array(4);
+const totalsAt = new Float64Array(4);
+
+/** First interval index ≥ from whose start is ≥ us: exponential, then binary search. */
+export function firstStartAtOrAfter(iv: ArrayLike<number>, from: number, n: number, us: number): number {
+  if (from >= n || iv[from * 3 + 1] >= us) return from;
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < n && iv[hi * 3 + 1] < us) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > n) hi = n;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (iv[mid * 3 + 1] < us) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * Per intervals array, the time spent in each state before every block of `blockSize`
+ * intervals: cum[b * 4 + state] covers intervals [0, b * blockSize). Traces grow only by
+ * appending, so the index is extended where it stopped; a shorter array is indexed anew.
+ */
+const blockSize = 8;
+interface BlockSums {
+  cum: Float64Array;
+  blocks: number;
+}
+const blockSums = new WeakMap<object, BlockSums>();
+
+function sumsOf(iv: ArrayLike<number>): BlockSums {
+  const n = Math.floor(iv.length / 3);
+  let sums = blockSums.get(iv as object);
+  if (!sums || sums.blocks * blockSize > n) {
+    sums = { cum: new Float64Array(4 * 64), blocks: 0 };
+    blockSums.set(iv as object, sums);
+  }
+  const complete = Math.floor(n / blockSize);
+  if ((complete + 1) * 4 > sums.cum.length) {
+    const grown = new Float64Array(Math.max((complete + 1) * 4, sums.cum.length * 2));
+    grown.set(sums.cum);
+    sums.cum = grown;
+  }
+  const cum = sums.cum;
+  for (let b = sums.blocks; b < complete; b++) {
+    const from = b * 4;
+    const to = from + 4;
+    for (let s = 0; s < 4; s++) cum[to + s] = cum[from + s];
+    for (let m = b * blockSize; m < (b + 1) * blockSize; m++) cum[to + iv[m * 3]] += iv[m * 3 + 2] - iv[m * 3 + 1];
+  }
+  sums.blocks = complete;
+  return sums;
+}
+
+/** Time per state of intervals [0, k), into out. */
+function prefixTotals(iv: ArrayLike<number>, sums: BlockSums, k: number, out: Float64Array): void {
+  const b = Math.min(Math.floor(k / blockSize), sums.blocks);
+  for (let s = 0; s < 4; s++) out[s] = sums.cum[b * 4 + s];
+  for (let m = b * blockSize; m < k; m++) out[iv[m * 3]] += iv[m * 3 + 2] - iv[m * 3 + 1];
+}
+
+/** Time per state of intervals [from, to), into out. */
+export function stateTotals(iv: ArrayLike<number>, from: number, to: number, out: Float64Array): void {
+  const sums = sumsOf(iv);
+  prefixTotals(iv, sums, to, out);
+  prefixTotals(iv, sums, from, totalsAt);
+  for (let s = 0; s < 4; s++) out[s] -= totalsAt[s];
 }
 
 function pushExact(list: number[], x0: number, x1: number): void {

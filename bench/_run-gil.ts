@@ -1,2 +1,0 @@
-import { benchGil } from './gil';
-console.log(JSON.stringify((await benchGil()).data));
