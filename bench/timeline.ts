@@ -52,7 +52,10 @@ const contentTypes: Record<string, string> = {
 /** Module scripts do not load from file://: a small static server on 127.0.0.1. */
 async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^([/\\])+/,
+      '',
+    );
     const file = join(dir, path || 'bench.html');
     if (!file.startsWith(dir)) {
       response.writeHead(403).end();
@@ -83,7 +86,7 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 10 ? 2 : 0)}×`;
 const pad = (text: string, width: number) => text.padEnd(width);
 
-interface Measured {
+export interface Measured {
   intervals: number;
   lanes: number;
   firstDraw: FrameTiming;
@@ -92,38 +95,95 @@ interface Measured {
 }
 
 async function measure(page: Page, size: number): Promise<Measured> {
-  const loaded = await page.evaluate((n) => (window as unknown as { timelineBench: BenchApi }).timelineBench.load(n), size);
+  const loaded = await page.evaluate(
+    (n) => (window as unknown as { timelineBench: BenchApi }).timelineBench.load(n),
+    size,
+  );
   const raws: number[] = [];
-  for (let i = 0; i < rawRepeats; i++) raws.push(await page.evaluate(() => (window as unknown as { timelineBench: BenchApi }).timelineBench.rawFill().ms));
-  const frames = await page.evaluate((steps) => (window as unknown as { timelineBench: BenchApi }).timelineBench.zoomPan(steps), zoomPanSteps);
+  for (let i = 0; i < rawRepeats; i++)
+    raws.push(await page.evaluate(() => (window as unknown as { timelineBench: BenchApi }).timelineBench.rawFill().ms));
+  const frames = await page.evaluate(
+    (steps) => (window as unknown as { timelineBench: BenchApi }).timelineBench.zoomPan(steps),
+    zoomPanSteps,
+  );
   return { ...loaded, rawMs: quantile(raws, 0.5), frames };
 }
 
-export async function benchTimeline(): Promise<void> {
+/** What one trace size measured, with the issue's goals checked (for a summary table). */
+export interface TimelineBenchResult {
+  intervals: number;
+  firstDrawMs: number;
+  rawFillMs: number;
+  frameMedianMs: number;
+  frameP95Ms: number;
+  frameMaxMs: number;
+  /** First draw under 200 ms (judged for the 10^5 trace only; null otherwise). */
+  firstDrawMet: boolean | null;
+  /** Every pan/zoom frame under 16 ms. */
+  framesMet: boolean;
+}
+
+/** Measures both traces in one Chromium; null when no Chromium is installed. */
+export async function measureTimeline(): Promise<{ results: TimelineBenchResult[]; measured: Measured[] } | null> {
   const executablePath = chromiumPath();
-  if (!executablePath) {
-    console.log('timeline bench: skipped, no Chromium found (set CHROMIUM_PATH or install Debian\'s chromium)');
-    return;
-  }
+  if (!executablePath) return null;
   const dir = await buildBenchPage();
   const { server, url } = await serve(dir);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  const results: Measured[] = [];
+  const measured: Measured[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${url}/bench.html?scene=bench`);
     await page.waitForFunction(() => 'timelineBench' in window);
-    for (const size of sizes) results.push(await measure(page, size));
+    for (const size of sizes) measured.push(await measure(page, size));
     if (errors.length > 0) throw new Error(`the bench page failed: ${errors.join('; ')}`);
   } finally {
     await browser.close();
     server.close();
   }
+  const results = measured.map((r) => {
+    const frame = r.frames.map((f) => f.drawMs + f.rasterMs);
+    const frameMaxMs = Math.max(...frame);
+    return {
+      intervals: r.intervals,
+      firstDrawMs: r.firstDraw.latencyMs,
+      rawFillMs: r.rawMs,
+      frameMedianMs: quantile(frame, 0.5),
+      frameP95Ms: quantile(frame, 0.95),
+      frameMaxMs,
+      firstDrawMet: r.intervals <= 200_000 ? r.firstDraw.latencyMs < goals.firstDrawMs : null,
+      framesMet: frameMaxMs < goals.frameMs,
+    };
+  });
+  return { results, measured };
+}
 
-  console.log('\nTimeline (headless Chromium, software raster, 1400×900 at 1×; frame = draw + raster, forced with getImageData)');
-  const header = ['trace', 'first draw', 'raw fill', 'first/raw', 'frame median', 'p95', 'max', 'raw/p95', 'latency p95', 'goals'];
+/** Prints the timeline's table (npm run bench). */
+export async function benchTimeline(): Promise<void> {
+  const outcome = await measureTimeline();
+  if (!outcome) {
+    console.log("timeline bench: skipped, no Chromium found (set CHROMIUM_PATH or install Debian's chromium)");
+    return;
+  }
+  const results = outcome.measured;
+
+  console.log(
+    '\nTimeline (headless Chromium, software raster, 1400×900 at 1×; frame = draw + raster, forced with getImageData)',
+  );
+  const header = [
+    'trace',
+    'first draw',
+    'raw fill',
+    'first/raw',
+    'frame median',
+    'p95',
+    'max',
+    'raw/p95',
+    'latency p95',
+    'goals',
+  ];
   const widths = [26, 12, 11, 11, 14, 10, 10, 9, 13, 0];
   console.log(header.map((h, i) => pad(h, widths[i])).join(''));
   for (const r of results) {
@@ -148,7 +208,12 @@ export async function benchTimeline(): Promise<void> {
       ms(p95),
       ms(max),
       ratio(r.rawMs, p95),
-      ms(quantile(r.frames.map((f) => f.latencyMs), 0.95)),
+      ms(
+        quantile(
+          r.frames.map((f) => f.latencyMs),
+          0.95,
+        ),
+      ),
       verdict,
     ];
     console.log(row.map((c, i) => pad(c, widths[i])).join(''));

@@ -97,7 +97,17 @@ export function installBenchApi(show: (runs: RunRecord[]) => void): void {
           plot.dispatchEvent(mouse('mousemove', dragX));
         } else {
           const deltaY = i < third ? -240 : 240;
-          plot.dispatchEvent(new WheelEvent('wheel', { deltaY, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true, view: window }));
+          plot.dispatchEvent(
+            new WheelEvent('wheel', {
+              deltaY,
+              deltaMode: 0,
+              clientX: x,
+              clientY: y,
+              bubbles: true,
+              cancelable: true,
+              view: window,
+            }),
+          );
         }
         timings.push(await drawn);
         if (panning && i === steps - third - 1) plot.dispatchEvent(mouse('mouseup', dragX));
@@ -117,7 +127,8 @@ export function installBenchApi(show: (runs: RunRecord[]) => void): void {
       for (const lane of layout.lanes) {
         if (lane.kind !== 'thread') continue;
         const iv = lane.run.traces[lane.thread.tid].intervals;
-        for (let i = 0; i < iv.length; i += 3) batches[iv[i]].push(iv[i + 1] * pxPerUs, lane.y, (iv[i + 2] - iv[i + 1]) * pxPerUs);
+        for (let i = 0; i < iv.length; i += 3)
+          batches[iv[i]].push(iv[i + 1] * pxPerUs, lane.y, (iv[i + 2] - iv[i + 1]) * pxPerUs);
       }
       const raw = document.createElement('canvas');
       raw.width = target.width;

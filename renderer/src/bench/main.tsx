@@ -25,7 +25,14 @@ function sceneRuns(): RunRecord[] {
         syntheticRun({ kind: 'multiprocessing', intervals: 400, durationUs: 900_000, workers: 2, truncated: true }),
       ];
     case 'dense':
-      return [syntheticRun({ kind: 'threading', intervals: Number(params.get('intervals') ?? 200_000), durationUs: 20_000_000, workers: 4 })];
+      return [
+        syntheticRun({
+          kind: 'threading',
+          intervals: Number(params.get('intervals') ?? 200_000),
+          durationUs: 20_000_000,
+          workers: 4,
+        }),
+      ];
     default:
       return [
         syntheticRun({ kind: 'sequential', intervals: 200, durationUs: 2_000_000 }),

@@ -4,7 +4,8 @@ import type { Strategy } from '../../../common/program';
 import type { RunRecord, ThreadTrace } from '../../../common/run-record';
 import { stateCode, type Instant, type ProcessInfo, type RunSummary, type ThreadInfo } from '../../../common/trace';
 
-export type SyntheticKind = 'threading' | 'multiprocessing' | 'car-truck' | 'free-threading' | 'subinterpreters' | 'sequential';
+export type SyntheticKind =
+  'threading' | 'multiprocessing' | 'car-truck' | 'free-threading' | 'subinterpreters' | 'sequential';
 
 export interface SyntheticOptions {
   kind: SyntheticKind;
@@ -118,7 +119,10 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
     case 'sequential': {
       const pid = addProcess(b, `python (${options.kind})`);
       const main = addThread(b, pid, 'MainThread', 1);
-      const pool = options.kind === 'sequential' ? [main] : Array.from({ length: workers }, (_, i) => addThread(b, pid, `Thread-${i + 1}`, 1));
+      const pool =
+        options.kind === 'sequential'
+          ? [main]
+          : Array.from({ length: workers }, (_, i) => addThread(b, pid, `Thread-${i + 1}`, 1));
       const sliceUs = options.durationUs ? (options.durationUs / target) * 2 : 5_000;
       push(main, running, 0, 250);
       let t = 250;
@@ -162,9 +166,15 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
       const main = addThread(b, parent, 'MainThread', options.kind === 'free-threading' ? null : 1);
       push(main, running, 0, 300);
       const pool = Array.from({ length: workers }, (_, i) => {
-        if (multi) return addThread(b, addProcess(b, `python (multiprocessing) worker ${i + 1}`), `Process-${i + 1}`, 2 + i);
+        if (multi)
+          return addThread(b, addProcess(b, `python (multiprocessing) worker ${i + 1}`), `Process-${i + 1}`, 2 + i);
         const gil = options.kind === 'subinterpreters' ? 2 + i : null;
-        return addThread(b, parent, options.kind === 'subinterpreters' ? `Interpreter-${i + 1}` : `Thread-${i + 1}`, gil);
+        return addThread(
+          b,
+          parent,
+          options.kind === 'subinterpreters' ? `Interpreter-${i + 1}` : `Thread-${i + 1}`,
+          gil,
+        );
       });
       const perWorker = Math.max(2, Math.floor(target / workers / 2));
       const sliceUs = options.durationUs ? options.durationUs / perWorker : 5_000;
@@ -216,7 +226,12 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
     },
     traces: b.traces,
   };
-  record.summary = summarize(record, options.fail ? failAt : end, options.fail ? 'failed' : 'done', options.truncated ?? false);
+  record.summary = summarize(
+    record,
+    options.fail ? failAt : end,
+    options.fail ? 'failed' : 'done',
+    options.truncated ?? false,
+  );
   return record;
 }
 
@@ -263,7 +278,10 @@ function summarize(record: RunRecord, endUs: number, status: RunSummary['status'
     strategy: record.info.strategy,
     workers: record.info.workers,
     status,
-    reason: status === 'failed' ? `${record.info.threads[record.info.threads.length - 1].name} raised ZeroDivisionError` : undefined,
+    reason:
+      status === 'failed'
+        ? `${record.info.threads[record.info.threads.length - 1].name} raised ZeroDivisionError`
+        : undefined,
     wallMs: endUs / 1000,
     speedup: null,
     handoffs,
@@ -304,7 +322,11 @@ export function liveReplay(full: RunRecord): { record: RunRecord; advance(nowUs:
         const to = traces[thread.tid];
         const cursor = cursors[thread.tid];
         while (cursor.interval < from.intervals.length && from.intervals[cursor.interval + 2] <= nowUs) {
-          to.intervals.push(from.intervals[cursor.interval], from.intervals[cursor.interval + 1], from.intervals[cursor.interval + 2]);
+          to.intervals.push(
+            from.intervals[cursor.interval],
+            from.intervals[cursor.interval + 1],
+            from.intervals[cursor.interval + 2],
+          );
           cursor.interval += 3;
           grew = true;
         }

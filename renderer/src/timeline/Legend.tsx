@@ -2,7 +2,16 @@
 // so the legend draws the same glyph the lanes do.
 import { useId } from 'react';
 import { threadStates, type ThreadState } from '../../../common/trace';
-import { holderPalette, instantColors, instantLabels, mixedColor, mixedLabel, stateColors, stateGlyphs, stateLabels } from '../theme';
+import {
+  holderPalette,
+  instantColors,
+  instantLabels,
+  mixedColor,
+  mixedLabel,
+  stateColors,
+  stateGlyphs,
+  stateLabels,
+} from '../theme';
 import './timeline.css';
 
 export interface LegendProps {
@@ -38,7 +47,11 @@ function Patterns({ id }: { id: string }) {
             return (
               <pattern key={s} id={`${id}-${s}`} width={6} height={6} patternUnits="userSpaceOnUse">
                 <rect width={6} height={6} fill={stateColors[s]} opacity={hatch ? 0.42 : 0.7} />
-                <path d={hatch ? 'M-6,6 L0,0 M0,6 L6,0 M6,6 L12,0' : 'M-6,0 L0,6 M0,0 L6,6 M6,0 L12,6'} stroke={stateColors[s]} strokeWidth={hatch ? 1.6 : 2} />
+                <path
+                  d={hatch ? 'M-6,6 L0,0 M0,6 L6,0 M6,6 L12,0' : 'M-6,0 L0,6 M0,0 L6,6 M6,0 L12,6'}
+                  stroke={stateColors[s]}
+                  strokeWidth={hatch ? 1.6 : 2}
+                />
               </pattern>
             );
           })}

@@ -59,7 +59,10 @@ export function RangeStats({ range, stats, onClear }: RangeStatsProps) {
                     <td>
                       <span className="tl-share" aria-hidden="true">
                         {threadStates.map((s) => (
-                          <span key={s} style={{ width: `${span > 0 ? (100 * us[s]) / span : 0}%`, background: stateColors[s] }} />
+                          <span
+                            key={s}
+                            style={{ width: `${span > 0 ? (100 * us[s]) / span : 0}%`, background: stateColors[s] }}
+                          />
                         ))}
                       </span>
                     </td>

@@ -56,10 +56,13 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
       tooltipRef.current,
     ];
     if (empty || !root || !plot || !canvas || !axis || !brush || !hoverLine || !hoverLabel || !tooltip) return;
-    const controller = new TimelineController({ root, plot, canvas, axis, brush, hoverLine, hoverLabel, tooltip }, (range) => {
-      setSelection(range);
-      onSelectRef.current?.(range);
-    });
+    const controller = new TimelineController(
+      { root, plot, canvas, axis, brush, hoverLine, hoverLabel, tooltip },
+      (range) => {
+        setSelection(range);
+        onSelectRef.current?.(range);
+      },
+    );
     controllerRef.current = controller;
     return () => {
       controller.destroy();
@@ -113,9 +116,15 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
         <Legend />
         <div className="tl-actions">
           <span className="tl-hint">
-            <kbd>W</kbd>/<kbd>S</kbd> or wheel zoom · <kbd>A</kbd>/<kbd>D</kbd> or drag pan · <kbd>Shift</kbd>+drag select
+            <kbd>W</kbd>/<kbd>S</kbd> or wheel zoom · <kbd>A</kbd>/<kbd>D</kbd> or drag pan · <kbd>Shift</kbd>+drag
+            select
           </span>
-          <button type="button" className="tl-button" aria-pressed={brushMode} onClick={() => setBrushMode((on) => !on)}>
+          <button
+            type="button"
+            className="tl-button"
+            aria-pressed={brushMode}
+            onClick={() => setBrushMode((on) => !on)}
+          >
             Select range
           </button>
           <button type="button" className="tl-button" onClick={() => controllerRef.current?.resetZoom()}>
@@ -144,7 +153,9 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
           <div ref={hoverLineRef} className="tl-hover-line" />
         </div>
       </div>
-      {selection && stats && <RangeStats range={selection} stats={stats} onClear={() => controllerRef.current?.clearSelection()} />}
+      {selection && stats && (
+        <RangeStats range={selection} stats={stats} onClear={() => controllerRef.current?.clearSelection()} />
+      )}
       <div ref={tooltipRef} className="tl-tooltip" role="tooltip" />
     </div>
   );
@@ -171,7 +182,11 @@ function RowLabel({ row, metrics }: { row: Row; metrics: typeof normalMetrics })
       return <RunHeader row={row} />;
     case 'process': {
       const gil =
-        row.gils.length === 0 ? 'no GIL' : row.gils.length === 1 ? 'one GIL' : `${row.gils.length} GILs, one per interpreter`;
+        row.gils.length === 0
+          ? 'no GIL'
+          : row.gils.length === 1
+            ? 'one GIL'
+            : `${row.gils.length} GILs, one per interpreter`;
       return (
         <div className="tl-row tl-process-header" style={{ top, height: row.height }}>
           <span className="tl-process-name">{row.process.name}</span>
@@ -216,7 +231,12 @@ function RunHeader({ row }: { row: Row }) {
   const status = summary?.status ?? 'running';
   const wall = summary ? formatDuration(summary.wallMs * 1000) : `${formatDuration(runLengthUs(row.run))} so far`;
   return (
-    <div className="tl-row tl-run-header" style={{ top: row.y, height: row.height }} data-testid="run-header" data-strategy={info.strategy}>
+    <div
+      className="tl-row tl-run-header"
+      style={{ top: row.y, height: row.height }}
+      data-testid="run-header"
+      data-strategy={info.strategy}
+    >
       <span className="tl-strategy">
         <span className="tl-strategy-dot" style={{ background: strategyColors[info.strategy] }} />
         {info.strategy}

@@ -1,7 +1,18 @@
 // The timeline's interaction and drawing, outside React: d3-zoom and d3-brush on the plot, keys
 // (W/S zoom, A/D pan, Escape), hover, and one canvas frame per animation frame. The zoom
 // transform lives here, so panning never re-renders React.
-import { axisTop, brushX, scaleLinear, select, zoom, zoomIdentity, type BrushBehavior, type D3BrushEvent, type ZoomBehavior, type ZoomTransform } from 'd3';
+import {
+  axisTop,
+  brushX,
+  scaleLinear,
+  select,
+  zoom,
+  zoomIdentity,
+  type BrushBehavior,
+  type D3BrushEvent,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
 import type { RunRecord } from '../../../common/run-record';
 import { drawFrame, Patterns } from './draw';
 import { formatAt, tickFormat } from './format';
@@ -44,12 +55,29 @@ const minDomainUs = 1_000;
 const keyZoomRate = 2.4;
 const keyPanRate = 0.9;
 
-const typingInputs = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week']);
+const typingInputs = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+]);
 
 function isTyping(element: Element | null): boolean {
   if (!element) return false;
   if (element instanceof HTMLInputElement) return typingInputs.has(element.type);
-  return element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement || (element as HTMLElement).isContentEditable === true;
+  return (
+    element instanceof HTMLTextAreaElement ||
+    element instanceof HTMLSelectElement ||
+    (element as HTMLElement).isContentEditable === true
+  );
 }
 
 export class TimelineController {
@@ -166,7 +194,9 @@ export class TimelineController {
   }
 
   private baseScale() {
-    return scaleLinear().domain([0, this.domainUs]).range([0, Math.max(1, this.width)]);
+    return scaleLinear()
+      .domain([0, this.domainUs])
+      .range([0, Math.max(1, this.width)]);
   }
 
   private transformFor(view: TimeRange): ZoomTransform {
@@ -235,7 +265,11 @@ export class TimelineController {
     this.width = plot.clientWidth;
     const runLengths = runs.map(runLengthUs);
     this.domainUs = Math.max(minDomainUs, ...runLengths);
-    if (this.width !== this.synced.width || this.domainUs !== this.synced.domainUs || layout.height !== this.synced.height) {
+    if (
+      this.width !== this.synced.width ||
+      this.domainUs !== this.synced.domainUs ||
+      layout.height !== this.synced.height
+    ) {
       this.synced = { width: this.width, domainUs: this.domainUs, height: layout.height };
       this.syncZoom(layout.height);
     }
@@ -267,7 +301,12 @@ export class TimelineController {
       }).rects;
     }
 
-    const axis = axisTop(scale).tickValues(ticks).tickFormat((d) => tickFormat(step)(Number(d))).tickSizeOuter(0).tickSizeInner(5).tickPadding(4);
+    const axis = axisTop(scale)
+      .tickValues(ticks)
+      .tickFormat((d) => tickFormat(step)(Number(d)))
+      .tickSizeOuter(0)
+      .tickSizeInner(5)
+      .tickPadding(4);
     select(this.els.axis).call(axis);
     this.placeBrush(scale);
     this.showHover();
@@ -283,7 +322,9 @@ export class TimelineController {
     const { canvas, plot } = this.els;
     const dpr = window.devicePixelRatio || 1;
     const visibleHeight = Math.max(1, Math.min(height, window.innerHeight));
-    const top = Math.floor(Math.min(Math.max(0, -plot.getBoundingClientRect().top), Math.max(0, height - visibleHeight)));
+    const top = Math.floor(
+      Math.min(Math.max(0, -plot.getBoundingClientRect().top), Math.max(0, height - visibleHeight)),
+    );
     const w = Math.max(1, Math.round(this.width * dpr));
     const h = Math.max(1, Math.round(visibleHeight * dpr));
     if (canvas.width !== w || canvas.height !== h) {
@@ -301,7 +342,12 @@ export class TimelineController {
     const model = this.model;
     if (!model) return;
     const visibleHeight = Math.max(1, Math.min(model.layout.height, window.innerHeight));
-    const top = Math.floor(Math.min(Math.max(0, -this.els.plot.getBoundingClientRect().top), Math.max(0, model.layout.height - visibleHeight)));
+    const top = Math.floor(
+      Math.min(
+        Math.max(0, -this.els.plot.getBoundingClientRect().top),
+        Math.max(0, model.layout.height - visibleHeight),
+      ),
+    );
     if (top !== this.band.top || visibleHeight !== this.band.height) this.requestDraw();
   }
 
@@ -331,7 +377,10 @@ export class TimelineController {
       const x1 = Math.min(this.width, scale(this.selection.endUs));
       if (x1 - x0 >= 0.5) px = [x0, x1];
     }
-    const same = px === null ? this.brushPx === null : this.brushPx !== null && px[0] === this.brushPx[0] && px[1] === this.brushPx[1];
+    const same =
+      px === null
+        ? this.brushPx === null
+        : this.brushPx !== null && px[0] === this.brushPx[0] && px[1] === this.brushPx[1];
     if (same) return;
     this.brushPx = px;
     this.brush.move(select(this.els.brush), px);
@@ -341,7 +390,12 @@ export class TimelineController {
 
   private onPointerMove(event: PointerEvent): void {
     const rect = this.els.plot.getBoundingClientRect();
-    this.pointer = { x: event.clientX - rect.left, y: event.clientY - rect.top, clientX: event.clientX, clientY: event.clientY };
+    this.pointer = {
+      x: event.clientX - rect.left,
+      y: event.clientY - rect.top,
+      clientX: event.clientX,
+      clientY: event.clientY,
+    };
     this.showHover();
   }
 
@@ -414,7 +468,14 @@ export class TimelineController {
 
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Shift') this.els.root.classList.add('is-shift');
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(document.activeElement) || !this.els.root.isConnected) return;
+    if (
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      isTyping(document.activeElement) ||
+      !this.els.root.isConnected
+    )
+      return;
     const key = event.key.toLowerCase();
     if (key === 'escape') {
       if (this.selection) this.clearSelection();
@@ -453,7 +514,8 @@ export class TimelineController {
     const panDirection = (this.keys.has('d') ? 1 : 0) - (this.keys.has('a') ? 1 : 0);
     const plot = select(this.els.plot);
     if (zoomDirection !== 0) {
-      const anchor = this.pointer && this.pointer.x >= 0 && this.pointer.x <= this.width ? this.pointer.x : this.width / 2;
+      const anchor =
+        this.pointer && this.pointer.x >= 0 && this.pointer.x <= this.width ? this.pointer.x : this.width / 2;
       plot.call(this.zoom.scaleBy, Math.exp(zoomDirection * keyZoomRate * seconds), [anchor, 0]);
     }
     if (panDirection !== 0) {
@@ -462,7 +524,12 @@ export class TimelineController {
     }
   }
 
-  private listen(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
+  private listen(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void {
     target.addEventListener(type, handler, options);
     this.cleanup.push(() => target.removeEventListener(type, handler, options));
   }

@@ -49,7 +49,12 @@ export class Patterns {
   }
 }
 
-function makePattern(ctx: CanvasRenderingContext2D, dpr: number, color: string, kind: 'hatch' | 'stripes'): CanvasPattern | null {
+function makePattern(
+  ctx: CanvasRenderingContext2D,
+  dpr: number,
+  color: string,
+  kind: 'hatch' | 'stripes',
+): CanvasPattern | null {
   const size = Math.max(4, Math.round(6 * dpr));
   const tile = document.createElement('canvas');
   tile.width = size;
@@ -129,7 +134,11 @@ export function drawFrame(f: FrameInput): FrameStats {
   return { rects, lanes };
 }
 
-function drawThreadLane(f: FrameInput, lane: ThreadRow, view: { startUs: number; endUs: number; widthPx: number }): number {
+function drawThreadLane(
+  f: FrameInput,
+  lane: ThreadRow,
+  view: { startUs: number; endUs: number; widthPx: number },
+): number {
   const { ctx, metrics } = f;
   const trace = lane.run.traces[lane.thread.tid];
   if (!trace) return 0;
@@ -153,9 +162,11 @@ function drawThreadLane(f: FrameInput, lane: ThreadRow, view: { startUs: number;
       }
       // A pattern shows only on a wide bar, and costs the rasteriser far more than a solid fill.
       ctx.fillStyle = stateColors[state];
-      for (let i = 0; i < list.length; i += 2) if (list[i + 1] < patternMinPx) ctx.fillRect(list[i], y, list[i + 1], height);
+      for (let i = 0; i < list.length; i += 2)
+        if (list[i + 1] < patternMinPx) ctx.fillRect(list[i], y, list[i + 1], height);
       ctx.fillStyle = f.patterns.fill(ctx, f.dpr, state);
-      for (let i = 0; i < list.length; i += 2) if (list[i + 1] >= patternMinPx) ctx.fillRect(list[i], y, list[i + 1], height);
+      for (let i = 0; i < list.length; i += 2)
+        if (list[i + 1] >= patternMinPx) ctx.fillRect(list[i], y, list[i + 1], height);
     }
   }
   drawInstants(f, lane, trace.instants);
@@ -220,7 +231,8 @@ export function rareInstants(instants: readonly Instant[]): Instant[] {
     index = { scanned: 0, rare: [] };
     rareIndex.set(instants, index);
   }
-  for (let i = index.scanned; i < instants.length; i++) if (rareKinds.has(instants[i].kind)) index.rare.push(instants[i]);
+  for (let i = index.scanned; i < instants.length; i++)
+    if (rareKinds.has(instants[i].kind)) index.rare.push(instants[i]);
   index.scanned = instants.length;
   return index.rare;
 }

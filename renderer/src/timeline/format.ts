@@ -27,9 +27,14 @@ export function formatDuration(us: number): string {
   return `${trimZeros(value.toFixed(unit.us === 1 && Number.isInteger(value) ? 0 : digits))} ${unit.suffix}`;
 }
 
-/** Tick labels for ticks `stepUs` apart: one unit for the whole axis, as many decimals as the step needs. */
-export function tickFormat(stepUs: number): (us: number) => string {
-  const unit = stepUs >= 100_000 ? units[0] : stepUs >= 100 ? units[1] : units[2];
+/**
+ * Tick labels for ticks `stepUs` apart, up to `maxUs`: one unit for the whole axis, the largest
+ * the values reach that needs at most three decimals for the step ("9.86 s", not "9860 ms").
+ */
+export function tickFormat(stepUs: number, maxUs = stepUs): (us: number) => string {
+  const unit =
+    units.find((u) => (Math.abs(maxUs) >= u.us && decimalsFor(stepUs / u.us) <= 3) || u.us === 1) ??
+    units[units.length - 1];
   const decimals = decimalsFor(stepUs / unit.us);
   return (us) => (us === 0 ? '0' : `${(us / unit.us).toFixed(decimals)} ${unit.suffix}`);
 }

@@ -27,7 +27,15 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
       if (!best || distance < best.distance) best = { name: thread.name, key, ...hit, distance };
     });
     const held = best as { name: string; key: number; startUs: number; endUs: number } | null;
-    if (!held) return { title: 'GIL free', color: ui.textMuted, lines: [['at', formatExact(us)], ['run', where]] };
+    if (!held)
+      return {
+        title: 'GIL free',
+        color: ui.textMuted,
+        lines: [
+          ['at', formatExact(us)],
+          ['run', where],
+        ],
+      };
     return {
       title: `GIL held by ${held.name}`,
       color: holderColor(held.key),
@@ -45,14 +53,32 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
   const thread = `${lane.thread.name} · ${where}`;
   const rare = instantAt(rareInstants(trace.instants), us, 4 * usPerPx);
   if (rare) {
-    const title = rare.kind === 'print' ? `print(${JSON.stringify(rare.text ?? '')})` : `${instantLabels[rare.kind]}: ${rare.text ?? ''}`;
-    return { title, color: instantColors[rare.kind], lines: [['at', formatExact(rare.tUs)], ['thread', thread]] };
+    const title =
+      rare.kind === 'print'
+        ? `print(${JSON.stringify(rare.text ?? '')})`
+        : `${instantLabels[rare.kind]}: ${rare.text ?? ''}`;
+    return {
+      title,
+      color: instantColors[rare.kind],
+      lines: [
+        ['at', formatExact(rare.tUs)],
+        ['thread', thread],
+      ],
+    };
   }
   const interval = intervalAt(trace.intervals, us, 2 * usPerPx);
   // A drop request or forced switch only when the pointer is right on its tick.
   const tick = instantAt(trace.instants, us, usPerPx, tickKinds);
   // (and the interval beside it is wide enough on screen for the tick to stand apart).
-  if (tick && (!interval || interval.endUs - interval.startUs > 8 * usPerPx)) return { title: instantLabels[tick.kind], color: instantColors[tick.kind], lines: [['at', formatExact(tick.tUs)], ['thread', thread]] };
+  if (tick && (!interval || interval.endUs - interval.startUs > 8 * usPerPx))
+    return {
+      title: instantLabels[tick.kind],
+      color: instantColors[tick.kind],
+      lines: [
+        ['at', formatExact(tick.tUs)],
+        ['thread', thread],
+      ],
+    };
   if (!interval) return null;
   return {
     title: stateShortLabels[interval.state],

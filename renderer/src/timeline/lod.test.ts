@@ -11,7 +11,8 @@ function rects(out: LaneRects): { key: number; x: number; w: number; kind: 'colu
   const all: { key: number; x: number; w: number; kind: 'column' | 'exact' }[] = [];
   for (const kind of ['columns', 'exact'] as const)
     out[kind].forEach((list, key) => {
-      for (let i = 0; i < list.length; i += 2) all.push({ key, x: list[i], w: list[i + 1], kind: kind === 'columns' ? 'column' : 'exact' });
+      for (let i = 0; i < list.length; i += 2)
+        all.push({ key, x: list[i], w: list[i + 1], kind: kind === 'columns' ? 'column' : 'exact' });
     });
   return all.sort((a, b) => (a.kind === b.kind ? a.x - b.x : a.kind === 'column' ? -1 : 1));
 }
@@ -108,9 +109,16 @@ describe('level of detail', () => {
   });
 
   const laneArb = fc
-    .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.double({ min: 0, max: 5000, noNaN: true }), fc.double({ min: 0, max: 2000, noNaN: true })), {
-      maxLength: 400,
-    })
+    .array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 3 }),
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        fc.double({ min: 0, max: 2000, noNaN: true }),
+      ),
+      {
+        maxLength: 400,
+      },
+    )
     .map((parts) => {
       // Non-overlapping, sorted by start: a gap, then the interval.
       const out: number[] = [];
@@ -159,7 +167,11 @@ describe('level of detail', () => {
   });
 
   /** Each pixel's key from a plain walk over every interval: what the block index must agree with. */
-  function referenceColumns(intervals: number[], view: { startUs: number; endUs: number; widthPx: number }, only?: number): number[] {
+  function referenceColumns(
+    intervals: number[],
+    view: { startUs: number; endUs: number; widthPx: number },
+    only?: number,
+  ): number[] {
     const columns = Math.ceil(view.widthPx);
     const cover = Array.from({ length: columns }, () => [0, 0, 0, 0]);
     const pxPerUs = view.widthPx / (view.endUs - view.startUs);
@@ -190,7 +202,10 @@ describe('level of detail', () => {
 
   it('colours packed pixels the same whether it walks the intervals or sums them from its index', () => {
     const dense = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.double({ min: 0.01, max: 40, noNaN: true })), { minLength: 50, maxLength: 3000 })
+      .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.double({ min: 0.01, max: 40, noNaN: true })), {
+        minLength: 50,
+        maxLength: 3000,
+      })
       .map((parts) => backToBack(parts));
     fc.assert(
       fc.property(dense, fc.integer({ min: 5, max: 200 }), fc.boolean(), (intervals, widthPx, gilLane) => {

@@ -30,7 +30,10 @@ export interface RunRangeStats {
 export function rangeStats(runs: readonly RunRecord[], range: TimeRange): RunRangeStats[] {
   return runs.map((run) => ({
     run,
-    threads: run.info.threads.map((thread) => ({ thread, us: stateTimes(run.traces[thread.tid]?.intervals ?? [], range) })),
+    threads: run.info.threads.map((thread) => ({
+      thread,
+      us: stateTimes(run.traces[thread.tid]?.intervals ?? [], range),
+    })),
     gils: [...new Set(run.info.threads.flatMap((t) => (t.gil === null ? [] : [t.gil])))].map((gil) => ({
       gil,
       handoffs: handoffsIn(run, gil, range),
@@ -61,7 +64,8 @@ export function holdings(run: RunRecord, gil: number, range: TimeRange): [number
     for (let i = firstVisible(iv, range.startUs); i < n; i++) {
       const start = iv[i * 3 + 1];
       if (start >= range.endUs) break;
-      if (iv[i * 3] === stateCode.running && iv[i * 3 + 2] > range.startUs) out.push([thread.tid, start, iv[i * 3 + 2]]);
+      if (iv[i * 3] === stateCode.running && iv[i * 3 + 2] > range.startUs)
+        out.push([thread.tid, start, iv[i * 3 + 2]]);
     }
   }
   return out.sort((a, b) => a[1] - b[1]);
@@ -82,7 +86,12 @@ export interface IntervalHit {
 }
 
 /** The interval of a lane at `us`, or the nearest within `toleranceUs` (a pixel or two). */
-export function intervalAt(intervals: ArrayLike<number>, us: number, toleranceUs: number, onlyState?: number): IntervalHit | null {
+export function intervalAt(
+  intervals: ArrayLike<number>,
+  us: number,
+  toleranceUs: number,
+  onlyState?: number,
+): IntervalHit | null {
   const n = Math.floor(intervals.length / 3);
   let best: IntervalHit | null = null;
   let bestDistance = Infinity;
@@ -103,7 +112,12 @@ export function intervalAt(intervals: ArrayLike<number>, us: number, toleranceUs
 }
 
 /** The instant nearest to `us` within `toleranceUs`, if any (instants are in time order). */
-export function instantAt(instants: readonly Instant[], us: number, toleranceUs: number, kinds?: ReadonlySet<string>): Instant | null {
+export function instantAt(
+  instants: readonly Instant[],
+  us: number,
+  toleranceUs: number,
+  kinds?: ReadonlySet<string>,
+): Instant | null {
   let lo = 0;
   let hi = instants.length;
   while (lo < hi) {
