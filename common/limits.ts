@@ -13,6 +13,8 @@ export const limits = {
   maxIntervalsPerRun: 1_000_000,
   /** Largest program or trace file accepted, in bytes. */
   maxFileBytes: 1 << 20,
+  /** Largest session file (runs with their whole traces) accepted, in bytes. */
+  maxTraceFileBytes: 64 << 20,
   /** Largest WebSocket message the web host accepts, in bytes. */
   maxMessageBytes: 1 << 20,
   /** Steps after repeats are unrolled (per thread), to refuse absurd programs before they run. */

@@ -2,8 +2,9 @@
 // web preferences, its Content-Security-Policy, which IPC sender and which
 // navigation to trust, and which file an app:// URL may name. Nothing here imports
 // 'electron' at runtime, so main/security.test.ts checks it without the binary.
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
+import { contentTypeOf } from '../common/content-types';
 
 /**
  * The renderer's own scheme. Not file://: a standard scheme gives the page a real
@@ -140,26 +141,9 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
   return file;
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** The Content-Type of a file the app:// handler serves (with nosniff, a wrong one would break the page). */
 export function contentTypeFor(file: string): string {
-  return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return contentTypeOf(file);
 }
 
 /** Headers on every app:// response. */

@@ -1,25 +1,9 @@
 // Serves the built renderer from one directory: no path outside it, no directory listings,
 // and index.html carries the per-start token the page needs to open the API socket.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeOf } from '../common/content-types';
 
 export interface StaticOptions {
   root: string;
@@ -81,7 +65,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, opt
   if (isIndex) body = Buffer.from(injectToken(body.toString('utf8'), options.token));
   res.writeHead(200, {
     ...headers,
-    'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': body.length,
     // The page holds this start's token: never reuse it from a cache after a restart.
     'Cache-Control': isIndex ? 'no-store' : 'no-cache',

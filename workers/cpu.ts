@@ -4,6 +4,13 @@ import { epochMs } from './clock';
 
 let sink = 0;
 
+/** Computation runs in slices of about 20 µs, with a look at the drop request between them (CPython's eval breaker). */
+export const SLICE_US = 20;
+
+export function sliceIterations(itersPerMs: number): number {
+  return Math.max(1, Math.round((itersPerMs * SLICE_US) / 1000));
+}
+
 /** Runs `iterations` of the kernel (square roots, like the lesson's loop). */
 export function burn(iterations: number): void {
   let acc = sink;

@@ -4,10 +4,10 @@
 // `io` while it awaits. Like non-daemon threads, every started task runs to completion.
 import { stateCode, type TraceBatch } from '../common/trace';
 import { blockUntil, epochMs } from './clock';
-import { burn } from './cpu';
+import { burn, sliceIterations } from './cpu';
 import type { Inbox } from './inbox';
 import type { FromThread, RunSettings, ThreadSpec } from './messages';
-import { IDLE, Recorder } from './recorder';
+import { IDLE, Recorder, statsOf } from './recorder';
 import { StepCursor } from './steps';
 
 interface Coroutine {
@@ -45,7 +45,7 @@ export function runEventLoop({ spec, settings, t0EpochMs, post, flushMs }: Event
   const pending: Coroutine[] = []; // created, waiting for a slot (the pool size)
   let lanesUsed = 0;
   let active = 0;
-  const sliceIterations = Math.max(1, Math.round((settings.itersPerMs * 20) / 1000));
+  const slice = sliceIterations(settings.itersPerMs);
   let lastFlush = epochMs();
 
   const flushIfDue = (force = false) => {
@@ -105,9 +105,9 @@ export function runEventLoop({ spec, settings, t0EpochMs, post, flushMs }: Event
         case 'cpu': {
           let left = Math.round(s.ms * settings.timeScale * settings.itersPerMs);
           while (left > 0) {
-            const slice = Math.min(left, sliceIterations);
-            burn(slice);
-            left -= slice;
+            const n = Math.min(left, slice);
+            burn(n);
+            left -= n;
             flushIfDue();
           }
           break;
@@ -159,20 +159,6 @@ export function runEventLoop({ spec, settings, t0EpochMs, post, flushMs }: Event
   }
 
   flushIfDue(true);
-  post({
-    type: 'thread-end',
-    stats: all.map((c) => ({
-      tid: c.recorder.tid,
-      startingUs: c.recorder.totalsUs[stateCode.starting],
-      cpuUs: c.recorder.totalsUs[stateCode.running],
-      waitUs: c.recorder.totalsUs[stateCode.waiting],
-      ioUs: c.recorder.totalsUs[stateCode.io],
-      ioCount: c.recorder.ioCount,
-      endUs: c.recorder.lastActiveUs,
-      handoffs: 0,
-      forcedSwitches: 0,
-      truncated: c.recorder.truncated,
-    })),
-  });
+  post({ type: 'thread-end', stats: all.map((c) => statsOf(c.recorder)) });
   post({ type: 'main-done', tid: spec.tid });
 }

@@ -3,14 +3,11 @@
 import type { ProgramStep } from '../common/program';
 import { stateCode, type TraceBatch } from '../common/trace';
 import { blockUntil, epochMs } from './clock';
-import { burn } from './cpu';
+import { burn, sliceIterations } from './cpu';
 import { Gil } from './gil';
 import type { FromThread, RunSettings, ThreadSpec } from './messages';
-import { IDLE, Recorder } from './recorder';
+import { IDLE, Recorder, statsOf } from './recorder';
 import { StepCursor } from './steps';
-
-/** Slices of computation between two looks at the drop request (CPython's eval breaker). */
-const SLICE_US = 20;
 
 export class PythonThread {
   readonly recorder: Recorder;
@@ -34,7 +31,7 @@ export class PythonThread {
           onDropRequest: () => this.recorder.instant('drop_request'),
         })
       : null;
-    this.sliceIterations = Math.max(1, Math.round((settings.itersPerMs * SLICE_US) / 1000));
+    this.sliceIterations = sliceIterations(settings.itersPerMs);
     this.throwAtMs = spec.throwAfterMs === undefined ? Infinity : t0EpochMs + spec.throwAfterMs;
   }
 
@@ -148,23 +145,6 @@ export class PythonThread {
   finish(): void {
     this.release();
     this.flush();
-    const r = this.recorder;
-    this.post({
-      type: 'thread-end',
-      stats: [
-        {
-          tid: r.tid,
-          startingUs: r.totalsUs[stateCode.starting],
-          cpuUs: r.totalsUs[stateCode.running],
-          waitUs: r.totalsUs[stateCode.waiting],
-          ioUs: r.totalsUs[stateCode.io],
-          ioCount: r.ioCount,
-          endUs: r.lastActiveUs,
-          handoffs: this.gil?.handoffs ?? 0,
-          forcedSwitches: this.gil?.forcedSwitches ?? 0,
-          truncated: r.truncated,
-        },
-      ],
-    });
+    this.post({ type: 'thread-end', stats: [statsOf(this.recorder, this.gil)] });
   }
 }

@@ -1,6 +1,7 @@
 // Records one lane's trace: state intervals and instants, on the run's clock (µs since t0).
-import type { Instant, InstantKind, StateCode, TraceBatch } from '../common/trace';
+import { stateCode, type Instant, type InstantKind, type StateCode, type TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
+import type { ThreadStats } from './messages';
 
 export const IDLE = -1;
 
@@ -67,4 +68,20 @@ export class Recorder {
     this.kept++;
     this.pendingIntervals.push(this.state, this.since, at);
   }
+}
+
+/** A lane's totals for the supervisor; hand-offs and forced switches come from its GIL. */
+export function statsOf(recorder: Recorder, gil?: { handoffs: number; forcedSwitches: number } | null): ThreadStats {
+  return {
+    tid: recorder.tid,
+    startingUs: recorder.totalsUs[stateCode.starting],
+    cpuUs: recorder.totalsUs[stateCode.running],
+    waitUs: recorder.totalsUs[stateCode.waiting],
+    ioUs: recorder.totalsUs[stateCode.io],
+    ioCount: recorder.ioCount,
+    endUs: recorder.lastActiveUs,
+    handoffs: gil?.handoffs ?? 0,
+    forcedSwitches: gil?.forcedSwitches ?? 0,
+    truncated: recorder.truncated,
+  };
 }
