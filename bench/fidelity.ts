@@ -41,16 +41,30 @@ export async function benchFidelity(engine: Engine): Promise<SectionResult> {
   for (const program of programs) {
     const cpythonMs = new Map<Strategy, number>();
     const engineMs = new Map<Strategy, number>();
-    const keepBest = (map: Map<Strategy, number>, strategy: Strategy, ms: number) => map.set(strategy, Math.min(ms, map.get(strategy) ?? Infinity));
+    const keepBest = (map: Map<Strategy, number>, strategy: Strategy, ms: number) =>
+      map.set(strategy, Math.min(ms, map.get(strategy) ?? Infinity));
     for (let round = 0; round < ROUNDS; round++) {
       if (python.ok) {
         for (const strategy of strategies) {
-          const out = await runPython<{ wallMs: number }>(program.script, ['--strategy', strategy, '--workers', String(WORKERS), '--scale', String(SCALE)]);
+          const out = await runPython<{ wallMs: number }>(program.script, [
+            '--strategy',
+            strategy,
+            '--workers',
+            String(WORKERS),
+            '--scale',
+            String(SCALE),
+          ]);
           keepBest(cpythonMs, strategy, out.wallMs);
         }
       }
-      const result = await runSession(engine, { program: program.name, strategies, workerCounts: [WORKERS], timeScale: SCALE });
-      if (result.status !== 'done') throw new Error(`the engine's ${program.name} session ended ${result.status}: ${result.reason ?? ''}`);
+      const result = await runSession(engine, {
+        program: program.name,
+        strategies,
+        workerCounts: [WORKERS],
+        timeScale: SCALE,
+      });
+      if (result.status !== 'done')
+        throw new Error(`the engine's ${program.name} session ended ${result.status}: ${result.reason ?? ''}`);
       for (const summary of result.summaries) keepBest(engineMs, summary.strategy, summary.wallMs);
     }
     for (const strategy of strategies) {
@@ -73,7 +87,16 @@ export async function benchFidelity(engine: Engine): Promise<SectionResult> {
   const within = (r: Row) => Math.abs(r.differencePercent!) <= TOLERANCE * 100;
   printTable(
     `Fidelity: speed-up over sequential, CPython and the engine side by side (best wall time of ${ROUNDS} rounds)`,
-    ['program', 'strategy', 'CPython ms', 'engine ms', 'CPython speed-up', 'engine speed-up', 'difference %', 'within 15%?'],
+    [
+      'program',
+      'strategy',
+      'CPython ms',
+      'engine ms',
+      'CPython speed-up',
+      'engine speed-up',
+      'difference %',
+      'within 15%?',
+    ],
     rows.map((r) => [
       r.program,
       r.strategy,
@@ -93,8 +116,29 @@ export async function benchFidelity(engine: Engine): Promise<SectionResult> {
         goal: `within ${TOLERANCE * 100}%`,
         met: within(r),
       }))
-    : [{ section: 'fidelity', what: 'speed-ups vs CPython', measured: `skipped: ${python.reason}`, goal: `within ${TOLERANCE * 100}%`, met: null }];
+    : [
+        {
+          section: 'fidelity',
+          what: 'speed-ups vs CPython',
+          measured: `skipped: ${python.reason}`,
+          goal: `within ${TOLERANCE * 100}%`,
+          met: null,
+        },
+      ];
   const missed = compared.filter((r) => !within(r)).length;
-  if (python.ok) console.log(`goal: every speed-up within ${TOLERANCE * 100}% of CPython's — ${missed === 0 ? 'met' : `goal missed (${missed} of ${compared.length})`}`);
-  return { rows: goalRows, data: { python: python.ok ? python.version : null, skipped: python.ok ? null : python.reason, scale: SCALE, workers: WORKERS, rounds: ROUNDS, rows } };
+  if (python.ok)
+    console.log(
+      `goal: every speed-up within ${TOLERANCE * 100}% of CPython's — ${missed === 0 ? 'met' : `goal missed (${missed} of ${compared.length})`}`,
+    );
+  return {
+    rows: goalRows,
+    data: {
+      python: python.ok ? python.version : null,
+      skipped: python.ok ? null : python.reason,
+      scale: SCALE,
+      workers: WORKERS,
+      rounds: ROUNDS,
+      rows,
+    },
+  };
 }

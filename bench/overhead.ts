@@ -11,24 +11,51 @@ const GOAL = 1.03;
 const request = { program: 'cpu-sqrt', strategies: ['threading' as const], workerCounts: [2], timeScale: 0.5 };
 
 export async function benchOverhead(engine: Engine): Promise<SectionResult> {
-  console.log(`\n[overhead] cpu-sqrt, threading, 2 workers, time scale ${request.timeScale}: wall time / CPU time of the task threads, ${REPEATS} runs`);
+  console.log(
+    `\n[overhead] cpu-sqrt, threading, 2 workers, time scale ${request.timeScale}: wall time / CPU time of the task threads, ${REPEATS} runs`,
+  );
   const runs: { wallMs: number; cpuMs: number; ratio: number; handoffs: number; forcedSwitches: number }[] = [];
   for (let r = 0; r < REPEATS; r++) {
     const result = await runSession(engine, request);
     const summary = result.summaries[0];
-    if (result.status !== 'done' || !summary) throw new Error(`the overhead run ended ${result.status}: ${result.reason ?? ''}`);
+    if (result.status !== 'done' || !summary)
+      throw new Error(`the overhead run ended ${result.status}: ${result.reason ?? ''}`);
     const cpuMs = summary.threads.filter((t) => t.name !== 'MainThread').reduce((sum, t) => sum + t.cpuMs, 0);
-    runs.push({ wallMs: summary.wallMs, cpuMs, ratio: summary.wallMs / cpuMs, handoffs: summary.handoffs, forcedSwitches: summary.forcedSwitches });
+    runs.push({
+      wallMs: summary.wallMs,
+      cpuMs,
+      ratio: summary.wallMs / cpuMs,
+      handoffs: summary.handoffs,
+      forcedSwitches: summary.forcedSwitches,
+    });
   }
   const ratio = median(runs.map((r) => r.ratio));
   printTable(
     'Engine overhead (threading on cpu-sqrt)',
     ['run', 'wall ms', 'task CPU ms', 'wall / CPU', 'hand-offs', 'forced switches'],
-    [...runs.map((r, i): (string | number)[] => [String(i + 1), r.wallMs, r.cpuMs, r.ratio.toFixed(4), r.handoffs, r.forcedSwitches]), ['median', '', '', ratio.toFixed(4), '', '']],
+    [
+      ...runs.map((r, i): (string | number)[] => [
+        String(i + 1),
+        r.wallMs,
+        r.cpuMs,
+        r.ratio.toFixed(4),
+        r.handoffs,
+        r.forcedSwitches,
+      ]),
+      ['median', '', '', ratio.toFixed(4), '', ''],
+    ],
   );
   console.log(`goal: wall / CPU ≤ ${GOAL} — ${ratio <= GOAL ? 'met' : 'goal missed'}`);
   return {
-    rows: [{ section: 'overhead', what: 'threading wall / task CPU (cpu-sqrt)', measured: fmt(ratio, 4), goal: `≤ ${GOAL}`, met: ratio <= GOAL }],
+    rows: [
+      {
+        section: 'overhead',
+        what: 'threading wall / task CPU (cpu-sqrt)',
+        measured: fmt(ratio, 4),
+        goal: `≤ ${GOAL}`,
+        met: ratio <= GOAL,
+      },
+    ],
     data: { request, runs, medianRatio: ratio, goal: GOAL },
   };
 }

@@ -57,7 +57,8 @@ function children(): number[] {
   if (existsSync(`${taskDir}/${process.pid}/children`)) {
     for (const task of readdirSync(taskDir)) {
       try {
-        for (const pid of readFileSync(`${taskDir}/${task}/children`, 'utf8').trim().split(/\s+/)) if (pid) pids.add(Number(pid));
+        for (const pid of readFileSync(`${taskDir}/${task}/children`, 'utf8').trim().split(/\s+/))
+          if (pid) pids.add(Number(pid));
       } catch {
         // the thread ended while we looked
       }
@@ -107,7 +108,9 @@ async function main(): Promise<void> {
   const leftBehind: string[] = [];
   const perRun: { rssMb: number; handles: number; kinds: Record<string, number> }[] = [];
   const settled: { afterRuns: number; rssMb: number; handles: number; kinds: Record<string, number> }[] = [];
-  console.log(`soak: ${RUNS} runs through one engine (pid ${process.pid}), every strategy and preset, cancels and SIGKILLs mixed in`);
+  console.log(
+    `soak: ${RUNS} runs through one engine (pid ${process.pid}), every strategy and preset, cancels and SIGKILLs mixed in`,
+  );
 
   for (let index = 0; index < RUNS; index++) {
     const run = plan(index);
@@ -141,7 +144,11 @@ async function main(): Promise<void> {
     let status: string;
     let reason: string | undefined;
     try {
-      const result = await runSession(engine, { program: run.program, strategies: [run.strategy], workerCounts: [run.workers], timeScale: run.timeScale }, during);
+      const result = await runSession(
+        engine,
+        { program: run.program, strategies: [run.strategy], workerCounts: [run.workers], timeScale: run.timeScale },
+        during,
+      );
       status = result.status;
       reason = result.reason;
     } catch (error) {
@@ -184,7 +191,9 @@ async function main(): Promise<void> {
       const sample = measure();
       settled.push({ afterRuns: index + 1, ...sample });
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
-      console.log(`${index + 1}/${RUNS} runs, ${seconds} s: resident ${sample.rssMb.toFixed(1)} MB, ${sample.handles} open handles (${JSON.stringify(sample.kinds)})`);
+      console.log(
+        `${index + 1}/${RUNS} runs, ${seconds} s: resident ${sample.rssMb.toFixed(1)} MB, ${sample.handles} open handles (${JSON.stringify(sample.kinds)})`,
+      );
     }
   }
   await engine.close();
@@ -198,19 +207,41 @@ async function main(): Promise<void> {
   const rssRatio = rssFinal / rssLevel;
   const handlesRatio = level.handles === 0 ? (last.handles === 0 ? 1 : Infinity) : last.handles / level.handles;
   const busiest = perRun.reduce((a, b) => (b.handles > a.handles ? b : a));
-  printTable('Outcomes', ['run kind → session status', 'runs'], Object.entries(outcomes).sort().map(([k, n]) => [k, n]));
+  printTable(
+    'Outcomes',
+    ['run kind → session status', 'runs'],
+    Object.entries(outcomes)
+      .sort()
+      .map(([k, n]) => [k, n]),
+  );
   printTable(
     `Soak: ${RUNS} runs in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     ['figure', `after ${LEVEL_AFTER} runs`, `after ${RUNS} runs`, 'ratio', 'limit', 'ok?'],
     [
-      [`resident memory, MB (median of ${RSS_WINDOW} runs, after gc)`, rssLevel, rssFinal, rssRatio.toFixed(3), `≤ ${1 + TOLERANCE}`, rssRatio <= 1 + TOLERANCE ? 'yes' : 'NO'],
-      [`open handles (${SETTLE_MS / 1000} s after the run)`, level.handles, last.handles, handlesRatio.toFixed(3), `≤ ${1 + TOLERANCE}`, handlesRatio <= 1 + TOLERANCE ? 'yes' : 'NO'],
+      [
+        `resident memory, MB (median of ${RSS_WINDOW} runs, after gc)`,
+        rssLevel,
+        rssFinal,
+        rssRatio.toFixed(3),
+        `≤ ${1 + TOLERANCE}`,
+        rssRatio <= 1 + TOLERANCE ? 'yes' : 'NO',
+      ],
+      [
+        `open handles (${SETTLE_MS / 1000} s after the run)`,
+        level.handles,
+        last.handles,
+        handlesRatio.toFixed(3),
+        `≤ ${1 + TOLERANCE}`,
+        handlesRatio <= 1 + TOLERANCE ? 'yes' : 'NO',
+      ],
       ['processes left behind', '', leftBehind.length, '', '0', leftBehind.length === 0 ? 'yes' : 'NO'],
       ['runs that ended other than expected', '', unexpected.length, '', '0', unexpected.length === 0 ? 'yes' : 'NO'],
     ],
   );
   const every = (values: number[]) => values.map((v) => fmt(v)).join(' ');
-  console.log(`resident memory every ${SAMPLE_EVERY} runs, MB (median of the last ${RSS_WINDOW}): ${every(settled.map((s) => median(perRun.slice(s.afterRuns - RSS_WINDOW, s.afterRuns).map((r) => r.rssMb))))}`);
+  console.log(
+    `resident memory every ${SAMPLE_EVERY} runs, MB (median of the last ${RSS_WINDOW}): ${every(settled.map((s) => median(perRun.slice(s.afterRuns - RSS_WINDOW, s.afterRuns).map((r) => r.rssMb))))}`,
+  );
   console.log(`open handles every ${SAMPLE_EVERY} runs, settled: ${every(settled.map((s) => s.handles))}`);
   console.log(
     `open handles right after a run: ${Math.min(...perRun.map((r) => r.handles))}–${busiest.handles} (at most ${JSON.stringify(busiest.kinds)}: timers and closing child processes of runs that just ended)`,
@@ -220,8 +251,10 @@ async function main(): Promise<void> {
   const failures = [
     leftBehind.length > 0 && `${leftBehind.length} process(es) left behind`,
     unexpected.length > 0 && `${unexpected.length} run(s) ended other than expected`,
-    rssRatio > 1 + TOLERANCE && `resident memory grew ${((rssRatio - 1) * 100).toFixed(1)}% (limit ${TOLERANCE * 100}%)`,
-    handlesRatio > 1 + TOLERANCE && `open handles grew ${((handlesRatio - 1) * 100).toFixed(1)}% (limit ${TOLERANCE * 100}%)`,
+    rssRatio > 1 + TOLERANCE &&
+      `resident memory grew ${((rssRatio - 1) * 100).toFixed(1)}% (limit ${TOLERANCE * 100}%)`,
+    handlesRatio > 1 + TOLERANCE &&
+      `open handles grew ${((handlesRatio - 1) * 100).toFixed(1)}% (limit ${TOLERANCE * 100}%)`,
   ].filter(Boolean);
   if (failures.length > 0) {
     console.log(`\nsoak FAILED: ${failures.join('; ')}`);

@@ -64,9 +64,13 @@ describe('one clock across threads and processes', () => {
   });
 
   it('a child process reads the same clock as its parent, to well under 1 ms', async () => {
-    const child = spawn(process.execPath, ['-e', `${peerClock} process.on('message', () => process.send(epochMs()));`], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', `${peerClock} process.on('message', () => process.send(epochMs()));`],
+      {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
     children.push(child);
     const samples = await sampleOffsets(
       () =>
