@@ -259,7 +259,9 @@ export class RunSupervisor {
           handle.kill();
         }),
     );
-    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 2000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(exits), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+    clearTimeout(timer);
   }
 
   private describeProcess(pid: number): string {
