@@ -126,7 +126,7 @@ test('a malformed program file is refused with the field named, and the program 
   const program = page.getByRole('combobox', { name: 'Program', exact: true });
   await expect(program.locator('option[value="car-truck"]')).toHaveCount(1);
   await program.selectOption('car-truck');
-  const file = page.locator('input[type="file"]');
+  const file = page.getByLabel('Load program file');
   const bad = { name: 'mine', description: '', main: [], tasks: {} };
   await file.setInputFiles({
     name: 'mine.json',

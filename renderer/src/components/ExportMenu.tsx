@@ -1,19 +1,33 @@
 import { useEffect, useRef } from 'react';
-import { exportChromeTrace, exportCsv, download, timelinePng } from '../export';
+import { sessionFileSuffix } from '../../../common/session-file';
+import { exportChromeTrace, exportCsv, exportSession, exportTimelinePng } from '../export';
 import { sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { useRuns, type Session } from '../store/runs';
-import { ui } from '../theme';
+import { useView } from '../store/view';
+
+function programName(session: Session): string {
+  return typeof session.request.program === 'string' ? session.request.program : session.request.program.name;
+}
 
 function baseName(session: Session): string {
-  const program = typeof session.request.program === 'string' ? session.request.program : session.request.program.name;
+  const program = programName(session);
   const stamp = new Date(session.startedAt).toISOString().slice(0, 19).replaceAll(':', '-');
   return `gil-lab-${program.replace(/[^\w.-]+/g, '_')}-${stamp}`;
 }
 
-/** Chrome trace (Perfetto), PNG of the timeline, CSV of the summaries: of the session on screen. */
+/** The knobs of a session, for the image's heading (as the timeline's header says them). */
+function sessionLine(session: Session): string {
+  const { request } = session;
+  const workers = request.workerCounts.length === 1 ? `${request.workerCounts[0]} workers · ` : '';
+  const when = new Date(session.startedAt).toLocaleString();
+  return `${session.runs.length} of ${session.total} runs · ${workers}switch interval ${request.switchIntervalMs} ms · GIL ${request.gil} · time scale ${request.timeScale} · ${when}`;
+}
+
+/** Session file, Chrome trace (Perfetto), PNG of the timeline, CSV of the summaries: of the session on screen. */
 export function ExportMenu() {
   const session = useShownSession();
+  const presenter = useView((s) => s.presenter);
   const reportError = useRuns((s) => s.reportError);
   const menu = useRef<HTMLDetailsElement>(null);
   const hasRuns = (session?.runs.length ?? 0) > 0;
@@ -47,11 +61,13 @@ export function ExportMenu() {
     }
   };
 
-  const png = async (s: Session) => {
-    const root = document.querySelector<HTMLElement>('[data-testid="timeline"]');
-    if (!root) throw new Error('there is no timeline on screen');
-    download(await timelinePng(root, ui.surface), `${baseName(s)}.png`);
-  };
+  const png = (s: Session) =>
+    exportTimelinePng(
+      s.runs,
+      { presenter, title: `GIL Lab · ${programName(s)}`, subtitle: sessionLine(s) },
+      baseName(s),
+    );
+  const running = session?.status === 'running';
 
   return (
     <details className="menu" ref={menu}>
@@ -62,6 +78,18 @@ export function ExportMenu() {
         Export
       </summary>
       <div className="menu-items" role="group" aria-label="Export">
+        <button
+          type="button"
+          disabled={!hasRuns || running}
+          title={
+            running
+              ? 'Save the session once it has ended'
+              : 'Every run with its whole trace; Open session reads it back'
+          }
+          onClick={act((s) => exportSession(s.runs, s.request, baseName(s)))}
+        >
+          Session <span className="menu-note">{sessionFileSuffix}, opens in GIL Lab</span>
+        </button>
         <button type="button" disabled={!hasRuns} onClick={act((s) => exportChromeTrace(s.runs, baseName(s)))}>
           Chrome trace <span className="menu-note">.json, opens in Perfetto</span>
         </button>

@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { useId, type ChangeEvent } from 'react';
+import { sessionFileSuffix } from '../../../common/session-file';
+import { openSessionFile } from '../open-session';
 import type { Session } from '../store/runs';
 import { useRuns } from '../store/runs';
 import { useShownSession } from '../store/hooks';
@@ -17,6 +19,36 @@ function workersText(session: Session): string {
     : `${counts[0]} worker${counts[0] === 1 ? '' : 's'}`;
 }
 
+/** "Open session…": a saved session joins the history; a refused file leaves everything as it was. */
+function OpenSession() {
+  const error = useRuns((s) => s.sessionFileError);
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Clearing the input lets the same file be picked again after it is fixed.
+    event.target.value = '';
+    if (file) void openSessionFile(file);
+  };
+  return (
+    <>
+      <label className="file-button" title={`A ${sessionFileSuffix} file saved with Export → Session`}>
+        <input
+          type="file"
+          accept={`${sessionFileSuffix},.json,application/json`}
+          className="visually-hidden"
+          aria-label="Open session"
+          onChange={onFile}
+        />
+        <span aria-hidden="true">⤒</span> Open session…
+      </label>
+      {error && (
+        <p className="field-error" role="alert" data-testid="session-file-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The sessions of this window, newest first; picking one shows it everywhere. */
 export function HistoryList() {
   const id = useId();
@@ -30,8 +62,9 @@ export function HistoryList() {
       <h2 id={`${id}-heading`} className="section-title">
         History
       </h2>
+      <OpenSession />
       {sessions.length === 0 ? (
-        <p className="hint">Sessions you run appear here; pick one to look at it again.</p>
+        <p className="hint">Sessions you run or open appear here; pick one to look at it again.</p>
       ) : (
         <ol className="history-list">
           {[...sessions].reverse().map((session) => (
@@ -44,7 +77,14 @@ export function HistoryList() {
               >
                 <span className="history-top">
                   <span className="history-program">{programName(session)}</span>
-                  <span className={`badge badge-${session.status}`}>{session.status}</span>
+                  <span className="history-badges">
+                    {session.fromFile && (
+                      <span className="badge badge-kind" title={`Opened from ${session.fromFile}`}>
+                        file
+                      </span>
+                    )}
+                    <span className={`badge badge-${session.status}`}>{session.status}</span>
+                  </span>
                 </span>
                 <span className="history-detail">
                   {time.format(session.startedAt)} · {session.request.strategies.join(', ')} · {workersText(session)}

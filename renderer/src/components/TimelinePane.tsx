@@ -43,7 +43,13 @@ export function TimelinePane() {
             {session.request.timeScale}
           </p>
         )}
-        {earlier && <span className="badge badge-kind">earlier session</span>}
+        {session?.fromFile ? (
+          <span className="badge badge-kind" title="A saved session, opened from a file">
+            from {session.fromFile}
+          </span>
+        ) : (
+          earlier && <span className="badge badge-kind">earlier session</span>
+        )}
       </header>
       <Timeline
         key={session?.id ?? 'none'}

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { applyEvent, type RunRecord } from '../../../common/run-record';
+import { parseSessionFile, toSessionFile } from '../../../common/session-file';
 import { stateCode } from '../../../common/trace';
-import { sessionEvents } from './fixtures';
+import { request, sessionEvents } from './fixtures';
 import {
   initialRuns,
   selectCurrentSession,
@@ -102,5 +104,87 @@ describe('runs store', () => {
   it('ignores events of sessions it never saw start', () => {
     useRuns.getState().apply({ type: 'session-end', sessionId: 'other', status: 'done' });
     expect(useRuns.getState().sessions).toEqual([]);
+  });
+});
+
+describe('opening a session file', () => {
+  /** A finished session's runs, saved and parsed back as "Open session" does. */
+  function savedSession(sessionId: string, change?: (runs: RunRecord[]) => void, withRequest = true) {
+    const records: RunRecord[] = [];
+    for (const event of sessionEvents(sessionId)) applyEvent(records, event);
+    change?.(records);
+    return parseSessionFile(JSON.stringify(toSessionFile(records, withRequest ? request : undefined)));
+  }
+
+  it('adds a valid file to the history as a finished session, without taking over the current one', () => {
+    apply(sessionEvents('s1'));
+    const id = useRuns.getState().openSession(savedSession('old'), 'lesson.gillab.json');
+    const state = useRuns.getState();
+    expect(state.sessions.map((s) => s.id)).toEqual(['s1', id]);
+    expect(state.currentId).toBe('s1');
+    const opened = state.sessions[1];
+    expect(opened).toMatchObject({ status: 'done', total: 3, fromFile: 'lesson.gillab.json', request });
+    expect(opened.runs.map((r) => r.info.strategy)).toEqual(['sequential', 'threading', 'multiprocessing']);
+    expect(opened.runs[1].traces[5].intervals).toHaveLength(12);
+    expect(opened.runs[2].summary?.wallMs).toBe(1050);
+    // The engine's status line still speaks of the engine's session.
+    expect(selectStatusText(state)).toBe('Session: done');
+    useView.getState().selectSession(id);
+    expect(shownSession(state, useView.getState())?.id).toBe(id);
+  });
+
+  it('gives each opening its own id, and later engine events never touch an opened session', () => {
+    const first = useRuns.getState().openSession(savedSession('old'), 'a.gillab.json');
+    const second = useRuns.getState().openSession(savedSession('old'), 'a.gillab.json');
+    expect(first).not.toBe(second);
+    apply(sessionEvents('old'));
+    const [a, b, live] = useRuns.getState().sessions;
+    expect(live.id).toBe('old');
+    expect(a.runs[0].traces[2].intervals).toHaveLength(12);
+    expect(b.runs[0].traces[2].intervals).toHaveLength(12);
+    expect(useRuns.getState().currentId).toBe('old');
+  });
+
+  it('describes a file without a request by its runs, and a failed run fails the session with its reason', () => {
+    const bare = useRuns.getState().openSession(savedSession('x', undefined, false), 'bare.gillab.json');
+    expect(useRuns.getState().sessions.find((s) => s.id === bare)?.request).toEqual(request);
+
+    const failing = savedSession('y', (runs) => {
+      runs[2].summary = { ...runs[2].summary!, status: 'failed', reason: 'process Process-1 was killed' };
+    });
+    const failed = useRuns.getState().openSession(failing, 'failed.gillab.json');
+    expect(useRuns.getState().sessions.find((s) => s.id === failed)).toMatchObject({
+      status: 'failed',
+      reason: 'process Process-1 was killed',
+    });
+    // An opened file's failure is part of what it shows, not a new error of this window.
+    expect(useRuns.getState().error).toBeNull();
+
+    const partial = savedSession('z', (runs) => runs.pop());
+    const cancelled = useRuns.getState().openSession(partial, 'partial.gillab.json');
+    expect(useRuns.getState().sessions.find((s) => s.id === cancelled)).toMatchObject({
+      status: 'cancelled',
+      total: 3,
+    });
+  });
+
+  it('refuses an invalid file with its name and reason, and changes nothing else', () => {
+    apply(sessionEvents('s1'));
+    const before = useRuns.getState();
+    const id = useRuns
+      .getState()
+      .openSession(parseSessionFile('{"format": "gil-lab-session", "ver'), 'cut.gillab.json');
+    const after = useRuns.getState();
+    expect(id).toBeNull();
+    expect(after.sessionFileError).toMatch(/^cut\.gillab\.json: session file is not valid JSON \(truncated\?\)/);
+    expect(after.sessions).toBe(before.sessions);
+    expect(after.currentId).toBe(before.currentId);
+    expect(after.revision).toBe(before.revision);
+    expect(after.error).toBe(before.error);
+
+    // A valid file afterwards clears the message.
+    useRuns.getState().openSession(savedSession('old'), 'good.gillab.json');
+    expect(useRuns.getState().sessionFileError).toBeNull();
+    expect(useRuns.getState().sessions).toHaveLength(2);
   });
 });

@@ -1,8 +1,9 @@
 // The sessions of this window, fed by engine events. Trace arrays grow in place (a run can hold
 // 10^6 intervals: copying them per batch would stall the window); `revision` tells readers to redraw.
 import { create } from 'zustand';
-import type { EngineEvent, RunRequest, SessionProgress } from '../../../common/api';
+import type { EngineEvent, Result, RunRequest, SessionProgress } from '../../../common/api';
 import { applyEvent, type RunRecord } from '../../../common/run-record';
+import type { OpenedSession } from '../../../common/session-file';
 
 export type SessionStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -18,6 +19,8 @@ export interface Session {
   progress: SessionProgress | null;
   /** Epoch ms, for the history list. */
   startedAt: number;
+  /** The file a saved session was opened from; such a session is read-only and never runs. */
+  fromFile?: string;
 }
 
 export interface RunsState {
@@ -30,6 +33,8 @@ export interface RunsState {
   revision: number;
   /** The engine's last refusal or failure, shown until dismissed or the next start. */
   error: string | null;
+  /** Why the last session file was refused, shown beside "Open session"; the history stays as it was. */
+  sessionFileError: string | null;
 
   startRequested(): void;
   startRefused(error: string): void;
@@ -38,6 +43,12 @@ export interface RunsState {
   apply(event: EngineEvent): void;
   reportError(error: string): void;
   dismissError(): void;
+  /**
+   * Takes the result of parsing a session file: a valid one joins the history (it does not become
+   * the engine's current session); a refusal changes nothing but sessionFileError. Returns the new
+   * session's id, or null.
+   */
+  openSession(result: Result<OpenedSession>, fileName: string): string | null;
 }
 
 export const initialRuns = {
@@ -46,7 +57,31 @@ export const initialRuns = {
   starting: false,
   revision: 0,
   error: null as string | null,
+  sessionFileError: null as string | null,
 };
+
+/** The request a session file without one stands for: its runs' own knobs. */
+function requestOfRuns(runs: RunRecord[]): RunRequest {
+  const first = runs[0].info;
+  return {
+    program: first.program,
+    strategies: [...new Set(runs.map((r) => r.info.strategy))],
+    workerCounts: [...new Set(runs.map((r) => r.info.workers))],
+    switchIntervalMs: first.switchIntervalMs,
+    gil: first.gil,
+    timeScale: first.timeScale,
+  };
+}
+
+/** A saved session's state, from its runs: a failed run fails it; a run missing or unfinished leaves it cancelled. */
+function statusOfRuns(runs: RunRecord[], total: number): { status: SessionStatus; reason?: string } {
+  const failed = runs.find((r) => r.summary?.status === 'failed');
+  if (failed) return { status: 'failed', reason: failed.summary?.reason };
+  if (runs.length < total || runs.some((r) => r.summary?.status !== 'done')) return { status: 'cancelled' };
+  return { status: 'done' };
+}
+
+let openedCount = 0;
 
 function replaceSession(sessions: Session[], id: string, change: (s: Session) => Partial<Session>): Session[] {
   return sessions.map((s) => (s.id === id ? { ...s, ...change(s) } : s));
@@ -60,6 +95,33 @@ export const useRuns = create<RunsState>()((set, get) => ({
   startFailed: (error) => set({ starting: false, error: `Could not start the session: ${error}` }),
   reportError: (error) => set({ error }),
   dismissError: () => set({ error: null }),
+
+  openSession: (result, fileName) => {
+    if (!result.ok) {
+      set({ sessionFileError: `${fileName}: ${result.error}` });
+      return null;
+    }
+    const { runs, request, savedAtMs } = result.value;
+    const state = get();
+    let id: string;
+    do id = `file-${++openedCount}`;
+    while (state.sessions.some((s) => s.id === id));
+    const planned = request ?? requestOfRuns(runs);
+    const total = Math.max(runs.length, planned.strategies.length * planned.workerCounts.length);
+    const session: Session = {
+      id,
+      request: planned,
+      total,
+      runs,
+      ...statusOfRuns(runs, total),
+      progress: null,
+      // When it ran, not when it was saved: the history is in the order things happened.
+      startedAt: runs[0]?.info.t0EpochMs ?? savedAtMs,
+      fromFile: fileName,
+    };
+    set({ sessions: [...state.sessions, session], sessionFileError: null, revision: state.revision + 1 });
+    return id;
+  },
 
   apply: (event) => {
     const state = get();

@@ -1,0 +1,311 @@
+// GIL Lab session files (.gillab.json): a session's runs with their whole traces and summaries,
+// saved so they can be opened again later or on another machine. A file comes from outside, so
+// every field is checked before anything is shown; a refusal names the field and what was expected.
+import { z } from 'zod';
+import type { Result, RunRequest } from './api';
+import { limits } from './limits';
+import { gilModels, strategies } from './program';
+import type { RunRecord, ThreadTrace } from './run-record';
+import { threadStates, type Instant, type InstantKind, type RunInfo, type RunSummary } from './trace';
+import { validateRequest } from './validate';
+
+export const sessionFormat = 'gil-lab-session';
+export const sessionVersion = 1;
+/** What a saved session's file name ends in. */
+export const sessionFileSuffix = '.gillab.json';
+
+export interface SessionFile {
+  format: typeof sessionFormat;
+  version: typeof sessionVersion;
+  /** ISO 8601. */
+  savedAt: string;
+  request?: RunRequest;
+  runs: RunRecord[];
+}
+
+export interface OpenedSession {
+  runs: RunRecord[];
+  request?: RunRequest;
+  /** When the file was saved, epoch ms. */
+  savedAtMs: number;
+}
+
+export function toSessionFile(runs: readonly RunRecord[], request?: RunRequest, savedAt = new Date()): SessionFile {
+  return {
+    format: sessionFormat,
+    version: sessionVersion,
+    savedAt: savedAt.toISOString(),
+    ...(request ? { request } : {}),
+    runs: [...runs],
+  };
+}
+
+function mib(bytes: number): string {
+  return `${Math.round((bytes / (1 << 20)) * 10) / 10} MiB`;
+}
+
+/** Why a file of this size is refused before it is read, or null. */
+export function sessionFileTooLarge(bytes: number): string | null {
+  const max = limits.maxTraceFileBytes;
+  return bytes > max ? `session file is too large: ${bytes} bytes (${mib(bytes)}), at most ${max} (${mib(max)})` : null;
+}
+
+// ---- the schema ----
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : typeof value;
+}
+
+const text = () => z.string({ error: (iss) => `must be text, got ${describe(iss.input)}` });
+
+const finite = (min = -Infinity, max = Infinity) =>
+  z
+    .number({ error: (iss) => `must be a number, got ${describe(iss.input)}` })
+    .refine((v) => Number.isFinite(v) && v >= min && v <= max, {
+      error: (iss) =>
+        min === -Infinity
+          ? `must be a finite number, got ${describe(iss.input)}`
+          : max === Infinity
+            ? `must be a number of at least ${min}, got ${describe(iss.input)}`
+            : `must be between ${min} and ${max}, got ${describe(iss.input)}`,
+    });
+
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .number({ error: (iss) => `must be a whole number, got ${describe(iss.input)}` })
+    .refine((v) => Number.isInteger(v) && v >= min && v <= max, {
+      error: (iss) =>
+        max === Number.MAX_SAFE_INTEGER
+          ? `must be a whole number of at least ${min}, got ${describe(iss.input)}`
+          : `must be a whole number between ${min} and ${max}, got ${describe(iss.input)}`,
+    });
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (iss) => `must be one of ${values.join(', ')}, got ${describe(iss.input)}` });
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: (iss) => `must be a list, got ${describe(iss.input)}` });
+
+const object = <S extends z.ZodRawShape>(shape: S) =>
+  z.object(shape, { error: (iss) => `must be an object, got ${describe(iss.input)}` });
+
+export const instantKinds = ['print', 'drop_request', 'forced_switch', 'truncated', 'error'] as const;
+
+/** Intervals are [state, startUs, endUs, ...]: the problem with a list, or null. Looped by hand: a run holds up to 10^6. */
+function intervalsProblem(values: unknown[]): string | null {
+  if (values.length % 3 !== 0)
+    return `length must be a multiple of 3 ([state, startUs, endUs, …]), got ${values.length}`;
+  let previousEnd = -Infinity;
+  for (let i = 0; i < values.length; i += 3) {
+    const [state, start, end] = [values[i], values[i + 1], values[i + 2]];
+    const at = `interval ${i / 3} (items ${i}..${i + 2})`;
+    if (typeof state !== 'number' || !Number.isInteger(state) || state < 0 || state >= threadStates.length)
+      return `${at}: state must be 0..${threadStates.length - 1} (${threadStates.join(', ')}), got ${describe(state)}`;
+    if (typeof start !== 'number' || !Number.isFinite(start))
+      return `${at}: startUs must be a finite number, got ${describe(start)}`;
+    if (typeof end !== 'number' || !Number.isFinite(end))
+      return `${at}: endUs must be a finite number, got ${describe(end)}`;
+    if (start > end) return `${at}: starts at ${start} µs, after its end at ${end} µs`;
+    // The timeline's level-of-detail merge relies on a lane's intervals being in order and apart.
+    if (start < previousEnd)
+      return `${at}: starts at ${start} µs, before the previous interval ends at ${previousEnd} µs`;
+    previousEnd = end;
+  }
+  return null;
+}
+
+function instantsProblem(values: unknown[]): string | null {
+  const kinds: readonly string[] = instantKinds;
+  for (const [i, value] of values.entries()) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return `${i}: must be an object {kind, tUs, text?}, got ${describe(value)}`;
+    const { kind, tUs, text } = value as Record<string, unknown>;
+    if (typeof kind !== 'string' || !kinds.includes(kind))
+      return `${i}.kind: must be one of ${instantKinds.join(', ')}, got ${describe(kind)}`;
+    if (typeof tUs !== 'number' || !Number.isFinite(tUs))
+      return `${i}.tUs: must be a finite number, got ${describe(tUs)}`;
+    if (text !== undefined && typeof text !== 'string') return `${i}.text: must be text, got ${describe(text)}`;
+  }
+  return null;
+}
+
+const bigList = (problem: (values: unknown[]) => string | null, what: string) =>
+  z
+    .custom<unknown[]>((v) => Array.isArray(v), {
+      error: (iss) => `must be a list of ${what}, got ${describe(iss.input)}`,
+    })
+    .superRefine((values, ctx) => {
+      const found = problem(values);
+      if (found) ctx.addIssue({ code: 'custom', message: found });
+    });
+
+const threadTraceSchema = object({
+  intervals: bigList(intervalsProblem, 'numbers [state, startUs, endUs, …]') as unknown as z.ZodType<number[]>,
+  instants: bigList(instantsProblem, 'instants {kind, tUs, text?}') as unknown as z.ZodType<Instant[]>,
+});
+
+const processSchema = object({ pid: whole(0), name: text(), osPid: whole(0) });
+const threadSchema = object({ tid: whole(0), pid: whole(0), name: text(), gil: whole(0).nullable() });
+
+const runInfoSchema = object({
+  runId: text().min(1, 'must not be empty'),
+  strategy: oneOf(strategies),
+  workers: whole(limits.workers.min, limits.workers.max),
+  switchIntervalMs: finite(limits.switchIntervalMs.min, limits.switchIntervalMs.max),
+  gil: oneOf(gilModels),
+  timeScale: finite(limits.timeScale.min, limits.timeScale.max),
+  program: text(),
+  processes: list(processSchema),
+  threads: list(threadSchema).min(1, 'must list at least one thread'),
+  t0EpochMs: finite(0),
+});
+
+const threadSummarySchema = object({
+  tid: whole(0),
+  name: text(),
+  process: text(),
+  cpuMs: finite(0),
+  waitMs: finite(0),
+  ioMs: finite(0),
+  startingMs: finite(0),
+  ioCount: whole(0),
+  endMs: finite(0),
+});
+
+const runSummarySchema = object({
+  runId: text(),
+  strategy: oneOf(strategies),
+  workers: whole(limits.workers.min, limits.workers.max),
+  status: oneOf(['done', 'cancelled', 'failed']),
+  reason: text().optional(),
+  wallMs: finite(0),
+  speedup: finite(0).nullable(),
+  handoffs: whole(0),
+  forcedSwitches: whole(0),
+  truncated: z.boolean({ error: (iss) => `must be true or false, got ${describe(iss.input)}` }),
+  spawnMs: finite(0),
+  threads: list(threadSummarySchema),
+});
+
+const runRecordSchema = object({
+  info: runInfoSchema,
+  traces: z.record(z.string().regex(/^\d+$/, 'keys must be thread ids (whole numbers)'), threadTraceSchema, {
+    error: (iss) => `must be an object keyed by thread id, got ${describe(iss.input)}`,
+  }),
+  summary: runSummarySchema.optional(),
+});
+
+const sessionSchema = object({
+  savedAt: text().refine((s) => !Number.isNaN(Date.parse(s)), {
+    error: (iss) => `must be a date and time (ISO 8601), got ${describe(iss.input)}`,
+  }),
+  runs: list(runRecordSchema)
+    .min(1, 'must hold at least one run')
+    .max(limits.maxRunsPerSession, `must hold at most ${limits.maxRunsPerSession} runs`),
+});
+
+// The schemas must describe the types exactly: a field added to RunInfo or RunSummary fails here
+// until the file format learns it.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchTypes: [
+  Same<z.infer<typeof runInfoSchema>, RunInfo>,
+  Same<z.infer<typeof runSummarySchema>, RunSummary>,
+  Same<z.infer<typeof threadTraceSchema>, ThreadTrace>,
+  Same<(typeof instantKinds)[number], InstantKind>,
+] = [true, true, true, true];
+void schemasMatchTypes;
+
+// ---- parsing ----
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue.path.map(String).join('.');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** What a schema cannot check: ids that refer to each other. */
+function crossCheck(runs: RunRecord[]): string | null {
+  const runIds = new Map<string, number>();
+  for (const [r, run] of runs.entries()) {
+    const { info } = run;
+    const earlier = runIds.get(info.runId);
+    if (earlier !== undefined)
+      return `runs.${r}.info.runId: ${JSON.stringify(info.runId)} is also the runId of runs.${earlier}`;
+    runIds.set(info.runId, r);
+    const tids = new Set<number>();
+    for (const [t, thread] of info.threads.entries()) {
+      if (tids.has(thread.tid)) return `runs.${r}.info.threads.${t}.tid: ${thread.tid} is listed twice`;
+      tids.add(thread.tid);
+    }
+    for (const key of Object.keys(run.traces)) {
+      if (!tids.has(Number(key))) {
+        const known = [...tids].slice(0, 12).join(', ');
+        return `runs.${r}.traces.${key}: no thread with tid ${key} in runs.${r}.info.threads (tids ${known}${tids.size > 12 ? ', …' : ''})`;
+      }
+    }
+    if (run.summary && run.summary.runId !== info.runId)
+      return `runs.${r}.summary.runId: must be the run's own runId ${JSON.stringify(info.runId)}, got ${describe(run.summary.runId)}`;
+  }
+  return null;
+}
+
+/** Parses and checks a session file's text; nothing of a refused file is kept. */
+export function parseSessionFile(text: string): Result<OpenedSession> {
+  if (typeof text !== 'string') return { ok: false, error: 'session file must be text' };
+  // A UTF-8 file has at least as many bytes as its text has UTF-16 code units.
+  const tooLarge = sessionFileTooLarge(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `session file is not valid JSON (truncated?): ${(error as Error).message}` };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return {
+      ok: false,
+      error: `session file must be a JSON object {format, version, savedAt, runs}, got ${describe(json)}`,
+    };
+  const file = json as Record<string, unknown>;
+  if (file.format !== sessionFormat) {
+    const chrome =
+      'traceEvents' in file ? ' (this is a Chrome trace for Perfetto: GIL Lab opens the session files it saves)' : '';
+    return {
+      ok: false,
+      error: `format: must be ${JSON.stringify(sessionFormat)}, got ${describe(file.format)}${chrome}`,
+    };
+  }
+  if (file.version !== sessionVersion) {
+    const newer =
+      typeof file.version === 'number' && file.version > sessionVersion ? ' (saved by a newer GIL Lab?)' : '';
+    return { ok: false, error: `version: must be ${sessionVersion}, got ${describe(file.version)}${newer}` };
+  }
+  const parsed = sessionSchema.safeParse(file);
+  if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
+  const runs = parsed.data.runs as RunRecord[];
+  const inconsistent = crossCheck(runs);
+  if (inconsistent) return { ok: false, error: inconsistent };
+  // Every lane gets a trace, as newRunRecord gives live runs.
+  for (const run of runs)
+    for (const thread of run.info.threads) run.traces[thread.tid] ??= { intervals: [], instants: [] };
+
+  let request: RunRequest | undefined;
+  if (file.request !== undefined) {
+    const checked = validateRequest(file.request);
+    if (!checked.ok) {
+      // validateRequest's messages start with the field they name ("workers must be …", "program.main: …").
+      const named = /^(program|strategies|strategy|workerCounts|workers|switchIntervalMs|gil|timeScale)\b/.test(
+        checked.error,
+      );
+      return { ok: false, error: `request${named ? '.' : ': '}${checked.error}` };
+    }
+    // Keep a preset's name as saved, not the program it resolves to.
+    const given = (file.request as { program: unknown }).program;
+    request = { ...checked.value, program: typeof given === 'string' ? given : checked.value.program };
+  }
+  return { ok: true, value: { runs, request, savedAtMs: Date.parse(parsed.data.savedAt) } };
+}
