@@ -19,7 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // No trace recording: its screencast keeps a core busy in software-drawn headless Chromium,
+    // which slows the very runs the tests compare (multiprocessing needs both cores).
+    trace: 'off',
   },
   projects: [
     { name: 'chromium-check', testMatch: /chromium\.setup\.ts$/ },

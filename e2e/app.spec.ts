@@ -57,7 +57,7 @@ test('runs threading beside multiprocessing, compares wall times, zooms and canc
       return /done$|cancelled$|failed: /.test(text) ? `ended (${text}) before both strategies had lanes` : false;
     },
     undefined,
-    { polling: 'raf', timeout: 60_000 },
+    { polling: 100, timeout: 60_000 },
   );
   expect(await seenWhileRunning.jsonValue()).toBe('while running');
 
