@@ -1,19 +1,10 @@
 // The window end to end, against the web host's real engine: choose a program and strategies, run,
 // watch lanes fill in, compare wall times, zoom, cancel.
 import { expect, test, type Page } from '@playwright/test';
-import { strategies } from '../common/program';
+import { chooseStrategies } from './fixtures';
 
 // A laptop-sized window, as a teacher would project it.
 test.use({ viewport: { width: 1440, height: 900 } });
-
-async function chooseStrategies(page: Page, wanted: string[]): Promise<void> {
-  for (const strategy of strategies) {
-    const toggle = page.getByRole('button', { name: strategy, exact: true });
-    const on = wanted.includes(strategy);
-    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
-  }
-}
 
 async function visibleSpanUs(page: Page): Promise<number> {
   const root = page.locator('[data-testid="timeline"][data-visible-start-us]');

@@ -9,7 +9,7 @@ import { toChromeTrace } from '../common/chrome-trace';
 import { limits } from '../common/limits';
 import { strategies } from '../common/program';
 import { parseSessionFile } from '../common/session-file';
-import { collectPageErrors } from './fixtures';
+import { chooseStrategies, collectPageErrors } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -25,15 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-async function chooseStrategies(page: Page, wanted: string[]): Promise<void> {
-  for (const strategy of strategies) {
-    const toggle = page.getByRole('button', { name: strategy, exact: true });
-    const on = wanted.includes(strategy);
-    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
-  }
-}
 
 /** Runs cpu-sqrt with the given strategies and workers, time scale 0.05, to its end. */
 async function runTinySession(page: Page, wanted: string[], workers = 2): Promise<void> {

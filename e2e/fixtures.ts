@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: which Chromium to drive, and a page's console errors.
 import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, expect, type Page } from '@playwright/test';
+import { strategies } from '../common/program';
 
 /** Headless flags for a Chromium shared with other work on a small machine. */
 export const chromiumArgs = [
@@ -39,4 +40,14 @@ export function collectPageErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return errors;
+}
+
+/** Turns exactly the `wanted` strategy toggles on, and the others off. */
+export async function chooseStrategies(page: Page, wanted: string[]): Promise<void> {
+  for (const strategy of strategies) {
+    const toggle = page.getByRole('button', { name: strategy, exact: true });
+    const on = wanted.includes(strategy);
+    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+  }
 }
