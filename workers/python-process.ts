@@ -3,6 +3,7 @@
 // MainThread included, is a worker thread.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TraceBatch } from '../common/trace';
+import { epochMs } from './clock';
 import { calibrate } from './cpu';
 import { newGilBuffer } from './gil';
 import { deliver } from './inbox';
@@ -104,11 +105,9 @@ onMessage((message) => {
     case 'go':
       toThreads(message);
       if (hangAfterMs !== undefined) {
-        // Test-only fault: stop answering altogether (a busy loop starves the relay).
-        const until = message.t0EpochMs + hangAfterMs;
-        setTimeout(() => {
-          for (;;) if (Date.now() < 0 || until < 0) break;
-        }, Math.max(0, until - (performance.timeOrigin + performance.now())));
+        // Test-only fault: block the relay for good, so the process never answers again.
+        const hang = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+        setTimeout(hang, Math.max(0, message.t0EpochMs + hangAfterMs - epochMs()));
       }
       return;
     case 'shutdown':
