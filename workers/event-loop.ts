@@ -5,7 +5,6 @@
 import { stateCode, type TraceBatch } from '../common/trace';
 import { blockUntil, epochMs } from './clock';
 import { burn, sliceIterations } from './cpu';
-import type { Inbox } from './inbox';
 import type { FromThread, RunSettings, ThreadSpec } from './messages';
 import { IDLE, Recorder, statsOf } from './recorder';
 import { StepCursor } from './steps';
@@ -24,7 +23,6 @@ export interface EventLoopContext {
   spec: ThreadSpec;
   settings: RunSettings;
   t0EpochMs: number;
-  inbox: Inbox;
   post: (message: FromThread) => void;
   flushMs: number;
 }

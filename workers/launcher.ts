@@ -24,6 +24,7 @@ export const forkLauncher: ProcessLauncher = {
     const child = fork(entryFile, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Not the parent's flags (a test runner's loaders): the child runs the built JavaScript.
       execArgv: [],
     });
     let exited = false;

@@ -44,9 +44,6 @@ export interface RunSettings {
   itersPerMs: number;
   /** Most intervals one lane records before it marks its trace truncated. */
   maxIntervalsPerLane: number;
-  /** Python start-up cost charged as `starting`, in ms (not scaled). */
-  threadStartMs: number;
-  processStartMs: number;
 }
 
 // Supervisor -> process

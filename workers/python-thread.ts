@@ -4,7 +4,7 @@ import { stateCode } from '../common/trace';
 import { blockUntil } from './clock';
 import { runEventLoop } from './event-loop';
 import { Inbox } from './inbox';
-import type { FromThread, ThreadData, ToThread } from './messages';
+import type { FromThread, ThreadData } from './messages';
 import { PythonThread } from './python-thread-state';
 import { StepCursor } from './steps';
 
@@ -16,19 +16,20 @@ const post = (message: FromThread) => parentPort!.postMessage(message);
 /** How often a thread sends what it recorded: a few times a second, so lanes fill in live. */
 const FLUSH_MS = 150;
 
-function waitFor(type: ToThread['type']): Extract<ToThread, { type: typeof type }> {
+/** Waits for the supervisor's `go`, which says when the run's clock starts. */
+function awaitGo(): number {
   for (;;) {
     const message = inbox.take(1000);
-    if (message?.type === type) return message as Extract<ToThread, { type: typeof type }>;
+    if (message?.type === 'go') return message.t0EpochMs;
   }
 }
 
 post({ type: 'thread-ready', tid: spec.tid });
-const { t0EpochMs } = waitFor('go') as Extract<ToThread, { type: 'go' }>;
+const t0EpochMs = awaitGo();
 blockUntil(t0EpochMs);
 
 if (spec.role === 'event-loop') {
-  runEventLoop({ spec, settings, t0EpochMs, inbox, post, flushMs: FLUSH_MS });
+  runEventLoop({ spec, settings, t0EpochMs, post, flushMs: FLUSH_MS });
 } else {
   const thread = new PythonThread(spec, settings, t0EpochMs, data.gil, post, FLUSH_MS);
   if (spec.role === 'main') runMain(thread);

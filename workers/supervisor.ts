@@ -54,7 +54,10 @@ export class RunSupervisor {
   private shutdownSent = false;
   private t0 = 0;
   private spawnMs = 0;
+  private readyCount = 0;
+  private onReady: () => void = () => undefined;
   private outcome: { status: RunStatus; reason?: string } | null = null;
+  private endedAt = 0;
   private settle: () => void = () => undefined;
   private readonly settled: Promise<void>;
 
@@ -124,8 +127,6 @@ export class RunSupervisor {
       timeScale: this.options.timeScale,
       itersPerMs: this.options.itersPerMs,
       maxIntervalsPerLane: Math.max(100, Math.floor(this.options.maxIntervalsPerRun / this.options.plan.lanes.length)),
-      threadStartMs: 0,
-      processStartMs: 0,
     };
     const threads = plan.threads.map((t) =>
       faults?.throwInThread === t.name ? { ...t, throwAfterMs: faults.afterMs } : t,
@@ -138,9 +139,6 @@ export class RunSupervisor {
       hangAfterMs: faults?.hangProcess === name ? faults.afterMs : undefined,
     });
   }
-
-  private readyCount = 0;
-  private onReady: () => void = () => undefined;
 
   private whenAllReady(): Promise<void> {
     return new Promise((resolve) => (this.onReady = resolve));
@@ -247,8 +245,6 @@ export class RunSupervisor {
     this.endedAt = epochMs();
     this.settle();
   }
-
-  private endedAt = 0;
 
   private async killAll(): Promise<void> {
     const exits = [...this.handles.entries()].map(
