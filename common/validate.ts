@@ -57,7 +57,9 @@ const programSchema = z.strictObject({
 });
 
 const requestSchema = z.strictObject({
-  program: z.union([z.string().min(1, 'program must not be empty'), programSchema]),
+  // A preset name or a whole program: resolved after the other fields (resolveProgram), so a
+  // program's own error names its field instead of zod's "invalid union".
+  program: z.unknown(),
   strategies: z
     .array(z.enum(strategies, { error: (iss) => `strategy must be one of ${strategies.join(', ')}, got ${describe(iss.input)}` }))
     .min(1, 'strategies must list at least one strategy'),
@@ -138,33 +140,32 @@ export interface ValidRequest extends RunRequest {
   program: Program;
 }
 
-/** Validates a run request's shape and ranges and resolves a preset name into its program. */
-export function validateRequest(input: unknown): Result<ValidRequest> {
-  // Inside the request's union a program's own error is lost ("program: Invalid input"): check it first.
-  const given = (input as { program?: unknown } | null | undefined)?.program;
+function resolveProgram(given: unknown): Result<Program> {
+  if (typeof given === 'string') {
+    const preset = findPreset(given);
+    return preset
+      ? { ok: true, value: preset }
+      : { ok: false, error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program file, got ${describe(given)}` };
+  }
   if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
     const checked = validateProgram(given);
-    if (!checked.ok) return { ok: false, error: `program.${checked.error}` };
+    return checked.ok ? checked : { ok: false, error: `program.${checked.error}` };
   }
+  return { ok: false, error: `program must be a preset name or a program {name, description, main, tasks}, got ${given === null ? 'null' : describe(given)}` };
+}
+
+/** Validates a run request's shape and ranges and resolves a preset name into its program. */
+export function validateRequest(input: unknown): Result<ValidRequest> {
   const parsed = requestSchema.safeParse(input);
   if (!parsed.success) {
     const what = 'a run request {program, strategies, workerCounts, switchIntervalMs, gil, timeScale}';
     return { ok: false, error: formatIssues(parsed.error, input, what) };
   }
-  const request = parsed.data;
-  let program: Program;
-  if (typeof request.program === 'string') {
-    const preset = findPreset(request.program);
-    if (!preset)
-      return { ok: false, error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program file, got ${describe(request.program)}` };
-    program = preset;
-  } else {
-    const checked = checkProgram(request.program);
-    if (checked) return { ok: false, error: `program.${checked}` };
-    program = request.program;
-  }
+  const program = resolveProgram(parsed.data.program);
+  if (!program.ok) return program;
+  const request = { ...parsed.data, program: program.value };
   const runs = request.strategies.length * request.workerCounts.length;
   if (runs > limits.maxRunsPerSession)
     return { ok: false, error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}` };
-  return { ok: true, value: { ...request, program } };
+  return { ok: true, value: request };
 }
