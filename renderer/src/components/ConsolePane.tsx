@@ -1,8 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RunRecord } from '../../../common/run-record';
 import { printedLines } from '../console-lines';
-import { useShownSession } from '../store/hooks';
-import { useRuns } from '../store/runs';
+import { useLiveRevision, useShownSession } from '../store/hooks';
 
 function runLabel(run: RunRecord, sweep: boolean): string {
   return sweep ? `${run.info.strategy}, ${run.info.workers} workers` : run.info.strategy;
@@ -12,7 +11,7 @@ function runLabel(run: RunRecord, sweep: boolean): string {
 export function ConsolePane() {
   const id = useId();
   const session = useShownSession();
-  const revision = useRuns((s) => s.revision);
+  const revision = useLiveRevision();
   const [picked, setPicked] = useState<string | null>(null);
   const runs = session?.runs ?? [];
   // Follow the newest run unless the user picked one of this session.

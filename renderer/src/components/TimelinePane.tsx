@@ -1,25 +1,15 @@
 import type { RunRecord } from '../../../common/run-record';
 import { Timeline } from '../timeline/Timeline';
-import { useShownSession } from '../store/hooks';
+import { useLiveRevision, useShownSession } from '../store/hooks';
 import { useRuns } from '../store/runs';
 import { useView } from '../store/view';
-import { useThrottled } from './use-throttled';
-
-/**
- * Live redraws at most this often. Batches arrive ~15 times a second; drawing each one costs the
- * run's own workers CPU on a small machine (multiprocessing on 2 cores measured 35% slower).
- */
-const liveRedrawMs = 200;
 
 const noRuns: RunRecord[] = [];
 
 /** The shown session's runs stacked on one time axis (the Timeline brings its own legend and keys). */
 export function TimelinePane() {
   const session = useShownSession();
-  const revision = useThrottled(
-    useRuns((s) => s.revision),
-    liveRedrawMs,
-  );
+  const revision = useLiveRevision();
   const current = useRuns((s) => s.currentId);
   const presenter = useView((s) => s.presenter);
   const setBrushedRange = useView((s) => s.setBrushedRange);
