@@ -1,0 +1,188 @@
+// Attribute lookup (descriptors, MRO, modules, super) and calls of every callable.
+import { type Kwargs, lookupType, None, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFunction, PyInstance, PyModule, PyObject, PyProperty, PyStaticMethod, PySuper, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
+import { dictSet } from './compare';
+import { mutate } from './mutations';
+
+/** Binds what a class attribute lookup found to an instance, as descriptors do. */
+function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
+  if (found instanceof PyFunction) return new PyBoundMethod(self, found);
+  if (found instanceof PyBuiltin && owner.module === 'builtins') return new PyBoundMethod(self, found);
+  if (found instanceof PyStaticMethod) return found.func;
+  if (found instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), found.func);
+  if (found instanceof PyProperty) {
+    if (found.fget === null) throw pyError('AttributeError', 'unreadable attribute');
+    return call(found.fget, [self], null);
+  }
+  return found;
+}
+
+function ownerOf(t: PyType, name: string): PyType {
+  for (const k of t.mro) if (k.dict.map.has(name)) return k;
+  return t;
+}
+
+/** The attribute, or undefined when there is none (no exception). */
+export function findAttr(obj: PyValue, name: string): PyValue | undefined {
+  if (obj instanceof PyModule) return obj.dict.map.get(name)?.v;
+  if (obj instanceof PyType) return typeAttr(obj, name);
+  if (obj instanceof PySuper) return superAttr(obj, name);
+  const t = typeOf(obj);
+  const found = lookupType(t, name);
+  if (found instanceof PyProperty) return bind(found, obj, t);
+  if (obj instanceof PyInstance) {
+    const own = obj.dict.map.get(name);
+    if (own) return own.v;
+  } else if (obj instanceof PyFunction) {
+    const own = obj.dict?.map.get(name);
+    if (own) return own.v;
+    if (name === '__name__') return obj.name;
+    if (name === '__qualname__') return obj.qualname;
+    if (name === '__module__') return obj.module;
+  }
+  if (found !== undefined) return bind(found, obj, ownerOf(t, name));
+  if (name === '__class__') return t;
+  if (name === '__dict__' && obj instanceof PyInstance) return obj.dict;
+  if (obj instanceof PyInstance && isExceptionType(obj.type) && name === 'args') return new PyTuple(exceptionArgs(obj));
+  if (obj instanceof PyInstance) {
+    const getattr = lookupType(obj.type, '__getattr__');
+    if (getattr !== undefined) return call(getattr, [obj, name], null);
+  }
+  return undefined;
+}
+
+function typeAttr(t: PyType, name: string): PyValue | undefined {
+  if (name === '__name__') return t.name;
+  if (name === '__qualname__') return t.qualname;
+  if (name === '__module__') return t.module;
+  if (name === '__mro__') return new PyTuple(t.mro);
+  if (name === '__bases__') return new PyTuple(t.bases);
+  if (name === '__dict__') return t.dict;
+  const found = lookupType(t, name);
+  if (found instanceof PyClassMethod) return new PyBoundMethod(t, found.func);
+  if (found instanceof PyStaticMethod) return found.func;
+  if (found !== undefined) return found;
+  const meta = lookupType(types.type, name);
+  if (meta !== undefined) return bind(meta, t, types.type);
+  return undefined;
+}
+
+function superAttr(s: PySuper, name: string): PyValue | undefined {
+  const start = typeOf(s.obj) instanceof PyType && s.obj instanceof PyType ? s.obj.mro : typeOf(s.obj).mro;
+  const mro = start.slice(start.indexOf(s.thisType) + 1);
+  for (const k of mro) {
+    const entry = k.dict.map.get(name);
+    if (entry) return s.obj instanceof PyType && !(entry.v instanceof PyClassMethod) ? entry.v : bind(entry.v, s.obj, k);
+  }
+  return undefined;
+}
+
+export function getAttr(obj: PyValue, name: string): PyValue {
+  const v = findAttr(obj, name);
+  if (v !== undefined) return v;
+  throw attributeError(obj, name);
+}
+
+export function attributeError(obj: PyValue, name: string): PyExc {
+  if (obj instanceof PyModule) return pyError('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
+  if (obj instanceof PyType) return pyError('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+  return pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
+}
+
+export function setAttr(obj: PyValue, name: string, value: PyValue): void {
+  if (obj instanceof PyInstance) {
+    const found = lookupType(obj.type, name);
+    if (found instanceof PyProperty) {
+      if (found.fset === null) throw pyError('AttributeError', `can't set attribute '${name}'`);
+      call(found.fset, [obj, value], null);
+      return;
+    }
+    const setattr = lookupType(obj.type, '__setattr__');
+    if (setattr !== undefined && setattr !== objectSetattr) {
+      call(setattr, [obj, name, value], null);
+      return;
+    }
+    mutate.setAttr(obj, name, value);
+    return;
+  }
+  if (obj instanceof PyModule || obj instanceof PyType) {
+    mutate.setAttr(obj, name, value);
+    return;
+  }
+  if (obj instanceof PyFunction) {
+    obj.dict ??= new PyDict();
+    dictSet(obj.dict, name, value);
+    return;
+  }
+  throw pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
+}
+
+let objectSetattr: PyValue | undefined;
+export function setObjectSetattr(f: PyValue): void {
+  objectSetattr = f;
+}
+
+export function delAttr(obj: PyValue, name: string): void {
+  const dict = obj instanceof PyInstance || obj instanceof PyModule || obj instanceof PyType ? obj.dict : null;
+  if (!dict || !dict.map.has(name)) throw attributeError(obj, name);
+  mutate.delAttr(obj as PyInstance, name);
+}
+
+/** obj.name(*args): looks the method up without making a bound method. */
+export function callMethod(obj: PyValue, name: string, args: PyValue[], kwargs: Kwargs = null): PyValue {
+  const t = typeOf(obj);
+  if (!(obj instanceof PyModule) && !(obj instanceof PyType) && !(obj instanceof PySuper)) {
+    const found = lookupType(t, name);
+    if ((found instanceof PyFunction || found instanceof PyBuiltin) && !(obj instanceof PyInstance && obj.dict.map.has(name)))
+      return call(found, [obj, ...args], kwargs);
+  }
+  return call(getAttr(obj, name), args, kwargs);
+}
+
+
+export function call(f: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
+  if (f instanceof PyFunction) return f.code.invoke(f, args, kwargs);
+  if (f instanceof PyBuiltin) return f.fn(args, kwargs);
+  if (f instanceof PyBoundMethod) return call(f.func, [f.self, ...args], kwargs);
+  if (f instanceof PyType) return construct(f, args, kwargs);
+  if (f instanceof PyInstance) {
+    const c = lookupType(f.type, '__call__');
+    if (c !== undefined) return call(c, [f, ...args], kwargs);
+  }
+  throw pyError('TypeError', `'${typeOf(f).name}' object is not callable`);
+}
+
+/** cls(*args): __new__ (the nearest builtin base's constructor) then __init__. */
+export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue {
+  if (cls === types.type && args.length === 1) return typeOf(args[0]);
+  const builtinBase = cls.mro.find((t) => t.construct !== null);
+  const userNew = lookupType(cls, '__new__');
+  let obj: PyValue;
+  if (userNew instanceof PyStaticMethod || userNew instanceof PyFunction) {
+    obj = call(userNew instanceof PyStaticMethod ? userNew.func : userNew, [cls, ...args], kwargs);
+    if (!(obj instanceof PyObject) || !typeOf(obj).mro.includes(cls)) return obj;
+  } else if (builtinBase && builtinBase.construct && (builtinBase.module === 'builtins' || cls === builtinBase)) {
+    const hasInit = cls.mro.some((t) => t !== builtinBase && t.dict.map.has('__init__') && t.mro.includes(builtinBase));
+    obj = builtinBase.construct(cls, hasInit && !isExceptionType(cls) ? [] : args, hasInit && !isExceptionType(cls) ? null : kwargs);
+    if (!hasInit) return obj;
+    if (isExceptionType(cls) && obj instanceof PyInstance) {
+      // BaseException.__new__ keeps the args even when a subclass's __init__ takes them.
+      obj.dict.map.set('args', { k: 'args', v: new PyTuple(args) });
+    }
+  } else {
+    obj = new PyInstance(cls);
+  }
+  const init = lookupType(cls, '__init__');
+  if (init !== undefined && init !== objectInit) {
+    const r = call(init, [obj, ...args], kwargs);
+    if (r !== null) throw pyError('TypeError', `__init__() should return None, not '${typeOf(r).name}'`);
+  } else if (args.length > 0 || (kwargs && kwargs.size > 0)) {
+    if (!builtinBase || builtinBase === types.object) throw pyError('TypeError', `${cls.name}() takes no arguments`);
+  }
+  return obj;
+}
+
+let objectInit: PyValue | undefined;
+export function setObjectInit(f: PyValue): void {
+  objectInit = f;
+}

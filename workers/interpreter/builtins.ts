@@ -1,0 +1,385 @@
+// The builtins module: print, len, range, sorted and the rest of the functions every program
+// can call without importing anything.
+import { call, callMethod, construct, delAttr, findAttr, getAttr, setAttr } from './attributes';
+import { hashKey, lessThan, setName, truthy } from './compare';
+import { formatObject } from './compile-expr';
+import { exceptions, pyError } from './errors';
+import type { Frame } from './frame';
+import { contains, len } from './items';
+import { iterate, JsIterator, PyIterator, toArray } from './iteration';
+import { arity, charge, defineFunction, kwarg, noKwargs, onlyKwargs, running, toInt } from './native';
+import * as num from './numbers';
+import {
+  Ellipsis,
+  NotImplemented,
+  objectId,
+  PyBuiltin,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyList,
+  PyModule,
+  PyRange,
+  PySuper,
+  PyTuple,
+  PyType,
+  typeOf,
+  types,
+  type Kwargs,
+  type PyValue,
+} from './objects';
+import { asIndex, binaryOp, isInstance } from './operators';
+import { pyRepr, pyStr } from './text';
+
+/** Where print() writes: the engine records each call as a print event on the thread's lane. */
+export interface Output {
+  write(text: string, stream: 'stdout' | 'stderr'): void;
+}
+
+export function makeBuiltins(output: Output): PyDict {
+  const b = new PyDict();
+  const fn = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) => defineFunction(b, name, f);
+
+  for (const [name, t] of Object.entries(types)) if (!['NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'module', 'cell', 'iterator', 'generator', 'coroutine'].includes(name)) setName(b, name, t);
+  for (const [name, e] of Object.entries(exceptions)) setName(b, name, e);
+  setName(b, 'NotImplemented', NotImplemented);
+  setName(b, 'Ellipsis', Ellipsis);
+  setName(b, '__name__', 'builtins');
+
+  fn('print', (args, kwargs) => {
+    onlyKwargs('print', kwargs, ['sep', 'end', 'file', 'flush']);
+    const sep = kwarg(kwargs, 'sep', ' ');
+    const end = kwarg(kwargs, 'end', '\n');
+    if (sep !== null && typeof sep !== 'string') throw pyError('TypeError', `sep must be None or a string, not ${typeOf(sep).name}`);
+    if (end !== null && typeof end !== 'string') throw pyError('TypeError', `end must be None or a string, not ${typeOf(end).name}`);
+    const file = kwarg(kwargs, 'file', null);
+    const text = args.map(pyStr).join(sep ?? ' ') + (end ?? '\n');
+    charge(text.length / 8);
+    if (file !== null && file instanceof PyModule === false && findAttr(file, 'write') !== undefined && !isStdStream(file)) {
+      callMethod(file, 'write', [text]);
+      return null;
+    }
+    output.write(text, isStderr(file) ? 'stderr' : 'stdout');
+    return null;
+  });
+  fn('len', (args) => {
+    arity('len', args, 1);
+    charge();
+    return len(args[0]);
+  });
+  fn('repr', (args) => {
+    arity('repr', args, 1);
+    charge();
+    return pyRepr(args[0]);
+  });
+  fn('ascii', (args) => pyRepr(args[0]));
+  fn('format', (args) => {
+    arity('format', args, 1, 2);
+    charge();
+    return formatObject(args[0], args.length > 1 ? (args[1] as string) : '');
+  });
+  fn('abs', (args) => {
+    arity('abs', args, 1);
+    const v = args[0];
+    if (num.isNum(v)) return num.abs(v);
+    return callMethod(v, '__abs__', []);
+  });
+  fn('min', (args, kwargs) => extreme('min', args, kwargs, (a, b) => lessThan(a, b)));
+  fn('max', (args, kwargs) => extreme('max', args, kwargs, (a, b) => lessThan(b, a)));
+  fn('sum', (args, kwargs) => {
+    arity('sum', args, 1, 2);
+    let total: PyValue = args.length > 1 ? args[1] : (kwarg(kwargs, 'start', 0) as PyValue);
+    if (typeof total === 'string') throw pyError('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
+    const it = iterate(args[0]);
+    let n = 0;
+    for (let v = it.next(); v !== undefined; v = it.next(), n++) total = binaryOp('+', total, v);
+    charge(n);
+    return total;
+  });
+  fn('round', (args, kwargs) => {
+    arity('round', args, 1, 2);
+    const v = args[0];
+    const nd = args.length > 1 ? args[1] : kwarg(kwargs, 'ndigits', null);
+    if (v instanceof PyFloat) {
+      if (nd === null) return num.floatToInt(num.roundHalfEven(v.v));
+      const k = toInt(nd, 'ndigits');
+      const factor = 10 ** k;
+      const scaled = v.v * factor;
+      const r = Math.abs(scaled % 1) === 0.5 ? num.roundHalfEven(scaled) : Math.round(scaled);
+      return new PyFloat(Number((r / factor).toFixed(Math.max(0, k))));
+    }
+    if (num.isNum(v)) return typeof v === 'boolean' ? Number(v) : v;
+    return callMethod(v, '__round__', nd === null ? [] : [nd]);
+  });
+  fn('divmod', (args) => {
+    arity('divmod', args, 2);
+    return new PyTuple([binaryOp('//', args[0], args[1]), binaryOp('%', args[0], args[1])]);
+  });
+  fn('pow', (args) => {
+    arity('pow', args, 2, 3);
+    if (args.length === 3) {
+      const [b, e, m] = args.map((x) => num.isNum(x) && !(x instanceof PyFloat) ? BigInt(x as number) : null);
+      if (b === null || e === null || m === null) throw pyError('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+      let r = 1n;
+      let base = ((b % m) + m) % m;
+      for (let x = e; x > 0n; x >>= 1n) {
+        if (x & 1n) r = (r * base) % m;
+        base = (base * base) % m;
+      }
+      return Number(r);
+    }
+    return binaryOp('**', args[0], args[1]);
+  });
+  fn('sorted', (args, kwargs) => {
+    arity('sorted', args, 1);
+    onlyKwargs('sorted', kwargs, ['key', 'reverse']);
+    const items = toArray(args[0]);
+    sortValues(items, kwarg(kwargs, 'key', null), truthy(kwarg(kwargs, 'reverse', false)));
+    return new PyList(items);
+  });
+  fn('reversed', (args) => {
+    arity('reversed', args, 1);
+    const v = args[0];
+    if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange) return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
+    return callMethod(v, '__reversed__', []);
+  });
+  fn('enumerate', (args, kwargs) => {
+    arity('enumerate', args, 1, 2);
+    let i = asIndex(args.length > 1 ? args[1] : kwarg(kwargs, 'start', 0));
+    const it = iterate(args[0]);
+    return new JsIterator(
+      (function* () {
+        for (let v = it.next(); v !== undefined; v = it.next()) yield new PyTuple([i++, v]);
+      })(),
+    );
+  });
+  fn('zip', (args, kwargs) => {
+    const strict = truthy(kwarg(kwargs, 'strict', false));
+    const its = args.map(iterate);
+    return new JsIterator(
+      (function* () {
+        if (its.length === 0) return;
+        for (;;) {
+          const row: PyValue[] = [];
+          for (const it of its) {
+            const v = it.next();
+            if (v === undefined) {
+              if (strict && row.length > 0) throw pyError('ValueError', `zip() argument ${row.length + 1} is shorter than argument 1`);
+              return;
+            }
+            row.push(v);
+          }
+          yield new PyTuple(row);
+        }
+      })(),
+    );
+  });
+  fn('map', (args) => {
+    if (args.length < 2) throw pyError('TypeError', 'map() must have at least two arguments.');
+    const f = args[0];
+    const its = args.slice(1).map(iterate);
+    return new JsIterator(
+      (function* () {
+        for (;;) {
+          const row: PyValue[] = [];
+          for (const it of its) {
+            const v = it.next();
+            if (v === undefined) return;
+            row.push(v);
+          }
+          yield call(f, row, null);
+        }
+      })(),
+    );
+  });
+  fn('filter', (args) => {
+    arity('filter', args, 2);
+    const [f, source] = args;
+    const it = iterate(source);
+    return new JsIterator(
+      (function* () {
+        for (let v = it.next(); v !== undefined; v = it.next()) if (truthy(f === null ? v : call(f, [v], null))) yield v;
+      })(),
+    );
+  });
+  fn('any', (args) => {
+    arity('any', args, 1);
+    const it = iterate(args[0]);
+    for (let v = it.next(); v !== undefined; v = it.next()) if (truthy(v)) return true;
+    return false;
+  });
+  fn('all', (args) => {
+    arity('all', args, 1);
+    const it = iterate(args[0]);
+    for (let v = it.next(); v !== undefined; v = it.next()) if (!truthy(v)) return false;
+    return true;
+  });
+  fn('iter', (args) => {
+    arity('iter', args, 1);
+    return iterate(args[0]);
+  });
+  fn('next', (args) => {
+    arity('next', args, 1, 2);
+    const it = args[0];
+    const v = it instanceof PyIterator ? it.next() : callNext(it);
+    if (v !== undefined) return v;
+    if (args.length > 1) return args[1];
+    throw pyError('StopIteration');
+  });
+  fn('isinstance', (args) => {
+    arity('isinstance', args, 2);
+    return isInstance(args[0], args[1]);
+  });
+  fn('issubclass', (args) => {
+    arity('issubclass', args, 2);
+    const [c, t] = args;
+    if (!(c instanceof PyType)) throw pyError('TypeError', 'issubclass() arg 1 must be a class');
+    const targets = t instanceof PyTuple ? t.items : [t];
+    return targets.some((x) => x instanceof PyType && c.mro.includes(x));
+  });
+  fn('callable', (args) => {
+    const v = args[0];
+    return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyType || findAttr(v, '__call__') !== undefined;
+  });
+  fn('hash', (args) => {
+    const k = hashKey(args[0]);
+    return typeof k === 'number' ? k : objectId(typeof k === 'object' ? k : { k }) % 2 ** 31;
+  });
+  fn('id', (args) => {
+    const v = args[0];
+    return typeof v === 'object' && v !== null ? objectId(v) : objectId({ v });
+  });
+  fn('chr', (args) => String.fromCodePoint(toInt(args[0], 'chr')));
+  fn('ord', (args) => {
+    const s = args[0];
+    if (typeof s !== 'string' || [...s].length !== 1) throw pyError('TypeError', `ord() expected a character, but string of length ${typeof s === 'string' ? [...s].length : 0} found`);
+    return s.codePointAt(0)!;
+  });
+  const radix = (name: string, base: number, prefix: string) =>
+    fn(name, (args) => {
+      const v = args[0];
+      if (!num.isNum(v) || v instanceof PyFloat) throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+      const n = BigInt(typeof v === 'boolean' ? Number(v) : v);
+      return (n < 0n ? '-' : '') + prefix + (n < 0n ? -n : n).toString(base);
+    });
+  radix('hex', 16, '0x');
+  radix('oct', 8, '0o');
+  radix('bin', 2, '0b');
+  fn('getattr', (args) => {
+    arity('getattr', args, 2, 3);
+    const name = args[1];
+    if (typeof name !== 'string') throw pyError('TypeError', "attribute name must be string");
+    if (args.length === 3) return findAttr(args[0], name) ?? args[2];
+    return getAttr(args[0], name);
+  });
+  fn('setattr', (args) => {
+    arity('setattr', args, 3);
+    setAttr(args[0], args[1] as string, args[2]);
+    return null;
+  });
+  fn('delattr', (args) => {
+    arity('delattr', args, 2);
+    delAttr(args[0], args[1] as string);
+    return null;
+  });
+  fn('hasattr', (args) => {
+    arity('hasattr', args, 2);
+    return findAttr(args[0], args[1] as string) !== undefined;
+  });
+  fn('vars', (args) => {
+    const v = args[0];
+    const d = findAttr(v, '__dict__');
+    if (d === undefined) throw pyError('TypeError', 'vars() argument must have __dict__ attribute');
+    return d;
+  });
+  fn('dir', (args) => {
+    const v = args[0];
+    const names = new Set<string>();
+    if (v instanceof PyModule) for (const k of v.dict.map.keys()) names.add(String(k));
+    else for (const t of typeOf(v).mro) for (const k of t.dict.map.keys()) names.add(String(k));
+    return new PyList([...names].sort());
+  });
+  fn('globals', () => currentFrame().globals);
+  fn('locals', () => currentFrame().ns ?? currentFrame().globals);
+  fn('super', (args) => {
+    if (args.length === 2) return new PySuper(args[0] as PyType, args[1]);
+    const f = currentFrame();
+    const cell = f.code.cellNames.indexOf('__class__');
+    const self = f.locals[f.code.paramTargets[0] ?? 0] ?? (f.code.paramTargets[0] < 0 ? f.cells[~f.code.paramTargets[0]].v : undefined);
+    if (cell < 0 || self === undefined) throw pyError('RuntimeError', 'super(): no arguments');
+    return new PySuper(f.cells[cell].v as PyType, self);
+  });
+  fn('input', () => {
+    throw pyError('EOFError', 'EOF when reading a line (GIL Lab programs have no keyboard input)');
+  });
+  fn('open', () => {
+    throw pyError('OSError', 'GIL Lab programs cannot open files');
+  });
+  fn('exit', (args) => {
+    throw pyError('SystemExit', undefined, ...args);
+  });
+  setName(b, 'quit', b.map.get('exit')!.v);
+  fn('__import__', () => {
+    throw pyError('ImportError', '__import__ is not supported here: use import');
+  });
+  return b;
+}
+
+function isStdStream(v: PyValue): boolean {
+  return v instanceof PyModule === false && findAttr(v, '__gil_lab_stream__') !== undefined;
+}
+
+function isStderr(v: PyValue): boolean {
+  return v !== null && findAttr(v, '__gil_lab_stream__') === 'stderr';
+}
+
+function currentFrame(): Frame {
+  return running.ts!.frame!;
+}
+
+function callNext(it: PyValue): PyValue | undefined {
+  const m = findAttr(it, '__next__');
+  if (m === undefined) throw pyError('TypeError', `'${typeOf(it).name}' object is not an iterator`);
+  try {
+    return call(m, [], null);
+  } catch (e) {
+    if (e instanceof Object && 'value' in e && (e as { value: { type: PyType } }).value.type === exceptions.StopIteration) return undefined;
+    throw e;
+  }
+}
+
+function extreme(name: string, args: PyValue[], kwargs: Kwargs, better: (a: PyValue, b: PyValue) => boolean): PyValue {
+  onlyKwargs(name, kwargs, ['key', 'default']);
+  const key = kwarg(kwargs, 'key', null);
+  const items = args.length === 1 ? toArray(args[0]) : args;
+  if (args.length === 0) throw pyError('TypeError', `${name} expected at least 1 argument, got 0`);
+  if (items.length === 0) {
+    const d = kwargs?.get('default');
+    if (d !== undefined) return d;
+    throw pyError('ValueError', `${name}() arg is an empty sequence`);
+  }
+  charge(items.length);
+  let best = items[0];
+  let bestKey = key === null ? best : call(key, [best], null);
+  for (let i = 1; i < items.length; i++) {
+    const k = key === null ? items[i] : call(key, [items[i]], null);
+    if (better(k, bestKey)) {
+      best = items[i];
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+/** list.sort / sorted: stable, by key, with Python's < (TypeError for unorderable items). */
+export function sortValues(items: PyValue[], key: PyValue, reverse: boolean): void {
+  charge(items.length * Math.max(1, Math.log2(items.length + 1)));
+  const keyed = items.map((v, i) => ({ k: key === null ? v : call(key, [v], null), v, i }));
+  keyed.sort((a, b) => {
+    if (lessThan(a.k, b.k)) return reverse ? 1 : -1;
+    if (lessThan(b.k, a.k)) return reverse ? -1 : 1;
+    return a.i - b.i;
+  });
+  for (let i = 0; i < items.length; i++) items[i] = keyed[i].v;
+}
+

@@ -1,0 +1,582 @@
+// Expressions -> closures `(frame) => value`. Hot shapes (locals, int arithmetic, module
+// attributes, method calls) get their own closures; everything else goes through the protocol.
+import type { Comprehension, Const, Expr, Keyword } from '../../common/python/ast';
+import { call, findAttr, getAttr } from './attributes';
+import { compare, dictSet, equals, truthy } from './compare';
+import { classNameLoader, globalLoader, nameError, unboundLocal, type Ctx } from './compile-context';
+import { pyError } from './errors';
+import type { ExprFn, Frame } from './frame';
+import { formatValue } from './format';
+import { contains, getItem } from './items';
+import { iterate, JsIterator, toArray } from './iteration';
+import {
+  Ellipsis,
+  lookupType,
+  PyBuiltin,
+  PyBytes,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModule,
+  PySet,
+  PySlice,
+  PyTuple,
+  typeOf,
+  type Kwargs,
+  type PyValue,
+} from './objects';
+import { binaryOp, unaryOp } from './operators';
+import { storeTarget } from './compile-store';
+import { makeFunction } from './compile-function';
+import { pyRepr, pyStr } from './text';
+
+export function constantValue(c: Const): PyValue {
+  switch (c.type) {
+    case 'int':
+    case 'str':
+    case 'bool':
+      return c.value;
+    case 'float':
+      return new PyFloat(c.value);
+    case 'bytes':
+      return new PyBytes(Uint8Array.from(c.value, (ch) => ch.charCodeAt(0) & 0xff));
+    case 'None':
+      return null;
+    case 'Ellipsis':
+      return Ellipsis;
+  }
+}
+
+/** What evaluating the expression charges, not counting nested function bodies or comprehension loops. */
+export function staticCost(ctx: Ctx, e: Expr | null): number {
+  if (!e) return 0;
+  const c = ctx.costs;
+  switch (e.kind) {
+    case 'Name':
+      return ctx.access(e).kind === 'fast' ? c.local : c.global;
+    case 'Constant':
+      return c.constant;
+    case 'BinOp':
+      return c.arithmetic + staticCost(ctx, e.left) + staticCost(ctx, e.right);
+    case 'UnaryOp':
+      return c.arithmetic / 2 + staticCost(ctx, e.operand);
+    case 'BoolOp':
+      return e.values.reduce((n, v) => n + c.compare / 2 + staticCost(ctx, v), 0);
+    case 'Compare':
+      return e.ops.length * c.compare + staticCost(ctx, e.left) + e.comparators.reduce((n, v) => n + staticCost(ctx, v), 0);
+    case 'Call':
+      return c.call + staticCost(ctx, e.func) + e.args.reduce((n, a) => n + staticCost(ctx, a), 0) + e.keywords.reduce((n, k) => n + staticCost(ctx, k.value), 0);
+    case 'Attribute':
+      return c.attribute + staticCost(ctx, e.value);
+    case 'Subscript':
+      return c.subscript + staticCost(ctx, e.value) + staticCost(ctx, e.slice);
+    case 'List':
+    case 'Tuple':
+    case 'Set':
+      return c.element * e.elts.length + e.elts.reduce((n, v) => n + staticCost(ctx, v), 0);
+    case 'Dict':
+      return c.element * e.values.length + e.values.reduce((n, v) => n + staticCost(ctx, v), 0) + e.keys.reduce((n, k) => n + staticCost(ctx, k), 0);
+    case 'JoinedStr':
+      return e.values.reduce((n, v) => n + (v.kind === 'FormattedValue' ? c.format + staticCost(ctx, v.value) : c.constant), 0);
+    case 'IfExp':
+      return c.compare + staticCost(ctx, e.test) + Math.max(staticCost(ctx, e.body), staticCost(ctx, e.orelse));
+    case 'Starred':
+    case 'Await':
+      return staticCost(ctx, e.value);
+    case 'NamedExpr':
+      return c.local + staticCost(ctx, e.value);
+    case 'Slice':
+      return c.element + staticCost(ctx, e.lower) + staticCost(ctx, e.upper) + staticCost(ctx, e.step);
+    default:
+      return c.element;
+  }
+}
+
+export function compileExpr(ctx: Ctx, e: Expr): ExprFn {
+  switch (e.kind) {
+    case 'Constant': {
+      const v = constantValue(e.value);
+      return () => v;
+    }
+    case 'Name':
+      return nameLoader(ctx, e);
+    case 'BinOp':
+      return binOp(ctx, e);
+    case 'UnaryOp': {
+      const operand = compileExpr(ctx, e.operand);
+      const op = e.op;
+      if (op === 'not') return (f) => !truthy(operand(f));
+      return (f) => unaryOp(op, operand(f));
+    }
+    case 'BoolOp': {
+      const values = e.values.map((v) => compileExpr(ctx, v));
+      if (e.op === 'and')
+        return (f) => {
+          let v: PyValue = null;
+          for (const x of values) if (!truthy((v = x(f)))) return v;
+          return v;
+        };
+      return (f) => {
+        let v: PyValue = null;
+        for (const x of values) if (truthy((v = x(f)))) return v;
+        return v;
+      };
+    }
+    case 'Compare':
+      return compareExpr(ctx, e);
+    case 'IfExp': {
+      const test = compileExpr(ctx, e.test);
+      const body = compileExpr(ctx, e.body);
+      const orelse = compileExpr(ctx, e.orelse);
+      return (f) => (truthy(test(f)) ? body(f) : orelse(f));
+    }
+    case 'Call':
+      return callExpr(ctx, e);
+    case 'Attribute': {
+      const value = compileExpr(ctx, e.value);
+      const name = e.attr;
+      let module: PyModule | null = null;
+      let shape = -1;
+      let cached: PyValue = null;
+      return (f) => {
+        const o = value(f);
+        if (o instanceof PyModule) {
+          if (o === module && o.dict.shape === shape) return cached;
+          const v = getAttr(o, name);
+          module = o;
+          shape = o.dict.shape;
+          cached = v;
+          return v;
+        }
+        return getAttr(o, name);
+      };
+    }
+    case 'Subscript': {
+      const value = compileExpr(ctx, e.value);
+      const index = compileExpr(ctx, e.slice);
+      return (f) => {
+        const o = value(f);
+        const k = index(f);
+        if (o instanceof PyList && typeof k === 'number') {
+          const i = k < 0 ? k + o.items.length : k;
+          if (i >= 0 && i < o.items.length) return o.items[i];
+        }
+        return getItem(o, k);
+      };
+    }
+    case 'Slice': {
+      const lower = e.lower ? compileExpr(ctx, e.lower) : () => null;
+      const upper = e.upper ? compileExpr(ctx, e.upper) : () => null;
+      const step = e.step ? compileExpr(ctx, e.step) : () => null;
+      return (f) => new PySlice(lower(f), upper(f), step(f));
+    }
+    case 'List': {
+      const items = displayItems(ctx, e.elts);
+      return (f) => new PyList(items(f));
+    }
+    case 'Tuple': {
+      const items = displayItems(ctx, e.elts);
+      return (f) => new PyTuple(items(f));
+    }
+    case 'Set': {
+      const items = displayItems(ctx, e.elts);
+      return (f) => {
+        const s = new PySet();
+        for (const v of items(f)) s.map.set(hashKeyOf(v), v);
+        return s;
+      };
+    }
+    case 'Dict':
+      return dictDisplay(ctx, e);
+    case 'JoinedStr':
+      return joinedStr(ctx, e);
+    case 'FormattedValue':
+      return formattedValue(ctx, e);
+    case 'Lambda':
+      return makeFunction(ctx, e, '<lambda>', [], e.args);
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+      return comprehension(ctx, e);
+    case 'GeneratorExp':
+      return generatorExp(ctx, e);
+    case 'NamedExpr': {
+      const value = compileExpr(ctx, e.value);
+      const store = storeTarget(ctx, e.target);
+      return (f) => {
+        const v = value(f);
+        store(f, v);
+        return v;
+      };
+    }
+    case 'Starred':
+      throw pyError('SyntaxError', "can't use starred expression here");
+    case 'Await':
+    case 'Yield':
+    case 'YieldFrom':
+      throw pyError('SyntaxError', `'${e.kind === 'Await' ? 'await' : 'yield'}' outside ${e.kind === 'Await' ? 'async function' : 'function'}`);
+    case 'Unsupported':
+      throw pyError('SyntaxError', `${e.what} is not supported here`);
+  }
+}
+
+import { hashKey as hashKeyOf } from './compare';
+
+function nameLoader(ctx: Ctx, e: Expr & { kind: 'Name' }): ExprFn {
+  const name = ctx.nameOf(e);
+  const a = ctx.access(e);
+  switch (a.kind) {
+    case 'fast': {
+      const slot = a.slot;
+      return (f) => {
+        const v = f.locals[slot];
+        return v === undefined ? unboundLocal(name) : v;
+      };
+    }
+    case 'cell': {
+      const index = a.index;
+      const free = index >= ctx.code!.cellvarCount;
+      return (f) => {
+        const v = f.cells[index].v;
+        if (v === undefined) throw free ? pyError('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`) : unboundLocal(name);
+        return v;
+      };
+    }
+    case 'classname':
+      return classNameLoader(name, ctx.env.builtins);
+    case 'global':
+      return globalLoader(name, ctx.env.builtins);
+  }
+}
+
+function binOp(ctx: Ctx, e: Expr & { kind: 'BinOp' }): ExprFn {
+  const left = compileExpr(ctx, e.left);
+  const right = compileExpr(ctx, e.right);
+  const op = e.op;
+  switch (op) {
+    case '+':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a + b;
+          if (Number.isSafeInteger(r)) return r;
+        }
+        return binaryOp('+', a, b);
+      };
+    case '-':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a - b;
+          if (Number.isSafeInteger(r)) return r;
+        }
+        return binaryOp('-', a, b);
+      };
+    case '*':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a * b;
+          if (Number.isSafeInteger(r)) return r || 0;
+        }
+        return binaryOp('*', a, b);
+      };
+    default:
+      return (f) => binaryOp(op, left(f), right(f));
+  }
+}
+
+type CmpFn = (a: PyValue, b: PyValue) => boolean | PyValue;
+
+const comparators: Record<string, CmpFn> = {
+  '==': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a === b : equals(a, b)),
+  '!=': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a !== b : !equals(a, b)),
+  '<': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : compare('<', a, b)),
+  '<=': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a <= b : compare('<=', a, b)),
+  '>': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : compare('>', a, b)),
+  '>=': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a >= b : compare('>=', a, b)),
+  is: (a, b) => a === b,
+  'is not': (a, b) => a !== b,
+  in: (a, b) => contains(b, a),
+  'not in': (a, b) => !contains(b, a),
+};
+
+function compareExpr(ctx: Ctx, e: Expr & { kind: 'Compare' }): ExprFn {
+  const left = compileExpr(ctx, e.left);
+  const rights = e.comparators.map((c) => compileExpr(ctx, c));
+  const ops = e.ops.map((o) => comparators[o]);
+  if (ops.length === 1) {
+    const op = ops[0];
+    const right = rights[0];
+    return (f) => op(left(f), right(f));
+  }
+  return (f) => {
+    let a = left(f);
+    let r: PyValue = true;
+    for (let i = 0; i < ops.length; i++) {
+      const b = rights[i](f);
+      r = ops[i](a, b);
+      if (!truthy(r)) return r;
+      a = b;
+    }
+    return r;
+  };
+}
+
+/** Evaluates display or call elements, expanding *starred ones. */
+function displayItems(ctx: Ctx, elts: Expr[]): (f: Frame) => PyValue[] {
+  const parts = elts.map((x) => (x.kind === 'Starred' ? { star: true, fn: compileExpr(ctx, x.value) } : { star: false, fn: compileExpr(ctx, x) }));
+  if (parts.every((p) => !p.star)) {
+    const fns = parts.map((p) => p.fn);
+    switch (fns.length) {
+      case 0:
+        return () => [];
+      case 1: {
+        const [a] = fns;
+        return (f) => [a(f)];
+      }
+      case 2: {
+        const [a, b] = fns;
+        return (f) => [a(f), b(f)];
+      }
+      default:
+        return (f) => fns.map((fn) => fn(f));
+    }
+  }
+  return (f) => {
+    const out: PyValue[] = [];
+    for (const p of parts) {
+      if (p.star) for (const v of toArray(p.fn(f))) out.push(v);
+      else out.push(p.fn(f));
+    }
+    return out;
+  };
+}
+
+function keywordArgs(ctx: Ctx, keywords: Keyword[]): ((f: Frame) => Kwargs) | null {
+  if (keywords.length === 0) return null;
+  const parts = keywords.map((k) => ({ name: k.name, fn: compileExpr(ctx, k.value) }));
+  return (f) => {
+    const kw = new Map<string, PyValue>();
+    for (const p of parts) {
+      const v = p.fn(f);
+      if (p.name !== null) {
+        if (kw.has(p.name)) throw pyError('TypeError', `keyword argument repeated: ${p.name}`);
+        kw.set(p.name, v);
+        continue;
+      }
+      if (!(v instanceof PyDict)) throw pyError('TypeError', `argument after ** must be a mapping, not ${typeOf(v).name}`);
+      for (const entry of v.map.values()) {
+        if (typeof entry.k !== 'string') throw pyError('TypeError', 'keywords must be strings');
+        kw.set(entry.k, entry.v);
+      }
+    }
+    return kw;
+  };
+}
+
+function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
+  const args = displayItems(ctx, e.args);
+  const kwargs = keywordArgs(ctx, e.keywords);
+  if (e.func.kind === 'Attribute') {
+    const objFn = compileExpr(ctx, e.func.value);
+    const name = e.func.attr;
+    let module: PyModule | null = null;
+    let shape = -1;
+    let fn: PyValue = null;
+    return (f) => {
+      const o = objFn(f);
+      if (o instanceof PyModule) {
+        if (o !== module || o.dict.shape !== shape) {
+          fn = getAttr(o, name);
+          module = o;
+          shape = o.dict.shape;
+        }
+        return call(fn, args(f), kwargs ? kwargs(f) : null);
+      }
+      const m = lookupType(typeOf(o), name);
+      if ((m instanceof PyBuiltin || m instanceof PyFunction) && !(o instanceof PyInstance && o.dict.map.has(name))) {
+        const argv = args(f);
+        argv.unshift(o);
+        return call(m, argv, kwargs ? kwargs(f) : null);
+      }
+      const bound = findAttr(o, name);
+      if (bound === undefined) getAttr(o, name);
+      return call(bound!, args(f), kwargs ? kwargs(f) : null);
+    };
+  }
+  const func = compileExpr(ctx, e.func);
+  if (kwargs) return (f) => call(func(f), args(f), kwargs(f));
+  return (f) => {
+    const fn = func(f);
+    const argv = args(f);
+    return fn instanceof PyBuiltin ? fn.fn(argv, null) : call(fn, argv, null);
+  };
+}
+
+function dictDisplay(ctx: Ctx, e: Expr & { kind: 'Dict' }): ExprFn {
+  const parts = e.keys.map((k, i) => ({ key: k ? compileExpr(ctx, k) : null, value: compileExpr(ctx, e.values[i]) }));
+  return (f) => {
+    const d = new PyDict();
+    for (const p of parts) {
+      if (p.key === null) {
+        const m = p.value(f);
+        if (!(m instanceof PyDict)) throw pyError('TypeError', `'${typeOf(m).name}' object is not a mapping`);
+        for (const entry of m.map.values()) dictSet(d, entry.k, entry.v);
+      } else {
+        const k = p.key(f);
+        dictSet(d, k, p.value(f));
+      }
+    }
+    return d;
+  };
+}
+
+/** format(value, spec) including objects with __format__. */
+export function formatObject(v: PyValue, spec: string): string {
+  if (v instanceof PyInstance) {
+    const m = lookupType(v.type, '__format__');
+    if (m !== undefined && m !== objectFormat) {
+      const r = call(m, [v, spec], null);
+      if (typeof r !== 'string') throw pyError('TypeError', `__format__ must return a str, not ${typeOf(r).name}`);
+      return r;
+    }
+    if (spec !== '') throw pyError('TypeError', `unsupported format string passed to ${v.type.name}.__format__`);
+    return pyStr(v);
+  }
+  return formatValue(v, spec);
+}
+
+let objectFormat: PyValue | undefined;
+export function setObjectFormat(f: PyValue): void {
+  objectFormat = f;
+}
+
+function formattedValue(ctx: Ctx, e: Expr & { kind: 'FormattedValue' }): ExprFn {
+  const value = compileExpr(ctx, e.value);
+  const spec = e.formatSpec ? compileExpr(ctx, e.formatSpec) : null;
+  const conversion = e.conversion;
+  return (f) => {
+    let v = value(f);
+    if (conversion === 's') v = pyStr(v);
+    else if (conversion === 'r' || conversion === 'a') v = pyRepr(v);
+    const s = spec ? (spec(f) as string) : '';
+    if (s === '' && typeof v === 'string') return v;
+    return formatObject(v, s);
+  };
+}
+
+function joinedStr(ctx: Ctx, e: Expr & { kind: 'JoinedStr' }): ExprFn {
+  const parts = e.values.map((v) => compileExpr(ctx, v));
+  return (f) => {
+    let out = '';
+    for (const p of parts) out += p(f) as string;
+    return out;
+  };
+}
+
+// ---- comprehensions (inlined into the enclosing frame, loop variables renamed) ----
+
+type Emit = (f: Frame) => void;
+
+function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
+  const ts = ctx.ts;
+  const iterCost = ctx.costs.iteration;
+  const levels = generators.map((g, i) => ({
+    iter: i === 0 ? null : compileExpr(ctx, g.iter),
+    store: storeTarget(ctx, g.target),
+    ifs: g.ifs.map((c) => compileExpr(ctx, c)),
+    cost: iterCost + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
+  }));
+  const run = (f: Frame, level: number, source: PyValue): void => {
+    const l = levels[level];
+    const it = iterate(source);
+    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
+      l.store(f, v);
+      ts.cost += l.cost;
+      if (ts.cost >= ts.checkAt) ts.breaker();
+      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
+      if (level + 1 < levels.length) run(f, level + 1, levels[level + 1].iter!(f));
+      else emit(f);
+    }
+  };
+  return (f, firstIter) => run(f, 0, firstIter);
+}
+
+function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'DictComp' }): ExprFn {
+  const first = compileExpr(ctx, e.generators[0].iter);
+  const ts = ctx.ts;
+  if (e.kind === 'DictComp') {
+    const key = compileExpr(ctx, e.key);
+    const value = compileExpr(ctx, e.value);
+    const cost = staticCost(ctx, e.key) + staticCost(ctx, e.value);
+    let out: PyDict;
+    const loops = comprehensionLoops(ctx, e.generators, (f) => {
+      ts.cost += cost;
+      const k = key(f);
+      dictSet(out, k, value(f));
+    });
+    return (f) => {
+      const d = (out = new PyDict());
+      loops(f, first(f));
+      out = d;
+      return d;
+    };
+  }
+  const elt = compileExpr(ctx, e.elt);
+  const cost = staticCost(ctx, e.elt) + ctx.costs.element;
+  let items: PyValue[] = [];
+  const loops = comprehensionLoops(ctx, e.generators, (f) => {
+    ts.cost += cost;
+    items.push(elt(f));
+  });
+  const isSet = e.kind === 'SetComp';
+  return (f) => {
+    const saved = items;
+    const mine: PyValue[] = (items = []);
+    try {
+      loops(f, first(f));
+    } finally {
+      items = saved;
+    }
+    if (!isSet) return new PyList(mine);
+    const s = new PySet();
+    for (const v of mine) s.map.set(hashKeyOf(v), v);
+    return s;
+  };
+}
+
+/** A generator expression runs lazily, as the consumer asks for items. */
+function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): ExprFn {
+  const first = compileExpr(ctx, e.generators[0].iter);
+  const ts = ctx.ts;
+  const elt = compileExpr(ctx, e.elt);
+  const levels = e.generators.map((g, i) => ({
+    iter: i === 0 ? null : compileExpr(ctx, g.iter),
+    store: storeTarget(ctx, g.target),
+    ifs: g.ifs.map((c) => compileExpr(ctx, c)),
+    cost: ctx.costs.iteration + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
+  }));
+  const eltCost = staticCost(ctx, e.elt);
+  function* run(f: Frame, level: number, source: PyValue): Generator<PyValue> {
+    const l = levels[level];
+    const it = iterate(source);
+    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
+      l.store(f, v);
+      ts.cost += l.cost;
+      if (ts.cost >= ts.checkAt) ts.breaker();
+      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
+      if (level + 1 < levels.length) yield* run(f, level + 1, levels[level + 1].iter!(f));
+      else {
+        ts.cost += eltCost;
+        yield elt(f);
+      }
+    }
+  }
+  return (f) => new JsIterator(run(f, 0, first(f)));
+}

@@ -1,0 +1,145 @@
+// def, lambda and class: each compiles its body once into a code object; executing the
+// statement makes the function (defaults and closure cells from the running frame) or the class.
+import type { Arguments, Expr, Stmt } from '../../common/python/ast';
+import { call } from './attributes';
+import { setName } from './compare';
+import type { Ctx } from './compile-context';
+import { compileExpr } from './compile-expr';
+import { compileGeneratorBody } from './compile-gen';
+import { compileBlock } from './compile-stmt';
+import { pyError } from './errors';
+import { CodeObject, Frame, RETURN, type ExprFn, type Signature } from './frame';
+import { computeMro, PyCell, PyDict, PyFunction, PyType, types, type PyValue } from './objects';
+import type { Scope } from './scope';
+
+/** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
+const closedBases = new Set([types.list, types.dict, types.set, types.frozenset, types.tuple, types.int, types.float, types.str, types.bool, types.bytes]);
+
+function signatureOf(args: Arguments): Signature {
+  return {
+    positional: [...args.posonly, ...args.args].map((a) => a.name),
+    posonlyCount: args.posonly.length,
+    vararg: args.vararg?.name ?? null,
+    kwonly: args.kwonly.map((a) => a.name),
+    kwarg: args.kwarg?.name ?? null,
+  };
+}
+
+/** A code object for a scope, with its slots, cells and parameters laid out. */
+function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, signature: Signature): CodeObject {
+  const code = new CodeObject(scope.name, scope.qualname, ctx.env.file, node.line, node.nid, signature, ctx.ts);
+  code.nslots = scope.nslots;
+  code.cellNames = [...scope.cellvars, ...scope.freevars];
+  code.cellvarCount = scope.cellvars.length;
+  const params = [...signature.positional, ...(signature.vararg ? [signature.vararg] : []), ...signature.kwonly, ...(signature.kwarg ? [signature.kwarg] : [])];
+  code.paramTargets = params.map((p) => {
+    const cell = scope.cellvars.indexOf(p);
+    return cell >= 0 ? ~cell : scope.slots.get(p)!;
+  });
+  code.kind = scope.isCoroutine ? 'coroutine' : scope.isGenerator ? 'generator' : 'function';
+  ctx.codes.set(node.nid, code);
+  return code;
+}
+
+/** Compiles `f` with ctx pointing at its scope and code, then restores both. */
+function within<T>(ctx: Ctx, scope: Scope, code: CodeObject, f: () => T): T {
+  const [savedScope, savedCode] = [ctx.scope, ctx.code];
+  ctx.scope = scope;
+  ctx.code = code;
+  try {
+    return f();
+  } finally {
+    ctx.scope = savedScope;
+    ctx.code = savedCode;
+  }
+}
+
+/** Reads the cells a new function closes over from the defining frame. */
+function closureReader(ctx: Ctx, scope: Scope): ((f: Frame) => PyCell[]) | null {
+  if (scope.freevars.length === 0) return null;
+  const indices = scope.freevars.map((name) => ctx.cellIndex(name));
+  return (f) => indices.map((i) => f.cells[i]);
+}
+
+export function makeFunction(
+  ctx: Ctx,
+  node: (Stmt & { kind: 'FunctionDef' }) | (Expr & { kind: 'Lambda' }),
+  name: string,
+  decorators: Expr[],
+  args: Arguments,
+): ExprFn {
+  const scope = ctx.table.scopes.get(node.nid)!;
+  const code = newCode(ctx, scope, node, signatureOf(args));
+  within(ctx, scope, code, () => {
+    if (node.kind === 'Lambda') {
+      const body = compileExpr(ctx, node.body);
+      if (code.kind !== 'function') compileGeneratorBody(ctx, code, [{ ...node, kind: 'Return', value: node.body }]);
+      else
+        code.body = (f) => {
+          f.ret = body(f);
+          return RETURN;
+        };
+    } else if (code.kind !== 'function') compileGeneratorBody(ctx, code, node.body);
+    else code.body = compileBlock(ctx, node.body);
+  });
+  const defaults = args.defaults.map((d) => compileExpr(ctx, d));
+  const kwDefaults = args.kwonly.map((a, i) => ({ name: a.name, fn: args.kwDefaults[i] ? compileExpr(ctx, args.kwDefaults[i]!) : null }));
+  const closure = closureReader(ctx, scope);
+  const decos = decorators.map((d) => compileExpr(ctx, d)).reverse();
+  const module = ctx.env.moduleName;
+  const qualname = scope.qualname;
+  return (f) => {
+    const decoFns = decos.map((d) => d(f));
+    let kw: Map<string, PyValue> | null = null;
+    for (const k of kwDefaults) if (k.fn) (kw ??= new Map()).set(k.name, k.fn(f));
+    let v: PyValue = new PyFunction(code, f.globals, defaults.map((d) => d(f)), kw, closure ? closure(f) : null, name, qualname, module);
+    for (const d of decoFns) v = call(d, [v], null);
+    return v;
+  };
+}
+
+export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
+  if (node.keywords.length > 0) throw pyError('SyntaxError', `class keywords (${node.keywords.map((k) => k.name ?? '**').join(', ')}) are not supported here`);
+  const scope = ctx.table.scopes.get(node.nid)!;
+  const code = newCode(ctx, scope, node, { positional: [], posonlyCount: 0, vararg: null, kwonly: [], kwarg: null });
+  within(ctx, scope, code, () => {
+    code.body = compileBlock(ctx, node.body);
+  });
+  const bases = node.bases.map((b) => compileExpr(ctx, b));
+  const closure = closureReader(ctx, scope);
+  const decos = node.decorators.map((d) => compileExpr(ctx, d)).reverse();
+  const classCell = scope.cellvars.indexOf('__class__');
+  const module = ctx.env.moduleName;
+  const name = node.name;
+  const qualname = scope.qualname;
+  return (f) => {
+    const decoFns = decos.map((d) => d(f));
+    const baseTypes = bases.map((b) => {
+      const t = b(f);
+      if (!(t instanceof PyType)) throw pyError('TypeError', 'bases must be types');
+      if (closedBases.has(t)) throw pyError('TypeError', `GIL Lab cannot run classes derived from ${t.name} yet`);
+      return t;
+    });
+    const ns = new PyDict();
+    setName(ns, '__module__', module);
+    setName(ns, '__qualname__', qualname);
+    const cells: PyCell[] = [];
+    for (let i = 0; i < scope.cellvars.length; i++) cells.push(new PyCell());
+    if (closure) cells.push(...closure(f));
+    const frame = new Frame(code, f.globals, cells);
+    frame.ns = ns;
+    code.run(frame);
+    let cls: PyValue = newClass(name, baseTypes, ns, module, qualname);
+    if (classCell >= 0) cells[classCell].v = cls;
+    for (const d of decoFns) cls = call(d, [cls], null);
+    return cls;
+  };
+}
+
+export function newClass(name: string, bases: PyType[], ns: PyDict, module: string, qualname = name): PyType {
+  const cls = new PyType(name, bases.length > 0 ? bases : [types.object], module);
+  cls.mro = computeMro(cls);
+  for (const entry of ns.map.values()) if (entry.k !== '__qualname__') setName(cls.dict, entry.k as string, entry.v);
+  cls.qualname = qualname;
+  return cls;
+}

@@ -1,0 +1,458 @@
+// Generator and coroutine bodies: statements that can suspend (they hold a yield or an await)
+// compile to JavaScript generator functions; the rest of the body stays plain closures.
+import type { Expr, Stmt } from '../../common/python/ast';
+import { call, callMethod, findAttr, getAttr } from './attributes';
+import { truthy } from './compare';
+import type { Ctx } from './compile-context';
+import { compileExpr, formatObject, staticCost } from './compile-expr';
+import { storeTarget } from './compile-store';
+import { compileStmt, exceptionMatches, exceptionToRaise } from './compile-stmt';
+import { pyError, PyExc } from './errors';
+import { asPyExc, BREAK, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
+import { awaitValue, PyGenerator, yieldFrom } from './generators';
+import { getItem } from './items';
+import { iterate } from './iteration';
+import { PyDict, PyList, PyTuple, type PyValue } from './objects';
+import { binaryOp, unaryOp } from './operators';
+import { pyRepr, pyStr } from './text';
+import { compare, equals } from './compare';
+import { contains } from './items';
+
+type G<T> = Generator<PyValue, T, PyValue>;
+type GenExpr = (f: Frame) => G<PyValue>;
+type GenStmt = (f: Frame) => G<Signal>;
+
+/** Does evaluating this (not counting nested function bodies) suspend? */
+export function suspends(n: Stmt | Expr | null): boolean {
+  if (!n) return false;
+  switch (n.kind) {
+    case 'Await':
+    case 'Yield':
+    case 'YieldFrom':
+      return true;
+    case 'FunctionDef':
+      return n.decorators.some(suspends) || n.args.defaults.some(suspends);
+    case 'ClassDef':
+      return n.bases.some(suspends) || n.decorators.some(suspends);
+    case 'Lambda':
+      return n.args.defaults.some(suspends);
+    case 'With':
+      if (n.isAsync) return true;
+      break;
+    default:
+      break;
+  }
+  return childrenOf(n).some(suspends);
+}
+
+import { children as childrenOf } from '../../common/python/ast';
+
+export function compileGeneratorBody(ctx: Ctx, code: CodeObject, body: Stmt[]): void {
+  const run = genBlock(ctx, body);
+  const ts = ctx.ts;
+  code.genBody = run;
+  code.makeGenerator = (c, frame, fn) => new PyGenerator(c.kind === 'coroutine' ? 'coroutine' : 'generator', frame, run, fn.name, fn.qualname, ts);
+}
+
+function genBlock(ctx: Ctx, body: Stmt[]): GenStmt {
+  const parts = body.map((s) => (suspends(s) ? { gen: genStmt(ctx, s), sync: null } : { gen: null, sync: compileStmt(ctx, s) }));
+  return function* (f) {
+    for (const p of parts) {
+      const sig = p.sync ? p.sync(f) : yield* p.gen!(f);
+      if (sig !== NORMAL) return sig;
+    }
+    return NORMAL;
+  };
+}
+
+function genStmt(ctx: Ctx, s: Stmt): GenStmt {
+  const ts = ctx.ts;
+  const line = s.line;
+  const cost = ctx.costs.statement + ('value' in s && s.value && typeof s.value === 'object' && 'kind' in s.value ? staticCost(ctx, s.value as Expr) : 0);
+  switch (s.kind) {
+    case 'Expr': {
+      const e = genExpr(ctx, s.value);
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        yield* e(f);
+        return NORMAL;
+      };
+    }
+    case 'Assign': {
+      const value = genExpr(ctx, s.value);
+      const stores = s.targets.map((t) => storeTarget(ctx, t));
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        const v = yield* value(f);
+        for (const st of stores) st(f, v);
+        return NORMAL;
+      };
+    }
+    case 'AnnAssign': {
+      const value = genExpr(ctx, s.value!);
+      const store = storeTarget(ctx, s.target);
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        store(f, yield* value(f));
+        return NORMAL;
+      };
+    }
+    case 'AugAssign': {
+      if (s.target.kind !== 'Name') throw pyError('SyntaxError', 'await in an augmented assignment to an item or attribute is not supported here');
+      const load = compileExpr(ctx, s.target);
+      const value = genExpr(ctx, s.value);
+      const store = storeTarget(ctx, s.target);
+      const op = s.op;
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        const a = load(f);
+        store(f, binaryOp(op, a, yield* value(f)));
+        return NORMAL;
+      };
+    }
+    case 'Return': {
+      const value = genExpr(ctx, s.value!);
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        f.ret = yield* value(f);
+        return RETURN;
+      };
+    }
+    case 'If': {
+      const test = genExpr(ctx, s.test);
+      const body = genBlock(ctx, s.body);
+      const orelse = genBlock(ctx, s.orelse);
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        return truthy(yield* test(f)) ? yield* body(f) : yield* orelse(f);
+      };
+    }
+    case 'While': {
+      const test = genExpr(ctx, s.test);
+      const body = genBlock(ctx, s.body);
+      const orelse = genBlock(ctx, s.orelse);
+      const testCost = ctx.costs.statement + staticCost(ctx, s.test);
+      return function* (f) {
+        for (;;) {
+          f.line = line;
+          ts.cost += testCost;
+          if (!truthy(yield* test(f))) break;
+          const sig = yield* body(f);
+          if (sig === BREAK) return NORMAL;
+          if (sig === RETURN) return RETURN;
+          if (ts.cost >= ts.checkAt) ts.breaker();
+        }
+        return yield* orelse(f);
+      };
+    }
+    case 'For': {
+      if (s.isAsync) throw pyError('SyntaxError', "'async for' is not supported here");
+      const iter = genExpr(ctx, s.iter);
+      const store = storeTarget(ctx, s.target);
+      const body = genBlock(ctx, s.body);
+      const orelse = genBlock(ctx, s.orelse);
+      const iterCost = ctx.costs.iteration;
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        const it = iterate(yield* iter(f));
+        for (let v = it.next(); v !== undefined; v = it.next()) {
+          store(f, v);
+          ts.cost += iterCost;
+          const sig = yield* body(f);
+          if (sig === BREAK) return NORMAL;
+          if (sig === RETURN) return RETURN;
+          if (ts.cost >= ts.checkAt) ts.breaker();
+        }
+        return yield* orelse(f);
+      };
+    }
+    case 'Try':
+      return genTry(ctx, s);
+    case 'With':
+      return genWith(ctx, s, 0);
+    case 'Raise': {
+      const exc = s.exc ? genExpr(ctx, s.exc) : null;
+      return function* (f) {
+        f.line = line;
+        ts.cost += cost;
+        if (!exc) {
+          const current = ts.handling[ts.handling.length - 1];
+          if (!current) throw pyError('RuntimeError', 'No active exception to reraise');
+          throw current;
+        }
+        throw new PyExc(exceptionToRaise(yield* exc(f)));
+      };
+    }
+    default:
+      throw pyError('SyntaxError', `await or yield inside this ${s.kind} statement is not supported here`);
+  }
+}
+
+function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }): GenStmt {
+  const ts = ctx.ts;
+  const body = genBlock(ctx, s.body);
+  const handlers = s.handlers.map((h) => ({
+    type: h.type ? compileExpr(ctx, h.type) : null,
+    store: h.name ? storeTarget(ctx, { kind: 'Name', id: h.name, nid: h.nid, line: h.line, col: 0, endLine: h.line, endCol: 0 }) : null,
+    body: genBlock(ctx, h.body),
+    line: h.line,
+  }));
+  const orelse = genBlock(ctx, s.orelse);
+  const finalbody = s.finalbody.length > 0 ? genBlock(ctx, s.finalbody) : null;
+  function* attempt(f: Frame): G<Signal> {
+    let sig: Signal;
+    try {
+      sig = yield* body(f);
+    } catch (e) {
+      const exc = asPyExc(e);
+      if (!exc || handlers.length === 0) throw exc ?? e;
+      for (const h of handlers) {
+        f.line = h.line;
+        if (h.type && !exceptionMatches(exc.value, h.type(f))) continue;
+        if (h.store) h.store(f, exc.value);
+        ts.handling.push(exc);
+        try {
+          return yield* h.body(f);
+        } finally {
+          ts.handling.pop();
+          if (h.store) h.store(f, null);
+        }
+      }
+      throw exc;
+    }
+    return sig === NORMAL ? yield* orelse(f) : sig;
+  }
+  if (!finalbody) return attempt;
+  return function* (f) {
+    try {
+      return yield* attempt(f);
+    } finally {
+      const saved = f.ret;
+      const sig = yield* finalbody(f);
+      // eslint-disable-next-line no-unsafe-finally
+      if (sig !== NORMAL) return sig;
+      f.ret = saved;
+    }
+  };
+}
+
+function genWith(ctx: Ctx, s: Stmt & { kind: 'With' }, index: number): GenStmt {
+  if (index >= s.items.length) return genBlock(ctx, s.body);
+  const ts = ctx.ts;
+  const item = s.items[index];
+  const manager = genExpr(ctx, item.context);
+  const store = item.target ? storeTarget(ctx, item.target) : null;
+  const inner = genWith(ctx, s, index + 1);
+  const [enter, exit] = s.isAsync ? ['__aenter__', '__aexit__'] : ['__enter__', '__exit__'];
+  const isAsync = s.isAsync;
+  const line = s.line;
+  return function* (f) {
+    f.line = line;
+    ts.cost += ctx.costs.statement + ctx.costs.call * 2;
+    const m = yield* manager(f);
+    const exitFn = findAttr(m, exit);
+    if (exitFn === undefined) throw pyError('TypeError', `'${m === null ? 'NoneType' : typeof m}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol`);
+    let entered = callMethod(m, enter, []);
+    if (isAsync) entered = yield* awaitValue(entered);
+    if (store) store(f, entered);
+    let sig: Signal;
+    try {
+      sig = yield* inner(f);
+    } catch (e) {
+      const exc = asPyExc(e);
+      if (!exc) throw e;
+      let r = call(exitFn, [exc.value.type, exc.value, null], null);
+      if (isAsync) r = yield* awaitValue(r);
+      if (!truthy(r)) throw exc;
+      return NORMAL;
+    }
+    const r = call(exitFn, [null, null, null], null);
+    if (isAsync) yield* awaitValue(r);
+    return sig;
+  };
+}
+
+export function genExpr(ctx: Ctx, e: Expr): GenExpr {
+  if (!suspends(e)) {
+    const sync = compileExpr(ctx, e);
+    return function* (f) {
+      return sync(f);
+    };
+  }
+  switch (e.kind) {
+    case 'Await': {
+      const value = genExpr(ctx, e.value);
+      return function* (f) {
+        return yield* awaitValue(yield* value(f));
+      };
+    }
+    case 'Yield': {
+      const value = e.value ? genExpr(ctx, e.value) : null;
+      return function* (f) {
+        return yield value ? yield* value(f) : null;
+      };
+    }
+    case 'YieldFrom': {
+      const value = genExpr(ctx, e.value);
+      return function* (f) {
+        return yield* yieldFrom(yield* value(f));
+      };
+    }
+    case 'Call': {
+      const args = e.args.map((a) => ({ star: a.kind === 'Starred', fn: genExpr(ctx, a.kind === 'Starred' ? a.value : a) }));
+      const kws = e.keywords.map((k) => ({ name: k.name, fn: genExpr(ctx, k.value) }));
+      const method = e.func.kind === 'Attribute' ? { obj: genExpr(ctx, e.func.value), name: e.func.attr } : null;
+      const func = method ? null : genExpr(ctx, e.func);
+      return function* (f) {
+        const callee = method ? getAttr(yield* method.obj(f), method.name) : yield* func!(f);
+        const argv: PyValue[] = [];
+        for (const a of args) {
+          const v = yield* a.fn(f);
+          if (a.star) for (const x of iterateAll(v)) argv.push(x);
+          else argv.push(v);
+        }
+        let kw: Map<string, PyValue> | null = null;
+        for (const k of kws) {
+          const v = yield* k.fn(f);
+          kw ??= new Map();
+          if (k.name !== null) kw.set(k.name, v);
+          else if (v instanceof PyDict) for (const entry of v.map.values()) kw.set(entry.k as string, entry.v);
+        }
+        return call(callee, argv, kw);
+      };
+    }
+    case 'BinOp': {
+      const [l, r] = [genExpr(ctx, e.left), genExpr(ctx, e.right)];
+      const op = e.op;
+      return function* (f) {
+        const a = yield* l(f);
+        return binaryOp(op, a, yield* r(f));
+      };
+    }
+    case 'UnaryOp': {
+      const operand = genExpr(ctx, e.operand);
+      const op = e.op;
+      return function* (f) {
+        return unaryOp(op, yield* operand(f));
+      };
+    }
+    case 'BoolOp': {
+      const values = e.values.map((v) => genExpr(ctx, v));
+      const and = e.op === 'and';
+      return function* (f) {
+        let v: PyValue = null;
+        for (const x of values) {
+          v = yield* x(f);
+          if (truthy(v) !== and) return v;
+        }
+        return v;
+      };
+    }
+    case 'Compare': {
+      const left = genExpr(ctx, e.left);
+      const rights = e.comparators.map((c) => genExpr(ctx, c));
+      const ops = e.ops;
+      return function* (f) {
+        let a = yield* left(f);
+        let r: PyValue = true;
+        for (let i = 0; i < ops.length; i++) {
+          const b = yield* rights[i](f);
+          r = compareValues(ops[i], a, b);
+          if (!truthy(r)) return r;
+          a = b;
+        }
+        return r;
+      };
+    }
+    case 'IfExp': {
+      const [test, body, orelse] = [genExpr(ctx, e.test), genExpr(ctx, e.body), genExpr(ctx, e.orelse)];
+      return function* (f) {
+        return truthy(yield* test(f)) ? yield* body(f) : yield* orelse(f);
+      };
+    }
+    case 'Attribute': {
+      const value = genExpr(ctx, e.value);
+      return function* (f) {
+        return getAttr(yield* value(f), e.attr);
+      };
+    }
+    case 'Subscript': {
+      const [value, index] = [genExpr(ctx, e.value), genExpr(ctx, e.slice)];
+      return function* (f) {
+        const o = yield* value(f);
+        return getItem(o, yield* index(f));
+      };
+    }
+    case 'List':
+    case 'Tuple': {
+      const items = e.elts.map((x) => genExpr(ctx, x));
+      const tuple = e.kind === 'Tuple';
+      return function* (f) {
+        const out: PyValue[] = [];
+        for (const x of items) out.push(yield* x(f));
+        return tuple ? new PyTuple(out) : new PyList(out);
+      };
+    }
+    case 'JoinedStr': {
+      const parts = e.values.map((v) => genExpr(ctx, v));
+      return function* (f) {
+        let out = '';
+        for (const p of parts) out += (yield* p(f)) as string;
+        return out;
+      };
+    }
+    case 'FormattedValue': {
+      const value = genExpr(ctx, e.value);
+      const conversion = e.conversion;
+      const spec = e.formatSpec ? compileExpr(ctx, e.formatSpec) : null;
+      return function* (f) {
+        let v = yield* value(f);
+        if (conversion === 's') v = pyStr(v);
+        else if (conversion) v = pyRepr(v);
+        return formatObject(v, spec ? (spec(f) as string) : '');
+      };
+    }
+    case 'NamedExpr': {
+      const value = genExpr(ctx, e.value);
+      const store = storeTarget(ctx, e.target);
+      return function* (f) {
+        const v = yield* value(f);
+        store(f, v);
+        return v;
+      };
+    }
+    default:
+      throw pyError('SyntaxError', `await inside ${e.kind === 'ListComp' || e.kind === 'GeneratorExp' ? 'a comprehension' : `this ${e.kind} expression`} is not supported here`);
+  }
+}
+
+function* iterateAll(v: PyValue): Generator<PyValue> {
+  const it = iterate(v);
+  for (let x = it.next(); x !== undefined; x = it.next()) yield x;
+}
+
+function compareValues(op: string, a: PyValue, b: PyValue): PyValue {
+  switch (op) {
+    case '==':
+      return equals(a, b);
+    case '!=':
+      return !equals(a, b);
+    case 'is':
+      return a === b;
+    case 'is not':
+      return a !== b;
+    case 'in':
+      return contains(b, a);
+    case 'not in':
+      return !contains(b, a);
+    default:
+      return compare(op as '<', a, b);
+  }
+}

@@ -1,0 +1,217 @@
+// Frames and code objects: what a call creates, how arguments bind to parameters, and the
+// thread state compiled code reads (its cost counter, the eval breaker, the current frame).
+import type { CostTable } from './costs';
+import { pyError, PyExc } from './errors';
+import { PyCell, PyDict, PyFunction, PyTuple, type Code, type Kwargs, type PyValue } from './objects';
+
+/** A statement's outcome: fall through, break, continue or return (the value is in frame.ret). */
+export const NORMAL = 0;
+export const BREAK = 1;
+export const CONTINUE = 2;
+export const RETURN = 3;
+export type Signal = 0 | 1 | 2 | 3;
+
+export type StmtFn = (f: Frame) => Signal;
+export type ExprFn = (f: Frame) => PyValue;
+export type GenStmtFn = (f: Frame) => Generator<PyValue, Signal, PyValue>;
+
+/** The thread state compiled code talks to: one per Python thread. */
+export interface ThreadState {
+  frame: Frame | null;
+  /** Nanoseconds of CPython time charged so far. */
+  cost: number;
+  /** breaker() is due once cost reaches this. */
+  checkAt: number;
+  depth: number;
+  readonly costs: CostTable;
+  /** The eval breaker: pays for computed time, gives up the GIL when asked, flushes the trace. */
+  breaker(): void;
+  /** How many iterations of a `for` over a range of n items run (time scale < 1 shortens long loops). */
+  loopLength(n: number): number;
+  /** Exceptions being handled, innermost last (for a bare `raise`). */
+  readonly handling: PyExc[];
+}
+
+export const RECURSION_LIMIT = 1000;
+
+export class Frame {
+  line = 0;
+  back: Frame | null = null;
+  ret: PyValue = null;
+  readonly locals: (PyValue | undefined)[];
+  /** The namespace of a class body being executed. */
+  ns: PyDict | null = null;
+
+  constructor(
+    readonly code: CodeObject,
+    readonly globals: PyDict,
+    readonly cells: PyCell[],
+  ) {
+    this.locals = new Array<PyValue | undefined>(code.nslots);
+  }
+}
+
+export interface Signature {
+  /** Positional parameters (positional-only ones first). */
+  positional: string[];
+  posonlyCount: number;
+  vararg: string | null;
+  kwonly: string[];
+  kwarg: string | null;
+}
+
+/** Compiled code of a def, lambda, class body or module. */
+export class CodeObject implements Code {
+  kind: Code['kind'] = 'function';
+  /** Set by the compiler once the body is compiled. */
+  body: StmtFn = () => NORMAL;
+  /** Generator and coroutine bodies. */
+  genBody: GenStmtFn | null = null;
+  /** How a call's bound arguments reach fast slots or cells: per parameter, its slot (>= 0) or ~cellIndex. */
+  paramTargets: number[] = [];
+  nslots = 0;
+  /** Cell names: this scope's cellvars, then its freevars. */
+  cellNames: string[] = [];
+  cellvarCount = 0;
+  /** Make a generator/coroutine object for a frame ready to run (installed by compile-gen). */
+  makeGenerator: ((code: CodeObject, frame: Frame, fn: PyFunction) => PyValue) | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly qualname: string,
+    readonly file: string,
+    readonly firstLine: number,
+    readonly id: number,
+    readonly signature: Signature,
+    private readonly ts: ThreadState,
+  ) {}
+
+  get paramCount(): number {
+    const s = this.signature;
+    return s.positional.length + (s.vararg ? 1 : 0) + s.kwonly.length + (s.kwarg ? 1 : 0);
+  }
+
+  invoke(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
+    const f = new Frame(this, fn.globals, this.cellvarCount === 0 && fn.closure === null ? noCells : this.newCells(fn));
+    const s = this.signature;
+    if (kwargs === null && s.vararg === null && s.kwonly.length === 0 && s.kwarg === null && args.length === s.positional.length)
+      for (let i = 0; i < args.length; i++) this.store(f, i, args[i]);
+    else this.bind(f, fn, args, kwargs);
+    if (this.kind !== 'function') return this.makeGenerator!(this, f, fn);
+    return this.run(f);
+  }
+
+  /** Runs a frame to completion (a call, a module body, a class body). */
+  run(f: Frame): PyValue {
+    const ts = this.ts;
+    if (++ts.depth > RECURSION_LIMIT) {
+      ts.depth--;
+      throw pyError('RecursionError', 'maximum recursion depth exceeded');
+    }
+    f.back = ts.frame;
+    ts.frame = f;
+    f.line = this.firstLine;
+    ts.cost += ts.costs.frame;
+    if (ts.cost >= ts.checkAt) ts.breaker();
+    try {
+      this.body(f);
+      return f.ret;
+    } catch (e) {
+      throw addTraceback(e, this, f);
+    } finally {
+      ts.frame = f.back;
+      ts.depth--;
+    }
+  }
+
+  private newCells(fn: PyFunction): PyCell[] {
+    const cells: PyCell[] = [];
+    for (let i = 0; i < this.cellvarCount; i++) cells.push(new PyCell());
+    if (fn.closure) for (const c of fn.closure) cells.push(c);
+    return cells;
+  }
+
+  private store(f: Frame, param: number, v: PyValue): void {
+    const t = this.paramTargets[param];
+    if (t >= 0) f.locals[t] = v;
+    else f.cells[~t].v = v;
+  }
+
+  private bind(f: Frame, fn: PyFunction, args: PyValue[], kwargs: Kwargs): void {
+    const s = this.signature;
+    const n = s.positional.length;
+    const name = `${fn.qualname}()`;
+    const filled: (PyValue | undefined)[] = new Array(this.paramCount);
+    if (args.length > n && s.vararg === null) {
+      const atLeast = n - fn.defaults.length;
+      const takes = fn.defaults.length > 0 ? `from ${atLeast} to ${n}` : `${n}`;
+      throw pyError('TypeError', `${name} takes ${takes} positional argument${n === 1 && fn.defaults.length === 0 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
+    }
+    for (let i = 0; i < Math.min(n, args.length); i++) filled[i] = args[i];
+    let next = n;
+    if (s.vararg !== null) filled[next++] = new PyTuple(args.slice(n));
+    const kwStart = next;
+    let extra: PyDict | null = null;
+    if (s.kwarg !== null) extra = new PyDict();
+    if (kwargs) {
+      for (const [key, value] of kwargs) {
+        let at = s.positional.indexOf(key);
+        if (at >= 0 && at < s.posonlyCount) at = -1;
+        if (at < 0) {
+          const k = s.kwonly.indexOf(key);
+          if (k >= 0) at = kwStart + k;
+        }
+        if (at < 0) {
+          if (extra) {
+            extra.map.set(key, { k: key, v: value });
+            continue;
+          }
+          throw pyError('TypeError', `${name} got an unexpected keyword argument '${key}'`);
+        }
+        if (filled[at] !== undefined) throw pyError('TypeError', `${name} got multiple values for argument '${key}'`);
+        filled[at] = value;
+      }
+    }
+    const firstDefault = n - fn.defaults.length;
+    const missing: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (filled[i] !== undefined) continue;
+      if (i >= firstDefault) filled[i] = fn.defaults[i - firstDefault];
+      else missing.push(s.positional[i]);
+    }
+    if (missing.length > 0) throw missingArguments(name, missing, 'positional');
+    const missingKw: string[] = [];
+    s.kwonly.forEach((k, i) => {
+      const at = kwStart + i;
+      if (filled[at] !== undefined) return;
+      const d = fn.kwdefaults?.get(k);
+      if (d !== undefined) filled[at] = d;
+      else missingKw.push(k);
+    });
+    if (missingKw.length > 0) throw missingArguments(name, missingKw, 'keyword-only');
+    if (extra) filled[kwStart + s.kwonly.length] = extra;
+    for (let i = 0; i < filled.length; i++) this.store(f, i, filled[i]!);
+  }
+}
+
+const noCells: PyCell[] = [];
+
+function missingArguments(name: string, names: string[], kind: string): PyExc {
+  const quoted = names.map((n) => `'${n}'`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return pyError('TypeError', `${name} missing ${names.length} required ${kind} argument${names.length === 1 ? '' : 's'}: ${list}`);
+}
+
+/** As an exception leaves a frame, the frame adds its line to the traceback (as CPython's does). */
+export function addTraceback(e: unknown, code: CodeObject, f: Frame): unknown {
+  const exc = asPyExc(e);
+  if (exc) exc.traceback.unshift({ file: code.file, line: f.line, name: code.name });
+  return exc ?? e;
+}
+
+/** A Python exception, or a JavaScript stack overflow turned into RecursionError; null for internal errors. */
+export function asPyExc(e: unknown): PyExc | null {
+  if (e instanceof PyExc) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return pyError('RecursionError', 'maximum recursion depth exceeded');
+  return null;
+}

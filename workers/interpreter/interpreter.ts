@@ -1,0 +1,205 @@
+// One Python thread's interpreter: its thread state (cost counter, eval breaker, frames), its
+// builtins, and the process's modules (sys.modules). The engine supplies a host for what Python
+// cannot do alone: clocks, blocking, output, other threads and processes.
+import { parseModule, type Module } from '../../common/python/ast';
+import { makeBuiltins } from './builtins';
+import { setName } from './compare';
+import { compileModule, type CompiledModule } from './compile';
+import type { CompileEnv } from './compile-context';
+import { defaultCosts, type CostTable } from './costs';
+import { exceptionArgs, exceptions, formatTraceback, pyError, type PyExc } from './errors';
+import { percentFormat } from './format';
+import { asPyExc, Frame, type ThreadState } from './frame';
+import { running } from './native';
+import { PyDict, PyInstance, PyModule, type PyValue } from './objects';
+import { setPercentFormat } from './operators';
+import { ScopeError } from './scope';
+import { pyStr } from './text';
+import { initContainerTypes } from './types-containers';
+import { initCoreTypes } from './types-core';
+import { initStrTypes } from './types-str';
+
+let typesReady = false;
+function initTypes(): void {
+  if (typesReady) return;
+  typesReady = true;
+  initCoreTypes();
+  initStrTypes();
+  initContainerTypes();
+  setPercentFormat(percentFormat);
+}
+
+export interface InterpreterHost {
+  /** sys.stdout / sys.stderr: `line` is the program line the write came from (0 if none). */
+  write(text: string, stream: 'stdout' | 'stderr', line: number): void;
+  /** The eval breaker's work: pay for computed time, give the GIL up when asked, flush the trace. */
+  breaker(interp: Interpreter): void;
+  /** Modules the host makes (time, os, _thread …), by name. */
+  readonly modules: Record<string, (interp: Interpreter) => PyModule>;
+  /** Python source of prelude modules (threading, queue …), by name. */
+  readonly prelude: Record<string, string>;
+  /** Below 1, long range() loops run this fraction of their iterations. */
+  readonly timeScale: number;
+}
+
+/** How an uncaught exception ended a program or thread, as CPython reports it. */
+export interface Failure {
+  type: string;
+  message: string;
+  /** The traceback as CPython prints it, ending with "Type: message". */
+  text: string;
+  /** The program line where it was raised (innermost frame in the program file), or 0. */
+  line: number;
+}
+
+/** Loops over fewer items than this never shrink with the time scale. */
+const SCALABLE_LOOP = 1000;
+
+export class Interpreter implements ThreadState {
+  frame: Frame | null = null;
+  cost = 0;
+  checkAt = Infinity;
+  depth = 0;
+  readonly handling: PyExc[] = [];
+  readonly builtins: PyDict;
+  /** sys.modules: shared by the threads of one process through the heap. */
+  readonly modules = new PyDict();
+  /** Compiled modules by file name: functions sent by other threads find their code here. */
+  readonly compiled = new Map<string, CompiledModule>();
+  readonly sources = new Map<string, string[]>();
+  /** Set once a long loop ran shortened, so the console can say values were scaled. */
+  loopsScaled = false;
+
+  constructor(
+    readonly host: InterpreterHost,
+    readonly costs: CostTable = defaultCosts,
+    readonly mainFile = '<program>',
+  ) {
+    initTypes();
+    running.ts = this;
+    this.builtins = makeBuiltins({ write: (text, stream) => host.write(text, stream, this.userLine()) });
+  }
+
+  breaker(): void {
+    this.host.breaker(this);
+  }
+
+  loopLength(n: number): number {
+    const scale = this.host.timeScale;
+    if (scale >= 1 || n < SCALABLE_LOOP) return n;
+    this.loopsScaled = true;
+    return Math.max(1, Math.round(n * scale));
+  }
+
+  /** The line of the innermost frame running the program's own code (not the prelude's). */
+  userLine(): number {
+    for (let f = this.frame; f; f = f.back) if (f.code.file === this.mainFile) return f.line;
+    return 0;
+  }
+
+  importModule(name: string): PyModule {
+    const known = this.modules.map.get(name)?.v;
+    if (known instanceof PyModule) return known;
+    const make = this.host.modules[name];
+    if (make) return this.register(name, make(this));
+    const source = this.host.prelude[name];
+    if (source !== undefined) {
+      const m = this.register(name, new PyModule(name));
+      this.execModule(m, source, `<gil-lab:${name}>`);
+      return m;
+    }
+    const dot = name.lastIndexOf('.');
+    if (dot > 0 && this.host.prelude[name] === undefined && this.host.modules[name] === undefined) {
+      throw pyError('ModuleNotFoundError', `No module named '${name}'`);
+    }
+    throw pyError('ModuleNotFoundError', `No module named '${name}'`);
+  }
+
+  private register(name: string, m: PyModule): PyModule {
+    setName(this.modules, name, m);
+    const dot = name.lastIndexOf('.');
+    if (dot > 0) setName(this.importModule(name.slice(0, dot)).dict, name.slice(dot + 1), m);
+    return m;
+  }
+
+  compile(source: string, file: string, moduleName: string): CompiledModule {
+    const parsed = parseModule(source);
+    if (!parsed.ok) throw pyError('SyntaxError', `${parsed.error.message} (${file}, line ${parsed.error.line})`);
+    return this.compileParsed(parsed.module, file, moduleName);
+  }
+
+  compileParsed(module: Module, file: string, moduleName: string): CompiledModule {
+    const env: CompileEnv = { ts: this, builtins: this.builtins, importModule: (n) => this.importModule(n), file, moduleName };
+    let compiled: CompiledModule;
+    try {
+      compiled = compileModule(env, module);
+    } catch (e) {
+      if (e instanceof ScopeError) throw pyError('SyntaxError', e.message);
+      throw e;
+    }
+    this.compiled.set(file, compiled);
+    this.sources.set(file, module.lines);
+    return compiled;
+  }
+
+  /** Runs a module's body in its own namespace. */
+  execModule(m: PyModule, source: string, file: string): void {
+    const compiled = this.compile(source, file, m.name);
+    this.runModuleCode(m, compiled, file);
+  }
+
+  runModuleCode(m: PyModule, compiled: CompiledModule, file: string): void {
+    setName(m.dict, '__name__', m.name);
+    setName(m.dict, '__file__', file);
+    setName(m.dict, '__builtins__', null);
+    const f = new Frame(compiled.code, m.dict, []);
+    compiled.code.run(f);
+  }
+
+  /** The __main__ module (made on first use). */
+  mainModule(): PyModule {
+    const known = this.modules.map.get('__main__')?.v;
+    if (known instanceof PyModule) return known;
+    return this.register('__main__', new PyModule('__main__'));
+  }
+
+  /** Runs the program as __main__; an uncaught exception comes back as a Failure (and its traceback is written to stderr). */
+  runMain(module: Module): Failure | null {
+    return this.guard(() => {
+      const compiled = this.compileParsed(module, this.mainFile, '__main__');
+      this.runModuleCode(this.mainModule(), compiled, this.mainFile);
+    });
+  }
+
+  /** Runs `body`; an uncaught Python exception is reported like CPython's and returned. */
+  guard(body: () => void): Failure | null {
+    try {
+      body();
+      return null;
+    } catch (e) {
+      const exc = asPyExc(e);
+      if (!exc) throw e;
+      if (exc.value.type === exceptions.SystemExit) return null;
+      const failure = this.describe(exc);
+      this.host.write(failure.text + '\n', 'stderr', failure.line);
+      return failure;
+    } finally {
+      this.frame = null;
+      this.depth = 0;
+    }
+  }
+
+  describe(exc: PyExc): Failure {
+    const value = exc.value;
+    const type = value.type.module === 'builtins' ? value.type.name : `${value.type.module}.${value.type.name}`;
+    const message = pyStr(value as PyInstance);
+    const lines = exc.traceback.filter((t) => t.file === this.mainFile || !t.file.startsWith('<gil-lab:'));
+    const text = formatTraceback(lines, (file, line) => this.sources.get(file)?.[line - 1]) + (message ? `${type}: ${message}` : type);
+    const own = [...exc.traceback].reverse().find((t) => t.file === this.mainFile);
+    return { type, message, text, line: own?.line ?? 0 };
+  }
+}
+
+export function exceptionMessage(e: PyInstance): string {
+  return exceptionArgs(e).map((a: PyValue) => pyStr(a)).join(', ');
+}

@@ -1,0 +1,164 @@
+// Subscripts, slices, membership and len().
+import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import { pyError, PyExc } from './errors';
+import { iterate, toArray } from './iteration';
+import { equals, hashKey, truthy } from './compare';
+import { call, callMethod, findAttr } from './attributes';
+import { mutate } from './mutations';
+
+/** A sequence index: negative counts from the end; out of range raises IndexError. */
+export function seqIndex(i: PyValue, length: number, what: string): number {
+  if (typeof i === 'boolean') i = Number(i);
+  if (typeof i !== 'number') {
+    if (typeof i === 'bigint') throw pyError('IndexError', `cannot fit 'int' into an index-sized integer`);
+    throw pyError('TypeError', `${what} indices must be integers or slices, not ${typeOf(i).name}`);
+  }
+  const j = i < 0 ? i + length : i;
+  if (j < 0 || j >= length) throw pyError('IndexError', `${what} index out of range`);
+  return j;
+}
+
+/** start, stop, step of a slice over a sequence of `length`, as slice.indices() gives them. */
+export function sliceIndices(s: PySlice, length: number): [number, number, number] {
+  const step = s.step === null ? 1 : Number(s.step);
+  if (step === 0) throw pyError('ValueError', 'slice step cannot be zero');
+  const clamp = (v: PyValue, dflt: number, lo: number, hi: number) => {
+    if (v === null) return dflt;
+    let n = Number(v);
+    if (n < 0) n += length;
+    return Math.min(Math.max(n, lo), hi);
+  };
+  if (step > 0) return [clamp(s.start, 0, 0, length), clamp(s.stop, length, 0, length), step];
+  return [clamp(s.start, length - 1, -1, length - 1), clamp(s.stop, -1, -1, length - 1), step];
+}
+
+export function sliceArray<T>(items: readonly T[], s: PySlice): T[] {
+  const [start, stop, step] = sliceIndices(s, items.length);
+  if (step === 1) return items.slice(start, Math.max(start, stop));
+  const out: T[] = [];
+  if (step > 0) for (let i = start; i < stop; i += step) out.push(items[i]);
+  else for (let i = start; i > stop; i += step) out.push(items[i]);
+  return out;
+}
+
+export function getItem(o: PyValue, k: PyValue): PyValue {
+  if (o instanceof PyList) return k instanceof PySlice ? new PyList(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'list')];
+  if (o instanceof PyDict) {
+    const entry = o.map.get(hashKey(k));
+    if (entry) return entry.v;
+    if (o.cls !== types.dict) {
+      const missing = findAttr(o, '__missing__');
+      if (missing !== undefined) return call(missing, [k], null);
+    }
+    throw new PyExc(keyError(k));
+  }
+  if (o instanceof PyTuple) return k instanceof PySlice ? new PyTuple(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'tuple')];
+  if (typeof o === 'string') {
+    if (k instanceof PySlice) return sliceArray([...o], k).join('');
+    const chars = o.length === [...o].length ? null : [...o];
+    return chars ? chars[seqIndex(k, chars.length, 'string')] : o[seqIndex(k, o.length, 'string')];
+  }
+  if (o instanceof PyRange) {
+    if (k instanceof PySlice) {
+      const [start, stop, step] = sliceIndices(k, o.length);
+      return new PyRange(o.start + start * o.step, o.start + stop * o.step, o.step * step);
+    }
+    return o.start + seqIndex(k, o.length, 'range object') * o.step;
+  }
+  if (o instanceof PyBytes) {
+    if (k instanceof PySlice) return new PyBytes(Uint8Array.from(sliceArray(Array.from(o.data), k)));
+    return o.data[seqIndex(k, o.data.length, 'index')];
+  }
+  if (o instanceof PyInstance && lookupType(o.type, '__getitem__') !== undefined) return callMethod(o, '__getitem__', [k]);
+  if (o instanceof PyType && o.module === 'builtins') return o; // list[int] annotations
+  throw pyError('TypeError', `'${typeOf(o).name}' object is not subscriptable`);
+}
+
+function keyError(k: PyValue): PyInstance {
+  return pyError('KeyError', undefined, k).value;
+}
+
+export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
+  if (o instanceof PyList) {
+    if (k instanceof PySlice) {
+      mutate.listSplice(o, ...sliceSpan(o, k), toArray(v));
+      return;
+    }
+    mutate.listSet(o, seqIndex(k, o.items.length, 'list assignment'), v);
+    return;
+  }
+  if (o instanceof PyDict) {
+    mutate.dictSet(o, k, v);
+    return;
+  }
+  if (o instanceof PyInstance && lookupType(o.type, '__setitem__') !== undefined) {
+    callMethod(o, '__setitem__', [k, v]);
+    return;
+  }
+  throw pyError('TypeError', `'${typeOf(o).name}' object does not support item assignment`);
+}
+
+function sliceSpan(o: PyList, k: PySlice): [number, number] {
+  const [start, stop, step] = sliceIndices(k, o.items.length);
+  if (step !== 1) throw pyError('ValueError', 'extended slice assignment is not supported here');
+  return [start, Math.max(0, stop - start)];
+}
+
+export function delItem(o: PyValue, k: PyValue): void {
+  if (o instanceof PyList) {
+    if (k instanceof PySlice) {
+      mutate.listSplice(o, ...sliceSpan(o, k), []);
+      return;
+    }
+    mutate.listSplice(o, seqIndex(k, o.items.length, 'list assignment'), 1, []);
+    return;
+  }
+  if (o instanceof PyDict) {
+    if (!o.map.has(hashKey(k))) throw new PyExc(keyError(k));
+    mutate.dictDelete(o, k);
+    return;
+  }
+  if (o instanceof PyInstance && lookupType(o.type, '__delitem__') !== undefined) {
+    callMethod(o, '__delitem__', [k]);
+    return;
+  }
+  throw pyError('TypeError', `'${typeOf(o).name}' object doesn't support item deletion`);
+}
+
+export function contains(container: PyValue, item: PyValue): boolean {
+  if (container instanceof PyDict) return container.map.has(hashKey(item));
+  if (container instanceof PySet) return container.map.has(hashKey(item));
+  if (typeof container === 'string') {
+    if (typeof item !== 'string') throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeOf(item).name}`);
+    return container.includes(item);
+  }
+  if (container instanceof PyList || container instanceof PyTuple) {
+    for (const x of container.items) if (x === item || equals(x, item)) return true;
+    return false;
+  }
+  if (container instanceof PyRange) {
+    if (typeof item !== 'number') return false;
+    const { start, step } = container;
+    const i = (item - start) / step;
+    return Number.isInteger(i) && i >= 0 && i < container.length;
+  }
+  if (container instanceof PyInstance && lookupType(container.type, '__contains__') !== undefined)
+    return truthy(callMethod(container, '__contains__', [item]));
+  const it = iterate(container);
+  for (let x = it.next(); x !== undefined; x = it.next()) if (equals(x, item)) return true;
+  return false;
+}
+
+export function len(o: PyValue): number {
+  if (typeof o === 'string') return o.length === 0 ? 0 : [...o].length;
+  if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
+  if (o instanceof PyDict || o instanceof PySet) return o.map.size;
+  if (o instanceof PyRange) return o.length;
+  if (o instanceof PyBytes) return o.data.length;
+  if (o instanceof PyInstance && lookupType(o.type, '__len__') !== undefined) {
+    const n = callMethod(o, '__len__', []);
+    if (typeof n !== 'number') throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);
+    return n;
+  }
+  throw pyError('TypeError', `object of type '${typeOf(o).name}' has no len()`);
+}

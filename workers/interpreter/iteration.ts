@@ -1,0 +1,134 @@
+// Iterators: the for loop's view of every iterable (lists, ranges, strings, dicts, objects with __iter__).
+import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import { exceptions, pyError, PyExc } from './errors';
+import { call, callMethod } from './attributes';
+
+/** An iterator; next() returns undefined when exhausted (StopIteration, without the exception). */
+export abstract class PyIterator extends PyObject {
+  abstract next(): PyValue | undefined;
+  get cls(): PyType {
+    return types.iterator;
+  }
+}
+
+/** An iterator backed by a JavaScript iterator (dict views, zip, map, genexp …). */
+export class JsIterator extends PyIterator {
+  constructor(private readonly it: Iterator<PyValue>) {
+    super();
+  }
+  next(): PyValue | undefined {
+    const r = this.it.next();
+    return r.done ? undefined : r.value;
+  }
+}
+
+export class ListIterator extends PyIterator {
+  private i = 0;
+  constructor(private readonly items: { readonly length: number; readonly [i: number]: PyValue } | PyList) {
+    super();
+  }
+  next(): PyValue | undefined {
+    const items = this.items instanceof PyList ? this.items.items : this.items;
+    return this.i < items.length ? items[this.i++] : undefined;
+  }
+}
+
+export class RangeIterator extends PyIterator {
+  private value: number;
+  private left: number;
+  constructor(
+    range: PyRange,
+    private readonly step = range.step,
+    length = range.length,
+  ) {
+    super();
+    this.value = range.start;
+    this.left = length;
+  }
+  next(): PyValue | undefined {
+    if (this.left <= 0) return undefined;
+    this.left--;
+    const v = this.value;
+    this.value += this.step;
+    return v;
+  }
+}
+
+class StringIterator extends PyIterator {
+  private readonly it: Iterator<string>;
+  constructor(s: string) {
+    super();
+    this.it = s[Symbol.iterator]();
+  }
+  next(): PyValue | undefined {
+    const r = this.it.next();
+    return r.done ? undefined : r.value;
+  }
+}
+
+/** An object whose class defines __next__. */
+class ProtocolIterator extends PyIterator {
+  constructor(private readonly obj: PyValue) {
+    super();
+  }
+  next(): PyValue | undefined {
+    try {
+      return callMethod(this.obj, '__next__', []);
+    } catch (e) {
+      if (e instanceof PyExc && e.value.type.mro.includes(exceptions.StopIteration)) return undefined;
+      throw e;
+    }
+  }
+}
+
+export function iterate(v: PyValue): PyIterator {
+  if (v instanceof PyList) return new ListIterator(v);
+  if (v instanceof PyTuple) return new ListIterator(v.items);
+  if (v instanceof PyRange) return new RangeIterator(v);
+  if (typeof v === 'string') return new StringIterator(v);
+  if (v instanceof PyIterator) return v;
+  if (v instanceof PyDict) return new JsIterator(dictKeys(v));
+  if (v instanceof PySet) return new JsIterator(v.map.values());
+  if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
+  if (v instanceof PyInstance) {
+    const iter = lookupType(v.type, '__iter__');
+    if (iter !== undefined) {
+      const it = call(iter, [v], null);
+      if (it instanceof PyIterator) return it;
+      if (lookupType(typeOf(it), '__next__') === undefined)
+        throw pyError('TypeError', `iter() returned non-iterator of type '${typeOf(it).name}'`);
+      return new ProtocolIterator(it);
+    }
+    if (lookupType(v.type, '__getitem__') !== undefined) return new JsIterator(sequenceByIndex(v));
+  }
+  throw pyError('TypeError', `'${typeOf(v).name}' object is not iterable`);
+}
+
+function* sequenceByIndex(v: PyValue): Generator<PyValue> {
+  for (let i = 0; ; i++) {
+    try {
+      yield callMethod(v, '__getitem__', [i]);
+    } catch (e) {
+      if (e instanceof PyExc && e.value.type.mro.includes(exceptions.IndexError)) return;
+      throw e;
+    }
+  }
+}
+
+function* dictKeys(d: PyDict): Generator<PyValue> {
+  const size = d.map.size;
+  for (const entry of d.map.values()) {
+    if (d.map.size !== size) throw pyError('RuntimeError', 'dictionary changed size during iteration');
+    yield entry.k;
+  }
+}
+
+/** All items of an iterable, as an array (lists and tuples are copied). */
+export function toArray(v: PyValue): PyValue[] {
+  if (v instanceof PyList) return v.items.slice();
+  if (v instanceof PyTuple) return v.items.slice();
+  const out: PyValue[] = [];
+  const it = iterate(v);
+  for (let x = it.next(); x !== undefined; x = it.next()) out.push(x);
+  return out;
+}

@@ -1,0 +1,138 @@
+// math: the functions and constants the lesson's programs use, with CPython's domain errors.
+import { setName } from '../compare';
+import { pyError } from '../errors';
+import { arity, charge, defineFunction, float, toFloat } from '../native';
+import * as num from '../numbers';
+import { big, normInt, PyFloat, PyModule, type PyValue } from '../objects';
+import { asIndex } from '../operators';
+
+function domain(ok: boolean): void {
+  if (!ok) throw pyError('ValueError', 'math domain error');
+}
+
+export function makeMath(): PyModule {
+  const m = new PyModule('math');
+  const d = m.dict;
+  const unary = (name: string, f: (x: number) => number, valid: (x: number) => boolean = () => true) =>
+    defineFunction(
+      d,
+      name,
+      (args) => {
+        arity(name, args, 1);
+        charge();
+        const x = toFloat(args[0]);
+        domain(valid(x));
+        return float(f(x));
+      },
+      'math',
+    );
+  unary('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x));
+  unary('exp', Math.exp);
+  unary('sin', Math.sin);
+  unary('cos', Math.cos);
+  unary('tan', Math.tan);
+  unary('asin', Math.asin, (x) => x >= -1 && x <= 1);
+  unary('acos', Math.acos, (x) => x >= -1 && x <= 1);
+  unary('atan', Math.atan);
+  unary('sinh', Math.sinh);
+  unary('cosh', Math.cosh);
+  unary('tanh', Math.tanh);
+  unary('fabs', Math.abs);
+  unary('log2', Math.log2, (x) => x > 0);
+  unary('log10', Math.log10, (x) => x > 0);
+  unary('log1p', Math.log1p, (x) => x > -1);
+  unary('expm1', Math.expm1);
+  unary('degrees', (x) => (x * 180) / Math.PI);
+  unary('radians', (x) => (x * Math.PI) / 180);
+  defineFunction(d, 'log', (args) => {
+    arity('log', args, 1, 2);
+    charge();
+    const x = toFloat(args[0]);
+    domain(x > 0);
+    if (args.length === 1) return float(Math.log(x));
+    const base = toFloat(args[1]);
+    domain(base > 0 && base !== 1);
+    return float(Math.log(x) / Math.log(base));
+  }, 'math');
+  defineFunction(d, 'atan2', (args) => float(Math.atan2(toFloat(args[0]), toFloat(args[1]))), 'math');
+  defineFunction(d, 'hypot', (args) => float(Math.hypot(...args.map((a) => toFloat(a)))), 'math');
+  defineFunction(d, 'pow', (args) => {
+    arity('pow', args, 2);
+    const [x, y] = [toFloat(args[0]), toFloat(args[1])];
+    domain(!(x < 0 && !Number.isInteger(y)));
+    return float(x ** y);
+  }, 'math');
+  const rounding = (name: string, f: (x: number) => number) =>
+    defineFunction(d, name, (args) => {
+      arity(name, args, 1);
+      const v = args[0];
+      if (typeof v === 'number' || typeof v === 'bigint') return v;
+      return num.floatToInt(f(toFloat(v)));
+    }, 'math');
+  rounding('floor', Math.floor);
+  rounding('ceil', Math.ceil);
+  rounding('trunc', Math.trunc);
+  defineFunction(d, 'factorial', (args) => {
+    const n = asIndex(args[0]);
+    if (n < 0) throw pyError('ValueError', 'factorial() not defined for negative values');
+    let r = 1n;
+    for (let i = 2n; i <= BigInt(n); i++) r *= i;
+    charge(n);
+    return normInt(r);
+  }, 'math');
+  defineFunction(d, 'gcd', (args) => {
+    let g = 0n;
+    for (const a of args) {
+      let x = big(a as number);
+      if (x < 0n) x = -x;
+      let y = g;
+      while (y) [x, y] = [y, x % y];
+      g = x;
+    }
+    return normInt(g);
+  }, 'math');
+  defineFunction(d, 'isqrt', (args) => {
+    const n = big(asIndex(args[0]));
+    if (n < 0n) throw pyError('ValueError', 'isqrt() argument must be nonnegative');
+    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+    while (x * x > n) x--;
+    while ((x + 1n) * (x + 1n) <= n) x++;
+    return normInt(x);
+  }, 'math');
+  defineFunction(d, 'isclose', (args, kwargs) => {
+    const [a, b] = [toFloat(args[0]), toFloat(args[1])];
+    const rel = kwargs?.get('rel_tol') ?? new PyFloat(1e-9);
+    const abs = kwargs?.get('abs_tol') ?? new PyFloat(0);
+    return a === b || Math.abs(a - b) <= Math.max(toFloat(rel) * Math.max(Math.abs(a), Math.abs(b)), toFloat(abs));
+  }, 'math');
+  defineFunction(d, 'isnan', (args) => Number.isNaN(toFloat(args[0])), 'math');
+  defineFunction(d, 'isinf', (args) => Math.abs(toFloat(args[0])) === Infinity, 'math');
+  defineFunction(d, 'isfinite', (args) => Number.isFinite(toFloat(args[0])), 'math');
+  defineFunction(d, 'fsum', (args) => float(toArrayNumbers(args[0]).reduce((a, b) => a + b, 0)), 'math');
+  defineFunction(d, 'prod', (args) => {
+    let r: PyValue = 1;
+    for (const v of toArrayValues(args[0])) r = num.mul(r as num.Num, v as num.Num);
+    return r;
+  }, 'math');
+  defineFunction(d, 'comb', (args) => {
+    const [n, k] = [BigInt(asIndex(args[0])), BigInt(asIndex(args[1]))];
+    if (k < 0n || k > n) return 0;
+    let r = 1n;
+    for (let i = 0n; i < k; i++) r = (r * (n - i)) / (i + 1n);
+    return normInt(r);
+  }, 'math');
+  setName(d, 'pi', float(Math.PI));
+  setName(d, 'e', float(Math.E));
+  setName(d, 'tau', float(2 * Math.PI));
+  setName(d, 'inf', float(Infinity));
+  setName(d, 'nan', float(NaN));
+  return m;
+}
+
+import { toArray } from '../iteration';
+function toArrayValues(v: PyValue): PyValue[] {
+  return toArray(v);
+}
+function toArrayNumbers(v: PyValue): number[] {
+  return toArray(v).map((x) => toFloat(x));
+}

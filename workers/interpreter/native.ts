@@ -1,0 +1,76 @@
+// Helpers for functions and methods written in TypeScript: registering them, checking their
+// arguments with CPython's messages, and charging their cost to the running thread.
+import { setName } from './compare';
+import type { CostTable } from './costs';
+import { pyError } from './errors';
+import type { ThreadState } from './frame';
+import { PyBuiltin, PyDict, PyFloat, PyType, typeOf, type Kwargs, type NativeFn, type PyValue } from './objects';
+
+/** The Python thread running on this JavaScript thread (one per worker; tests make one at a time). */
+export const running: { ts: ThreadState | null } = { ts: null };
+
+/** Charges a builtin's own work: `base` of the builtin cost, plus `items` × the per-item cost. */
+export function charge(items = 0, base = 1): void {
+  const ts = running.ts;
+  if (!ts) return;
+  const c: CostTable = ts.costs;
+  ts.cost += base * c.builtin + items * c.perItem;
+}
+
+export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner = 'builtins'): PyBuiltin {
+  const b = new PyBuiltin(name, fn, owner);
+  setName(dict, name, b);
+  return b;
+}
+
+/** A method of a builtin type: `fn(self, args, kwargs)`. */
+export function defineMethod(type: PyType, name: string, fn: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue): void {
+  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), type.name));
+}
+
+export function arity(name: string, args: PyValue[], min: number, max = min): void {
+  if (args.length >= min && args.length <= max) return;
+  if (min === max) {
+    if (min === 0) throw pyError('TypeError', `${name}() takes no arguments (${args.length} given)`);
+    throw pyError('TypeError', `${name}() takes exactly ${min === 1 ? 'one argument' : `${min} arguments`} (${args.length} given)`);
+  }
+  if (args.length < min) throw pyError('TypeError', `${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${args.length}`);
+  throw pyError('TypeError', `${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${args.length}`);
+}
+
+export function noKwargs(name: string, kwargs: Kwargs): void {
+  if (kwargs && kwargs.size > 0) throw pyError('TypeError', `${name}() takes no keyword arguments`);
+}
+
+/** A keyword argument, or `fallback`; unknown keywords are refused naming the function. */
+export function kwarg(kwargs: Kwargs, name: string, fallback: PyValue): PyValue {
+  return kwargs?.get(name) ?? fallback;
+}
+
+export function onlyKwargs(fname: string, kwargs: Kwargs, allowed: string[]): void {
+  if (!kwargs) return;
+  for (const k of kwargs.keys()) if (!allowed.includes(k)) throw pyError('TypeError', `${fname}() got an unexpected keyword argument '${k}'`);
+}
+
+/** A float argument (ints and bools accepted) as a JavaScript number. */
+export function toFloat(v: PyValue, what = 'must be real number'): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof PyFloat) return v.v;
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'bigint') return Number(v);
+  throw pyError('TypeError', `${what}, not ${typeOf(v).name}`);
+}
+
+export function toInt(v: PyValue, what: string): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'bigint') throw pyError('OverflowError', `${what}: Python int too large to convert to C long`);
+  throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+}
+
+export function toStr(v: PyValue, what: string): string {
+  if (typeof v === 'string') return v;
+  throw pyError('TypeError', `${what} must be str, not ${typeOf(v).name}`);
+}
+
+export const float = (v: number): PyFloat => new PyFloat(v);

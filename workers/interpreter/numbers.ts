@@ -1,0 +1,213 @@
+// int, float and bool arithmetic with Python's semantics: ints never overflow (number, then
+// bigint), `//` and `%` floor, `/` is true division, bool is an int, mixing with float floats.
+import { pyError } from './errors';
+import { big, normInt, PyFloat, type PyValue } from './objects';
+
+export type Num = number | bigint | boolean | PyFloat;
+
+export function isNum(v: PyValue): v is Num {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || v instanceof PyFloat;
+}
+
+/** The value as a JavaScript number (floats and ints; bigints may lose precision). */
+export function toNumber(v: Num): number {
+  return v instanceof PyFloat ? v.v : Number(v);
+}
+
+function intOf(v: number | bigint | boolean): number | bigint {
+  return typeof v === 'boolean' ? Number(v) : v;
+}
+
+const float = (v: number) => new PyFloat(v);
+
+/** Below this, a quotient computed in doubles floors exactly. */
+const EXACT_DIVISION = 2 ** 52;
+
+export function add(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) return float(toNumber(a) + toNumber(b));
+  const x = intOf(a);
+  const y = intOf(b);
+  if (typeof x === 'number' && typeof y === 'number') {
+    const r = x + y;
+    return Number.isSafeInteger(r) ? r : normInt(BigInt(x) + BigInt(y));
+  }
+  return normInt(big(x) + big(y));
+}
+
+export function sub(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) return float(toNumber(a) - toNumber(b));
+  const x = intOf(a);
+  const y = intOf(b);
+  if (typeof x === 'number' && typeof y === 'number') {
+    const r = x - y;
+    return Number.isSafeInteger(r) ? r : normInt(BigInt(x) - BigInt(y));
+  }
+  return normInt(big(x) - big(y));
+}
+
+export function mul(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) return float(toNumber(a) * toNumber(b));
+  const x = intOf(a);
+  const y = intOf(b);
+  if (typeof x === 'number' && typeof y === 'number') {
+    const r = x * y;
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+    return normInt(BigInt(x) * BigInt(y));
+  }
+  return normInt(big(x) * big(y));
+}
+
+export function truediv(a: Num, b: Num): PyFloat {
+  const y = toNumber(b);
+  if (y === 0) throw pyError('ZeroDivisionError', a instanceof PyFloat || b instanceof PyFloat ? 'float division by zero' : 'division by zero');
+  if (typeof a === 'bigint' || typeof b === 'bigint') return float(bigDivide(big(a as bigint), big(b as bigint)));
+  return float(toNumber(a) / y);
+}
+
+function bigDivide(x: bigint, y: bigint): number {
+  // Scale so the quotient keeps 64 significant bits, then divide in doubles.
+  const q = (x << 64n) / y;
+  return Number(q) / 2 ** 64;
+}
+
+export function floordiv(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) {
+    const y = toNumber(b);
+    if (y === 0) throw pyError('ZeroDivisionError', 'float floor division by zero');
+    return float(Math.floor(toNumber(a) / y));
+  }
+  const x = intOf(a);
+  const y = intOf(b);
+  if (y === 0 || y === 0n) throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+  if (typeof x === 'number' && typeof y === 'number' && Math.abs(x) < EXACT_DIVISION) return Math.floor(x / y) || 0;
+  const bx = big(x);
+  const by = big(y);
+  let q = bx / by;
+  if ((bx % by !== 0n) && (bx < 0n) !== (by < 0n)) q -= 1n;
+  return normInt(q);
+}
+
+export function mod(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (y === 0) throw pyError('ZeroDivisionError', 'float modulo');
+    let r = x % y;
+    if (r !== 0 && r < 0 !== y < 0) r += y;
+    else if (r === 0) r = y < 0 ? -0 : 0;
+    return float(r);
+  }
+  const x = intOf(a);
+  const y = intOf(b);
+  if (y === 0 || y === 0n) throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+  if (typeof x === 'number' && typeof y === 'number') {
+    let r = x % y;
+    if (r !== 0 && r < 0 !== y < 0) r += y;
+    return r || 0;
+  }
+  const bx = big(x);
+  const by = big(y);
+  let r = bx % by;
+  if (r !== 0n && r < 0n !== by < 0n) r += by;
+  return normInt(r);
+}
+
+export function pow(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (x === 0 && y < 0) throw pyError('ZeroDivisionError', '0.0 cannot be raised to a negative power');
+    const r = x ** y;
+    if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) throw pyError('ValueError', 'math domain error');
+    return float(r);
+  }
+  const x = intOf(a);
+  const y = intOf(b);
+  if (y < 0) {
+    if (x === 0 || x === 0n) throw pyError('ZeroDivisionError', '0.0 cannot be raised to a negative power');
+    return float(Number(x) ** Number(y));
+  }
+  if (typeof x === 'number' && typeof y === 'number') {
+    const r = x ** y;
+    if (Math.abs(r) < 2 ** 31) return r;
+  }
+  if (big(y) > 100_000n && (x !== 0 && x !== 1 && x !== -1 && x !== 0n)) throw pyError('OverflowError', 'exponent too large for GIL Lab');
+  return normInt(big(x) ** big(y));
+}
+
+export function neg(a: Num): Num {
+  if (a instanceof PyFloat) return float(-a.v);
+  const x = intOf(a);
+  return typeof x === 'number' ? -x || 0 : normInt(-x);
+}
+
+export function abs(a: Num): Num {
+  if (a instanceof PyFloat) return float(Math.abs(a.v));
+  const x = intOf(a);
+  return typeof x === 'number' ? Math.abs(x) : normInt(x < 0n ? -x : x);
+}
+
+/** Bitwise operators and shifts (ints only). */
+export function bitop(op: '&' | '|' | '^' | '<<' | '>>', a: number | bigint | boolean, b: number | bigint | boolean): number | bigint | boolean {
+  if (typeof a === 'boolean' && typeof b === 'boolean' && op !== '<<' && op !== '>>') {
+    return op === '&' ? a && b : op === '|' ? a || b : a !== b;
+  }
+  const x = big(a);
+  const y = big(b);
+  switch (op) {
+    case '&':
+      return normInt(x & y);
+    case '|':
+      return normInt(x | y);
+    case '^':
+      return normInt(x ^ y);
+    case '<<':
+      if (y < 0n) throw pyError('ValueError', 'negative shift count');
+      if (y > 100_000n) throw pyError('OverflowError', 'shift count too large for GIL Lab');
+      return normInt(x << y);
+    case '>>':
+      if (y < 0n) throw pyError('ValueError', 'negative shift count');
+      return normInt(x >> y);
+  }
+}
+
+export function invert(a: number | bigint | boolean): number | bigint {
+  return normInt(-big(a) - 1n);
+}
+
+/** -1, 0 or 1; NaN compares as unordered (null). */
+export function compareNum(a: Num, b: Num): number | null {
+  if (a instanceof PyFloat || b instanceof PyFloat) {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (Number.isNaN(x) || Number.isNaN(y)) return null;
+    // A float against a huge int compares by exact value where doubles would round.
+    if (typeof a === 'bigint' || typeof b === 'bigint') {
+      const bx = typeof a === 'bigint' ? a : Number.isFinite(x) ? BigInt(Math.trunc(x)) : null;
+      const by = typeof b === 'bigint' ? b : Number.isFinite(y) ? BigInt(Math.trunc(y)) : null;
+      if (bx !== null && by !== null && bx !== by) return bx < by ? -1 : 1;
+    }
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = intOf(a);
+  const y = intOf(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function numEquals(a: Num, b: Num): boolean {
+  return compareNum(a, b) === 0;
+}
+
+/** int(x) of a float: truncation toward zero. */
+export function floatToInt(x: number): number | bigint {
+  if (Number.isNaN(x)) throw pyError('ValueError', 'cannot convert float NaN to integer');
+  if (!Number.isFinite(x)) throw pyError('OverflowError', 'cannot convert float infinity to integer');
+  const t = Math.trunc(x);
+  return Number.isSafeInteger(t) ? t || 0 : BigInt(t);
+}
+
+/** round(x) with banker's rounding, as Python 3 does. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}

@@ -1,0 +1,400 @@
+// Python's values as the interpreter holds them. The common ones are plain JavaScript values,
+// so a loop over ints allocates nothing:
+//   int   -> number (always a safe integer) or bigint (only beyond ±2^53)
+//   str   -> string        bool -> boolean        None -> null
+//   float -> PyFloat (a JavaScript number cannot tell 1.0 from 1)
+// Everything else is a PyObject. `sid` is the object's id in its process's shared heap
+// (0 = not shared with another thread yet; see heap.ts).
+
+export type PyValue = number | bigint | string | boolean | null | PyObject;
+
+export abstract class PyObject {
+  /** Set by heap.ts when the object becomes shared; absent (falsy) until then, so allocation stays cheap. */
+  declare sid: number;
+  abstract get cls(): PyType;
+}
+
+export class PyFloat extends PyObject {
+  constructor(readonly v: number) {
+    super();
+  }
+  get cls(): PyType {
+    return types.float;
+  }
+}
+
+export class PyList extends PyObject {
+  constructor(public items: PyValue[] = []) {
+    super();
+  }
+  get cls(): PyType {
+    return types.list;
+  }
+}
+
+export class PyTuple extends PyObject {
+  constructor(readonly items: PyValue[]) {
+    super();
+  }
+  get cls(): PyType {
+    return types.tuple;
+  }
+}
+
+/** The key a dict or set files a value under: equal Python values get equal keys. */
+export type HashKey = number | bigint | string | symbol | object;
+
+export interface DictEntry {
+  k: PyValue;
+  v: PyValue;
+}
+
+export class PyDict extends PyObject {
+  readonly map = new Map<HashKey, DictEntry>();
+  /** Changes on every insertion or removal of a key (not on a new value): lookups cached by compiled code check it. */
+  shape = 0;
+  get cls(): PyType {
+    return types.dict;
+  }
+}
+
+export class PySet extends PyObject {
+  readonly map = new Map<HashKey, PyValue>();
+  constructor(readonly frozen = false) {
+    super();
+  }
+  get cls(): PyType {
+    return this.frozen ? types.frozenset : types.set;
+  }
+}
+
+export class PyBytes extends PyObject {
+  constructor(readonly data: Uint8Array) {
+    super();
+  }
+  get cls(): PyType {
+    return types.bytes;
+  }
+}
+
+export class PyRange extends PyObject {
+  constructor(
+    readonly start: number,
+    readonly stop: number,
+    readonly step: number,
+  ) {
+    super();
+  }
+  get length(): number {
+    const { start, stop, step } = this;
+    if (step > 0) return stop > start ? Math.floor((stop - start - 1) / step) + 1 : 0;
+    return stop < start ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  }
+  get cls(): PyType {
+    return types.range;
+  }
+}
+
+export class PySlice extends PyObject {
+  constructor(
+    readonly start: PyValue,
+    readonly stop: PyValue,
+    readonly step: PyValue,
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types.slice;
+  }
+}
+
+export class PyCell extends PyObject {
+  constructor(public v: PyValue | undefined = undefined) {
+    super();
+  }
+  get cls(): PyType {
+    return types.cell;
+  }
+}
+
+export type Kwargs = Map<string, PyValue> | null;
+export type NativeFn = (args: PyValue[], kwargs: Kwargs) => PyValue;
+
+/** Compiled code of a def, lambda or module body (see compile.ts). */
+export interface Code {
+  name: string;
+  qualname: string;
+  file: string;
+  firstLine: number;
+  /** Index of the defining node in its module: the same in every thread and process that compiled the module. */
+  id: number;
+  kind: 'function' | 'generator' | 'coroutine';
+  /** Runs a call: binds the arguments and evaluates the body. */
+  invoke(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue;
+}
+
+export class PyFunction extends PyObject {
+  dict: PyDict | null = null;
+  constructor(
+    readonly code: Code,
+    readonly globals: PyDict,
+    public defaults: PyValue[],
+    public kwdefaults: Map<string, PyValue> | null,
+    readonly closure: PyCell[] | null,
+    public name: string,
+    public qualname: string,
+    readonly module: string,
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types.function;
+  }
+}
+
+/** A function written in TypeScript (a builtin, or a method of a builtin type taking self first). */
+export class PyBuiltin extends PyObject {
+  constructor(
+    readonly name: string,
+    readonly fn: NativeFn,
+    /** The owner's qualified name, for reprs and pickling: "math", "list", "builtins". */
+    readonly owner = 'builtins',
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types.builtin_function_or_method;
+  }
+}
+
+export class PyBoundMethod extends PyObject {
+  constructor(
+    readonly self: PyValue,
+    readonly func: PyValue,
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types.method;
+  }
+}
+
+export class PyStaticMethod extends PyObject {
+  constructor(readonly func: PyValue) {
+    super();
+  }
+  get cls(): PyType {
+    return types.staticmethod;
+  }
+}
+
+export class PyClassMethod extends PyObject {
+  constructor(readonly func: PyValue) {
+    super();
+  }
+  get cls(): PyType {
+    return types.classmethod;
+  }
+}
+
+export class PyProperty extends PyObject {
+  constructor(
+    readonly fget: PyValue,
+    readonly fset: PyValue = null,
+    readonly fdel: PyValue = null,
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types.property;
+  }
+}
+
+export class PySuper extends PyObject {
+  constructor(
+    readonly thisType: PyType,
+    readonly obj: PyValue,
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types.super;
+  }
+}
+
+export class PyModule extends PyObject {
+  readonly dict = new PyDict();
+  constructor(readonly name: string) {
+    super();
+  }
+  get cls(): PyType {
+    return types.module;
+  }
+}
+
+/** An instance of a class written in Python (exceptions included). */
+export class PyInstance extends PyObject {
+  readonly dict = new PyDict();
+  constructor(readonly type: PyType) {
+    super();
+  }
+  get cls(): PyType {
+    return this.type;
+  }
+}
+
+/** A singleton of its own type (NotImplemented, Ellipsis). */
+export class PySingleton extends PyObject {
+  constructor(
+    readonly name: string,
+    private readonly typeName: 'NotImplementedType' | 'ellipsis',
+  ) {
+    super();
+  }
+  get cls(): PyType {
+    return types[this.typeName];
+  }
+}
+
+/** How a builtin type makes its instances; user subclasses inherit it from their nearest builtin base. */
+export type Constructor = (cls: PyType, args: PyValue[], kwargs: Kwargs) => PyValue;
+
+export class PyType extends PyObject {
+  mro: PyType[] = [];
+  readonly dict = new PyDict();
+  qualname: string;
+  constructor(
+    public name: string,
+    public bases: PyType[],
+    /** Module of the class, for reprs: "builtins", "__main__", "threading". */
+    public module = 'builtins',
+    /** Builtin types: how __new__ makes an instance. Classes written in Python inherit their base's. */
+    public construct: Constructor | null = null,
+  ) {
+    super();
+    this.mro = [this];
+    this.qualname = name;
+  }
+  get cls(): PyType {
+    return types.type;
+  }
+}
+
+/** The builtin types, created once per interpreter module load and filled in by types.ts. */
+function builtinType(name: string, ...bases: PyType[]): PyType {
+  return new PyType(name, bases);
+}
+
+const object = builtinType('object');
+const int = builtinType('int', object);
+
+export const types = {
+  object,
+  type: builtinType('type', object),
+  int,
+  bool: builtinType('bool', int),
+  float: builtinType('float', object),
+  str: builtinType('str', object),
+  bytes: builtinType('bytes', object),
+  list: builtinType('list', object),
+  tuple: builtinType('tuple', object),
+  dict: builtinType('dict', object),
+  set: builtinType('set', object),
+  frozenset: builtinType('frozenset', object),
+  range: builtinType('range', object),
+  slice: builtinType('slice', object),
+  NoneType: builtinType('NoneType', object),
+  NotImplementedType: builtinType('NotImplementedType', object),
+  ellipsis: builtinType('ellipsis', object),
+  function: builtinType('function', object),
+  builtin_function_or_method: builtinType('builtin_function_or_method', object),
+  method: builtinType('method', object),
+  staticmethod: builtinType('staticmethod', object),
+  classmethod: builtinType('classmethod', object),
+  property: builtinType('property', object),
+  super: builtinType('super', object),
+  module: builtinType('module', object),
+  cell: builtinType('cell', object),
+  iterator: builtinType('iterator', object),
+  generator: builtinType('generator', object),
+  coroutine: builtinType('coroutine', object),
+};
+for (const t of Object.values(types)) if (t !== object) t.mro = [t, ...t.bases.flatMap((b) => b.mro)];
+types.bool.mro = [types.bool, int, object];
+
+export const None = null;
+export const NotImplemented = new PySingleton('NotImplemented', 'NotImplementedType');
+export const Ellipsis = new PySingleton('Ellipsis', 'ellipsis');
+
+/** The type of any value. */
+export function typeOf(v: PyValue): PyType {
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return types.int;
+    case 'string':
+      return types.str;
+    case 'boolean':
+      return types.bool;
+    case 'object':
+      return v === null ? types.NoneType : v.cls;
+    default:
+      throw new Error(`not a Python value: ${String(v)}`);
+  }
+}
+
+export function isSubtype(t: PyType, of: PyType): boolean {
+  return t === of || t.mro.includes(of);
+}
+
+/** Looks a name up along a type's MRO. */
+export function lookupType(t: PyType, name: string): PyValue | undefined {
+  for (const k of t.mro) {
+    const entry = k.dict.map.get(name);
+    if (entry) return entry.v;
+  }
+  return undefined;
+}
+
+/** C3 linearisation, as CPython computes __mro__. */
+export function computeMro(t: PyType): PyType[] {
+  if (t.bases.length === 0) return [t];
+  const seqs = [...t.bases.map((b) => [...b.mro]), [...t.bases]];
+  const out: PyType[] = [t];
+  for (;;) {
+    const live = seqs.filter((s) => s.length > 0);
+    if (live.length === 0) return out;
+    const head = live.map((s) => s[0]).find((c) => !live.some((s) => s.indexOf(c) > 0));
+    if (!head) throw new Error(`Cannot create a consistent method resolution order (MRO) for bases ${t.bases.map((b) => b.name).join(', ')}`);
+    out.push(head);
+    for (const s of live) if (s[0] === head) s.shift();
+  }
+}
+
+// ---- ints ----
+
+/** An int result back into the canonical form: number when it fits, bigint beyond. */
+export function normInt(v: bigint): number | bigint {
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+}
+
+export function isInt(v: PyValue): v is number | bigint | boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+}
+
+export function big(v: number | bigint | boolean): bigint {
+  return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? Number(v) : v);
+}
+
+let nextObjectId = 1;
+const objectIds = new WeakMap<object, number>();
+
+/** id(): a stable number per object (CPython's is an address; ours only needs to be unique). */
+export function objectId(o: object): number {
+  let id = objectIds.get(o);
+  if (id === undefined) {
+    id = 0x7f0000000000 + 16 * nextObjectId++;
+    objectIds.set(o, id);
+  }
+  return id;
+}

@@ -1,0 +1,241 @@
+// Binary, in-place and unary operators, isinstance and index().
+import { type HashKey, lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import { pyError } from './errors';
+import * as num from './numbers';
+import { toArray } from './iteration';
+import { truthy } from './compare';
+import { call, callMethod } from './attributes';
+import { mutate } from './mutations';
+
+export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@';
+
+const dunder: Record<BinOp, [string, string, string]> = {
+  '+': ['__add__', '__radd__', '__iadd__'],
+  '-': ['__sub__', '__rsub__', '__isub__'],
+  '*': ['__mul__', '__rmul__', '__imul__'],
+  '/': ['__truediv__', '__rtruediv__', '__itruediv__'],
+  '//': ['__floordiv__', '__rfloordiv__', '__ifloordiv__'],
+  '%': ['__mod__', '__rmod__', '__imod__'],
+  '**': ['__pow__', '__rpow__', '__ipow__'],
+  '&': ['__and__', '__rand__', '__iand__'],
+  '|': ['__or__', '__ror__', '__ior__'],
+  '^': ['__xor__', '__rxor__', '__ixor__'],
+  '<<': ['__lshift__', '__rlshift__', '__ilshift__'],
+  '>>': ['__rshift__', '__rrshift__', '__irshift__'],
+  '@': ['__matmul__', '__rmatmul__', '__imatmul__'],
+};
+
+let percent: ((template: string, values: PyValue) => string) | null = null;
+export function setPercentFormat(f: (template: string, values: PyValue) => string): void {
+  percent = f;
+}
+
+export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '+': {
+        const r = a + b;
+        if (Number.isSafeInteger(r)) return r;
+        break;
+      }
+      case '-': {
+        const r = a - b;
+        if (Number.isSafeInteger(r)) return r;
+        break;
+      }
+      case '*': {
+        const r = a * b;
+        if (Number.isSafeInteger(r)) return r || 0;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (num.isNum(a) && num.isNum(b)) return numericOp(op, a, b);
+  const builtin = sequenceOp(op, a, b);
+  if (builtin !== undefined) return builtin;
+  const [method, rmethod] = dunder[op];
+  if (a instanceof PyInstance) {
+    const f = lookupType(a.type, method);
+    if (f !== undefined) {
+      const r = call(f, [a, b], null);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  if (b instanceof PyInstance) {
+    const f = lookupType(b.type, rmethod);
+    if (f !== undefined) {
+      const r = call(f, [b, a], null);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  throw pyError('TypeError', `unsupported operand type(s) for ${op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+}
+
+function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
+  switch (op) {
+    case '+':
+      return num.add(a, b);
+    case '-':
+      return num.sub(a, b);
+    case '*':
+      return num.mul(a, b);
+    case '/':
+      return num.truediv(a, b);
+    case '//':
+      return num.floordiv(a, b);
+    case '%':
+      return num.mod(a, b);
+    case '**':
+      return num.pow(a, b);
+    case '@':
+      break;
+    default:
+      if (a instanceof PyFloat || b instanceof PyFloat) break;
+      return num.bitop(op, a as number, b as number);
+  }
+  throw pyError('TypeError', `unsupported operand type(s) for ${op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+}
+
+function repeatCount(n: PyValue): number | null {
+  if (typeof n === 'number') return Math.max(0, n);
+  if (typeof n === 'boolean') return Number(n);
+  return null;
+}
+
+function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
+  switch (op) {
+    case '+':
+      if (typeof a === 'string' && typeof b === 'string') return a + b;
+      if (a instanceof PyList && b instanceof PyList) return new PyList(a.items.concat(b.items));
+      if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple(a.items.concat(b.items));
+      if (a instanceof PyBytes && b instanceof PyBytes) {
+        const out = new Uint8Array(a.data.length + b.data.length);
+        out.set(a.data);
+        out.set(b.data, a.data.length);
+        return new PyBytes(out);
+      }
+      if (typeof a === 'string' || typeof b === 'string') {
+        if (typeof a === 'string' && !(b instanceof PyInstance))
+          throw pyError('TypeError', `can only concatenate str (not "${typeOf(b).name}") to str`);
+      }
+      if (a instanceof PyList && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate list (not "${typeOf(b).name}") to list`);
+      return undefined;
+    case '*': {
+      const [seq, n] = num.isNum(a) ? [b, repeatCount(a)] : [a, repeatCount(b)];
+      if (n === null) return undefined;
+      if (typeof seq === 'string') return seq.repeat(n);
+      if (seq instanceof PyList) return new PyList(repeat(seq.items, n));
+      if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
+      return undefined;
+    }
+    case '%':
+      if (typeof a === 'string') return percent!(a, b);
+      return undefined;
+    case '|':
+      if (a instanceof PyDict && b instanceof PyDict) {
+        const d = new PyDict();
+        for (const [k, e] of a.map) d.map.set(k, { k: e.k, v: e.v });
+        for (const [k, e] of b.map) d.map.set(k, { k: e.k, v: e.v });
+        return d;
+      }
+      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map, ...b.map]), a.frozen);
+      return undefined;
+    case '&':
+      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map].filter(([k]) => b.map.has(k))), a.frozen);
+      return undefined;
+    case '-':
+      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map].filter(([k]) => !b.map.has(k))), a.frozen);
+      return undefined;
+    case '^':
+      if (a instanceof PySet && b instanceof PySet)
+        return setOf(new Map([...[...a.map].filter(([k]) => !b.map.has(k)), ...[...b.map].filter(([k]) => !a.map.has(k))]), a.frozen);
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function repeat<T>(items: readonly T[], n: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) for (const x of items) out.push(x);
+  return out;
+}
+
+function setOf(map: Map<HashKey, PyValue>, frozen: boolean): PySet {
+  const s = new PySet(frozen);
+  for (const [k, v] of map) s.map.set(k, v);
+  return s;
+}
+
+/** a op= b: lists, dicts and sets change in place; everything else rebinds. */
+export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
+  if (a instanceof PyList && op === '+') {
+    const items = toArray(b);
+    mutate.listSplice(a, a.items.length, 0, items);
+    return a;
+  }
+  if (a instanceof PyList && op === '*') {
+    const n = repeatCount(b);
+    if (n !== null) {
+      mutate.listReplace(a, repeat(a.items, n));
+      return a;
+    }
+  }
+  if (a instanceof PyDict && op === '|') {
+    for (const [k, v] of itemsOf(b)) mutate.dictSet(a, k, v);
+    return a;
+  }
+  if (a instanceof PySet && !a.frozen && (op === '|' || op === '&' || op === '-' || op === '^')) {
+    const result = binaryOp(op, a, b) as PySet;
+    mutate.setClear(a);
+    for (const v of result.map.values()) mutate.setAdd(a, v);
+    return a;
+  }
+  if (a instanceof PyInstance) {
+    const f = lookupType(a.type, dunder[op][2]);
+    if (f !== undefined) {
+      const r = call(f, [a, b], null);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  return binaryOp(op, a, b);
+}
+
+/** (key, value) pairs of a mapping or an iterable of pairs. */
+export function itemsOf(v: PyValue): [PyValue, PyValue][] {
+  if (v instanceof PyDict) return [...v.map.values()].map((e) => [e.k, e.v]);
+  return toArray(v).map((pair, i) => {
+    const kv = toArray(pair);
+    if (kv.length !== 2) throw pyError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+    return [kv[0], kv[1]];
+  });
+}
+
+export function unaryOp(op: '-' | '+' | '~' | 'not', v: PyValue): PyValue {
+  if (op === 'not') return !truthy(v);
+  if (num.isNum(v)) {
+    if (op === '-') return num.neg(v);
+    if (op === '+') return typeof v === 'boolean' ? Number(v) : v;
+    if (v instanceof PyFloat) throw pyError('TypeError', "bad operand type for unary ~: 'float'");
+    return num.invert(v);
+  }
+  const method = op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__';
+  if (v instanceof PyInstance && lookupType(v.type, method) !== undefined) return callMethod(v, method, []);
+  throw pyError('TypeError', `bad operand type for unary ${op}: '${typeOf(v).name}'`);
+}
+
+export function isInstance(v: PyValue, t: PyValue): boolean {
+  if (t instanceof PyTuple) return t.items.some((x) => isInstance(v, x));
+  if (!(t instanceof PyType)) throw pyError('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+  return typeOf(v).mro.includes(t);
+}
+
+/** index(): ints and bools as a JavaScript number (for ranges, repeats, indices). */
+export function asIndex(v: PyValue, what = 'an integer'): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'bigint') throw pyError('OverflowError', 'Python int too large to convert to C ssize_t');
+  throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as ${what}`);
+}

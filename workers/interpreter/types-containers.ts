@@ -1,0 +1,272 @@
+// list, tuple, dict, set, frozenset, range, generator and coroutine: constructors and methods.
+// Every change goes through `mutate`, so that objects other threads see stay in step.
+import { sortValues } from './builtins';
+import { dictGet, equals, hashKey, newDict, setName, truthy } from './compare';
+import { pyError, PyExc } from './errors';
+import { PyGenerator } from './generators';
+import { contains, seqIndex } from './items';
+import { iterate, JsIterator, toArray } from './iteration';
+import { mutate } from './mutations';
+import { arity, charge, defineMethod, kwarg, onlyKwargs, toInt } from './native';
+import { PyBuiltin, PyClassMethod, PyDict, PyList, PyRange, PySet, PyTuple, types, type PyValue } from './objects';
+import { asIndex, itemsOf } from './operators';
+import { exceptionToRaise } from './compile-stmt';
+
+function indexOf(items: readonly PyValue[], v: PyValue, args: PyValue[], what: string): number {
+  const n = items.length;
+  let start = args.length > 1 ? asIndex(args[1]) : 0;
+  let stop = args.length > 2 ? asIndex(args[2]) : n;
+  if (start < 0) start = Math.max(0, start + n);
+  if (stop < 0) stop += n;
+  for (let i = start; i < Math.min(stop, n); i++) if (items[i] === v || equals(items[i], v)) return i;
+  throw pyError('ValueError', what);
+}
+
+function count(items: readonly PyValue[], v: PyValue): number {
+  let n = 0;
+  for (const x of items) if (x === v || equals(x, v)) n++;
+  return n;
+}
+
+function newSet(items: PyValue[], frozen: boolean): PySet {
+  const s = new PySet(frozen);
+  for (const v of items) s.map.set(hashKey(v), v);
+  return s;
+}
+
+function others(args: PyValue[]): PySet[] {
+  return args.map((a) => (a instanceof PySet ? a : newSet(toArray(a), true)));
+}
+
+export function initContainerTypes(): void {
+  const { list, tuple, dict, set, frozenset, range } = types;
+
+  list.construct = (_cls, args) => {
+    arity('list', args, 0, 1);
+    const items = args.length ? toArray(args[0]) : [];
+    charge(items.length);
+    return new PyList(items);
+  };
+  const lm = (name: string, f: (l: PyList, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue) =>
+    defineMethod(list, name, (self, a, kw) => {
+      charge();
+      return f(self as PyList, a, kw);
+    });
+  lm('append', (l, a) => {
+    arity('append', a, 1);
+    mutate.listAppend(l, a[0]);
+    return null;
+  });
+  lm('extend', (l, a) => {
+    const items = toArray(a[0]);
+    charge(items.length);
+    mutate.listSplice(l, l.items.length, 0, items);
+    return null;
+  });
+  lm('insert', (l, a) => {
+    arity('insert', a, 2);
+    let i = asIndex(a[0]);
+    const n = l.items.length;
+    if (i < 0) i = Math.max(0, i + n);
+    mutate.listSplice(l, Math.min(i, n), 0, [a[1]]);
+    return null;
+  });
+  lm('pop', (l, a) => {
+    arity('pop', a, 0, 1);
+    if (l.items.length === 0) throw pyError('IndexError', 'pop from empty list');
+    const i = a.length ? seqIndex(a[0], l.items.length, 'pop') : l.items.length - 1;
+    const v = l.items[i];
+    mutate.listSplice(l, i, 1, []);
+    return v;
+  });
+  lm('remove', (l, a) => {
+    const i = indexOf(l.items, a[0], [a[0]], 'list.remove(x): x not in list');
+    mutate.listSplice(l, i, 1, []);
+    return null;
+  });
+  lm('clear', (l) => {
+    mutate.listReplace(l, []);
+    return null;
+  });
+  lm('copy', (l) => new PyList(l.items.slice()));
+  lm('count', (l, a) => count(l.items, a[0]));
+  lm('index', (l, a) => indexOf(l.items, a[0], a, `${typeof a[0] === 'string' ? `'${a[0]}'` : String(a[0])} is not in list`));
+  lm('reverse', (l) => {
+    mutate.listReplace(l, l.items.slice().reverse());
+    return null;
+  });
+  lm('sort', (l, a, kw) => {
+    onlyKwargs('sort', kw, ['key', 'reverse']);
+    if (a.length) throw pyError('TypeError', 'sort() takes no positional arguments');
+    const items = l.items.slice();
+    sortValues(items, kwarg(kw, 'key', null), truthy(kwarg(kw, 'reverse', false)));
+    mutate.listReplace(l, items);
+    return null;
+  });
+
+  tuple.construct = (_cls, args) => {
+    arity('tuple', args, 0, 1);
+    return new PyTuple(args.length ? toArray(args[0]) : []);
+  };
+  defineMethod(tuple, 'count', (self, a) => count((self as PyTuple).items, a[0]));
+  defineMethod(tuple, 'index', (self, a) => indexOf((self as PyTuple).items, a[0], a, 'tuple.index(x): x not in tuple'));
+
+  dict.construct = (_cls, args, kwargs) => {
+    arity('dict', args, 0, 1);
+    const d = args.length ? newDict(itemsOf(args[0])) : new PyDict();
+    if (kwargs) for (const [k, v] of kwargs) setName(d, k, v);
+    return d;
+  };
+  const dm = (name: string, f: (d: PyDict, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue) =>
+    defineMethod(dict, name, (self, a, kw) => {
+      charge();
+      return f(self as PyDict, a, kw);
+    });
+  dm('get', (d, a) => {
+    arity('get', a, 1, 2);
+    return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
+  });
+  dm('keys', (d) => new JsIterator([...d.map.values()].map((e) => e.k)[Symbol.iterator]()));
+  dm('values', (d) => new JsIterator([...d.map.values()].map((e) => e.v)[Symbol.iterator]()));
+  dm('items', (d) => new JsIterator([...d.map.values()].map((e) => new PyTuple([e.k, e.v]))[Symbol.iterator]()));
+  dm('pop', (d, a) => {
+    arity('pop', a, 1, 2);
+    const v = dictGet(d, a[0]);
+    if (v === undefined) {
+      if (a.length > 1) return a[1];
+      throw pyError('KeyError', undefined, a[0]);
+    }
+    mutate.dictDelete(d, a[0]);
+    return v;
+  });
+  dm('popitem', (d) => {
+    const last = [...d.map.values()].pop();
+    if (!last) throw pyError('KeyError', 'popitem(): dictionary is empty');
+    mutate.dictDelete(d, last.k);
+    return new PyTuple([last.k, last.v]);
+  });
+  dm('setdefault', (d, a) => {
+    const v = dictGet(d, a[0]);
+    if (v !== undefined) return v;
+    const dflt = a.length > 1 ? a[1] : null;
+    mutate.dictSet(d, a[0], dflt);
+    return dflt;
+  });
+  dm('update', (d, a, kw) => {
+    const pairs = a.length ? itemsOf(a[0]) : [];
+    charge(pairs.length);
+    for (const [k, v] of pairs) mutate.dictSet(d, k, v);
+    if (kw) for (const [k, v] of kw) mutate.dictSet(d, k, v);
+    return null;
+  });
+  dm('clear', (d) => {
+    mutate.dictClear(d);
+    return null;
+  });
+  dm('copy', (d) => newDict([...d.map.values()].map((e) => [e.k, e.v])));
+  // A classmethod: called through the class or an instance, it receives the class first.
+  setName(dict.dict, 'fromkeys', new PyClassMethod(new PyBuiltin('fromkeys', (a) => newDict(toArray(a[1]).map((k) => [k, a[2] ?? null])), 'dict')));
+
+  const makeSet = (frozen: boolean) => (_cls: unknown, args: PyValue[]) => {
+    arity(frozen ? 'frozenset' : 'set', args, 0, 1);
+    return newSet(args.length ? toArray(args[0]) : [], frozen);
+  };
+  set.construct = makeSet(false);
+  frozenset.construct = makeSet(true);
+  for (const t of [set, frozenset]) {
+    const frozen = t === frozenset;
+    defineMethod(t, 'union', (self, a) => newSet([...(self as PySet).map.values(), ...others(a).flatMap((o) => [...o.map.values()])], frozen));
+    defineMethod(t, 'intersection', (self, a) => newSet([...(self as PySet).map.values()].filter((v) => others(a).every((o) => o.map.has(hashKey(v)))), frozen));
+    defineMethod(t, 'difference', (self, a) => newSet([...(self as PySet).map.values()].filter((v) => !others(a).some((o) => o.map.has(hashKey(v)))), frozen));
+    defineMethod(t, 'symmetric_difference', (self, a) => {
+      const [o] = others(a);
+      const s = self as PySet;
+      return newSet([...[...s.map.values()].filter((v) => !o.map.has(hashKey(v))), ...[...o.map.values()].filter((v) => !s.map.has(hashKey(v)))], frozen);
+    });
+    defineMethod(t, 'issubset', (self, a) => [...(self as PySet).map.keys()].every((k) => others(a)[0].map.has(k)));
+    defineMethod(t, 'issuperset', (self, a) => [...others(a)[0].map.keys()].every((k) => (self as PySet).map.has(k)));
+    defineMethod(t, 'isdisjoint', (self, a) => ![...(self as PySet).map.keys()].some((k) => others(a)[0].map.has(k)));
+    defineMethod(t, 'copy', (self) => newSet([...(self as PySet).map.values()], frozen));
+  }
+  const sm = (name: string, f: (s: PySet, a: PyValue[]) => PyValue) =>
+    defineMethod(set, name, (self, a) => {
+      charge();
+      return f(self as PySet, a);
+    });
+  sm('add', (s, a) => {
+    arity('add', a, 1);
+    mutate.setAdd(s, a[0]);
+    return null;
+  });
+  sm('discard', (s, a) => {
+    mutate.setDelete(s, a[0]);
+    return null;
+  });
+  sm('remove', (s, a) => {
+    if (!s.map.has(hashKey(a[0]))) throw pyError('KeyError', undefined, a[0]);
+    mutate.setDelete(s, a[0]);
+    return null;
+  });
+  sm('pop', (s) => {
+    const first = s.map.values().next();
+    if (first.done) throw pyError('KeyError', 'pop from an empty set');
+    mutate.setDelete(s, first.value);
+    return first.value;
+  });
+  sm('clear', (s) => {
+    mutate.setClear(s);
+    return null;
+  });
+  sm('update', (s, a) => {
+    for (const o of a) for (const v of toArray(o)) mutate.setAdd(s, v);
+    return null;
+  });
+  sm('difference_update', (s, a) => {
+    for (const o of a) for (const v of toArray(o)) mutate.setDelete(s, v);
+    return null;
+  });
+  sm('intersection_update', (s, a) => {
+    const keep = others(a);
+    for (const v of [...s.map.values()]) if (!keep.every((o) => o.map.has(hashKey(v)))) mutate.setDelete(s, v);
+    return null;
+  });
+
+  range.construct = (_cls, args) => {
+    arity('range', args, 1, 3);
+    const [a, b, c] = args.map((x) => toInt(x, 'range'));
+    if (args.length === 1) return new PyRange(0, a, 1);
+    if (c === 0) throw pyError('ValueError', 'range() arg 3 must not be zero');
+    return new PyRange(a, b, args.length > 2 ? c : 1);
+  };
+  defineMethod(range, 'index', (self, a) => {
+    const r = self as PyRange;
+    if (!contains(r, a[0])) throw pyError('ValueError', `${String(a[0])} is not in range`);
+    return ((a[0] as number) - r.start) / r.step;
+  });
+  defineMethod(range, 'count', (self, a) => (contains(self as PyRange, a[0]) ? 1 : 0));
+
+  for (const t of [types.generator, types.coroutine]) {
+    defineMethod(t, 'send', (self, a) => (self as PyGenerator).send(a[0] ?? null));
+    defineMethod(t, 'throw', (self, a) => {
+      const e = a[0];
+      return (self as PyGenerator).throw(e instanceof PyExc ? e : new PyExc(exceptionToRaise(e)));
+    });
+    defineMethod(t, 'close', (self) => {
+      (self as PyGenerator).close();
+      return null;
+    });
+  }
+  defineMethod(types.generator, '__next__', (self) => {
+    const v = (self as PyGenerator).next();
+    if (v === undefined) throw pyError('StopIteration');
+    return v;
+  });
+  defineMethod(types.generator, '__iter__', (self) => self);
+  defineMethod(types.iterator, '__iter__', (self) => self);
+  defineMethod(types.iterator, '__next__', (self) => {
+    const v = iterate(self).next();
+    if (v === undefined) throw pyError('StopIteration');
+    return v;
+  });
+  defineMethod(types.coroutine, '__await__', (self) => self);
+}

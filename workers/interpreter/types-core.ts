@@ -1,0 +1,168 @@
+// Constructors and methods of object, type, int, float, bool, str() and the descriptor types.
+import { call, findAttr, setObjectInit, setObjectSetattr } from './attributes';
+import { newDict, setName, truthy } from './compare';
+import { setObjectFormat } from './compile-expr';
+import { exceptionArgs, exceptions, pyError } from './errors';
+import { floatRepr } from './format';
+import { arity, charge, defineMethod, float, toFloat } from './native';
+import * as num from './numbers';
+import {
+  normInt,
+  PyBuiltin,
+  PyClassMethod,
+  PyFloat,
+  PyInstance,
+  PyProperty,
+  PyStaticMethod,
+  PyTuple,
+  PyType,
+  typeOf,
+  types,
+  type PyValue,
+} from './objects';
+import { newClass } from './compile-function';
+import { defaultRepr, pyRepr, pyStr, setObjectRepr, setObjectStr } from './text';
+import { itemsOf } from './operators';
+
+const intPattern = /^[+-]?(\d(_?\d)*)$/;
+
+function parseIntText(text: string, base: number): number | bigint {
+  const t = text.trim().replace(/_/g, (m, i: number, s: string) => (i > 0 && /[0-9a-z]/i.test(s[i - 1]) && /[0-9a-z]/i.test(s[i + 1] ?? '') ? '' : m));
+  let sign = 1n;
+  let body = t;
+  if (body.startsWith('-') || body.startsWith('+')) {
+    if (body[0] === '-') sign = -1n;
+    body = body.slice(1);
+  }
+  let b = base;
+  const prefixed = /^0[xXoObB]/.exec(body);
+  if (prefixed && (b === 0 || b === { x: 16, o: 8, b: 2 }[body[1].toLowerCase() as 'x' | 'o' | 'b'])) {
+    b = { x: 16, o: 8, b: 2 }[body[1].toLowerCase() as 'x' | 'o' | 'b'];
+    body = body.slice(2);
+  }
+  if (b === 0) b = 10;
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
+  if (body === '' || [...body.toLowerCase()].some((c) => !digits.includes(c)) || (base === 10 && !intPattern.test(t.replace(/^[+-]/, '')) && !prefixed))
+    throw pyError('ValueError', `invalid literal for int() with base ${base}: ${pyRepr(text)}`);
+  let n = 0n;
+  for (const c of body.toLowerCase()) n = n * BigInt(b) + BigInt(digits.indexOf(c));
+  return normInt(sign * n);
+}
+
+function toIntValue(v: PyValue, base: PyValue): number | bigint {
+  if (base !== null) {
+    if (typeof v !== 'string') throw pyError('TypeError', "int() can't convert non-string with explicit base");
+    return parseIntText(v, Number(base));
+  }
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (typeof v === 'boolean') return Number(v);
+  if (v instanceof PyFloat) return num.floatToInt(v.v);
+  if (typeof v === 'string') return parseIntText(v, 10);
+  const m = findAttr(v, '__int__') ?? findAttr(v, '__index__');
+  if (m !== undefined) return call(m, [], null) as number;
+  throw pyError('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeOf(v).name}'`);
+}
+
+function toFloatValue(v: PyValue): number {
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase().replace(/_/g, '');
+    const special: Record<string, number> = { nan: NaN, '+nan': NaN, '-nan': NaN, inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity };
+    if (t in special) return special[t];
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) throw pyError('ValueError', `could not convert string to float: ${pyRepr(v)}`);
+    return Number(t);
+  }
+  if (num.isNum(v)) return num.toNumber(v);
+  const m = findAttr(v, '__float__');
+  if (m !== undefined) return toFloat(call(m, [], null));
+  throw pyError('TypeError', `float() argument must be a string or a real number, not '${typeOf(v).name}'`);
+}
+
+export function initCoreTypes(): void {
+  const { object, type, int, float: floatType, bool, str } = types;
+
+  // object
+  const objectInit = new PyBuiltin('__init__', () => null, 'object');
+  setName(object.dict, '__init__', objectInit);
+  setObjectInit(objectInit);
+  const objectStr = new PyBuiltin('__str__', (args) => pyRepr(args[0]), 'object');
+  const objectRepr = new PyBuiltin('__repr__', (args) => (args[0] instanceof PyInstance ? defaultRepr(args[0]) : pyRepr(args[0])), 'object');
+  setName(object.dict, '__str__', objectStr);
+  setName(object.dict, '__repr__', objectRepr);
+  setObjectStr(objectStr);
+  setObjectRepr(objectRepr);
+  const objectSetattr = new PyBuiltin('__setattr__', () => null, 'object');
+  setObjectSetattr(objectSetattr);
+  const objectFormat = new PyBuiltin('__format__', (args) => pyStr(args[0]), 'object');
+  setName(object.dict, '__format__', objectFormat);
+  setObjectFormat(objectFormat);
+  setName(object.dict, '__eq__', new PyBuiltin('__eq__', (args) => args[0] === args[1], 'object'));
+  object.construct = (cls) => new PyInstance(cls);
+
+  // type(x) and type(name, bases, ns)
+  type.construct = (_cls, args) => {
+    if (args.length === 1) return typeOf(args[0]);
+    arity('type', args, 1, 3);
+    const [name, bases, ns] = args;
+    return newClass(String(name), (bases as PyTuple).items as PyType[], newDict(itemsOf(ns)), '__main__');
+  };
+  setName(type.dict, 'mro', new PyBuiltin('mro', (args) => new PyTuple((args[0] as PyType).mro), 'type'));
+
+  int.construct = (_cls, args, kwargs) => {
+    arity('int', args, 0, 2);
+    if (args.length === 0) return 0;
+    return toIntValue(args[0], args.length > 1 ? args[1] : (kwargs?.get('base') ?? null));
+  };
+  defineMethod(int, 'bit_length', (self) => (BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2).replace(/^0$/, '').length);
+  defineMethod(int, 'conjugate', (self) => self);
+  defineMethod(int, 'is_integer', () => true);
+
+  bool.construct = (_cls, args) => {
+    arity('bool', args, 0, 1);
+    return args.length === 0 ? false : truthy(args[0]);
+  };
+
+  floatType.construct = (_cls, args) => {
+    arity('float', args, 0, 1);
+    return float(args.length === 0 ? 0 : toFloatValue(args[0]));
+  };
+  defineMethod(floatType, 'is_integer', (self) => Number.isInteger((self as PyFloat).v));
+  defineMethod(floatType, 'conjugate', (self) => self);
+  defineMethod(floatType, '__repr__', (self) => floatRepr((self as PyFloat).v));
+  defineMethod(floatType, 'as_integer_ratio', (self) => {
+    let x = (self as PyFloat).v;
+    let d = 1n;
+    while (!Number.isInteger(x)) {
+      x *= 2;
+      d *= 2n;
+    }
+    return new PyTuple([normInt(BigInt(x)), normInt(d)]);
+  });
+
+  str.construct = (_cls, args) => {
+    arity('str', args, 0, 3);
+    if (args.length === 0) return '';
+    charge();
+    return pyStr(args[0]);
+  };
+
+  // descriptors
+  types.property.construct = (_cls, args, kwargs) => new PyProperty(args[0] ?? kwargs?.get('fget') ?? null, args[1] ?? kwargs?.get('fset') ?? null, args[2] ?? null);
+  defineMethod(types.property, 'setter', (self, args) => new PyProperty((self as PyProperty).fget, args[0], (self as PyProperty).fdel));
+  defineMethod(types.property, 'getter', (self, args) => new PyProperty(args[0], (self as PyProperty).fset, (self as PyProperty).fdel));
+  types.staticmethod.construct = (_cls, args) => new PyStaticMethod(args[0]);
+  types.classmethod.construct = (_cls, args) => new PyClassMethod(args[0]);
+
+  // exceptions: str(), repr() and args come from errors.ts and text.ts; __init__ keeps args
+  const base = exceptions.BaseException;
+  setName(base.dict, '__init__', new PyBuiltin('__init__', (args) => {
+    const self = args[0] as PyInstance;
+    self.dict.map.set('args', { k: 'args', v: new PyTuple(args.slice(1)) });
+    return null;
+  }, 'BaseException'));
+  setName(base.dict, 'with_traceback', new PyBuiltin('with_traceback', (args) => args[0], 'BaseException'));
+  setName(base.dict, '__str__', new PyBuiltin('__str__', (args) => {
+    const a = exceptionArgs(args[0] as PyInstance);
+    return a.length === 0 ? '' : a.length === 1 ? ((args[0] as PyInstance).type.mro.includes(exceptions.KeyError) ? pyRepr(a[0]) : pyStr(a[0])) : pyRepr(new PyTuple(a));
+  }, 'BaseException'));
+  setName(exceptions.StopIteration.dict, 'value', new PyProperty(new PyBuiltin('value', (args) => exceptionArgs(args[0] as PyInstance)[0] ?? null)));
+}

@@ -1,0 +1,296 @@
+// str and bytes methods, with CPython's semantics (split on whitespace runs, find returning -1,
+// str.format's replacement fields …).
+import { getAttr } from './attributes';
+import { formatObject } from './compile-expr';
+import { pyError } from './errors';
+import { getItem } from './items';
+import { toArray } from './iteration';
+import { arity, charge, defineMethod, toInt, toStr } from './native';
+import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
+import { asIndex } from './operators';
+import { pyRepr, pyStr } from './text';
+
+const whitespace = /\s/;
+
+function splitWhitespace(s: string, max: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && whitespace.test(s[i])) i++;
+    if (i >= n) break;
+    if (max >= 0 && out.length === max) {
+      out.push(s.slice(i).replace(/\s+$/, ''));
+      return out;
+    }
+    let j = i;
+    while (j < n && !whitespace.test(s[j])) j++;
+    out.push(s.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+function optionalSep(v: PyValue | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  const sep = toStr(v, 'separator');
+  if (sep === '') throw pyError('ValueError', 'empty separator');
+  return sep;
+}
+
+/** start/end arguments of find, count, startswith …: clamped like slice indices. */
+function span(s: string, args: PyValue[], from: number): [number, number] {
+  const n = s.length;
+  const clamp = (v: PyValue | undefined, d: number) => {
+    if (v === undefined || v === null) return d;
+    let i = asIndex(v);
+    if (i < 0) i += n;
+    return Math.min(Math.max(i, 0), n);
+  };
+  return [clamp(args[from], 0), clamp(args[from + 1], n)];
+}
+
+function strip(s: string, chars: PyValue | undefined, left: boolean, right: boolean): string {
+  const set = chars === undefined || chars === null ? null : toStr(chars, 'strip arg');
+  const is = (c: string) => (set === null ? whitespace.test(c) : set.includes(c));
+  let a = 0;
+  let b = s.length;
+  if (left) while (a < b && is(s[a])) a++;
+  if (right) while (b > a && is(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+function fill(args: PyValue[]): string {
+  const c = args[1] ?? ' ';
+  if (typeof c !== 'string' || c.length !== 1) throw pyError('TypeError', 'The fill character must be exactly one character long');
+  return c;
+}
+
+/** str.format: {} {0} {name} {0.attr} {0[1]} {!r} {:spec}, with nested fields in the spec. */
+export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): string {
+  let auto = 0;
+  let out = '';
+  let i = 0;
+  const field = (text: string): string => {
+    const m = /^([^.[!:]*)((?:\.[^.[!:]+|\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(text);
+    if (!m) throw pyError('ValueError', `unexpected '{' in field name`);
+    const [, name, chain, conversion, spec] = m;
+    let v: PyValue;
+    if (name === '') {
+      if (auto < 0) throw pyError('ValueError', 'cannot switch from manual field specification to automatic field numbering');
+      if (auto >= args.length) throw pyError('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
+      v = args[auto++];
+    } else if (/^\d+$/.test(name)) {
+      const k = Number(name);
+      if (k >= args.length) throw pyError('IndexError', `Replacement index ${k} out of range for positional args tuple`);
+      v = args[k];
+    } else {
+      const kv = kwargs?.get(name);
+      if (kv === undefined) throw pyError('KeyError', undefined, name);
+      v = kv;
+    }
+    for (const part of chain.match(/\.[^.[]+|\[[^\]]*\]/g) ?? []) {
+      if (part.startsWith('.')) v = getAttr(v, part.slice(1));
+      else {
+        const key = part.slice(1, -1);
+        v = getItem(v, /^\d+$/.test(key) ? Number(key) : key);
+      }
+    }
+    if (conversion === 'r' || conversion === 'a') v = pyRepr(v);
+    else if (conversion === 's') v = pyStr(v);
+    const resolvedSpec = (spec ?? '').replace(/\{([^{}]*)\}/g, (_x, inner: string) => field(inner));
+    return formatObject(v, resolvedSpec);
+  };
+  while (i < template.length) {
+    const c = template[i];
+    if (c === '{') {
+      if (template[i + 1] === '{') {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      let depth = 1;
+      let j = i + 1;
+      while (j < template.length && depth > 0) {
+        if (template[j] === '{') depth++;
+        else if (template[j] === '}') depth--;
+        j++;
+      }
+      if (depth > 0) throw pyError('ValueError', "Single '{' encountered in format string");
+      out += field(template.slice(i + 1, j - 1));
+      i = j;
+    } else if (c === '}') {
+      if (template[i + 1] !== '}') throw pyError('ValueError', "Single '}' encountered in format string");
+      out += '}';
+      i += 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+export function initStrTypes(): void {
+  const str = types.str;
+  const m = (name: string, f: (s: string, args: PyValue[], kwargs: Kwargs) => PyValue) =>
+    defineMethod(str, name, (self, args, kwargs) => {
+      const s = self as string;
+      charge(s.length / 16);
+      return f(s, args, kwargs);
+    });
+  m('upper', (s) => s.toUpperCase());
+  m('lower', (s) => s.toLowerCase());
+  m('casefold', (s) => s.toLowerCase());
+  m('swapcase', (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
+  m('capitalize', (s) => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : s));
+  m('title', (s) => s.toLowerCase().replace(/(^|[^a-zA-Z0-9])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()));
+  m('strip', (s, a) => strip(s, a[0], true, true));
+  m('lstrip', (s, a) => strip(s, a[0], true, false));
+  m('rstrip', (s, a) => strip(s, a[0], false, true));
+  m('split', (s, a, kw) => {
+    const sep = optionalSep(a[0] ?? kw?.get('sep'));
+    const max = toInt(a[1] ?? kw?.get('maxsplit') ?? -1, 'maxsplit');
+    if (sep === null) return new PyList(splitWhitespace(s, max));
+    const parts = s.split(sep);
+    if (max >= 0 && parts.length > max + 1) return new PyList([...parts.slice(0, max), parts.slice(max).join(sep)]);
+    return new PyList(parts);
+  });
+  m('rsplit', (s, a, kw) => {
+    const sep = optionalSep(a[0] ?? kw?.get('sep'));
+    const max = toInt(a[1] ?? kw?.get('maxsplit') ?? -1, 'maxsplit');
+    const parts = sep === null ? splitWhitespace(s, -1) : s.split(sep);
+    if (max < 0 || parts.length <= max + 1) return new PyList(parts);
+    const head = parts.slice(0, parts.length - max).join(sep ?? ' ');
+    return new PyList([head, ...parts.slice(parts.length - max)]);
+  });
+  m('splitlines', (s, a) => {
+    const keep = Boolean(a[0]);
+    const out: string[] = [];
+    const re = /\r\n|\r|\n/g;
+    let last = 0;
+    for (let r = re.exec(s); r; r = re.exec(s)) {
+      out.push(s.slice(last, keep ? r.index + r[0].length : r.index));
+      last = r.index + r[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return new PyList(out);
+  });
+  m('join', (s, a) => {
+    arity('join', a, 1);
+    const items = toArray(a[0]);
+    charge(items.length);
+    items.forEach((x, i) => {
+      if (typeof x !== 'string') throw pyError('TypeError', `sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
+    });
+    return items.join(s);
+  });
+  m('replace', (s, a) => {
+    arity('replace', a, 2, 3);
+    const [old, rep] = [toStr(a[0], 'replace() argument 1'), toStr(a[1], 'replace() argument 2')];
+    let count = a.length > 2 ? toInt(a[2], 'count') : -1;
+    if (count < 0) return old === '' ? [...s].join(rep).replace(/^/, rep) + (s ? rep : '') : s.split(old).join(rep);
+    let out = '';
+    let rest = s;
+    while (count-- > 0) {
+      const i = rest.indexOf(old);
+      if (i < 0) break;
+      out += rest.slice(0, i) + rep;
+      rest = rest.slice(i + old.length);
+    }
+    return out + rest;
+  });
+  const find = (s: string, a: PyValue[], fromRight: boolean): number => {
+    const sub = toStr(a[0], 'must be str');
+    const [start, end] = span(s, a, 1);
+    const region = s.slice(start, end);
+    const i = fromRight ? region.lastIndexOf(sub) : region.indexOf(sub);
+    return i < 0 || end - start < sub.length ? -1 : i + start;
+  };
+  m('find', (s, a) => find(s, a, false));
+  m('rfind', (s, a) => find(s, a, true));
+  m('index', (s, a) => {
+    const i = find(s, a, false);
+    if (i < 0) throw pyError('ValueError', 'substring not found');
+    return i;
+  });
+  m('rindex', (s, a) => {
+    const i = find(s, a, true);
+    if (i < 0) throw pyError('ValueError', 'substring not found');
+    return i;
+  });
+  m('count', (s, a) => {
+    const sub = toStr(a[0], 'must be str');
+    const [start, end] = span(s, a, 1);
+    const region = s.slice(start, end);
+    if (sub === '') return region.length + 1;
+    return region.split(sub).length - 1;
+  });
+  const affix = (s: string, a: PyValue[], end: boolean): boolean => {
+    const [start, stop] = span(s, a, 1);
+    const region = s.slice(start, stop);
+    const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
+    return options.some((o) => {
+      const t = toStr(o, `${end ? 'endswith' : 'startswith'} first arg`);
+      return end ? region.endsWith(t) : region.startsWith(t);
+    });
+  };
+  m('startswith', (s, a) => affix(s, a, false));
+  m('endswith', (s, a) => affix(s, a, true));
+  m('removeprefix', (s, a) => (s.startsWith(a[0] as string) ? s.slice((a[0] as string).length) : s));
+  m('removesuffix', (s, a) => ((a[0] as string) && s.endsWith(a[0] as string) ? s.slice(0, -(a[0] as string).length) : s));
+  m('partition', (s, a) => {
+    const sep = optionalSep(a[0])!;
+    const i = s.indexOf(sep);
+    return new PyTuple(i < 0 ? [s, '', ''] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+  });
+  m('rpartition', (s, a) => {
+    const sep = optionalSep(a[0])!;
+    const i = s.lastIndexOf(sep);
+    return new PyTuple(i < 0 ? ['', '', s] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
+  });
+  m('center', (s, a) => {
+    const width = toInt(a[0], 'width');
+    const c = fill(a);
+    if (s.length >= width) return s;
+    const gap = width - s.length;
+    // CPython puts the odd padding character on the left when the width is odd.
+    const left = Math.floor(gap / 2) + (gap & width & 1);
+    return c.repeat(left) + s + c.repeat(gap - left);
+  });
+  m('ljust', (s, a) => s.padEnd(toInt(a[0], 'width'), fill(a)));
+  m('rjust', (s, a) => s.padStart(toInt(a[0], 'width'), fill(a)));
+  m('zfill', (s, a) => {
+    const width = toInt(a[0], 'width');
+    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
+    return sign + s.slice(sign.length).padStart(width - sign.length, '0');
+  });
+  m('expandtabs', (s, a) => s.replace(/\t/g, ' '.repeat(a.length ? toInt(a[0], 'tabsize') : 8)));
+  const test = (name: string, re: RegExp) => m(name, (s) => s.length > 0 && re.test(s));
+  test('isdigit', /^\d+$/);
+  test('isdecimal', /^\d+$/);
+  test('isnumeric', /^\d+$/);
+  test('isalpha', /^\p{L}+$/u);
+  test('isalnum', /^[\p{L}\d]+$/u);
+  test('isspace', /^\s+$/);
+  m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
+  m('isidentifier', (s) => /^[A-Za-z_]\w*$/.test(s));
+  m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
+  m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
+  m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_x, p: string, c: string) => p + c.toUpperCase()));
+  m('isprintable', (s) => !/[\x00-\x1f\x7f]/.test(s));
+  m('format', (s, a, kw) => strFormat(s, a, kw));
+  m('format_map', (s, a) => strFormat(s, [], new Map([...toArray(a[0])].map((k) => [String(k), getItem(a[0], k)]))));
+  m('encode', (s) => new PyBytes(new TextEncoder().encode(s)));
+
+  const bytes = types.bytes;
+  bytes.construct = (_cls, args) => {
+    const v = args[0];
+    if (v === undefined) return new PyBytes(new Uint8Array());
+    if (typeof v === 'number') return new PyBytes(new Uint8Array(v));
+    if (typeof v === 'string') return new PyBytes(new TextEncoder().encode(v));
+    return new PyBytes(Uint8Array.from(toArray(v).map((x) => asIndex(x))));
+  };
+  defineMethod(bytes, 'decode', (self) => new TextDecoder().decode((self as PyBytes).data));
+  defineMethod(bytes, 'hex', (self) => [...(self as PyBytes).data].map((b) => b.toString(16).padStart(2, '0')).join(''));
+}
