@@ -47,8 +47,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface GilLabMethods {
   getMachine(): Promise<MachineInfo>;
   listPresets(): Promise<PresetInfo[]>;
-  /** Parses and validates a program file's text; the error names the bad field. */
-  parseProgram(text: string): Promise<Result<Program>>;
+  /** Checks a program file's text (Python); the error names the line. The file name names the program. */
+  parseProgram(text: string, fileName?: string): Promise<Result<Program>>;
   /** Starts a session (one run per strategy × worker count). Refused with "busy" while one runs. */
   startSession(request: RunRequest): Promise<Result<{ sessionId: string }>>;
   /** Cancels the running session, if any; resolves when every thread and process is gone. */

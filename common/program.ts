@@ -1,28 +1,14 @@
-// A program is what the user runs: a main thread plus named tasks, in the words of
-// the lesson (threading.Thread(target=task).start(), time.sleep, print, join).
-
-/** One step of a task or of the main thread. Durations are CPython-equivalent milliseconds. */
-export type ProgramStep =
-  /** Pure-Python computation: needs the GIL. `ms` is how long CPython takes for it on one core. */
-  | { op: 'cpu'; ms: number }
-  /** A blocking call (socket read, file read): releases the GIL while it waits. */
-  | { op: 'io'; ms: number }
-  /** time.sleep: releases the GIL, like any blocking call. */
-  | { op: 'sleep'; ms: number }
-  | { op: 'print'; text: string }
-  /** A loop: the steps `times` times, or (with `forMs`) until that much time has passed since the loop began. */
-  | { op: 'repeat'; times?: number; forMs?: number; steps: ProgramStep[] }
-  /** Main thread only: start `copies` instances of a task ("workers" = one per worker). */
-  | { op: 'start'; task: string; copies?: number | 'workers' }
-  /** Main thread only: wait for every task started so far (or only those of `task`). */
-  | { op: 'join'; task?: string };
+// A program is Python source: one of the lesson's cells, a teacher's own file, or what was typed
+// in the editor. GIL Lab runs it on its simulated GIL (and, where asked, in real CPython).
 
 export interface Program {
+  /** Short name: a preset's, or the file's without .py. */
   name: string;
   /** One line: what the program teaches. */
   description: string;
-  main: ProgramStep[];
-  tasks: Record<string, ProgramStep[]>;
+  /** The file name tracebacks and the source view show, e.g. car_truck.py. */
+  file: string;
+  source: string;
 }
 
 export const strategies = [

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Result, RunRequest } from './api';
 import { limits } from './limits';
 import { findPreset, presets } from './presets';
-import { gilModels, strategies, type Program, type ProgramStep } from './program';
+import { gilModels, strategies, type Program } from './program';
+import { checkProgram, describeProblems, maxSourceLength } from './python/check';
 
 const ranged = (name: string, min: number, max: number, integer = false) =>
   z
@@ -20,40 +21,15 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'a list' : typeof value;
 }
 
-const durationMs = (name: string) => ranged(name, 0, limits.maxWallMsPerRun);
-
-const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
-  z.discriminatedUnion(
-    'op',
-    [
-      z.strictObject({ op: z.literal('cpu'), ms: durationMs('cpu ms') }),
-      z.strictObject({ op: z.literal('io'), ms: durationMs('io ms') }),
-      z.strictObject({ op: z.literal('sleep'), ms: durationMs('sleep ms') }),
-      z.strictObject({ op: z.literal('print'), text: z.string().max(200, 'print text must be at most 200 characters') }),
-      z
-        .strictObject({
-          op: z.literal('repeat'),
-          times: ranged('repeat times', 0, 10_000_000, true).optional(),
-          forMs: durationMs('repeat forMs').optional(),
-          steps: z.array(stepSchema).min(1, 'repeat needs at least one step'),
-        })
-        .refine((s) => (s.times === undefined) !== (s.forMs === undefined), 'repeat needs exactly one of times or forMs'),
-      z.strictObject({
-        op: z.literal('start'),
-        task: z.string().min(1, 'start needs a task name'),
-        copies: z.union([ranged('start copies', 1, limits.maxTasks, true), z.literal('workers')]).optional(),
-      }),
-      z.strictObject({ op: z.literal('join'), task: z.string().optional() }),
-    ],
-    { error: (iss) => `op must be one of cpu, io, sleep, print, repeat, start, join, got ${describe((iss.input as { op?: unknown } | undefined)?.op)}` },
-  ),
-);
-
 const programSchema = z.strictObject({
   name: z.string().min(1, 'name must not be empty').max(80, 'name must be at most 80 characters'),
   description: z.string().max(300, 'description must be at most 300 characters').default(''),
-  main: z.array(stepSchema).min(1, 'main needs at least one step'),
-  tasks: z.record(z.string().min(1).max(80), z.array(stepSchema).min(1, 'a task needs at least one step')),
+  file: z
+    .string()
+    .max(120, 'file must be at most 120 characters')
+    .regex(/^[^/\\]+\.py$/, 'file must be a file name ending in .py')
+    .default('program.py'),
+  source: z.string({ error: (iss) => `source must be text, got ${describe(iss.input)}` }).max(maxSourceLength, `source must be at most ${maxSourceLength} characters`),
 });
 
 const requestSchema = z.strictObject({
@@ -82,58 +58,23 @@ function formatIssues(error: z.ZodError, input: unknown, what: string): string {
   return named ? issue.message : `${where}${issue.message}`;
 }
 
-function containsStart(steps: ProgramStep[]): boolean {
-  return steps.some((s) => s.op === 'start' || (s.op === 'repeat' && containsStart(s.steps)));
-}
-
-/** Checks what a schema cannot: tasks that exist, start/join only in main, sizes within the limits. */
-function checkProgram(program: Program): string | null {
-  const taskNames = new Set(Object.keys(program.tasks));
-  const visit = (steps: ProgramStep[], where: string, inMain: boolean): string | null => {
-    for (const [i, step] of steps.entries()) {
-      const at = `${where}[${i}]`;
-      if ((step.op === 'start' || step.op === 'join') && !inMain) return `${at}: ${step.op} is allowed only in main`;
-      if (step.op === 'start' && !taskNames.has(step.task))
-        return `${at}: start names task ${JSON.stringify(step.task)}, but tasks has ${[...taskNames].map((t) => JSON.stringify(t)).join(', ') || 'none'}`;
-      if (step.op === 'join' && step.task !== undefined && !taskNames.has(step.task))
-        return `${at}: join names task ${JSON.stringify(step.task)}, which is not in tasks`;
-      if (step.op === 'repeat') {
-        if (step.forMs !== undefined && inMain && containsStart(step.steps))
-          return `${at}: start inside a repeat with forMs is not supported (the number of tasks must be known before the run)`;
-        const inner = visit(step.steps, `${at}.steps`, inMain);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const main = visit(program.main, 'main', true);
-  if (main) return main;
-  for (const [name, steps] of Object.entries(program.tasks)) {
-    const error = visit(steps, `tasks.${name}`, false);
-    if (error) return error;
-  }
-  return null;
-}
-
+/** A program {name, description, file, source}: its fields, then its Python (the first problem, naming its line). */
 export function validateProgram(input: unknown): Result<Program> {
   const parsed = programSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, main, tasks}') };
-  const error = checkProgram(parsed.data);
-  return error ? { ok: false, error } : { ok: true, value: parsed.data };
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, file, source}') };
+  const checked = checkProgram(parsed.data.source);
+  if (!checked.ok) return { ok: false, error: `${parsed.data.file}, ${describeProblems(checked.problems.slice(0, 1))}` };
+  return { ok: true, value: parsed.data };
 }
 
-/** Parses a program file's text (JSON). */
-export function parseProgramText(text: string): Result<Program> {
+/** A .py file's text as a program named after the file. */
+export function parseProgramText(text: string, fileName = 'program.py'): Result<Program> {
   if (typeof text !== 'string') return { ok: false, error: 'program file must be text' };
   if (text.length > limits.maxFileBytes)
     return { ok: false, error: `program file is too large: ${text.length} bytes, at most ${limits.maxFileBytes}` };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `program file is not valid JSON: ${(error as Error).message}` };
-  }
-  return validateProgram(json);
+  const file = (fileName.split(/[\\/]/).pop() ?? 'program.py').replace(/\.[^.]*$/, '') + '.py';
+  const first = /^\s*#\s*(.+)$/m.exec(text.split('\n').find((l) => l.trim() !== '') ?? '');
+  return validateProgram({ name: file.replace(/\.py$/, ''), description: first ? first[1].slice(0, 300) : '', file, source: text });
 }
 
 export interface ValidRequest extends RunRequest {
@@ -145,13 +86,13 @@ function resolveProgram(given: unknown): Result<Program> {
     const preset = findPreset(given);
     return preset
       ? { ok: true, value: preset }
-      : { ok: false, error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program file, got ${describe(given)}` };
+      : { ok: false, error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program {name, file, source}, got ${describe(given)}` };
   }
   if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
     const checked = validateProgram(given);
     return checked.ok ? checked : { ok: false, error: `program.${checked.error}` };
   }
-  return { ok: false, error: `program must be a preset name or a program {name, description, main, tasks}, got ${given === null ? 'null' : describe(given)}` };
+  return { ok: false, error: `program must be a preset name or a program {name, description, file, source}, got ${given === null ? 'null' : describe(given)}` };
 }
 
 /** Validates a run request's shape and ranges and resolves a preset name into its program. */

@@ -6,7 +6,6 @@ import { limits } from '../common/limits';
 import { findPreset, presets } from '../common/presets';
 import { gilModels, strategies, type GilModel, type Strategy } from '../common/program';
 import type { RunRequest } from '../common/api';
-import { checkCaps } from '../common/estimate';
 import { parseProgramText, validateRequest } from '../common/validate';
 
 export interface RunFlags {
@@ -57,13 +56,13 @@ function programOf(text: string): RunRequest['program'] {
     if (!stat.isFile()) throw new UsageError(`--program ${text} is a folder, not a program file`);
     if (stat.size > limits.maxFileBytes)
       throw new UsageError(`--program ${text} is too large: ${stat.size} bytes, at most ${limits.maxFileBytes}`);
-    const parsed = parseProgramText(readFileSync(file, 'utf8'));
+    const parsed = parseProgramText(readFileSync(file, 'utf8'), file);
     if (!parsed.ok) throw new UsageError(`--program ${text}: ${parsed.error}`);
     return parsed.value;
   }
-  if (/[\\/]|\.json$/i.test(text)) throw new UsageError(`--program file not found: ${text}`);
+  if (/[\\/]|\.py$/i.test(text)) throw new UsageError(`--program file not found: ${text}`);
   throw new UsageError(
-    `--program must be one of ${presets.map((p) => p.name).join(', ')} or a JSON program file, got ${JSON.stringify(text)}`,
+    `--program must be one of ${presets.map((p) => p.name).join(', ')} or a Python file (.py), got ${JSON.stringify(text)}`,
   );
 }
 
@@ -120,9 +119,5 @@ export function planRun(flags: RunFlags): RunPlan {
   };
   const checked = validateRequest(request);
   if (!checked.ok) throw new UsageError(`${flagOf(checked.error)}: ${checked.error}`);
-  // The engine refuses these too, but by then it exists: refuse here and start nothing.
-  const cap = checkCaps(checked.value.program, workers, timeScale);
-  if (cap)
-    throw new UsageError(`--program ${flags.program} with --workers ${workers} and --time-scale ${timeScale}: ${cap}`);
   return { request, json, trace };
 }

@@ -5,17 +5,30 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineEvent, GilLabApi, Result, RunRequest } from '../common/api';
-import { checkCaps, estimateWallMs } from '../common/estimate';
 import { limits } from '../common/limits';
 import { presets } from '../common/presets';
-import { strategies as strategyOrder, type Strategy } from '../common/program';
+import { strategies as strategyOrder, type Program, type Strategy } from '../common/program';
+import { parseModule, type Module } from '../common/python/ast';
+import { estimateStarts } from '../common/python/estimate';
+import { variantFor, type Variant } from '../common/python/variants';
 import type { MachineInfo, RunSummary } from '../common/trace';
 import { parseProgramText, validateRequest, type ValidRequest } from '../common/validate';
 import { epochMs } from './clock';
+import { defaultCosts, type CostTable } from './interpreter/costs';
 import { forkLauncher, type ProcessLauncher } from './launcher';
-import type { FromProcess } from './messages';
-import { defaultStartCosts, planRun, type StartCosts } from './plan';
-import { RunSupervisor, type RunOptions } from './supervisor';
+import type { FromProcess, RunSettings } from './messages';
+import { RunSupervisor, type SupervisorOptions } from './supervisor';
+import { THREADS_PER_PROCESS } from './words';
+
+/** CPython's own start-up costs, shown as `starting` (ms): a thread ~0.1 ms; a forked process a few ms. */
+export interface StartCosts {
+  threadMs: number;
+  processMs: number;
+}
+export const defaultStartCosts: StartCosts = { threadMs: 0.1, processMs: 10 };
+
+/** A run may start at most this many processes (each is an OS process of this machine). */
+const PROCESSES_PER_RUN = 64;
 
 export interface EngineOptions {
   host: MachineInfo['host'];
@@ -27,8 +40,12 @@ export interface EngineOptions {
   hangTimeoutMs?: number;
   /** Trace intervals kept per run (default limits.maxIntervalsPerRun). */
   maxIntervalsPerRun?: number;
+  /** What CPython spends per operation (default: measured on the project's machine). */
+  costs?: CostTable;
+  /** Blocking socket stand-ins' latency (µs). */
+  socketLatencyUs?: number;
   /** Test-only faults injected into every run. */
-  faults?: RunOptions['faults'];
+  faults?: SupervisorOptions['faults'];
 }
 
 export interface Engine extends GilLabApi {
@@ -41,6 +58,9 @@ export interface Engine extends GilLabApi {
 interface Session {
   id: string;
   request: ValidRequest;
+  /** The program parsed once, and each strategy's variant of it. */
+  module: Module;
+  variants: Map<Strategy, Variant>;
   cancelled: boolean;
   current: RunSupervisor | null;
   done: Promise<void>;
@@ -53,6 +73,19 @@ export function defaultEngineDir(): string {
   return candidates.find((dir) => existsSync(join(dir, 'python-process.js'))) ?? candidates[2];
 }
 
+/** Parses the program once and makes each strategy's variant; a strategy that cannot run it is refused, saying why. */
+function prepare(program: Program, strategies: Strategy[]): Result<{ module: Module; variants: Map<Strategy, Variant> }> {
+  const parsed = parseModule(program.source);
+  if (!parsed.ok) return { ok: false, error: `${program.file}, line ${parsed.error.line}: SyntaxError: ${parsed.error.message}` };
+  const variants = new Map<Strategy, Variant>();
+  for (const strategy of strategies) {
+    const v = variantFor(program.source, parsed.module, strategy);
+    if (!v.ok) return { ok: false, error: `${strategy} cannot run ${program.file}: ${v.reason}` };
+    variants.set(strategy, v.variant);
+  }
+  return { ok: true, value: { module: parsed.module, variants } };
+}
+
 export function createEngine(options: EngineOptions): Engine {
   const launcher = options.launcher ?? forkLauncher;
   const engineDir = options.engineDir ?? defaultEngineDir();
@@ -62,7 +95,9 @@ export function createEngine(options: EngineOptions): Engine {
   let calibration: Promise<number> | null = null;
   let session: Session | null = null;
   let sessionCount = 0;
-  let nextTid = 1;
+  let nextTid = THREADS_PER_PROCESS;
+  /** The last wall time of each program × strategy × workers: the progress bar's estimate. */
+  const lastWall = new Map<string, number>();
 
   const emit = (event: EngineEvent) => {
     for (const listener of listeners) {
@@ -105,6 +140,27 @@ export function createEngine(options: EngineOptions): Engine {
     return request.workerCounts.flatMap((workers) => chosen.map((strategy) => ({ strategy, workers })));
   };
 
+  function settingsFor(s: Session, runId: string, variant: Variant, workers: number, itersPerMs: number): RunSettings {
+    const r = s.request;
+    const costs = options.startCosts ?? defaultStartCosts;
+    return {
+      runId,
+      source: variant.source,
+      file: r.program.file,
+      mode: variant.mode,
+      gilModel: r.gil,
+      switchIntervalMs: r.switchIntervalMs,
+      timeScale: r.timeScale,
+      workers,
+      itersPerMs,
+      costs: options.costs ?? defaultCosts,
+      maxIntervalsPerLane: Math.max(1000, Math.floor((options.maxIntervalsPerRun ?? limits.maxIntervalsPerRun) / 8)),
+      socketLatencyUs: options.socketLatencyUs ?? 20,
+      threadStartMs: costs.threadMs,
+      processStartMs: costs.processMs,
+    };
+  }
+
   async function runSession(s: Session): Promise<void> {
     const { request } = s;
     const order = runOrder(request);
@@ -116,29 +172,28 @@ export function createEngine(options: EngineOptions): Engine {
       for (const [index, { strategy, workers }] of order.entries()) {
         if (s.cancelled) break;
         const runId = `${s.id}-${index + 1}`;
-        const plan = planRun(request.program, strategy, workers, nextTid, options.startCosts ?? defaultStartCosts);
-        nextTid += plan.lanes.length;
-        const estimateMs = estimateWallMs(request.program, strategy, workers, request.timeScale, cores);
+        const variant = s.variants.get(strategy)!;
+        const starts = estimateStarts(parseModule(variant.source).ok ? (parseModule(variant.source) as { module: Module }).module : s.module, workers);
+        const firstTid = nextTid;
+        nextTid += PROCESSES_PER_RUN * THREADS_PER_PROCESS;
         const supervisor = new RunSupervisor(
           {
-            runId,
-            program: request.program,
-            strategy,
-            workers,
-            switchIntervalMs: request.switchIntervalMs,
-            gil: request.gil,
-            timeScale: request.timeScale,
-            itersPerMs,
-            maxIntervalsPerRun: options.maxIntervalsPerRun ?? limits.maxIntervalsPerRun,
-            plan,
+            config: { runId, strategy, workers, programName: request.program.name, settings: settingsFor(s, runId, variant, workers, itersPerMs) },
             launcher,
             processEntry,
+            firstTid,
+            warmThreads: Math.min(32, 1 + (variant.mode === 'sequential' ? 0 : starts.threads)),
+            warmProcesses: variant.mode === 'sequential' ? 0 : Math.min(16, starts.processes),
+            maxProcesses: PROCESSES_PER_RUN,
             hangTimeoutMs: options.hangTimeoutMs ?? 5000,
             startTimeoutMs: 30_000,
+            wallCapMs: limits.maxWallMsPerRun,
+            lineMap: variant.lineMap,
             faults: options.faults,
           },
           {
             onStart: (run) => emit({ type: 'run-start', sessionId: s.id, run }),
+            onThreads: (processes, threads) => emit({ type: 'threads', sessionId: s.id, runId, processes, threads } as unknown as EngineEvent),
             onTrace: (batches) => emit({ type: 'trace', sessionId: s.id, batches }),
           },
         );
@@ -154,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
               strategy,
               workers,
               elapsedMs: Math.max(0, epochMs() - supervisor.startEpochMs),
-              estimateMs,
+              estimateMs: lastWall.get(`${request.program.name}:${strategy}:${workers}`) ?? 0,
             },
           });
         }, 250);
@@ -165,17 +220,23 @@ export function createEngine(options: EngineOptions): Engine {
           clearInterval(progress);
           s.current = null;
         }
+        if (summary.status === 'done') lastWall.set(`${request.program.name}:${strategy}:${workers}`, summary.wallMs);
         if (strategy === 'sequential' && summary.status === 'done') sequentialWall.set(workers, summary.wallMs);
         const base = sequentialWall.get(workers);
         if (summary.status === 'done' && base !== undefined && summary.wallMs > 0) summary.speedup = base / summary.wallMs;
         emit({ type: 'run-end', sessionId: s.id, summary });
-        if (summary.status !== 'done') {
+        if (summary.status === 'cancelled') {
           status = summary.status;
           reason = summary.reason;
           break;
         }
+        if (summary.status === 'failed' && status === 'done') {
+          // A program that raises fails its run; the other strategies still run, so they can be compared.
+          status = 'failed';
+          reason = summary.reason;
+        }
       }
-      if (s.cancelled && status === 'done') status = 'cancelled';
+      if (s.cancelled && status !== 'cancelled') status = 'cancelled';
     } catch (error) {
       status = 'failed';
       reason = (error as Error).message;
@@ -197,22 +258,20 @@ export function createEngine(options: EngineOptions): Engine {
     async listPresets() {
       return presets.map((program) => ({ name: program.name, description: program.description, program }));
     },
-    async parseProgram(text: string) {
-      return parseProgramText(text);
+    async parseProgram(text: string, fileName?: string) {
+      return parseProgramText(text, fileName);
     },
     async startSession(input: RunRequest): Promise<Result<{ sessionId: string }>> {
       const checked = validateRequest(input);
       if (!checked.ok) return checked;
       const request = checked.value;
-      for (const workers of request.workerCounts) {
-        const cap = checkCaps(request.program, workers, request.timeScale);
-        if (cap) return { ok: false, error: `refused: ${cap}` };
-      }
+      const prepared = prepare(request.program, request.strategies);
+      if (!prepared.ok) return prepared;
       if (session) return { ok: false, error: 'busy: a session is already running; cancel it or wait for it to end' };
       if (!existsSync(processEntry))
         return { ok: false, error: `the engine is not built: ${processEntry} is missing (run npm run build)` };
       const id = `s${++sessionCount}`;
-      const s: Session = { id, request, cancelled: false, current: null, done: Promise.resolve() };
+      const s: Session = { id, request, ...prepared.value, cancelled: false, current: null, done: Promise.resolve() };
       session = s;
       emit({ type: 'session-start', sessionId: id, request, total: runOrder(request).length });
       s.done = runSession(s).finally(() => {

@@ -26,8 +26,9 @@ function spinUntilChanged(word: Int32Array, index: number, from: number): boolea
   return false;
 }
 
-export function newGilBuffer(): SharedArrayBuffer {
-  return new SharedArrayBuffer(WORDS * Int32Array.BYTES_PER_ELEMENT);
+/** Room for `count` GILs: a process has one per interpreter. */
+export function newGilBuffer(count = 1): SharedArrayBuffer {
+  return new SharedArrayBuffer(count * WORDS * Int32Array.BYTES_PER_ELEMENT);
 }
 
 export interface GilEvents {
@@ -37,6 +38,8 @@ export interface GilEvents {
 
 export class Gil {
   private readonly word: Int32Array;
+  /** Whether this thread holds the GIL: only take() and drop() change it. */
+  held = false;
   /** Acquisitions that took the GIL from another thread. */
   handoffs = 0;
   /** Releases forced by a drop request. */
@@ -44,16 +47,19 @@ export class Gil {
 
   constructor(
     buffer: SharedArrayBuffer,
+    index: number,
     private readonly self: number,
     private readonly model: GilModel,
-    private readonly switchIntervalMs: number,
+    /** sys.getswitchinterval(), read at every wait: sys.setswitchinterval changes it for the whole process. */
+    private readonly switchInterval: () => number,
     private readonly events: GilEvents,
   ) {
-    this.word = new Int32Array(buffer);
+    this.word = new Int32Array(buffer, index * WORDS * Int32Array.BYTES_PER_ELEMENT, WORDS);
   }
 
   /** take_gil: returns once this thread holds the GIL. */
   take(): void {
+    if (this.held) return;
     const w = this.word;
     while (Atomics.compareExchange(w, LOCKED, 0, 1) !== 0) {
       if (this.model === 'old') {
@@ -62,7 +68,7 @@ export class Gil {
       }
       const savedSwitchNumber = Atomics.load(w, SWITCH_NUMBER);
       if (spinUntilChanged(w, LOCKED, 1)) continue;
-      const result = Atomics.wait(w, LOCKED, 1, this.switchIntervalMs);
+      const result = Atomics.wait(w, LOCKED, 1, this.switchInterval());
       if (result === 'timed-out' && Atomics.load(w, LOCKED) === 1 && Atomics.load(w, SWITCH_NUMBER) === savedSwitchNumber) {
         if (Atomics.exchange(w, DROP_REQUEST, 1) === 0) this.events.onDropRequest();
       }
@@ -74,10 +80,13 @@ export class Gil {
       Atomics.notify(w, SWITCH_NUMBER); // FORCE_SWITCHING: wake the thread that dropped for us
     }
     Atomics.store(w, DROP_REQUEST, 0);
+    this.held = true;
   }
 
   /** drop_gil: releases the GIL; after a forced drop, waits until another thread has taken it. */
   drop(): void {
+    if (!this.held) return;
+    this.held = false;
     const w = this.word;
     const switchNumber = Atomics.load(w, SWITCH_NUMBER);
     Atomics.store(w, LOCKED, 0);
@@ -86,7 +95,7 @@ export class Gil {
       Atomics.store(w, DROP_REQUEST, 0);
       // One wait, as CPython's COND_WAIT; bounded so a vanished waiter cannot stall us.
       if (!spinUntilChanged(w, SWITCH_NUMBER, switchNumber))
-        Atomics.wait(w, SWITCH_NUMBER, switchNumber, Math.max(50, this.switchIntervalMs * 10));
+        Atomics.wait(w, SWITCH_NUMBER, switchNumber, Math.max(50, this.switchInterval() * 10));
     }
   }
 
@@ -101,12 +110,17 @@ export class Gil {
     this.drop();
   }
 
-  /** old model: release and immediately try to take it back, as Python 2 did every 100 ticks. */
+  /**
+   * old model: release and immediately try to take it back, as Python 2 did every 100 ticks.
+   * Returns false when another thread won it: this thread no longer holds the GIL.
+   */
   checkInterval(): boolean {
-    if (this.model !== 'old') return false;
+    if (this.model !== 'old') return true;
     const w = this.word;
     Atomics.store(w, LOCKED, 0);
     Atomics.notify(w, LOCKED, 1);
-    return Atomics.compareExchange(w, LOCKED, 0, 1) === 0;
+    if (Atomics.compareExchange(w, LOCKED, 0, 1) === 0) return true;
+    this.held = false;
+    return false;
   }
 }

@@ -1,101 +1,145 @@
 // Messages inside the engine: supervisor <-> process relay <-> Python threads.
-import type { GilModel, Program } from '../common/program';
+import type { GilModel } from '../common/program';
 import type { TraceBatch } from '../common/trace';
+import type { CostTable } from './interpreter/costs';
+import type { Enc, Snapshot } from './interpreter/heap';
 
-/** How a worker thread behaves. */
-export type ThreadRole =
-  /** Runs the program's main steps; `start` hands tasks to the supervisor's pool (or runs them inline). */
-  | 'main'
-  /** A pool executor: runs the tasks it is given until shut down. */
-  | 'executor'
-  /** One thread running an asyncio event loop: main and every task are coroutines on it. */
-  | 'event-loop';
+/**
+ * How a run's Python threads relate (from the strategy):
+ * - gil: the threads of a process share one GIL and one heap (threading, multiprocessing, asyncio);
+ * - nogil: they share a heap but no GIL (free-threading);
+ * - subinterpreters: every new thread gets an interpreter of its own (own GIL, own copy of the heap);
+ * - sequential: Thread.start() and Process.start() run the target to completion in the caller.
+ */
+export type ThreadingMode = 'gil' | 'nogil' | 'subinterpreters' | 'sequential';
 
-export interface LaneSpec {
-  tid: number;
-  name: string;
-}
-
-export interface ThreadSpec {
-  /** The lane of this thread (for an event loop: the main coroutine's lane). */
-  tid: number;
-  name: string;
-  role: ThreadRole;
-  /** Index of the GIL this thread must hold in its process, or null (free-threading). */
-  gil: number | null;
-  /** Sequential: `start` runs the task inline on this thread. */
-  inlineTasks: boolean;
-  /** Event loop only: one lane per task instance, in start order. */
-  taskLanes: LaneSpec[];
-  /** Event loop only: most coroutine tasks running at once (the pool size). */
-  maxConcurrentTasks: number;
-  /** Test-only fault: throw this long (ms) after the run starts. */
-  throwAfterMs?: number;
-}
-
+/** Everything a Python thread needs to know about its run. */
 export interface RunSettings {
   runId: string;
-  program: Program;
-  workers: number;
-  switchIntervalMs: number;
+  /** The Python source this run executes (the strategy's variant) and its file name in tracebacks. */
+  source: string;
+  file: string;
+  mode: ThreadingMode;
   gilModel: GilModel;
+  switchIntervalMs: number;
   timeScale: number;
-  /** Kernel iterations per CPython-equivalent millisecond. */
+  /** os.cpu_count(): the machine the program believes it runs on. */
+  workers: number;
+  /** Kernel iterations per millisecond of one core: how computed time is burned. */
   itersPerMs: number;
+  costs: CostTable;
   /** Most intervals one lane records before it marks its trace truncated. */
   maxIntervalsPerLane: number;
+  /** Blocking socket stand-ins: how long one send/recv round waits (µs). */
+  socketLatencyUs: number;
+  /** CPython's cost of starting a thread / a process, charged as `starting` (ms). */
+  threadStartMs: number;
+  processStartMs: number;
 }
+
+/** What a warm worker thread becomes. */
+export type Become =
+  /** The process's MainThread: runs the program (the main process) or a forked target (a child). */
+  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
+  /**
+   * A thread started by threading: `entry` is the shared function it runs; a subinterpreter's
+   * thread gets `interpreter` (a copy of the modules and the function) and a heap log of its own.
+   */
+  | {
+      type: 'become-thread';
+      tid: number;
+      name: string;
+      t0EpochMs: number;
+      entry: Enc;
+      sentinel: number;
+      gil: number;
+      interpreter: Snapshot | null;
+      heapLog: SharedArrayBuffer | null;
+    };
+
+/** What a thread asks the supervisor, and waits for (channels cross processes; handles name child processes). */
+export type Request =
+  | { op: 'channel-put'; channel: string; item: Snapshot }
+  | { op: 'channel-get'; channel: string; timeoutMs: number | null }
+  | { op: 'channel-size'; channel: string }
+  | { op: 'process-pid'; handle: number }
+  | { op: 'process-terminate'; handle: number };
 
 // Supervisor -> process
 export type ToProcess =
   | { type: 'calibrate' }
-  | { type: 'init'; settings: RunSettings; threads: ThreadSpec[]; gilCount: number; hangAfterMs?: number }
-  | ToThread;
+  | { type: 'init'; pid: number; settings: RunSettings; tidBase: number; warmThreads: number }
+  | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
+  | { type: 'process-exited'; handle: number; exitcode: number }
+  | { type: 'reply'; tid: number; seq: number; value: unknown }
+  | { type: 'shutdown' };
 
-// Supervisor/process -> thread (delivered to one thread by tid, or to all with tid -1)
-export type ToThread =
-  | { type: 'go'; tid: -1; t0EpochMs: number }
-  | { type: 'run-task'; tid: number; task: string; startingMs: number }
-  | { type: 'task-done'; tid: number; task: string }
-  | { type: 'shutdown'; tid: -1 };
+/** Relay -> thread: delivered through the thread's inbox (it may be blocked in Atomics.wait). */
+export type ToThread = Become | { type: 'reply'; tid: number; seq: number; value: unknown } | { type: 'shutdown' };
 
 export interface ThreadStats {
   tid: number;
-  cpuUs: number;
+  runningUs: number;
   waitUs: number;
   ioUs: number;
+  blockedUs: number;
   startingUs: number;
+  /** CPU time the OS gave this thread (µs), or null where it cannot be measured. */
+  onCpuUs: number | null;
   ioCount: number;
   /** When the thread last did anything, µs since t0. */
   endUs: number;
   handoffs: number;
   forcedSwitches: number;
   truncated: boolean;
+  /** Computation the evaluator could not finish as fast as CPython would (ms): the run ran that much slow. */
+  behindMs: number;
 }
 
-// Thread -> process (and mostly on to the supervisor)
+/** An uncaught exception, as CPython prints it. */
+export interface ThreadFailure {
+  tid: number;
+  thread: string;
+  type: string;
+  message: string;
+  line: number;
+  traceback: string;
+}
+
+// Thread -> relay (and mostly on to the supervisor)
 export type FromThread =
-  | { type: 'thread-ready'; tid: number }
+  | { type: 'thread-ready' }
   | { type: 'trace'; batches: TraceBatch[] }
-  | { type: 'start-task'; tid: number; task: string; copies: number }
-  | { type: 'task-finished'; tid: number; task: string }
-  | { type: 'main-done'; tid: number }
-  | { type: 'thread-end'; stats: ThreadStats[] };
+  | { type: 'start-thread'; tid: number; name: string; entry: Enc; sentinel: number; gil: number; interpreter: Snapshot | null }
+  | { type: 'rename-thread'; tid: number; name: string }
+  | { type: 'start-process'; handle: number; name: string; fork: Snapshot }
+  | { type: 'request'; tid: number; seq: number; request: Request }
+  | { type: 'thread-failed'; failure: ThreadFailure }
+  | { type: 'thread-end'; stats: ThreadStats }
+  /** The process's MainThread finished (and its non-daemon threads): the process exits with this code. */
+  | { type: 'main-exit'; exitcode: number; atEpochMs: number };
 
 // Process -> supervisor
 export type FromProcess =
-  | FromThread
+  | Exclude<FromThread, { type: 'thread-ready' }>
   | { type: 'calibrated'; itersPerMs: number }
   | { type: 'ready'; osPid: number }
   | { type: 'heartbeat' }
+  | { type: 'thread-started'; tid: number; name: string; gil: number; atEpochMs: number }
   | { type: 'thread-error'; tid: number; message: string };
 
 /** The data a worker thread starts with. */
 export interface ThreadData {
-  spec: ThreadSpec;
+  pid: number;
+  /** This process's first tid: its threads are tidBase, tidBase + 1, … */
+  tidBase: number;
   settings: RunSettings;
-  /** The GIL this thread uses (a SharedArrayBuffer), or null. */
-  gil: SharedArrayBuffer | null;
-  /** Int32 word the process bumps (Atomics.notify) after posting to `port`. */
+  /** The process's GIL words (one GIL per interpreter: index 0 is the main interpreter's). */
+  gils: SharedArrayBuffer;
+  /** The process's shared-heap log. */
+  heapLog: SharedArrayBuffer;
+  /** Words for locks, thread sentinels, process handles and tid allocation. */
+  words: SharedArrayBuffer;
+  /** Int32 word the relay bumps (Atomics.notify) after posting to the thread's port. */
   signal: SharedArrayBuffer;
 }

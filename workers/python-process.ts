@@ -1,13 +1,17 @@
 // Entry of an OS process that plays one Python process. Its own JavaScript thread only relays
-// messages (it never waits on a GIL, which would stall the relay); every Python thread,
-// MainThread included, is a worker thread.
+// (it never waits on a GIL, which would stall the relay): it keeps warm worker threads ready to
+// become Python threads, hands one out for each thread the program starts, relays trace batches
+// and requests to the supervisor and answers back, and holds the process's shared memory: its
+// GILs, its heap log and its words (locks, child-process handles, the random generator).
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
 import { calibrate } from './cpu';
 import { newGilBuffer } from './gil';
+import { newHeapLogBuffer } from './heap-log';
 import { deliver } from './inbox';
-import type { FromProcess, FromThread, ThreadData, ThreadSpec, ToProcess, ToThread } from './messages';
+import type { FromProcess, FromThread, RunSettings, ThreadData, ToProcess, ToThread } from './messages';
+import { GILS_PER_PROCESS, HANDLE_BASE, newWords, NEXT_GIL, NEXT_TID, SWITCH_INTERVAL_US } from './words';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -23,18 +27,28 @@ const onMessage = (listener: (message: ToProcess) => void) =>
 /** How often buffered trace batches go to the supervisor, and how often we say we are alive. */
 const RELAY_MS = 150;
 const HEARTBEAT_MS = 1000;
+/** Threads a Python thread's worker may need on its stack: deep Python recursion nests many JS frames. */
+const STACK_MB = 16;
 
-interface Thread {
-  spec: ThreadSpec;
+interface WorkerThread {
   worker: Worker;
   port: MessagePort;
   signal: SharedArrayBuffer;
-  ended: boolean;
+  ready: boolean;
+  tid: number | null;
 }
 
-const threads = new Map<number, Thread>();
+let settings: RunSettings | null = null;
+let pid = 0;
+let tidBase = 0;
+let gils: SharedArrayBuffer;
+let heapLog: SharedArrayBuffer;
+let words: SharedArrayBuffer;
+const warm: WorkerThread[] = [];
+const byTid = new Map<number, WorkerThread>();
 let pendingBatches: TraceBatch[] = [];
-let hangAfterMs: number | undefined;
+let readySent = false;
+let warmTarget = 0;
 
 function flushTrace(): void {
   if (pendingBatches.length === 0) return;
@@ -42,79 +56,128 @@ function flushTrace(): void {
   pendingBatches = [];
 }
 
-function fromThread(thread: Thread, message: FromThread): void {
-  if (message.type === 'trace') {
-    pendingBatches.push(...message.batches);
-    return;
-  }
-  if (message.type === 'thread-end') {
-    thread.ended = true;
-    flushTrace(); // the trace of a thread reaches the supervisor before its end
-  }
-  send(message);
+function spawnWorker(): WorkerThread {
+  const { port1, port2 } = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  const data: ThreadData & { port: MessagePort } = { pid, tidBase, settings: settings!, gils, heapLog, words, signal, port: port2 };
+  const worker = new Worker(new URL('./python-thread.js', import.meta.url), {
+    workerData: data,
+    transferList: [port2],
+    resourceLimits: { stackSizeMb: STACK_MB },
+  });
+  const w: WorkerThread = { worker, port: port1, signal, ready: false, tid: null };
+  worker.on('message', (m: FromThread) => fromThread(w, m));
+  worker.on('error', (error) => {
+    flushTrace();
+    send({ type: 'thread-error', tid: w.tid ?? -1, message: error.message });
+  });
+  worker.on('exit', () => {
+    if (w.tid !== null) byTid.delete(w.tid);
+    const i = warm.indexOf(w);
+    if (i >= 0) warm.splice(i, 1);
+  });
+  warm.push(w);
+  return w;
 }
 
-function startThreads(message: Extract<ToProcess, { type: 'init' }>): void {
-  const gils = Array.from({ length: message.gilCount }, () => newGilBuffer());
-  let ready = 0;
-  for (const spec of message.threads) {
-    const { port1, port2 } = new MessageChannel();
-    const signal = new SharedArrayBuffer(4);
-    const data: ThreadData & { port: MessagePort } = {
-      spec,
-      settings: message.settings,
-      gil: spec.gil === null ? null : gils[spec.gil],
-      signal,
-      port: port2,
-    };
-    const worker = new Worker(new URL('./python-thread.js', import.meta.url), { workerData: data, transferList: [port2] });
-    const thread: Thread = { spec, worker, port: port1, signal, ended: false };
-    threads.set(spec.tid, thread);
-    worker.on('message', (m: FromThread) => {
-      if (m.type === 'thread-ready') {
-        if (++ready === message.threads.length) send({ type: 'ready', osPid: process.pid });
-        return;
+/** A warm thread to become a Python thread now (a new one if none is ready: that costs its start-up time). */
+function takeWarm(tid: number): WorkerThread {
+  const ready = warm.findIndex((w) => w.ready);
+  const w = ready >= 0 ? warm.splice(ready, 1)[0] : (warm.shift() ?? (spawnWorker(), warm.shift()!));
+  w.tid = tid;
+  byTid.set(tid, w);
+  return w;
+}
+
+function toThread(w: WorkerThread, message: ToThread): void {
+  deliver(w.port, w.signal, message);
+}
+
+function fromThread(w: WorkerThread, m: FromThread): void {
+  switch (m.type) {
+    case 'thread-ready':
+      w.ready = true;
+      if (!readySent && warm.filter((x) => x.ready).length >= warmTarget) {
+        readySent = true;
+        send({ type: 'ready', osPid: process.pid });
       }
-      fromThread(thread, m);
-    });
-    worker.on('error', (error) => {
+      return;
+    case 'trace':
+      pendingBatches.push(...m.batches);
+      return;
+    case 'start-thread': {
+      const t = takeWarm(m.tid);
+      const ownLog = m.interpreter ? newHeapLogBuffer() : null;
+      toThread(t, {
+        type: 'become-thread',
+        tid: m.tid,
+        name: m.name,
+        t0EpochMs: t0,
+        entry: m.entry,
+        sentinel: m.sentinel,
+        gil: m.gil,
+        interpreter: m.interpreter,
+        heapLog: ownLog,
+      });
+      send({ type: 'thread-started', tid: m.tid, name: m.name, gil: m.gil, atEpochMs: epochMs() });
+      return;
+    }
+    case 'thread-end':
+      flushTrace(); // a thread's trace reaches the supervisor before its end
+      send(m);
+      return;
+    default:
       flushTrace();
-      send({ type: 'thread-error', tid: spec.tid, message: error.message });
-    });
-    worker.on('exit', () => {
-      threads.delete(spec.tid);
-    });
+      send(m);
   }
 }
 
-function toThreads(message: ToThread): void {
-  for (const thread of threads.values()) {
-    if (message.tid === -1 || message.tid === thread.spec.tid) deliver(thread.port, thread.signal, message);
-  }
-}
+let t0 = 0;
 
 onMessage((message) => {
   switch (message.type) {
     case 'calibrate':
       send({ type: 'calibrated', itersPerMs: calibrate() });
       return;
-    case 'init':
-      hangAfterMs = message.hangAfterMs;
-      startThreads(message);
+    case 'init': {
+      settings = message.settings;
+      pid = message.pid;
+      tidBase = message.tidBase;
+      gils = newGilBuffer(GILS_PER_PROCESS);
+      heapLog = newHeapLogBuffer();
+      words = newWords();
+      const w = new Int32Array(words);
+      Atomics.store(w, SWITCH_INTERVAL_US, Math.round(settings.switchIntervalMs * 1000));
+      Atomics.store(w, NEXT_TID, 1); // tidBase itself is the MainThread's
+      Atomics.store(w, NEXT_GIL, 0);
+      warmTarget = Math.max(1, message.warmThreads);
+      for (let i = 0; i < warmTarget; i++) spawnWorker();
       return;
-    case 'go':
-      toThreads(message);
-      if (hangAfterMs !== undefined) {
-        // Test-only fault: block the relay for good, so the process never answers again.
-        const hang = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-        setTimeout(hang, Math.max(0, message.t0EpochMs + hangAfterMs - epochMs()));
-      }
+    }
+    case 'start-main': {
+      t0 = message.t0EpochMs;
+      const w = takeWarm(message.tid);
+      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork });
       return;
+    }
+    case 'process-exited': {
+      const w = new Int32Array(words);
+      const at = HANDLE_BASE + 2 * message.handle;
+      Atomics.store(w, at + 1, message.exitcode);
+      Atomics.store(w, at, 1);
+      Atomics.notify(w, at);
+      return;
+    }
+    case 'reply': {
+      const w = byTid.get(message.tid);
+      if (w) toThread(w, message);
+      return;
+    }
     case 'shutdown':
-      toThreads(message);
+      for (const w of [...warm, ...byTid.values()]) toThread(w, { type: 'shutdown' });
+      flushTrace();
+      setTimeout(() => process.exit(0), 50).unref();
       return;
-    default:
-      toThreads(message);
   }
 });
 

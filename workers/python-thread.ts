@@ -1,93 +1,165 @@
-// Entry of a worker thread that plays one Python thread (or, for asyncio, the event loop's thread).
+// Entry of a worker thread: a warm thread waits until its process makes it a Python thread —
+// the process's MainThread (the program, or a forked child's target) or a thread the program
+// started — then runs it on a ThreadRuntime and ends.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { stateCode } from '../common/trace';
 import { blockUntil } from './clock';
-import { runEventLoop } from './event-loop';
 import { Inbox } from './inbox';
-import type { FromThread, ThreadData } from './messages';
-import { PythonThread } from './python-thread-state';
-import { StepCursor } from './steps';
+import { call, getAttr } from './interpreter/attributes';
+import { PyExc } from './interpreter/errors';
+import { restore } from './interpreter/heap';
+import { toArray } from './interpreter/iteration';
+import { PyDict, PyModule, type PyValue } from './interpreter/objects';
+import type { Become, FromThread, Request, ThreadData } from './messages';
+import { makeSystemModules } from './modules/system';
+import { makeThreadModules, PyChannel, PyLock, newLock, type ThreadsHost } from './modules/threads';
+import { makeMath } from './interpreter/modules/math';
+import { makeRandom } from './modules/random';
+import { makeSocket } from './modules/socket';
+import { prelude } from './prelude';
+import { ThreadRuntime } from './thread-runtime';
 
 const data = workerData as ThreadData & { port: MessagePort };
-const { spec, settings } = data;
 const inbox = new Inbox(data.signal, data.port);
 const post = (message: FromThread) => parentPort!.postMessage(message);
+const words = new Int32Array(data.words);
 
-/** How often a thread sends what it recorded: a few times a second, so lanes fill in live. */
-const FLUSH_MS = 150;
-
-/** Waits for the supervisor's `go`, which says when the run's clock starts. */
-function awaitGo(): number {
+function awaitBecome(): Become {
   for (;;) {
-    const message = inbox.take(1000);
-    if (message?.type === 'go') return message.t0EpochMs;
+    const m = inbox.take(1000);
+    if (m?.type === 'become-main' || m?.type === 'become-thread') return m;
+    if (m?.type === 'shutdown') process.exit(0);
   }
 }
 
-post({ type: 'thread-ready', tid: spec.tid });
-const t0EpochMs = awaitGo();
-blockUntil(t0EpochMs);
-
-if (spec.role === 'event-loop') {
-  runEventLoop({ spec, settings, t0EpochMs, post, flushMs: FLUSH_MS });
-} else {
-  const thread = new PythonThread(spec, settings, t0EpochMs, data.gil, post, FLUSH_MS);
-  if (spec.role === 'main') runMain(thread);
-  else runExecutor(thread);
-  thread.finish();
-}
-
-function runMain(thread: PythonThread): void {
-  const started = new Map<string, number>();
-  const finished = new Map<string, number>();
-  const count = (map: Map<string, number>, task?: string) =>
-    task === undefined ? [...map.values()].reduce((a, b) => a + b, 0) : (map.get(task) ?? 0);
-
-  thread.acquire();
-  const cursor = new StepCursor(settings.program.main, settings.timeScale);
-  for (let step = cursor.next(); step; step = cursor.next()) {
-    if (step.op === 'start') {
-      const copies = step.copies === 'workers' ? settings.workers : (step.copies ?? 1);
-      if (spec.inlineTasks) {
-        for (let i = 0; i < copies; i++) thread.runSteps(settings.program.tasks[step.task]);
-      } else {
-        started.set(step.task, count(started, step.task) + copies);
-        post({ type: 'start-task', tid: spec.tid, task: step.task, copies });
-      }
-    } else if (step.op === 'join') {
-      const task = step.task;
-      if (count(finished, task) < count(started, task)) {
-        // Thread.join() blocks on a lock: the GIL is released while it waits.
-        thread.release();
-        while (count(finished, task) < count(started, task)) {
-          const message = inbox.take(FLUSH_MS);
-          if (message?.type === 'task-done') finished.set(message.task, count(finished, message.task) + 1);
-          thread.flushIfDue();
-        }
-        thread.acquire();
-      }
-    } else {
-      thread.step(step);
-    }
-  }
-  thread.release();
-  post({ type: 'main-done', tid: spec.tid });
-}
-
-function runExecutor(thread: PythonThread): void {
+let seq = 0;
+function ask(request: Request): unknown {
+  const mine = ++seq;
+  post({ type: 'request', tid: runtime.context.tid, seq: mine, request });
   for (;;) {
-    const message = inbox.take(FLUSH_MS);
-    thread.flushIfDue();
-    if (!message) continue;
-    if (message.type === 'shutdown') return;
-    if (message.type !== 'run-task') continue;
-    if (message.startingMs > 0) {
-      thread.recorder.enter(stateCode.starting);
-      thread.blockFor(message.startingMs);
-    }
-    thread.acquire();
-    thread.runSteps(settings.program.tasks[message.task]);
-    thread.release();
-    post({ type: 'task-finished', tid: spec.tid, task: message.task });
+    const m = inbox.take(150);
+    if (m?.type === 'reply' && m.seq === mine) return m.value;
+    runtime.flushIfDue();
   }
 }
+
+let runtime: ThreadRuntime;
+const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask });
+runtime = new ThreadRuntime({
+  pid: data.pid,
+  tid: 0,
+  name: '',
+  settings: data.settings,
+  t0EpochMs: 0,
+  gils: data.gils,
+  gilIndex: 0,
+  heapLog: data.heapLog,
+  words: data.words,
+  post,
+  modules: {
+    math: makeMath,
+    random: makeRandom(() => runtime),
+    socket: makeSocket(() => runtime),
+    ...makeSystemModules(() => runtime),
+    ...makeThreadModules(host),
+  },
+  prelude,
+});
+runtime.nativeKinds.set('lock', (state, mode) => (mode === 'share' ? new PyLock(words, state[0] as number) : newLock(words, state[0] === 1)));
+runtime.nativeKinds.set('channel', (state) => new PyChannel(state[0] as string));
+
+post({ type: 'thread-ready' });
+const become = awaitBecome();
+runtime.become({
+  tid: become.tid,
+  name: become.name,
+  t0EpochMs: become.t0EpochMs,
+  gilIndex: become.type === 'become-thread' ? become.gil : 0,
+  heapLog: become.type === 'become-thread' && become.heapLog ? become.heapLog : data.heapLog,
+});
+
+/** The child of a fork, or a subinterpreter: its modules are the copy it was given. */
+function adoptModules(copy: PyValue): void {
+  const mine = runtime.interp.modules;
+  if (!(copy instanceof PyDict)) return;
+  for (const [k, e] of copy.map) if (!mine.map.has(k)) mine.map.set(k, e);
+  mine.shape++;
+}
+
+function runMain(b: Extract<Become, { type: 'become-main' }>): number {
+  const interp = runtime.interp;
+  blockUntil(b.t0EpochMs);
+  runtime.markStart();
+  let exitcode = 0;
+  let failure;
+  if (b.fork) {
+    const [modules, processObject] = restore(b.fork, runtime.resolver);
+    adoptModules(modules);
+    runtime.starting(data.settings.processStartMs);
+    failure = runtime.run(() => {
+      const code = call(getAttr(processObject, '_bootstrap'), [], null);
+      exitcode = typeof code === 'number' ? code : 0;
+    });
+  } else {
+    const compiled = interp.compiled.get(data.settings.file)!;
+    failure = runtime.run(() => interp.runModuleCode(interp.mainModule(), compiled, data.settings.file));
+    if (failure) {
+      exitcode = 1;
+      post({ type: 'thread-failed', failure: { tid: b.tid, thread: 'MainThread', type: failure.type, message: failure.message, line: failure.line, traceback: failure.text } });
+    }
+    // As the interpreter does at exit: wait for non-daemon threads, then for non-daemon child processes.
+    interp.guard(() => {
+      const modules = interp.modules.map;
+      const threading = modules.get('threading')?.v;
+      if (threading instanceof PyModule) call(getAttr(threading, '_shutdown'), [], null);
+      const mp = modules.get('multiprocessing')?.v;
+      if (mp instanceof PyModule) call(getAttr(mp, '_join_children'), [], null);
+    });
+  }
+  void failure;
+  return exitcode;
+}
+
+function runThread(b: Extract<Become, { type: 'become-thread' }>): void {
+  runtime.markStart();
+  runtime.starting(data.settings.threadStartMs);
+  runtime.run(() => {
+    if (b.interpreter) {
+      // An interpreter of its own: a copy of the modules, then func(*args, **kwargs) with threading's error report.
+      const [modules, func, args, kwargs] = restore(b.interpreter, runtime.resolver);
+      adoptModules(modules);
+      try {
+        call(func, toArray(args), kwargs instanceof PyDict ? new Map([...kwargs.map.values()].map((e) => [String(e.k), e.v])) : null);
+      } catch (e) {
+        if (!(e instanceof PyExc)) throw e;
+        const threading = runtime.interp.importModule('_gil_lab');
+        call(getAttr(threading, 'thread_exception'), [b.name, e.value], null);
+      }
+      return;
+    }
+    call(runtime.heap.decode(b.entry), [], null);
+  });
+}
+
+/** An internal failure (not the program's exception): an Error whose message says what happened. */
+function internal(e: unknown): Error {
+  if (e instanceof Error) return e;
+  if (e instanceof PyExc) return new Error(runtime.interp.describe(e).text);
+  return new Error(String(e));
+}
+
+try {
+  if (become.type === 'become-main') {
+    const exitcode = runMain(become);
+    runtime.finish();
+    post({ type: 'main-exit', exitcode, atEpochMs: performance.timeOrigin + performance.now() });
+  } else {
+    runThread(become);
+    runtime.finish();
+    // The thread's sentinel lock: join() returns once it is released, after the thread's last change is published.
+    Atomics.store(words, become.sentinel, 0);
+    Atomics.notify(words, become.sentinel);
+  }
+} catch (e) {
+  throw internal(e);
+}
+process.exit(0);

@@ -1,18 +1,26 @@
-// Records one lane's trace: state intervals and instants, on the run's clock (µs since t0).
-import { stateCode, type Instant, type InstantKind, type StateCode, type TraceBatch } from '../common/trace';
+// Records one lane's trace: state intervals (with the program line each began on) and instants,
+// on the run's clock (µs since t0), cut at each flush so views fill in live.
+import type { Instant, InstantKind, TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
-import type { ThreadStats } from './messages';
 
 export const IDLE = -1;
+/** State codes, as common/trace.ts's threadStates orders them. */
+export const STARTING = 0;
+export const RUNNING = 1;
+export const WAITING = 2;
+export const IO = 3;
+export const BLOCKED = 4;
+export type LaneState = typeof STARTING | typeof RUNNING | typeof WAITING | typeof IO | typeof BLOCKED;
 
 export class Recorder {
   private pendingIntervals: number[] = [];
   private pendingInstants: Instant[] = [];
-  private state: StateCode | typeof IDLE = IDLE;
+  private state: LaneState | typeof IDLE = IDLE;
   private since = 0;
+  private line = 0;
   private kept = 0;
   /** Microseconds spent in each state (kept exact even after truncation). */
-  readonly totalsUs = [0, 0, 0, 0];
+  readonly totalsUs = [0, 0, 0, 0, 0];
   ioCount = 0;
   lastActiveUs = 0;
   truncated = false;
@@ -28,16 +36,32 @@ export class Recorder {
     return Math.round((epochMs() - this.t0EpochMs) * 10_000) / 10;
   }
 
-  /** Closes the current interval and opens one in `next` (IDLE: none). */
-  enter(next: StateCode | typeof IDLE, at = this.nowUs()): void {
+  get current(): LaneState | typeof IDLE {
+    return this.state;
+  }
+
+  get currentLine(): number {
+    return this.line;
+  }
+
+  /** µs since the open interval began. */
+  age(at = this.nowUs()): number {
+    return at - this.since;
+  }
+
+  /** Closes the current interval and opens one in `next` (IDLE: none), begun on `line`. */
+  enter(next: LaneState | typeof IDLE, line = this.line, at = this.nowUs()): void {
     this.close(at);
     this.state = next;
     this.since = at;
+    this.line = line;
   }
 
-  instant(kind: InstantKind, text?: string, at = this.nowUs()): void {
+  instant(kind: InstantKind, text?: string, line = 0, at = this.nowUs()): void {
     if (this.truncated && kind !== 'error') return;
-    this.pendingInstants.push(text === undefined ? { kind, tUs: at } : { kind, tUs: at, text });
+    const instant: Instant & { line?: number } = text === undefined ? { kind, tUs: at } : { kind, tUs: at, text };
+    if (line > 0) instant.line = line;
+    this.pendingInstants.push(instant);
   }
 
   /** The batch recorded since the last call; an open interval is cut at now so live views stay current. */
@@ -66,22 +90,6 @@ export class Recorder {
       return;
     }
     this.kept++;
-    this.pendingIntervals.push(this.state, this.since, at);
+    this.pendingIntervals.push(this.state, this.since, at, this.line);
   }
-}
-
-/** A lane's totals for the supervisor; hand-offs and forced switches come from its GIL. */
-export function statsOf(recorder: Recorder, gil?: { handoffs: number; forcedSwitches: number } | null): ThreadStats {
-  return {
-    tid: recorder.tid,
-    startingUs: recorder.totalsUs[stateCode.starting],
-    cpuUs: recorder.totalsUs[stateCode.running],
-    waitUs: recorder.totalsUs[stateCode.waiting],
-    ioUs: recorder.totalsUs[stateCode.io],
-    ioCount: recorder.ioCount,
-    endUs: recorder.lastActiveUs,
-    handoffs: gil?.handoffs ?? 0,
-    forcedSwitches: gil?.forcedSwitches ?? 0,
-    truncated: recorder.truncated,
-  };
 }

@@ -1,98 +1,129 @@
-// Runs one run: starts its processes and threads (untimed), starts the clock, hands tasks to the
-// pool, relays trace batches, notices crashes and hangs, cancels, and sums up.
-import type { Program, Strategy } from '../common/program';
-import type { GilModel } from '../common/program';
-import type { ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadSummary, TraceBatch } from '../common/trace';
+// Runs one run: starts its warm processes (untimed), starts the clock and the program's
+// MainThread, hands a warm process to every Process the program starts (a fork: it begins from a
+// copy of its parent's objects), carries channels between processes, relays trace batches and
+// lanes, notices crashes, hangs and the wall-time cap, cancels, and sums up. Messages that arrive
+// after the outcome is decided still count: a cancelled run keeps the trace it had.
+import type { Strategy } from '../common/program';
+import type { ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, ThreadSummary, TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
+import type { Snapshot } from './interpreter/heap';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
-import type { FromProcess, RunSettings, ThreadStats, ToProcess } from './messages';
-import type { RunPlan } from './plan';
+import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
+import { THREADS_PER_PROCESS } from './words';
 
-export interface RunOptions {
+/** One run as the engine decided it: carried unchanged from the request to the record. */
+export interface RunConfig {
   runId: string;
-  program: Program;
   strategy: Strategy;
   workers: number;
-  switchIntervalMs: number;
-  gil: GilModel;
-  timeScale: number;
-  itersPerMs: number;
-  maxIntervalsPerRun: number;
-  plan: RunPlan;
+  programName: string;
+  settings: RunSettings;
+}
+
+export interface SupervisorOptions {
+  config: RunConfig;
   launcher: ProcessLauncher;
   processEntry: string;
+  /** The run's first tid: each process numbers its threads from its own block after it. */
+  firstTid: number;
+  /** Worker threads to keep warm in the main process, and warm processes for multiprocessing. */
+  warmThreads: number;
+  warmProcesses: number;
   /** A process that sends nothing for this long has hung. */
   hangTimeoutMs: number;
   startTimeoutMs: number;
+  /** A run still going after this long is stopped and fails, naming the cap. */
+  wallCapMs: number;
+  /** A program that starts more processes than this fails, naming the cap. */
+  maxProcesses: number;
+  /** For each line of the variant the run executes, the program's own line (see common/python/variants.ts). */
+  lineMap: number[];
   /** Test-only faults. */
-  faults?: { hangProcess?: string; throwInThread?: string; afterMs: number };
+  faults?: { hangProcess?: string; killProcessAfterMs?: number };
 }
 
 export interface RunCallbacks {
   onStart(info: RunInfo): void;
+  onThreads(processes: ProcessInfo[], threads: ThreadInfo[]): void;
   onTrace(batches: TraceBatch[]): void;
 }
 
 /** Python start-up happens before the clock starts; give every thread time to reach the barrier. */
 const GO_DELAY_MS = 30;
 
+interface Proc {
+  pid: number;
+  name: string;
+  handle: ProcessHandle;
+  osPid: number;
+  tidBase: number;
+  ready: boolean;
+  /** warm: launched and waiting for a program; main: the program's own process; child: a started Process. */
+  role: 'warm' | 'main' | 'child';
+  parent: { pid: number; handle: number } | null;
+  exited: boolean;
+  /** Its MainThread finished: its exit is expected. */
+  finished: boolean;
+  lastHeard: number;
+}
+
+interface Channel {
+  items: Snapshot[];
+  getters: { pid: number; tid: number; seq: number; timer: NodeJS.Timeout | null }[];
+}
+
 export class RunSupervisor {
-  private readonly handles = new Map<number, ProcessHandle>();
-  private readonly osPids = new Map<number, number>();
-  private readonly lastHeard = new Map<number, number>();
-  private readonly exited = new Set<number>();
+  private readonly procs = new Map<number, Proc>();
+  private readonly lanes = new Map<number, ThreadInfo>();
   private readonly stats = new Map<number, ThreadStats>();
-  private readonly queue: string[] = [];
-  private readonly idle: number[];
-  private readonly startedExecutors = new Set<number>();
-  private readonly executorPid = new Map<number, number>();
-  private threadsEnded = 0;
-  private readonly threadCount: number;
-  private tasksStarted = 0;
-  private tasksFinished = 0;
-  private mainDone = false;
-  private shutdownSent = false;
+  private readonly failures: ThreadFailure[] = [];
+  private readonly channels = new Map<string, Channel>();
+  /** Processes the program started, by (parent pid, handle). */
+  private readonly children = new Map<string, number>();
+  private readonly pendingStarts: { parent: number; handle: number; name: string; fork: Snapshot }[] = [];
+  private nextPid = 1;
   private t0 = 0;
   private spawnMs = 0;
-  private readyCount = 0;
-  private onReady: () => void = () => undefined;
-  private outcome: { status: RunStatus; reason?: string } | null = null;
   private endedAt = 0;
+  private outcome: { status: RunStatus; reason?: string } | null = null;
   private settle: () => void = () => undefined;
   private readonly settled: Promise<void>;
+  private onAllReady: () => void = () => undefined;
 
   constructor(
-    private readonly options: RunOptions,
+    private readonly options: SupervisorOptions,
     private readonly callbacks: RunCallbacks,
   ) {
-    this.idle = [...options.plan.executors];
-    this.threadCount = options.plan.processes.reduce((n, p) => n + p.threads.length, 0);
-    for (const p of options.plan.processes) for (const t of p.threads) this.executorPid.set(t.tid, p.pid);
     this.settled = new Promise((resolve) => (this.settle = resolve));
   }
 
-  /** The time zero of the run (epoch ms), once started. */
+  /** The run's time zero (epoch ms), once started. */
   get startEpochMs(): number {
     return this.t0;
   }
 
-  /** Runs to the end and resolves with the summary; never rejects. */
+  /** Runs to the end and resolves with the summary; never rejects. Every process it started is gone by then. */
   async run(): Promise<RunSummary> {
-    const { plan } = this.options;
     const spawnStart = epochMs();
-    for (const p of plan.processes) this.launch(p.pid, p.name);
-    const ready = this.whenAllReady();
-    const startTimer = setTimeout(
-      () => this.fail(`the run's processes did not start within ${this.options.startTimeoutMs / 1000} s`),
-      this.options.startTimeoutMs,
-    );
-    await Promise.race([ready, this.settled]);
-    clearTimeout(startTimer);
-    if (!this.outcome) this.go(spawnStart);
-    const watchdog = setInterval(() => this.checkHang(), 250);
-    await this.settled;
-    clearInterval(watchdog);
-    await this.killAll();
+    const watchdog = setInterval(() => this.watch(), 250);
+    try {
+      const main = this.launch('main', this.mainName(), this.options.warmThreads);
+      for (let i = 0; i < this.options.warmProcesses; i++) this.launch('warm', 'warm process', 1);
+      const allReady = new Promise<void>((resolve) => (this.onAllReady = resolve));
+      const startTimer = setTimeout(
+        () => this.fail(`the run's processes did not start within ${this.options.startTimeoutMs / 1000} s`),
+        this.options.startTimeoutMs,
+      );
+      await Promise.race([allReady, this.settled]);
+      clearTimeout(startTimer);
+      if (!this.outcome) this.go(main, spawnStart);
+      await this.settled;
+    } catch (error) {
+      this.fail(`the run could not start: ${(error as Error).message}`);
+    } finally {
+      clearInterval(watchdog);
+      await this.stopAll();
+    }
     return this.summary();
   }
 
@@ -100,101 +131,124 @@ export class RunSupervisor {
     this.end('cancelled', reason);
   }
 
-  /** The run's processes with their OS pids (known from launch on). */
+  /** The run's processes with their OS pids (for tests and diagnostics). */
   processInfos(): ProcessInfo[] {
-    return this.options.plan.processes.map((p) => ({ pid: p.pid, name: p.name, osPid: this.osPids.get(p.pid) ?? this.handles.get(p.pid)?.pid ?? 0 }));
+    return [...this.procs.values()].filter((p) => p.role !== 'warm' || !p.exited).map((p) => this.info(p));
   }
 
-  private launch(pid: number, name: string): void {
+  private mainName(): string {
+    const s = this.options.config.strategy;
+    return s === 'free-threading' ? 'python3.13t (free-threading)' : `python (${s})`;
+  }
+
+  private info(p: Proc): ProcessInfo {
+    return { pid: p.pid, name: p.name, osPid: p.osPid || p.handle.pid || 0 };
+  }
+
+  private launch(role: Proc['role'], name: string, warmThreads: number): Proc {
+    const pid = this.nextPid++;
     const handle = this.options.launcher.launch(this.options.processEntry, name);
-    this.handles.set(pid, handle);
-    handle.onMessage((message) => this.onMessage(pid, message as FromProcess));
-    handle.onExit((code, signal) => {
-      this.exited.add(pid);
-      if (!this.outcome) {
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        this.fail(`${this.describeProcess(pid)} ${how}`);
-      }
-    });
-    const plan = this.options.plan.processes.find((p) => p.pid === pid)!;
-    const { faults } = this.options;
-    const settings: RunSettings = {
-      runId: this.options.runId,
-      program: this.options.program,
-      workers: this.options.workers,
-      switchIntervalMs: this.options.switchIntervalMs,
-      gilModel: this.options.gil,
-      timeScale: this.options.timeScale,
-      itersPerMs: this.options.itersPerMs,
-      maxIntervalsPerLane: Math.max(100, Math.floor(this.options.maxIntervalsPerRun / this.options.plan.lanes.length)),
+    const p: Proc = {
+      pid,
+      name,
+      handle,
+      osPid: handle.pid ?? 0,
+      tidBase: this.options.firstTid + (pid - 1) * THREADS_PER_PROCESS,
+      ready: false,
+      role,
+      parent: null,
+      exited: false,
+      finished: false,
+      lastHeard: epochMs(),
     };
-    const threads = plan.threads.map((t) =>
-      faults?.throwInThread === t.name ? { ...t, throwAfterMs: faults.afterMs } : t,
-    );
-    this.send(pid, {
-      type: 'init',
-      settings,
-      threads,
-      gilCount: plan.gilCount,
-      hangAfterMs: faults?.hangProcess === name ? faults.afterMs : undefined,
-    });
+    this.procs.set(pid, p);
+    handle.onMessage((message) => this.onMessage(p, message as FromProcess));
+    handle.onExit((code, signal) => this.onExit(p, code, signal));
+    this.send(p, { type: 'init', pid, settings: this.options.config.settings, tidBase: p.tidBase, warmThreads });
+    return p;
   }
 
-  private whenAllReady(): Promise<void> {
-    return new Promise((resolve) => (this.onReady = resolve));
-  }
-
-  private go(spawnStart: number): void {
+  private go(main: Proc, spawnStart: number): void {
     this.spawnMs = epochMs() - spawnStart;
     this.t0 = epochMs() + GO_DELAY_MS;
-    for (const pid of this.handles.keys()) this.lastHeard.set(pid, epochMs());
-    for (const pid of this.handles.keys()) this.send(pid, { type: 'go', tid: -1, t0EpochMs: this.t0 });
-    const o = this.options;
+    const lane: ThreadInfo = { tid: main.tidBase, pid: main.pid, name: 'MainThread', gil: this.gilOf(main, 0) };
+    this.lanes.set(lane.tid, lane);
+    this.send(main, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork: null });
+    const c = this.options.config;
     this.callbacks.onStart({
-      runId: o.runId,
-      strategy: o.strategy,
-      workers: o.workers,
-      switchIntervalMs: o.switchIntervalMs,
-      gil: o.gil,
-      timeScale: o.timeScale,
-      program: o.program.name,
-      processes: this.processInfos(),
-      threads: o.plan.lanes,
+      runId: c.runId,
+      strategy: c.strategy,
+      workers: c.workers,
+      switchIntervalMs: c.settings.switchIntervalMs,
+      gil: c.settings.gilModel,
+      timeScale: c.settings.timeScale,
+      program: c.programName,
+      processes: [this.info(main)],
+      threads: [lane],
       t0EpochMs: this.t0,
-    });
+      ...({ source: c.settings.source, lineMap: this.options.lineMap } as object),
+    } as RunInfo);
   }
 
-  private onMessage(pid: number, message: FromProcess): void {
-    this.lastHeard.set(pid, epochMs());
-    if (this.outcome) return;
+  /** The id of the GIL a thread holds: one per process (per interpreter with subinterpreters); null without one. */
+  private gilOf(p: Proc, index: number): number | null {
+    if (this.options.config.settings.mode === 'nogil') return null;
+    return index === 0 ? p.pid : p.pid * 1000 + index;
+  }
+
+  private onMessage(p: Proc, message: FromProcess): void {
+    p.lastHeard = epochMs();
     switch (message.type) {
       case 'ready':
-        this.osPids.set(pid, message.osPid);
-        if (++this.readyCount === this.handles.size) this.onReady();
+        p.ready = true;
+        p.osPid = message.osPid;
+        if ([...this.procs.values()].every((x) => x.ready)) this.onAllReady();
+        if (p.role === 'warm') this.startPending();
         return;
       case 'trace':
         this.callbacks.onTrace(message.batches);
         return;
-      case 'start-task':
-        for (let i = 0; i < message.copies; i++) this.queue.push(message.task);
-        this.tasksStarted += message.copies;
-        this.dispatch();
+      case 'thread-started': {
+        const lane: ThreadInfo = { tid: message.tid, pid: p.pid, name: message.name, gil: this.gilOf(p, message.gil) };
+        this.lanes.set(lane.tid, lane);
+        this.callbacks.onThreads([], [lane]);
         return;
-      case 'task-finished':
-        this.tasksFinished++;
-        this.idle.push(message.tid);
-        this.idle.sort((a, b) => a - b);
-        this.send(1, { type: 'task-done', tid: this.options.plan.mainTid, task: message.task });
-        this.dispatch();
-        this.maybeShutdown();
+      }
+      case 'rename-thread': {
+        const lane = this.lanes.get(message.tid);
+        if (!lane) return;
+        lane.name = message.name;
+        this.callbacks.onThreads([], [lane]);
         return;
-      case 'main-done':
-        this.mainDone = true;
-        this.maybeShutdown();
+      }
+      case 'start-process':
+        if (this.procs.size - this.idleWarm() >= this.options.maxProcesses) {
+          this.fail(`the program started more than ${this.options.maxProcesses - 1} processes, the most one run may start`);
+          return;
+        }
+        this.pendingStarts.push({ parent: p.pid, handle: message.handle, name: message.name, fork: message.fork });
+        this.startPending();
+        return;
+      case 'main-exit':
+        p.finished = true;
+        if (p.role === 'main') {
+          this.endedAt = message.atEpochMs;
+          const first = this.failures[0];
+          if (first) this.end('failed', `${first.type}${first.message ? `: ${first.message}` : ''} (in ${first.thread}${first.line ? `, line ${first.line}` : ''})`);
+          else this.end('done');
+        } else {
+          this.exitChild(p, message.exitcode);
+          this.send(p, { type: 'shutdown' });
+        }
+        return;
+      case 'request':
+        this.request(p, message.tid, message.seq, message.request);
+        return;
+      case 'thread-failed':
+        this.failures.push(message.failure);
         return;
       case 'thread-end':
-        for (const s of message.stats) this.stats.set(s.tid, s);
-        if (++this.threadsEnded === this.threadCount) this.end('done');
+        this.stats.set(message.stats.tid, message.stats);
         return;
       case 'thread-error':
         this.fail(`${this.describeLane(message.tid)} crashed: ${message.message}`);
@@ -204,35 +258,113 @@ export class RunSupervisor {
     }
   }
 
-  private dispatch(): void {
-    while (this.queue.length > 0 && this.idle.length > 0) {
-      const tid = this.idle.shift()!;
-      const task = this.queue.shift()!;
-      const first = !this.startedExecutors.has(tid);
-      this.startedExecutors.add(tid);
-      const startingMs = first ? this.options.plan.executorStartMs : 0;
-      this.send(this.executorPid.get(tid)!, { type: 'run-task', tid, task, startingMs });
+  /** Gives each Process the program started a warm process, as soon as one is ready. */
+  private startPending(): void {
+    while (this.pendingStarts.length > 0 && !this.outcome) {
+      const child = [...this.procs.values()].find((x) => x.role === 'warm' && x.ready && !x.exited);
+      if (!child) {
+        if (![...this.procs.values()].some((x) => x.role === 'warm' && !x.exited)) this.launch('warm', 'warm process', 1);
+        return;
+      }
+      const start = this.pendingStarts.shift()!;
+      child.role = 'child';
+      child.name = start.name;
+      child.parent = { pid: start.parent, handle: start.handle };
+      this.children.set(`${start.parent}:${start.handle}`, child.pid);
+      const lane: ThreadInfo = { tid: child.tidBase, pid: child.pid, name: 'MainThread', gil: this.gilOf(child, 0) };
+      this.lanes.set(lane.tid, lane);
+      this.send(child, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork: start.fork });
+      this.callbacks.onThreads([this.info(child)], [lane]);
     }
   }
 
-  private maybeShutdown(): void {
-    if (this.shutdownSent || !this.mainDone || this.tasksFinished < this.tasksStarted) return;
-    this.shutdownSent = true;
-    for (const pid of this.handles.keys()) this.send(pid, { type: 'shutdown', tid: -1 });
+  private idleWarm(): number {
+    return [...this.procs.values()].filter((x) => x.role === 'warm' && !x.exited).length;
   }
 
-  private checkHang(): void {
+  private exitChild(p: Proc, exitcode: number): void {
+    if (!p.parent) return;
+    const parent = this.procs.get(p.parent.pid);
+    if (parent) this.send(parent, { type: 'process-exited', handle: p.parent.handle, exitcode });
+    p.parent = null;
+  }
+
+  private request(p: Proc, tid: number, seq: number, r: Request): void {
+    const reply = (to: Proc, toTid: number, toSeq: number, value: unknown) => this.send(to, { type: 'reply', tid: toTid, seq: toSeq, value });
+    switch (r.op) {
+      case 'channel-put': {
+        const ch = this.channel(r.channel);
+        const getter = ch.getters.shift();
+        if (getter) {
+          if (getter.timer) clearTimeout(getter.timer);
+          const to = this.procs.get(getter.pid);
+          if (to) reply(to, getter.tid, getter.seq, r.item);
+        } else ch.items.push(r.item);
+        reply(p, tid, seq, null);
+        return;
+      }
+      case 'channel-get': {
+        const ch = this.channel(r.channel);
+        const item = ch.items.shift();
+        if (item) return reply(p, tid, seq, item);
+        if (r.timeoutMs !== null && r.timeoutMs <= 0) return reply(p, tid, seq, null);
+        const getter = { pid: p.pid, tid, seq, timer: null as NodeJS.Timeout | null };
+        if (r.timeoutMs !== null)
+          getter.timer = setTimeout(() => {
+            const i = ch.getters.indexOf(getter);
+            if (i >= 0) ch.getters.splice(i, 1);
+            reply(p, tid, seq, null);
+          }, r.timeoutMs);
+        ch.getters.push(getter);
+        return;
+      }
+      case 'channel-size':
+        return reply(p, tid, seq, this.channel(r.channel).items.length);
+      case 'process-pid': {
+        const child = this.procs.get(this.children.get(`${p.pid}:${r.handle}`) ?? -1);
+        return reply(p, tid, seq, child ? child.osPid : null);
+      }
+      case 'process-terminate': {
+        const child = this.procs.get(this.children.get(`${p.pid}:${r.handle}`) ?? -1);
+        if (child && !child.exited) {
+          child.finished = true;
+          this.exitChild(child, -9);
+          child.handle.kill();
+        }
+        return reply(p, tid, seq, null);
+      }
+    }
+  }
+
+  private channel(id: string): Channel {
+    let ch = this.channels.get(id);
+    if (!ch) this.channels.set(id, (ch = { items: [], getters: [] }));
+    return ch;
+  }
+
+  private onExit(p: Proc, code: number | null, signal: string | null): void {
+    p.exited = true;
+    if (this.outcome || p.finished) return;
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    this.fail(`${this.describeProcess(p)} ${how}`);
+  }
+
+  private watch(): void {
     const now = epochMs();
-    for (const [pid, heard] of this.lastHeard) {
-      if (!this.exited.has(pid) && now - heard > this.options.hangTimeoutMs) {
-        this.fail(`${this.describeProcess(pid)} stopped answering for ${Math.round((now - heard) / 1000)} s`);
+    if (this.t0 > 0 && now - this.t0 > this.options.wallCapMs) {
+      this.fail(`the run was still going after ${this.options.wallCapMs / 1000} s, the cap on one run's wall time`);
+      return;
+    }
+    for (const p of this.procs.values()) {
+      if (!p.exited && p.role !== 'warm' && now - p.lastHeard > this.options.hangTimeoutMs) {
+        this.fail(`${this.describeProcess(p)} stopped answering for ${Math.round((now - p.lastHeard) / 1000)} s`);
         return;
       }
     }
   }
 
-  private send(pid: number, message: ToProcess): void {
-    if (!this.exited.has(pid)) this.handles.get(pid)?.send(message);
+  private send(p: Proc, message: ToProcess): void {
+    if (!p.exited) p.handle.send(message);
   }
 
   private fail(reason: string): void {
@@ -242,74 +374,70 @@ export class RunSupervisor {
   private end(status: RunStatus, reason?: string): void {
     if (this.outcome) return;
     this.outcome = { status, reason };
-    this.endedAt = epochMs();
+    if (!this.endedAt) this.endedAt = epochMs();
     this.settle();
   }
 
-  private async killAll(): Promise<void> {
-    const exits = [...this.handles.entries()].map(
-      ([pid, handle]) =>
+  /** Ends every process; what they send before they are gone (trace, totals) still counts. */
+  private async stopAll(): Promise<void> {
+    const alive = [...this.procs.values()].filter((p) => !p.exited);
+    const exits = alive.map(
+      (p) =>
         new Promise<void>((resolve) => {
-          if (this.exited.has(pid)) return resolve();
-          handle.onExit(() => resolve());
-          handle.kill();
+          p.handle.onExit(() => resolve());
         }),
     );
+    for (const p of alive) p.handle.kill();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(exits), new Promise((r) => (timer = setTimeout(r, 2000)))]);
     clearTimeout(timer);
+    for (const ch of this.channels.values()) for (const g of ch.getters) if (g.timer) clearTimeout(g.timer);
   }
 
-  private describeProcess(pid: number): string {
-    const name = this.options.plan.processes.find((p) => p.pid === pid)?.name ?? `process ${pid}`;
-    const osPid = this.osPids.get(pid);
-    return osPid ? `${name} (pid ${osPid})` : name;
+  private describeProcess(p: Proc): string {
+    return p.osPid ? `${p.name} (pid ${p.osPid})` : p.name;
   }
 
   private describeLane(tid: number): string {
-    const lane = this.options.plan.lanes.find((l) => l.tid === tid);
-    const pid = this.executorPid.get(tid);
-    return lane && pid ? `${lane.name} of ${this.describeProcess(pid)}` : `thread ${tid}`;
+    const lane = this.lanes.get(tid);
+    const p = lane ? this.procs.get(lane.pid) : undefined;
+    return lane && p ? `${lane.name} of ${this.describeProcess(p)}` : `thread ${tid}`;
   }
 
   private summary(): RunSummary {
-    const { plan } = this.options;
     const outcome = this.outcome ?? { status: 'failed' as const, reason: 'the run ended without an outcome' };
-    const processName = new Map(plan.processes.map((p) => [p.pid, p.name]));
-    const threads: ThreadSummary[] = plan.lanes.map((lane) => {
+    const ms = (us: number | null | undefined) => (us === null || us === undefined ? null : us / 1000);
+    const threads = [...this.lanes.values()].map((lane) => {
       const s = this.stats.get(lane.tid);
       return {
         tid: lane.tid,
         name: lane.name,
-        process: processName.get(lane.pid) ?? '',
-        cpuMs: (s?.cpuUs ?? 0) / 1000,
-        waitMs: (s?.waitUs ?? 0) / 1000,
-        ioMs: (s?.ioUs ?? 0) / 1000,
-        startingMs: (s?.startingUs ?? 0) / 1000,
-        ioCount: s?.ioCount ?? 0,
-        endMs: (s?.endUs ?? 0) / 1000,
+        process: this.procs.get(lane.pid)?.name ?? '',
+        runningMs: ms(s?.runningUs),
+        onCpuMs: ms(s?.onCpuUs),
+        waitMs: ms(s?.waitUs),
+        ioMs: ms(s?.ioUs),
+        blockedMs: ms(s?.blockedUs),
+        startingMs: ms(s?.startingUs),
+        ioCount: s ? s.ioCount : null,
+        endMs: ms(s?.endUs),
       };
     });
     const all = [...this.stats.values()];
-    const wallMs =
-      outcome.status === 'done'
-        ? Math.max(0, ...threads.map((t) => t.endMs))
-        : this.t0 > 0
-          ? Math.max(0, this.endedAt - this.t0)
-          : 0;
+    const c = this.options.config;
     return {
-      runId: this.options.runId,
-      strategy: this.options.strategy,
-      workers: this.options.workers,
+      runId: c.runId,
+      strategy: c.strategy,
+      workers: c.workers,
       status: outcome.status,
       ...(outcome.reason ? { reason: outcome.reason } : {}),
-      wallMs,
+      wallMs: this.t0 > 0 ? Math.max(0, this.endedAt - this.t0) : 0,
       speedup: null,
       handoffs: all.reduce((n, s) => n + s.handoffs, 0),
       forcedSwitches: all.reduce((n, s) => n + s.forcedSwitches, 0),
       truncated: all.some((s) => s.truncated),
       spawnMs: this.spawnMs,
-      threads,
+      threads: threads as unknown as ThreadSummary[],
     };
   }
 }

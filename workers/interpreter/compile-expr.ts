@@ -23,6 +23,7 @@ import {
   PySet,
   PySlice,
   PyTuple,
+  PyType,
   typeOf,
   type Kwargs,
   type PyValue,
@@ -399,6 +400,7 @@ function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
         }
         return call(fn, args(f), kwargs ? kwargs(f) : null);
       }
+      if (o instanceof PyType) return call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
       const m = lookupType(typeOf(o), name);
       if ((m instanceof PyBuiltin || m instanceof PyFunction) && !(o instanceof PyInstance && o.dict.map.has(name))) {
         const argv = args(f);

@@ -7,7 +7,7 @@ import type { Ctx } from './compile-context';
 import { compileExpr, formatObject, staticCost } from './compile-expr';
 import { storeTarget } from './compile-store';
 import { compileStmt, exceptionMatches, exceptionToRaise } from './compile-stmt';
-import { pyError, PyExc } from './errors';
+import { pyError, PyExc, tracebacks } from './errors';
 import { asPyExc, BREAK, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
 import { getItem } from './items';
@@ -217,6 +217,7 @@ function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }): GenStmt {
         f.line = h.line;
         if (h.type && !exceptionMatches(exc.value, h.type(f))) continue;
         if (h.store) h.store(f, exc.value);
+        tracebacks.set(exc.value, exc.traceback);
         ts.handling.push(exc);
         try {
           return yield* h.body(f);

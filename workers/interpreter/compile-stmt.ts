@@ -9,7 +9,7 @@ import { compileExpr, staticCost } from './compile-expr';
 import { makeClass, makeFunction } from './compile-function';
 import { compileImport, compileImportFrom } from './compile-import';
 import { deleteTarget, storeNamed, storeTarget } from './compile-store';
-import { exceptions, isExceptionType, pyError, PyExc } from './errors';
+import { exceptions, isExceptionType, pyError, PyExc, tracebacks } from './errors';
 import { asPyExc, BREAK, CONTINUE, NORMAL, RETURN, type ExprFn, type Frame, type Signal, type StmtFn } from './frame';
 import { getItem, setItem } from './items';
 import { iterate } from './iteration';
@@ -380,6 +380,7 @@ function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }): StmtFn {
       f.line = h.line;
       if (h.type !== null && !exceptionMatches(exc.value, h.type(f))) continue;
       if (h.store) h.store(f, exc.value);
+      tracebacks.set(exc.value, exc.traceback);
       ts.handling.push(exc);
       try {
         return h.body(f);

@@ -2,6 +2,9 @@
 // instance up the interpreter's stack, and tracebacks as CPython prints them.
 import { PyInstance, PyTuple, PyType, types, type PyValue } from './objects';
 
+/** The traceback of an exception a handler caught (`except … as e`), so it can still be printed. */
+export const tracebacks = new WeakMap<PyInstance, TracebackEntry[]>();
+
 /** One line of a traceback: where a frame was when the exception passed through it. */
 export interface TracebackEntry {
   file: string;

@@ -52,6 +52,9 @@ export interface Failure {
   line: number;
 }
 
+/** GIL_LAB_TRACEBACK=full shows the prelude's own frames in tracebacks (for working on the prelude). */
+const showPreludeFrames = typeof process !== 'undefined' && process.env?.GIL_LAB_TRACEBACK === 'full';
+
 /** Loops over fewer items than this never shrink with the time scale. */
 const SCALABLE_LOOP = 1000;
 
@@ -142,9 +145,9 @@ export class Interpreter implements ThreadState {
     return compiled;
   }
 
-  /** Runs a module's body in its own namespace. */
+  /** Runs a module's body in its own namespace (compiled once per thread). */
   execModule(m: PyModule, source: string, file: string): void {
-    const compiled = this.compile(source, file, m.name);
+    const compiled = this.compiled.get(file) ?? this.compile(source, file, m.name);
     this.runModuleCode(m, compiled, file);
   }
 
@@ -193,7 +196,7 @@ export class Interpreter implements ThreadState {
     const value = exc.value;
     const type = value.type.module === 'builtins' ? value.type.name : `${value.type.module}.${value.type.name}`;
     const message = pyStr(value as PyInstance);
-    const lines = exc.traceback.filter((t) => t.file === this.mainFile || !t.file.startsWith('<gil-lab:'));
+    const lines = exc.traceback.filter((t) => t.file === this.mainFile || !t.file.startsWith('<gil-lab:') || showPreludeFrames);
     const text = formatTraceback(lines, (file, line) => this.sources.get(file)?.[line - 1]) + (message ? `${type}: ${message}` : type);
     const own = [...exc.traceback].reverse().find((t) => t.file === this.mainFile);
     return { type, message, text, line: own?.line ?? 0 };

@@ -223,8 +223,13 @@ export class PySuper extends PyObject {
 }
 
 export class PyModule extends PyObject {
-  readonly dict = new PyDict();
-  constructor(readonly name: string) {
+  /** Its globals. A module that crossed threads takes the dict that came with it (heap.ts). */
+  dict = new PyDict();
+  constructor(
+    readonly name: string,
+    /** Written in TypeScript and stateless per thread: other threads and processes use their own copy. */
+    readonly native = false,
+  ) {
     super();
   }
   get cls(): PyType {

@@ -2,7 +2,7 @@
 // user are kept as typed, so an invalid value stays on screen with its reason until it is fixed.
 import { create } from 'zustand';
 import type { PresetInfo, Result, RunRequest } from '../../../common/api';
-import { checkCaps } from '../../../common/estimate';
+import { checkProgram, describeProblems } from '../../../common/python/check';
 import { limits } from '../../../common/limits';
 import { strategies as allStrategies, type GilModel, type Program, type Strategy } from '../../../common/program';
 import type { MachineInfo } from '../../../common/trace';
@@ -140,12 +140,12 @@ export function selectProgram(s: SettingsState): Program | null {
 export const selectProgramName = (s: SettingsState) =>
   s.program.kind === 'file' ? s.program.program.name : s.program.name;
 
-/** Why the run would be over the engine's caps (checked before anything starts), or null. */
+/** Why the program cannot run as it stands (its first problem, naming the line), or null. */
 export function selectCapError(s: SettingsState): string | null {
   const program = selectProgram(s);
-  const timeScale = parseNumber(s.timeScaleText);
-  if (!program || timeScale === null || timeScaleError(s.timeScaleText) || workersError(s.workers)) return null;
-  return checkCaps(program, s.workers, timeScale);
+  if (!program) return null;
+  const checked = checkProgram(program.source);
+  return checked.ok ? null : describeProblems(checked.problems.slice(0, 1));
 }
 
 /** Every reason the current settings cannot run, first one first. */
@@ -181,11 +181,6 @@ export function buildRequest(s: SettingsState, workerCounts: number[]): Result<R
       ok: false,
       error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}`,
     };
-  const program = selectProgram(s);
-  for (const workers of workerCounts) {
-    const cap = program && checkCaps(program, workers, Number(s.timeScaleText));
-    if (cap) return { ok: false, error: cap };
-  }
   return {
     ok: true,
     value: {

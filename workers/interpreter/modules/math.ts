@@ -11,7 +11,7 @@ function domain(ok: boolean): void {
 }
 
 export function makeMath(): PyModule {
-  const m = new PyModule('math');
+  const m = new PyModule('math', true);
   const d = m.dict;
   const unary = (name: string, f: (x: number) => number, valid: (x: number) => boolean = () => true) =>
     defineFunction(

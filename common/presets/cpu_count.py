@@ -1,0 +1,3 @@
+#Number of cores
+import os
+print(os.cpu_count())

@@ -1,0 +1,4 @@
+import sys
+a = []
+b = a
+sys.getrefcount(a)

@@ -1,0 +1,157 @@
+// The asyncio variant of a program written with threads: each thread becomes a task on one event
+// loop. The functions the threads run become coroutines, their time.sleep calls
+// `await asyncio.sleep`, Thread becomes a small class (defined at the top of the variant) whose
+// start() creates the task and whose join() awaits it, and the program's top-level code runs in
+// `async def main()` under `asyncio.run(main())`. Computation stays as it was: it blocks the loop.
+import { walk, type Expr, type Module, type Stmt } from './ast';
+import { applyEdits, type Edit } from './edits';
+
+export type AsyncioResult = { ok: true; source: string; lineMap: number[] } | { ok: false; reason: string };
+
+const shim = `import asyncio
+
+
+class _Thread:
+    """asyncio variant: a thread becomes a task on the event loop."""
+
+    def __init__(self, target=None, args=(), kwargs=None, name=None, daemon=None):
+        self._target = target
+        self._args = args
+        self._kwargs = kwargs or {}
+        self.name = name
+
+    def start(self):
+        work = self._target(*self._args, **self._kwargs) if self._target else self.run()
+        self._task = asyncio.create_task(work)
+
+    async def join(self, timeout=None):
+        await self._task
+
+`;
+
+/** Function names the program defines at module level (and methods, by name). */
+function functionsOf(module: Module): Map<string, Stmt & { kind: 'FunctionDef' }> {
+  const out = new Map<string, Stmt & { kind: 'FunctionDef' }>();
+  for (const n of walk(module.body)) if (n.kind === 'FunctionDef') out.set(n.name, n);
+  return out;
+}
+
+function callName(e: Expr): string | null {
+  if (e.kind !== 'Call') return null;
+  if (e.func.kind === 'Name') return e.func.id;
+  if (e.func.kind === 'Attribute') return e.func.attr;
+  return null;
+}
+
+/** Is this call a blocking sleep (time.sleep, sleep from time)? */
+function isSleep(e: Expr): boolean {
+  if (e.kind !== 'Call') return false;
+  if (e.func.kind === 'Attribute' && e.func.attr === 'sleep' && e.func.value.kind === 'Name' && e.func.value.id === 'time') return true;
+  return e.func.kind === 'Name' && e.func.id === 'sleep';
+}
+
+export function asyncioVariant(source: string, module: Module): AsyncioResult {
+  const uses = new Set<string>();
+  for (const n of walk(module.body)) {
+    if (n.kind === 'Name') uses.add(n.id);
+    if (n.kind === 'Attribute') uses.add(n.attr);
+  }
+  for (const name of ['ThreadPoolExecutor', 'ProcessPoolExecutor', 'Pool', 'Lock', 'Event', 'Queue', 'Condition', 'Semaphore'])
+    if (uses.has(name)) return { ok: false, reason: `asyncio: this program uses ${name}; its coroutine variant would need rewriting by hand` };
+  if (!uses.has('Thread') && !uses.has('Process')) return { ok: false, reason: 'asyncio: this program starts no threads or processes to turn into tasks' };
+
+  const functions = functionsOf(module);
+  // Coroutines: every function that sleeps, that calls one that does, or that a thread runs.
+  const coroutines = new Set<string>();
+  for (const [name, f] of functions) if ([...walk(f.body)].some((n) => n.kind === 'Call' && isSleep(n))) coroutines.add(name);
+  for (const n of walk(module.body)) {
+    if (n.kind !== 'Call') continue;
+    const fn = callName(n);
+    if (fn !== 'Thread' && fn !== 'Process') continue;
+    const target = n.keywords.find((k) => k.name === 'target')?.value;
+    if (target?.kind === 'Name') coroutines.add(target.id);
+    if (target?.kind === 'Attribute') coroutines.add(target.attr);
+  }
+  for (const n of walk(module.body)) if (n.kind === 'ClassDef' && n.bases.some((b) => (b.kind === 'Name' ? b.id : b.kind === 'Attribute' ? b.attr : '') === 'Thread' || (b.kind === 'Name' ? b.id : '') === 'Process')) for (const m of n.body) if (m.kind === 'FunctionDef' && m.name === 'run') coroutines.add('run');
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, f] of functions) {
+      if (coroutines.has(name)) continue;
+      if ([...walk(f.body)].some((n) => n.kind === 'Call' && coroutines.has(callName(n) ?? ''))) {
+        coroutines.add(name);
+        grew = true;
+      }
+    }
+  }
+
+  const edits: Edit[] = [];
+  for (const [name, f] of functions) if (coroutines.has(name) && !f.isAsync) edits.push({ line: f.line, col: f.col, endLine: f.line, endCol: f.col, text: 'async ' });
+  for (const n of walk(module.body)) {
+    if (n.kind !== 'Call') continue;
+    const name = callName(n);
+    if (isSleep(n)) {
+      edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: 'await asyncio.sleep' });
+      continue;
+    }
+    if (name === 'join' && n.func.kind === 'Attribute' && n.args.length <= 1 && !(n.func.value.kind === 'Constant')) edits.push({ line: n.line, col: n.col, endLine: n.line, endCol: n.col, text: 'await ' });
+    else if (name && coroutines.has(name) && name !== 'run') edits.push({ line: n.line, col: n.col, endLine: n.line, endCol: n.col, text: 'await ' });
+    if ((name === 'Thread' || name === 'Process') && n.func.kind === 'Attribute')
+      edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread' });
+    else if (name === 'Thread' || name === 'Process') edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread' });
+  }
+  for (const n of walk(module.body))
+    if (n.kind === 'ClassDef')
+      for (const b of n.bases) {
+        const bname = b.kind === 'Name' ? b.id : b.kind === 'Attribute' ? b.attr : '';
+        if (bname === 'Thread' || bname === 'Process') edits.push({ line: b.line, col: b.col, endLine: b.endLine, endCol: b.endCol, text: '_Thread' });
+      }
+
+  // The top-level statements that do things (not definitions or imports) move into main().
+  const top = module.body;
+  const isDefinition = (s: Stmt) => s.kind === 'FunctionDef' || s.kind === 'ClassDef' || s.kind === 'Import' || s.kind === 'ImportFrom';
+  let body: Stmt[] = top.filter((s) => !isDefinition(s));
+  const guard = body.length === 1 && body[0].kind === 'If' && isMainGuard(body[0].test) ? body[0] : null;
+  if (guard) body = (guard as Stmt & { kind: 'If' }).body;
+  if (body.length === 0) return { ok: false, reason: 'asyncio: the program has no top-level code to run' };
+  const assigned = new Set<string>();
+  for (const s of body) for (const n of walk(s)) if (n.kind === 'Name') assigned.add(n.id);
+  const globals = [...assigned].filter((n) => functions.has(n) === false && /^[A-Za-z_]\w*$/.test(n) && isAssignedAtTop(body, n));
+  const lines = source.split('\n');
+  const first = body[0].line;
+  const last = body[body.length - 1].endLine;
+  const indent = guard ? '' : '    ';
+  const header = `async def main():\n${globals.length ? `    global ${globals.join(', ')}\n` : ''}`;
+  if (guard) {
+    // `if __name__ == "__main__":` becomes `async def main():`; its body keeps its indentation.
+    edits.push({ line: guard.line, col: 0, endLine: guard.line, endCol: lines[guard.line - 1].length, text: header.replace(/\n$/, ''), insertLines: 0 });
+  } else {
+    edits.push({ line: first, col: 0, endLine: first, endCol: 0, text: header, insertLines: header.split('\n').length - 1 });
+    for (let l = first; l <= last; l++) if (lines[l - 1].trim() !== '') edits.push({ line: l, col: 0, endLine: l, endCol: 0, text: indent });
+  }
+  const end = lines.length;
+  edits.push({ line: end, col: lines[end - 1].length, endLine: end, endCol: lines[end - 1].length, text: `${lines[end - 1] === '' ? '' : '\n'}\nasyncio.run(main())\n`, insertLines: 2 });
+  edits.push({ line: 1, col: 0, endLine: 1, endCol: 0, text: shim, insertLines: shim.split('\n').length - 1 });
+  const out = applyEdits(source, edits);
+  return { ok: true, ...out };
+}
+
+function isAssignedAtTop(body: Stmt[], name: string): boolean {
+  for (const s of body)
+    for (const n of walk(s)) {
+      if (n.kind === 'Assign' && n.targets.some((t) => t.kind === 'Name' && t.id === name)) return true;
+      if (n.kind === 'For' && n.target.kind === 'Name' && n.target.id === name) return true;
+      if (n.kind === 'AugAssign' && n.target.kind === 'Name' && n.target.id === name) return true;
+    }
+  return false;
+}
+
+function isMainGuard(e: Expr): boolean {
+  return (
+    e.kind === 'Compare' &&
+    e.left.kind === 'Name' &&
+    e.left.id === '__name__' &&
+    e.comparators[0]?.kind === 'Constant' &&
+    e.comparators[0].value.type === 'str' &&
+    e.comparators[0].value.value === '__main__'
+  );
+}

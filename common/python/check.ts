@@ -1,0 +1,130 @@
+// Checks a program before anything runs: it must parse, and every statement, module and name
+// it uses must be one GIL Lab runs as CPython does. Each problem names its line, for the editor
+// (under the line) and the CLI (`gil-lab check`).
+import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
+import { moduleList, refusedBuiltins, supportedModules } from './subset';
+
+export interface Problem {
+  line: number;
+  /** 0-based column and end, in UTF-16 units (editor positions). */
+  col: number;
+  endLine: number;
+  endCol: number;
+  message: string;
+}
+
+export type CheckResult = { ok: true; module: Module } | { ok: false; problems: Problem[]; module: Module | null };
+
+/** The largest program accepted, in characters. */
+export const maxSourceLength = 256 * 1024;
+
+function problemAt(n: { line: number; col: number; endLine: number; endCol: number }, message: string): Problem {
+  return { line: n.line, col: n.col, endLine: n.endLine, endCol: n.endCol, message };
+}
+
+/** A module name the program imports, checked against the subset. */
+function checkModuleName(name: string): string | null {
+  if (supportedModules[name]) return null;
+  const top = name.split('.')[0];
+  const known = ['numpy', 'pandas', 'requests', 'scipy', 'matplotlib', 'torch', 'tensorflow'].includes(top);
+  return `${name} is not a module GIL Lab can run${known ? ' (third-party modules are not available)' : ''} — supported: ${moduleList()}`;
+}
+
+export function checkProgram(source: string): CheckResult {
+  if (source.length > maxSourceLength)
+    return { ok: false, module: null, problems: [{ line: 1, col: 0, endLine: 1, endCol: 0, message: `the program is too long: ${source.length} characters, at most ${maxSourceLength}` }] };
+  const parsed = parseModule(source);
+  if (!parsed.ok) {
+    const { line, col, message } = parsed.error;
+    return { ok: false, module: null, problems: [{ line, col, endLine: line, endCol: col + 1, message: `SyntaxError: ${message}` }] };
+  }
+  const module = parsed.module;
+  const problems: Problem[] = [];
+  const add = (n: Stmt | Expr | { line: number; col: number; endLine: number; endCol: number }, message: string) => problems.push(problemAt(n, message));
+  /** Names bound to imported modules, at module level: their attributes are checked too. */
+  const moduleAliases = new Map<string, string>();
+
+  for (const n of walk(module.body)) {
+    switch (n.kind) {
+      case 'Unsupported':
+        add(n, `${n.what} is not supported here`);
+        break;
+      case 'Import':
+        for (const a of n.names) {
+          const why = checkModuleName(a.name);
+          if (why) add(a, why);
+          else moduleAliases.set(a.asname ?? a.name.split('.')[0], a.asname ? a.name : a.name.split('.')[0]);
+        }
+        break;
+      case 'ImportFrom': {
+        if (n.level > 0) {
+          add(n, 'relative imports are not supported here');
+          break;
+        }
+        const why = checkModuleName(n.module);
+        if (why) {
+          add(n, why);
+          break;
+        }
+        const names = supportedModules[n.module];
+        for (const a of n.names) {
+          if (a.name === '*') continue;
+          const sub = `${n.module}.${a.name}`;
+          if (!names.includes(a.name) && !supportedModules[sub]) add(a, `${n.module}.${a.name} is not supported here — ${n.module} provides: ${names.join(', ')}`);
+          else if (supportedModules[sub]) moduleAliases.set(a.asname ?? a.name, sub);
+        }
+        break;
+      }
+      case 'Attribute': {
+        if (n.value.kind !== 'Name') break;
+        const mod = moduleAliases.get(n.value.id);
+        if (!mod) break;
+        const names = supportedModules[mod];
+        if (!names.includes(n.attr) && !supportedModules[`${mod}.${n.attr}`]) add(n, `${mod}.${n.attr} is not supported here — ${mod} provides: ${names.join(', ')}`);
+        break;
+      }
+      case 'Call':
+        if (n.func.kind === 'Name' && refusedBuiltins[n.func.id] && !definedByProgram(module, n.func.id))
+          add(n.func, `${n.func.id}() is not supported here (${refusedBuiltins[n.func.id]})`);
+        break;
+      case 'For':
+        if (n.isAsync) add(n, "'async for' is not supported here");
+        break;
+      case 'ClassDef':
+        if (n.keywords.length > 0) add(n, 'class keywords (metaclass=…) are not supported here');
+        break;
+      case 'BinOp':
+        if (n.op === '@') add(n, 'the @ operator is not supported here');
+        break;
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp':
+        for (const g of n.generators) if (g.isAsync) add(n, "'async for' in a comprehension is not supported here");
+        for (const x of walk(n.kind === 'DictComp' ? [n.key, n.value] as unknown as Stmt[] : [n.elt] as unknown as Stmt[]))
+          if (x.kind === 'Await') add(x, 'await inside a comprehension is not supported here');
+        break;
+      case 'FunctionDef':
+        if (n.isAsync && [...walk(n.body)].some((x) => x.kind === 'Yield' || x.kind === 'YieldFrom'))
+          add(n, 'asynchronous generators (yield inside async def) are not supported here');
+        break;
+      default:
+        break;
+    }
+  }
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return problems.length > 0 ? { ok: false, problems, module } : { ok: true, module };
+}
+
+function definedByProgram(module: Module, name: string): boolean {
+  for (const n of walk(module.body)) {
+    if ((n.kind === 'FunctionDef' || n.kind === 'ClassDef') && n.name === name) return true;
+    if (n.kind === 'Assign' && n.targets.some((t) => t.kind === 'Name' && t.id === name)) return true;
+  }
+  return false;
+}
+
+/** One line per problem, as the CLI prints them: `line 3: …`. */
+export function describeProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `line ${p.line}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,61 @@
+// The Python GIL Lab runs: the modules a program may import and the names each provides. The
+// checker refuses anything else before a run starts; a test holds the interpreter's modules to
+// this table (workers/interpreter/subset.test.ts), so the two cannot drift apart.
+
+export const supportedModules: Record<string, readonly string[]> = {
+  threading: [
+    'Barrier', 'BoundedSemaphore', 'BrokenBarrierError', 'Condition', 'Event', 'ExceptHookArgs', 'Lock', 'RLock', 'Semaphore',
+    'TIMEOUT_MAX', 'Thread', 'ThreadError', 'Timer', 'activeCount', 'active_count', 'currentThread', 'current_thread', 'enumerate',
+    'excepthook', 'get_ident', 'get_native_id', 'local', 'main_thread', 'setprofile', 'settrace',
+  ],
+  _thread: ['LockType', 'TIMEOUT_MAX', 'allocate_lock', 'error', 'get_ident', 'get_native_id', 'start_new_thread'],
+  queue: ['Empty', 'Full', 'LifoQueue', 'PriorityQueue', 'Queue', 'SimpleQueue'],
+  'concurrent.futures': [
+    'ALL_COMPLETED', 'BrokenExecutor', 'CancelledError', 'Executor', 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'Future',
+    'ProcessPoolExecutor', 'ThreadPoolExecutor', 'TimeoutError', 'as_completed', 'wait',
+  ],
+  concurrent: ['futures'],
+  multiprocessing: [
+    'Event', 'JoinableQueue', 'Lock', 'Pool', 'Process', 'Queue', 'RLock', 'SimpleQueue', 'TimeoutError', 'active_children',
+    'cpu_count', 'current_process', 'get_context', 'get_start_method', 'parent_process', 'set_start_method',
+  ],
+  asyncio: [
+    'CancelledError', 'Event', 'Future', 'Lock', 'Queue', 'Semaphore', 'Task', 'TimeoutError', 'all_tasks', 'as_completed',
+    'create_task', 'current_task', 'gather', 'get_event_loop', 'get_running_loop', 'iscoroutine', 'run', 'sleep', 'wait',
+    'wait_for', 'to_thread',
+  ],
+  time: ['ctime', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'sleep', 'thread_time', 'time', 'time_ns'],
+  math: [
+    'acos', 'asin', 'atan', 'atan2', 'ceil', 'comb', 'cos', 'cosh', 'degrees', 'e', 'exp', 'expm1', 'fabs', 'factorial', 'floor',
+    'fsum', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'log', 'log10', 'log1p', 'log2', 'nan', 'pi',
+    'pow', 'prod', 'radians', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc',
+  ],
+  os: ['cpu_count', 'getpid', 'getppid', 'linesep', 'name', 'sep'],
+  sys: [
+    '_is_gil_enabled', 'argv', 'byteorder', 'executable', 'exit', 'getrecursionlimit', 'getrefcount', 'getswitchinterval',
+    'intern', 'maxsize', 'modules', 'path', 'platform', 'setrecursionlimit', 'setswitchinterval', 'stderr', 'stdout', 'version',
+    'version_info',
+  ],
+  random: ['choice', 'choices', 'gauss', 'getrandbits', 'randint', 'random', 'randrange', 'sample', 'seed', 'shuffle', 'uniform'],
+  socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
+};
+
+/** Builtins a program may not call: what they do has no place in a GIL Lab run. */
+export const refusedBuiltins: Record<string, string> = {
+  open: 'GIL Lab programs have no files',
+  input: 'GIL Lab programs have no keyboard input',
+  exec: 'GIL Lab runs the program it checked, not code made at run time',
+  eval: 'GIL Lab runs the program it checked, not code made at run time',
+  compile: 'GIL Lab runs the program it checked, not code made at run time',
+  __import__: 'use import',
+  breakpoint: 'GIL Lab has no debugger',
+  memoryview: 'memoryview is not supported here',
+  bytearray: 'bytearray is not supported here',
+  complex: 'complex numbers are not supported here',
+};
+
+export function moduleList(): string {
+  return Object.keys(supportedModules)
+    .filter((m) => !m.startsWith('_') && m !== 'concurrent')
+    .join(', ');
+}

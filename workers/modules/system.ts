@@ -1,0 +1,127 @@
+// time, os and sys: clocks, sleeping (which releases the GIL), the machine the program believes
+// it runs on (os.cpu_count() is the run's workers knob) and the interpreter's own settings.
+import { setName } from '../interpreter/compare';
+import { registerType } from '../interpreter/heap';
+import { pyError } from '../interpreter/errors';
+import type { Interpreter } from '../interpreter/interpreter';
+import { arity, charge, defineFunction, float, toFloat } from '../interpreter/native';
+import { PyBuiltin, PyDict, PyInstance, PyList, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';
+import type { ThreadRuntime } from '../thread-runtime';
+
+const origin = performance.timeOrigin;
+
+function epochSeconds(): number {
+  return (origin + performance.now()) / 1000;
+}
+
+export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (interp: Interpreter) => PyModule> {
+  return {
+    time: () => {
+      const m = new PyModule('time', true);
+      const d = m.dict;
+      const fn = (name: string, f: (args: PyValue[]) => PyValue) => defineFunction(d, name, f, 'time');
+      fn('sleep', (args) => {
+        arity('sleep', args, 1);
+        const s = toFloat(args[0], "'" + 'sleep' + "' requires a number");
+        if (s < 0) throw pyError('ValueError', 'sleep length must be non-negative');
+        rt().sleep(s);
+        return null;
+      });
+      fn('time', () => {
+        charge();
+        return float(epochSeconds());
+      });
+      fn('time_ns', () => BigInt(Math.round(epochSeconds() * 1e6)) * 1000n);
+      fn('perf_counter', () => float(performance.now() / 1000));
+      fn('perf_counter_ns', () => Math.round(performance.now() * 1e6));
+      fn('monotonic', () => float(performance.now() / 1000));
+      fn('monotonic_ns', () => Math.round(performance.now() * 1e6));
+      fn('process_time', () => float(rt().cpuSeconds()));
+      fn('thread_time', () => float(rt().cpuSeconds()));
+      fn('ctime', () => new Date().toString().slice(0, 24));
+      return m;
+    },
+    os: () => {
+      const m = new PyModule('os', true);
+      const d = m.dict;
+      defineFunction(d, 'cpu_count', () => rt().settings.workers, 'os');
+      defineFunction(d, 'getpid', () => process.pid, 'os');
+      defineFunction(d, 'getppid', () => process.ppid, 'os');
+      setName(d, 'name', process.platform === 'win32' ? 'nt' : 'posix');
+      setName(d, 'sep', '/');
+      setName(d, 'linesep', '\n');
+      return m;
+    },
+    sys: (interp) => {
+      const m = new PyModule('sys', true);
+      const d = m.dict;
+      setName(d, 'modules', interp.modules);
+      setName(d, 'argv', new PyList([rt().settings.file]));
+      setName(d, 'version', '3.12.0 (GIL Lab)');
+      setName(d, 'version_info', new PyTuple([3, 12, 0, 'final', 0]));
+      setName(d, 'platform', process.platform);
+      setName(d, 'maxsize', 9223372036854775807n);
+      setName(d, 'executable', 'python3');
+      setName(d, 'byteorder', 'little');
+      setName(d, 'path', new PyList([]));
+      setName(d, 'stdout', stream('stdout'));
+      setName(d, 'stderr', stream('stderr'));
+      defineFunction(d, 'getswitchinterval', () => float(rt().switchIntervalMs() / 1000), 'sys');
+      defineFunction(d, 'setswitchinterval', (args) => {
+        const s = toFloat(args[0]);
+        if (!(s > 0)) throw pyError('ValueError', 'switch interval must be strictly positive');
+        rt().setSwitchIntervalMs(s * 1000);
+        return null;
+      }, 'sys');
+      defineFunction(d, 'getrecursionlimit', () => 1000, 'sys');
+      defineFunction(d, 'setrecursionlimit', () => null, 'sys');
+      defineFunction(d, 'getrefcount', (args) => 1 + references(interp, args[0]), 'sys');
+      defineFunction(d, '_is_gil_enabled', () => rt().settings.mode !== 'nogil', 'sys');
+      defineFunction(d, 'exit', (args) => {
+        throw pyError('SystemExit', undefined, ...args);
+      }, 'sys');
+      defineFunction(d, 'intern', (args) => args[0], 'sys');
+      return m;
+    },
+  };
+}
+
+const streamType = registerType(new PyType('TextIOWrapper', [types.object], '_io'));
+
+/** sys.stdout / sys.stderr: write() goes where print() goes. */
+function stream(name: 'stdout' | 'stderr'): PyInstance {
+  const s = new PyInstance(streamType);
+  setName(s.dict, '__gil_lab_stream__', name);
+  setName(s.dict, 'name', `<${name}>`);
+  return s;
+}
+
+let streamsReady = false;
+export function initStreams(write: (text: string, stream: 'stdout' | 'stderr') => void): void {
+  if (streamsReady) return;
+  streamsReady = true;
+  const w = (self: PyValue, text: PyValue) => {
+    const name = (self as PyInstance).dict.map.get('__gil_lab_stream__')?.v as 'stdout' | 'stderr';
+    write(String(text), name);
+    return String(text).length;
+  };
+  setName(streamType.dict, 'write', builtin('write', (args) => w(args[0], args[1])));
+  setName(streamType.dict, 'flush', builtin('flush', () => null));
+}
+
+function builtin(name: string, f: (args: PyValue[]) => PyValue): PyBuiltin {
+  return new PyBuiltin(name, f, '_io.TextIOWrapper');
+}
+
+/** sys.getrefcount: the references a program can see (names in the current scopes), plus the argument's own. */
+function references(interp: Interpreter, v: PyValue): number {
+  let n = 1;
+  const f = interp.frame;
+  if (!f) return n;
+  const count = (d: PyDict) => {
+    for (const e of d.map.values()) if (e.v === v) n++;
+  };
+  count(f.globals);
+  for (const x of f.locals) if (x === v) n++;
+  return n;
+}

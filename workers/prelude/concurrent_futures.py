@@ -1,0 +1,376 @@
+"""concurrent.futures: CPython's executors and futures, pared down, on GIL Lab's threads,
+processes and channels."""
+import threading
+import _gil_lab
+
+__all__ = ['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError', 'TimeoutError',
+           'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed', 'ThreadPoolExecutor',
+           'ProcessPoolExecutor']
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+_PENDING = 'PENDING'
+_RUNNING = 'RUNNING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+
+class CancelledError(Exception):
+    """The Future was cancelled."""
+
+
+TimeoutError = TimeoutError
+
+
+class BrokenExecutor(RuntimeError):
+    """An executor could no longer run its tasks."""
+
+
+class Future:
+    """The result of a call that may not have happened yet."""
+
+    def __init__(self):
+        self._condition = threading.Condition()
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._waiters = []
+        self._done_callbacks = []
+
+    def __repr__(self):
+        with self._condition:
+            if self._state == _FINISHED:
+                if self._exception:
+                    return '<%s at %#x state=%s raised %s>' % (self.__class__.__name__, id(self), self._state.lower(), self._exception.__class__.__name__)
+                return '<%s at %#x state=%s returned %s>' % (self.__class__.__name__, id(self), self._state.lower(), self._result.__class__.__name__)
+            return '<%s at %#x state=%s>' % (self.__class__.__name__, id(self), self._state.lower())
+
+    def _invoke_callbacks(self):
+        for callback in self._done_callbacks:
+            callback(self)
+
+    def cancel(self):
+        with self._condition:
+            if self._state in [_RUNNING, _FINISHED]:
+                return False
+            if self._state == _CANCELLED:
+                return True
+            self._state = _CANCELLED
+            self._condition.notify_all()
+        for w in self._waiters:
+            w.set()
+        self._invoke_callbacks()
+        return True
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def running(self):
+        return self._state == _RUNNING
+
+    def done(self):
+        return self._state in [_CANCELLED, _FINISHED]
+
+    def add_done_callback(self, fn):
+        with self._condition:
+            if self._state not in [_CANCELLED, _FINISHED]:
+                self._done_callbacks.append(fn)
+                return
+        fn(self)
+
+    def result(self, timeout=None):
+        with self._condition:
+            if self._state == _CANCELLED:
+                raise CancelledError()
+            if self._state == _FINISHED:
+                return self.__get_result()
+            self._condition.wait(timeout)
+            if self._state == _CANCELLED:
+                raise CancelledError()
+            if self._state == _FINISHED:
+                return self.__get_result()
+            raise TimeoutError()
+
+    def __get_result(self):
+        if self._exception:
+            raise self._exception
+        return self._result
+
+    def exception(self, timeout=None):
+        with self._condition:
+            if self._state == _CANCELLED:
+                raise CancelledError()
+            if self._state == _FINISHED:
+                return self._exception
+            self._condition.wait(timeout)
+            if self._state == _CANCELLED:
+                raise CancelledError()
+            if self._state == _FINISHED:
+                return self._exception
+            raise TimeoutError()
+
+    def set_running_or_notify_cancel(self):
+        with self._condition:
+            if self._state == _CANCELLED:
+                return False
+            self._state = _RUNNING
+            return True
+
+    def set_result(self, result):
+        with self._condition:
+            self._result = result
+            self._state = _FINISHED
+            self._condition.notify_all()
+        for w in self._waiters:
+            w.set()
+        self._invoke_callbacks()
+
+    def set_exception(self, exception):
+        with self._condition:
+            self._exception = exception
+            self._state = _FINISHED
+            self._condition.notify_all()
+        for w in self._waiters:
+            w.set()
+        self._invoke_callbacks()
+
+
+def as_completed(fs, timeout=None):
+    """Yields the futures as they finish."""
+    fs = list(fs)
+    pending = list(fs)
+    done_event = threading.Event()
+    for f in fs:
+        f._waiters.append(done_event)
+    while pending:
+        finished = [f for f in pending if f.done()]
+        if not finished:
+            done_event.clear()
+            finished = [f for f in pending if f.done()]
+            if not finished:
+                if not done_event.wait(timeout):
+                    raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), len(fs)))
+                continue
+        for f in finished:
+            pending.remove(f)
+            yield f
+
+
+class DoneAndNotDoneFutures:
+    def __init__(self, done, not_done):
+        self.done = done
+        self.not_done = not_done
+
+    def __iter__(self):
+        return iter((self.done, self.not_done))
+
+
+def wait(fs, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for the futures; returns (done, not_done)."""
+    fs = list(fs)
+    event = threading.Event()
+    for f in fs:
+        f._waiters.append(event)
+    while True:
+        done = set(f for f in fs if f.done())
+        if return_when == FIRST_COMPLETED and done:
+            break
+        if return_when == FIRST_EXCEPTION and any(f._exception for f in done):
+            break
+        if len(done) == len(fs):
+            break
+        event.clear()
+        if not event.wait(timeout):
+            break
+    return DoneAndNotDoneFutures(set(f for f in fs if f.done()), set(f for f in fs if not f.done()))
+
+
+class Executor:
+    """The base of the executors: submit() and map()."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        raise NotImplementedError()
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+
+        def result_iterator():
+            for f in fs:
+                yield f.result(timeout)
+        return result_iterator()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown(wait=True)
+        return False
+
+
+class _WorkItem:
+    def __init__(self, future, fn, args, kwargs):
+        self.future = future
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+    def run(self):
+        if not self.future.set_running_or_notify_cancel():
+            return
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except BaseException as exc:
+            self.future.set_exception(exc)
+        else:
+            self.future.set_result(result)
+
+
+def _worker(executor, work_queue):
+    while True:
+        work_item = work_queue.get()
+        if work_item is not None:
+            work_item.run()
+            del work_item
+            executor._idle_semaphore.release()
+            continue
+        work_queue.put(None)
+        return
+
+
+_executor_counter = 0
+
+
+class ThreadPoolExecutor(Executor):
+    """Runs calls in a pool of threads (of one process, one GIL)."""
+
+    def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
+        global _executor_counter
+        import queue
+        import os
+        if max_workers is None:
+            max_workers = min(32, (os.cpu_count() or 1) + 4)
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._work_queue = queue.SimpleQueue()
+        self._idle_semaphore = threading.Semaphore(0)
+        self._threads = []
+        self._shutdown = False
+        self._shutdown_lock = threading.Lock()
+        if not thread_name_prefix:
+            thread_name_prefix = "ThreadPoolExecutor-%d" % _executor_counter
+            _executor_counter += 1
+        self._thread_name_prefix = thread_name_prefix
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            f = Future()
+            self._work_queue.put(_WorkItem(f, fn, args, kwargs))
+            self._adjust_thread_count()
+            return f
+
+    def _adjust_thread_count(self):
+        if self._idle_semaphore.acquire(timeout=0):
+            return
+        num_threads = len(self._threads)
+        if num_threads < self._max_workers:
+            t = threading.Thread(name='%s_%d' % (self._thread_name_prefix, num_threads),
+                                 target=_worker, args=(self, self._work_queue))
+            t.start()
+            self._threads.append(t)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown = True
+            self._work_queue.put(None)
+        if wait:
+            for t in self._threads:
+                t.join()
+
+
+def _process_worker(tasks, results):
+    while True:
+        task = _gil_lab.channel_get(tasks)
+        if task is None:
+            _gil_lab.channel_put(tasks, None)
+            return
+        n, fn, args, kwargs = task
+        try:
+            r = (n, True, fn(*args, **kwargs))
+        except BaseException as e:
+            r = (n, False, e)
+        _gil_lab.channel_put(results, r)
+
+
+class ProcessPoolExecutor(Executor):
+    """Runs calls in a pool of processes (one GIL each)."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
+        import os
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._tasks = _gil_lab.channel()
+        self._results = _gil_lab.channel()
+        self._processes = []
+        self._futures = {}
+        self._submitted = 0
+        self._shutdown = False
+        self._lock = threading.Lock()
+        self._collector = None
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._lock:
+            if self._shutdown:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            f = Future()
+            n = self._submitted
+            self._submitted += 1
+            self._futures[n] = f
+            if not self._processes:
+                import multiprocessing
+                for i in range(self._max_workers):
+                    p = multiprocessing.Process(target=_process_worker, args=(self._tasks, self._results),
+                                                name='ForkProcess-%d' % multiprocessing._next_process_number())
+                    p.start()
+                    self._processes.append(p)
+                self._collector = threading.Thread(target=self._collect, daemon=True)
+                self._collector.start()
+            f.set_running_or_notify_cancel()
+            _gil_lab.channel_put(self._tasks, (n, fn, args, kwargs))
+            return f
+
+    def _collect(self):
+        while True:
+            r = _gil_lab.channel_get(self._results)
+            if r is None:
+                return
+            n, ok, value = r
+            f = self._futures.pop(n)
+            if ok:
+                f.set_result(value)
+            else:
+                f.set_exception(value)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._lock:
+            if self._shutdown:
+                return
+            self._shutdown = True
+        if not self._processes:
+            return
+        _gil_lab.channel_put(self._tasks, None)
+        if wait:
+            for p in self._processes:
+                p.join()
+            _gil_lab.channel_put(self._results, None)
+            self._collector.join()

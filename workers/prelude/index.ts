@@ -1,0 +1,16 @@
+// The prelude: modules written in Python that GIL Lab runs like the program itself, as CPython
+// runs its own threading.py. Each thread compiles them on first import.
+import futures from './concurrent_futures.py?raw';
+import multiprocessing from './multiprocessing.py?raw';
+import queue from './queue.py?raw';
+import thread from './_thread.py?raw';
+import threading from './threading.py?raw';
+
+export const prelude: Record<string, string> = {
+  threading,
+  queue,
+  _thread: thread,
+  'concurrent.futures': futures,
+  concurrent: '"""A package: see concurrent.futures."""\n',
+  multiprocessing,
+};

@@ -1,0 +1,455 @@
+"""multiprocessing: processes with a GIL of their own each, started as CPython's 'fork' start
+method does (the child begins with a copy of the parent's objects). Pool, Queue and Lock cross
+processes through GIL Lab's channels."""
+import os
+import threading
+import _gil_lab
+
+__all__ = ['Process', 'current_process', 'parent_process', 'active_children', 'cpu_count', 'Pool',
+           'Queue', 'SimpleQueue', 'JoinableQueue', 'Lock', 'RLock', 'Event', 'get_start_method',
+           'set_start_method', 'get_context', 'TimeoutError']
+
+_process_counter = 0
+_sequential = _gil_lab.mode() == 'sequential'
+
+
+def _next_process_number():
+    global _process_counter
+    _process_counter += 1
+    return _process_counter
+
+
+def cpu_count():
+    """The number of CPUs the program believes it has (GIL Lab's workers knob)."""
+    return os.cpu_count()
+
+
+def get_start_method(allow_none=False):
+    return 'fork'
+
+
+def set_start_method(method, force=False):
+    if method not in ('fork', 'spawn', 'forkserver'):
+        raise ValueError('cannot find context for %r' % method)
+
+
+class TimeoutError(Exception):
+    pass
+
+
+class BaseProcess:
+    """A process: run() in a new Python process (its own GIL) once start() is called."""
+
+    _start_method = 'fork'
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
+        assert group is None, 'group argument must be None for now'
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        self._name = name or 'Process-%d' % _next_process_number()
+        self._daemonic = daemon if daemon is not None else False
+        self._parent_pid = os.getpid()
+        self._handle = None
+        self._exitcode = None
+        self._started = False
+
+    def run(self):
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        if self._started:
+            raise AssertionError('cannot start a process twice')
+        self._started = True
+        if _sequential:
+            # The sequential strategy: start() runs the process's work right here, to the end.
+            try:
+                self.run()
+                self._exitcode = 0
+            except BaseException as e:
+                _gil_lab.process_exception(self._name, e)
+                self._exitcode = 1
+            return
+        self._handle = _gil_lab.start_process(self, self._name)
+        _children.append(self)
+
+    def join(self, timeout=None):
+        if not self._started:
+            raise AssertionError('can only join a started process')
+        if self._handle is None:
+            return
+        code = _gil_lab.join_process(self._handle, timeout)
+        if code is not None:
+            self._exitcode = code
+            if self in _children:
+                _children.remove(self)
+
+    def is_alive(self):
+        if not self._started or self._exitcode is not None:
+            return False
+        if self._handle is None:
+            return False
+        code = _gil_lab.process_exitcode(self._handle)
+        if code is None:
+            return True
+        self._exitcode = code
+        return False
+
+    def terminate(self):
+        if self._handle is not None:
+            _gil_lab.terminate_process(self._handle)
+
+    kill = terminate
+
+    def close(self):
+        pass
+
+    @property
+    def exitcode(self):
+        if self._exitcode is None and self._handle is not None:
+            self._exitcode = _gil_lab.process_exitcode(self._handle)
+        return self._exitcode
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        self._name = str(name)
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        self._daemonic = daemonic
+
+    @property
+    def pid(self):
+        if self._handle is None:
+            return None
+        return _gil_lab.process_pid(self._handle)
+
+    ident = pid
+
+    def __repr__(self):
+        if not self._started:
+            status = 'initial'
+        elif self.exitcode is None:
+            status = 'started'
+        else:
+            status = 'stopped'
+        info = [type(self).__name__, 'name=%r' % self._name]
+        if self._started and self.pid is not None:
+            info.append('pid=%s' % self.pid)
+        info.append('parent=%s' % self._parent_pid)
+        info.append(status)
+        if self.exitcode is not None and self._started:
+            info.append('exitcode=%s' % self.exitcode)
+        if self._daemonic:
+            info.append('daemon')
+        return '<%s>' % ' '.join(info)
+
+    def _bootstrap(self):
+        """Runs in the child: the process's work, then its threads; returns the exit code."""
+        global _current_process, _children
+        _current_process = self
+        _children = []
+        exitcode = 0
+        try:
+            self.run()
+        except SystemExit as e:
+            exitcode = e.args[0] if e.args and isinstance(e.args[0], int) else 1 if e.args else 0
+        except BaseException as e:
+            _gil_lab.process_exception(self._name, e)
+            exitcode = 1
+        threading._shutdown()
+        for p in list(_children):
+            if not p.daemon:
+                p.join()
+        return exitcode
+
+
+class Process(BaseProcess):
+    pass
+
+
+class _MainProcess:
+    def __init__(self):
+        self._name = 'MainProcess'
+        self._daemonic = False
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        self._name = str(name)
+
+    @property
+    def daemon(self):
+        return False
+
+    @property
+    def pid(self):
+        return os.getpid()
+
+    ident = pid
+
+    def __repr__(self):
+        return "<_MainProcess name='%s' parent=None started>" % self._name
+
+
+_current_process = _MainProcess()
+_children = []
+
+
+def current_process():
+    return _current_process
+
+
+def parent_process():
+    return None
+
+
+def active_children():
+    return [p for p in _children if p.is_alive()]
+
+
+def _join_children():
+    """At exit, the parent waits for its non-daemon children, as multiprocessing's atexit does."""
+    for p in list(_children):
+        if p.daemon:
+            p.terminate()
+        else:
+            p.join()
+
+
+class Queue:
+    """A FIFO that crosses processes: items are copied, as pickling copies them."""
+
+    def __init__(self, maxsize=0):
+        self._channel = _gil_lab.channel()
+
+    def put(self, obj, block=True, timeout=None):
+        _gil_lab.channel_put(self._channel, obj)
+
+    def put_nowait(self, obj):
+        self.put(obj)
+
+    def get(self, block=True, timeout=None):
+        if not block:
+            timeout = 0
+        found, item = _gil_lab.channel_get(self._channel, timeout, True)
+        if not found:
+            import queue
+            raise queue.Empty
+        return item
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def empty(self):
+        return _gil_lab.channel_size(self._channel) == 0
+
+    def qsize(self):
+        return _gil_lab.channel_size(self._channel)
+
+    def close(self):
+        pass
+
+    def join_thread(self):
+        pass
+
+
+SimpleQueue = Queue
+
+
+class JoinableQueue(Queue):
+    def task_done(self):
+        pass
+
+    def join(self):
+        pass
+
+
+class Lock:
+    """A lock that crosses processes (one token on a channel)."""
+
+    def __init__(self):
+        self._channel = _gil_lab.channel()
+        _gil_lab.channel_put(self._channel, True)
+
+    def acquire(self, block=True, timeout=None):
+        if not block:
+            timeout = 0
+        found, _ = _gil_lab.channel_get(self._channel, timeout, True)
+        return found
+
+    def release(self):
+        _gil_lab.channel_put(self._channel, True)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+
+RLock = Lock
+
+
+class Event:
+    def __init__(self):
+        self._channel = _gil_lab.channel()
+
+    def set(self):
+        if not self.is_set():
+            _gil_lab.channel_put(self._channel, True)
+
+    def is_set(self):
+        return _gil_lab.channel_size(self._channel) > 0
+
+    def wait(self, timeout=None):
+        found, _ = _gil_lab.channel_get(self._channel, timeout, True)
+        if found:
+            _gil_lab.channel_put(self._channel, True)
+        return found
+
+    def clear(self):
+        while _gil_lab.channel_size(self._channel) > 0:
+            _gil_lab.channel_get(self._channel, 0, True)
+
+
+def _pool_worker(tasks, results):
+    while True:
+        task = _gil_lab.channel_get(tasks)
+        if task is None:
+            _gil_lab.channel_put(tasks, None)
+            return
+        n, fn, args = task
+        try:
+            r = (n, True, fn(*args))
+        except BaseException as e:
+            r = (n, False, e)
+        _gil_lab.channel_put(results, r)
+
+
+class AsyncResult:
+    def __init__(self, pool, ids, single):
+        self._pool = pool
+        self._ids = ids
+        self._single = single
+
+    def get(self, timeout=None):
+        values = [self._pool._wait_for(n) for n in self._ids]
+        return values[0] if self._single else values
+
+    def wait(self, timeout=None):
+        self.get(timeout)
+
+    def ready(self):
+        return all(n in self._pool._done for n in self._ids)
+
+    def successful(self):
+        return self.ready()
+
+
+class Pool:
+    """A pool of worker processes: map(), apply_async() and friends."""
+
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        self._tasks = _gil_lab.channel()
+        self._results = _gil_lab.channel()
+        self._done = {}
+        self._next = 0
+        self._closed = False
+        self._workers = []
+        for i in range(processes):
+            p = Process(target=_pool_worker, args=(self._tasks, self._results),
+                        name='ForkPoolWorker-%d' % _next_process_number())
+            p.start()
+            self._workers.append(p)
+
+    def _submit(self, fn, args):
+        if self._closed:
+            raise ValueError("Pool not running")
+        n = self._next
+        self._next += 1
+        _gil_lab.channel_put(self._tasks, (n, fn, args))
+        return n
+
+    def _wait_for(self, n):
+        while n not in self._done:
+            m, ok, value = _gil_lab.channel_get(self._results)
+            self._done[m] = (ok, value)
+        ok, value = self._done[n]
+        if not ok:
+            raise value
+        return value
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args).get()
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return AsyncResult(self, [self._submit(func, tuple(args))], True)
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return AsyncResult(self, [self._submit(func, (x,)) for x in iterable], False)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return AsyncResult(self, [self._submit(func, tuple(x)) for x in iterable], False).get()
+
+    def imap(self, func, iterable, chunksize=1):
+        ids = [self._submit(func, (x,)) for x in iterable]
+        for n in ids:
+            yield self._wait_for(n)
+
+    imap_unordered = imap
+
+    def close(self):
+        self._closed = True
+
+    def terminate(self):
+        self._closed = True
+        for p in self._workers:
+            p.terminate()
+        for p in self._workers:
+            p.join()
+
+    def join(self):
+        _gil_lab.channel_put(self._tasks, None)
+        for p in self._workers:
+            p.join()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.terminate()
+
+
+class _Context:
+    Process = Process
+    Queue = Queue
+    Pool = Pool
+    Lock = Lock
+    Event = Event
+
+    def get_start_method(self, allow_none=False):
+        return 'fork'
+
+
+def get_context(method=None):
+    return _Context()

@@ -1,0 +1,673 @@
+"""Thread module emulating a subset of Java's threading model: CPython's threading.py, pared
+down to what GIL Lab runs, on GIL Lab's primitives (_gil_lab) instead of _thread."""
+import _gil_lab
+from time import monotonic as _time
+
+__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread', 'enumerate', 'main_thread',
+           'TIMEOUT_MAX', 'Event', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Thread',
+           'Barrier', 'BrokenBarrierError', 'Timer', 'ThreadError', 'get_native_id', 'local',
+           'excepthook', 'ExceptHookArgs', 'setprofile', 'settrace', 'activeCount', 'currentThread']
+
+_allocate_lock = _gil_lab.allocate_lock
+get_ident = _gil_lab.get_ident
+get_native_id = _gil_lab.get_ident
+ThreadError = RuntimeError
+TIMEOUT_MAX = _gil_lab.TIMEOUT_MAX
+Lock = _allocate_lock
+_sequential = _gil_lab.mode() == 'sequential'
+_subinterpreters = _gil_lab.mode() == 'subinterpreters'
+
+
+def setprofile(func):
+    pass
+
+
+def settrace(func):
+    pass
+
+
+class RLock:
+    """A reentrant lock: the thread that holds it may acquire it again."""
+
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        owner = self._owner
+        return "<%s %s.%s object owner=%r count=%d>" % (
+            "locked" if self._block.locked() else "unlocked", self.__class__.__module__,
+            self.__class__.__qualname__, owner, self._count)
+
+    def acquire(self, blocking=True, timeout=-1):
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return True
+        rc = self._block.acquire(blocking, timeout)
+        if rc:
+            self._owner = me
+            self._count = 1
+        return rc
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count = count = self._count - 1
+        if not count:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _release_save(self):
+        if self._count == 0:
+            raise RuntimeError("cannot release un-acquired lock")
+        count = self._count
+        self._count = 0
+        owner = self._owner
+        self._owner = None
+        self._block.release()
+        return (count, owner)
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+
+class Condition:
+    """Lets threads wait until another thread notifies them."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+
+    def _release_save(self):
+        if isinstance(self._lock, RLock):
+            return self._lock._release_save()
+        self._lock.release()
+
+    def _acquire_restore(self, x):
+        if isinstance(self._lock, RLock):
+            self._lock._acquire_restore(x)
+        else:
+            self._lock.acquire()
+
+    def _is_owned(self):
+        if isinstance(self._lock, RLock):
+            return self._lock._is_owned()
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
+    def wait(self, timeout=None):
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        waiter = _allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved_state = self._release_save()
+        gotit = False
+        try:
+            if timeout is None:
+                waiter.acquire()
+                gotit = True
+            elif timeout > 0:
+                gotit = waiter.acquire(True, timeout)
+            else:
+                gotit = waiter.acquire(False)
+            return gotit
+        finally:
+            self._acquire_restore(saved_state)
+            if not gotit:
+                try:
+                    self._waiters.remove(waiter)
+                except ValueError:
+                    pass
+
+    def wait_for(self, predicate, timeout=None):
+        endtime = None
+        waittime = timeout
+        result = predicate()
+        while not result:
+            if waittime is not None:
+                if endtime is None:
+                    endtime = _time() + waittime
+                else:
+                    waittime = endtime - _time()
+                    if waittime <= 0:
+                        break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self._is_owned():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        waiters = self._waiters
+        while waiters and n > 0:
+            waiter = waiters[0]
+            try:
+                waiter.release()
+            except RuntimeError:
+                pass
+            else:
+                n -= 1
+            try:
+                waiters.remove(waiter)
+            except ValueError:
+                pass
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+    notifyAll = notify_all
+
+
+class Semaphore:
+    """A counter of permits: acquire() waits while there are none."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._cond = Condition(Lock())
+        self._value = value
+
+    def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        rc = False
+        endtime = None
+        with self._cond:
+            while self._value == 0:
+                if not blocking:
+                    break
+                if timeout is not None:
+                    if endtime is None:
+                        endtime = _time() + timeout
+                    else:
+                        timeout = endtime - _time()
+                        if timeout <= 0:
+                            break
+                self._cond.wait(timeout)
+            else:
+                self._value -= 1
+                rc = True
+        return rc
+
+    __enter__ = acquire
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError('n must be one or more')
+        with self._cond:
+            self._value += n
+            for i in range(n):
+                self._cond.notify()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    """A semaphore that refuses to be released more often than acquired."""
+
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._initial_value = value
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError('n must be one or more')
+        with self._cond:
+            if self._value + n > self._initial_value:
+                raise ValueError("Semaphore released too many times")
+            self._value += n
+            for i in range(n):
+                self._cond.notify()
+
+
+class Event:
+    """A flag threads can wait for."""
+
+    def __init__(self):
+        self._cond = Condition(Lock())
+        self._flag = False
+
+    def __repr__(self):
+        return "<%s.%s at %s: %s>" % (self.__class__.__module__, self.__class__.__qualname__,
+                                       hex(id(self)), "set" if self._flag else "unset")
+
+    def is_set(self):
+        return self._flag
+
+    isSet = is_set
+
+    def set(self):
+        with self._cond:
+            self._flag = True
+            self._cond.notify_all()
+
+    def clear(self):
+        with self._cond:
+            self._flag = False
+
+    def wait(self, timeout=None):
+        with self._cond:
+            signaled = self._flag
+            if not signaled:
+                signaled = self._cond.wait(timeout)
+            return signaled
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    """Lets a fixed number of threads wait for each other."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        self._cond = Condition(Lock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._count = 0
+        self._generation = 0
+        self._broken = False
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        with self._cond:
+            if self._broken:
+                raise BrokenBarrierError
+            generation = self._generation
+            index = self._count
+            self._count += 1
+            if self._count == self._parties:
+                if self._action:
+                    self._action()
+                self._count = 0
+                self._generation += 1
+                self._cond.notify_all()
+                return index
+            if not self._cond.wait_for(lambda: self._generation != generation or self._broken, timeout):
+                self._broken = True
+                self._cond.notify_all()
+                raise BrokenBarrierError
+            if self._broken:
+                raise BrokenBarrierError
+            return index
+
+    def abort(self):
+        with self._cond:
+            self._broken = True
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count
+
+    @property
+    def broken(self):
+        return self._broken
+
+
+_counter = 0
+
+
+def _newname(name_template="Thread-%d"):
+    global _counter
+    _counter += 1
+    return name_template % _counter
+
+
+_active_limbo_lock = RLock()
+_active = {}
+_limbo = {}
+
+
+class Thread:
+    """A thread of control: run() in a new thread once start() is called."""
+
+    _initialized = False
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        assert group is None, "group argument must be None for now"
+        if kwargs is None:
+            kwargs = {}
+        if name:
+            name = str(name)
+        else:
+            name = _newname("Thread-%d")
+            if target is not None:
+                try:
+                    target_name = target.__name__
+                    name += f" ({target_name})"
+                except AttributeError:
+                    pass
+        self._target = target
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+        if daemon is not None:
+            self._daemonic = daemon
+        else:
+            self._daemonic = current_thread().daemon
+        self._ident = None
+        self._tstate_lock = None
+        self._started = Event()
+        self._is_stopped = False
+        self._initialized = True
+
+    def __repr__(self):
+        assert self._initialized, "Thread.__init__() was not called"
+        status = "initial"
+        if self._started.is_set():
+            status = "started"
+        self.is_alive()
+        if self._is_stopped:
+            status = "stopped"
+        if self._daemonic:
+            status += " daemon"
+        if self._ident is not None:
+            status += " %s" % self._ident
+        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+
+    def start(self):
+        if not self._initialized:
+            raise RuntimeError("thread.__init__() not called")
+        if self._started.is_set():
+            raise RuntimeError("threads can only be started once")
+        if _sequential:
+            # The sequential strategy: start() runs the thread's work right here, to the end.
+            self._started.set()
+            try:
+                self.run()
+            except BaseException as e:
+                excepthook(ExceptHookArgs((type(e), e, None, self)))
+            self._is_stopped = True
+            return
+        if _subinterpreters:
+            # The subinterpreters strategy: the target runs in an interpreter of its own, on a thread of its own.
+            target = self._target if self._target is not None else self.run
+            ident, lock = _gil_lab.start_interpreter_thread(target, self._args, self._kwargs, self._name)
+            self._ident = ident
+            self._tstate_lock = lock
+            self._started.set()
+            return
+        with _active_limbo_lock:
+            _limbo[self] = self
+        ident, lock = _gil_lab.start_thread(self._bootstrap, self._name)
+        self._tstate_lock = lock
+        self._started.wait()
+
+    def run(self):
+        try:
+            if self._target is not None:
+                self._target(*self._args, **self._kwargs)
+        finally:
+            del self._target, self._args, self._kwargs
+
+    def _bootstrap(self):
+        self._ident = get_ident()
+        self._started.set()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+            del _limbo[self]
+        try:
+            self.run()
+        except BaseException as e:
+            excepthook(ExceptHookArgs((type(e), e, None, self)))
+        finally:
+            with _active_limbo_lock:
+                try:
+                    del _active[get_ident()]
+                except KeyError:
+                    pass
+
+    def join(self, timeout=None):
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
+        if not self._started.is_set():
+            raise RuntimeError("cannot join thread before it is started")
+        if self is current_thread():
+            raise RuntimeError("cannot join current thread")
+        if self._is_stopped:
+            return
+        lock = self._tstate_lock
+        if lock is None:
+            return
+        if timeout is None:
+            ok = lock.acquire()
+        else:
+            ok = lock.acquire(True, max(timeout, 0))
+        if ok:
+            lock.release()
+            self._is_stopped = True
+
+    @property
+    def name(self):
+        assert self._initialized, "Thread.__init__() not called"
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        assert self._initialized, "Thread.__init__() not called"
+        self._name = str(name)
+        if self._ident is not None:
+            _gil_lab.rename_thread(self._ident, self._name)
+
+    @property
+    def ident(self):
+        assert self._initialized, "Thread.__init__() not called"
+        return self._ident
+
+    @property
+    def native_id(self):
+        return self._ident
+
+    def is_alive(self):
+        assert self._initialized, "Thread.__init__() not called"
+        if self._is_stopped or not self._started.is_set():
+            return False
+        lock = self._tstate_lock
+        if lock is None:
+            return not self._is_stopped
+        if lock.acquire(False):
+            lock.release()
+            self._is_stopped = True
+            return False
+        return True
+
+    @property
+    def daemon(self):
+        assert self._initialized, "Thread.__init__() not called"
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
+        if self._started.is_set():
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = daemonic
+
+    def isDaemon(self):
+        _gil_lab.warn('isDaemon() is deprecated, get the daemon attribute instead', DeprecationWarning, 2)
+        return self.daemon
+
+    def setDaemon(self, daemonic):
+        _gil_lab.warn('setDaemon() is deprecated, set the daemon attribute instead', DeprecationWarning, 2)
+        self.daemon = daemonic
+
+    def getName(self):
+        _gil_lab.warn('getName() is deprecated, get the name attribute instead', DeprecationWarning, 2)
+        return self.name
+
+    def setName(self, name):
+        _gil_lab.warn('setName() is deprecated, set the name attribute instead', DeprecationWarning, 2)
+        self.name = name
+
+
+class ExceptHookArgs:
+    def __init__(self, args):
+        self.exc_type, self.exc_value, self.exc_traceback, self.thread = args
+
+
+def excepthook(args):
+    """Prints an exception that ended a thread, as CPython's threading.excepthook does."""
+    if args.exc_type == SystemExit:
+        return
+    if args.thread is not None:
+        name = args.thread.name
+    else:
+        name = get_ident()
+    _gil_lab.thread_exception(name, args.exc_value)
+
+
+class Timer(Thread):
+    """Calls a function after a number of seconds, unless cancel()ed first."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+class _MainThread(Thread):
+
+    def __init__(self):
+        Thread.__init__(self, name="MainThread", daemon=False)
+        self._started.set()
+        self._ident = get_ident()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+
+    def is_alive(self):
+        return not self._is_stopped
+
+
+class _DummyThread(Thread):
+
+    def __init__(self):
+        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
+        self._started.set()
+        self._ident = get_ident()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+
+    def is_alive(self):
+        return True
+
+    def join(self, timeout=None):
+        assert False, "cannot join a dummy thread"
+
+
+def current_thread():
+    try:
+        return _active[get_ident()]
+    except KeyError:
+        return _DummyThread()
+
+
+def currentThread():
+    _gil_lab.warn('currentThread() is deprecated, use current_thread() instead', DeprecationWarning, 2)
+    return current_thread()
+
+
+def active_count():
+    with _active_limbo_lock:
+        return len(_active) + len(_limbo)
+
+
+def activeCount():
+    _gil_lab.warn('activeCount() is deprecated, use active_count() instead', DeprecationWarning, 2)
+    return active_count()
+
+
+def _enumerate():
+    return list(_active.values()) + list(_limbo.values())
+
+
+def enumerate():
+    with _active_limbo_lock:
+        return list(_active.values()) + list(_limbo.values())
+
+
+def main_thread():
+    return _main_thread
+
+
+class local:
+    """Thread-local data: each thread sees its own attributes."""
+
+    def __init__(self):
+        object.__setattr__(self, '_local__dicts', {})
+
+    def __getattr__(self, name):
+        d = self._local__dicts.get(get_ident(), {})
+        if name in d:
+            return d[name]
+        raise AttributeError("'_thread._local' object has no attribute '%s'" % name)
+
+    def __setattr__(self, name, value):
+        dicts = self._local__dicts
+        me = get_ident()
+        if me not in dicts:
+            dicts[me] = {}
+        dicts[me][name] = value
+
+
+_main_thread = _MainThread()
+
+
+def _shutdown():
+    """Waits for every non-daemon thread, as the interpreter does before it exits."""
+    _main_thread._is_stopped = True
+    while True:
+        with _active_limbo_lock:
+            threads = [t for t in list(_active.values()) + list(_limbo.values())
+                       if not t.daemon and t is not _main_thread and not t._is_stopped]
+        if not threads:
+            return
+        for t in threads:
+            t.join()

@@ -1,0 +1,410 @@
+// One Python thread on a worker thread: the host its interpreter runs in. It holds the GIL (or
+// not, without one), keeps the thread's replica of the shared heap in step at every hand-off,
+// makes computed time cost what CPython would (the eval breaker pays the difference between
+// what the interpreter charged and the CPU it used, by burning), and records the lane.
+import { epochMs, blockUntil } from './clock';
+import { burn, sliceIterations } from './cpu';
+import { Gil } from './gil';
+import { HeapLog } from './heap-log';
+import { SharedHeap, type Enc, type HeapResolver } from './interpreter/heap';
+import { Interpreter, type Failure, type InterpreterHost } from './interpreter/interpreter';
+import type { PyModule, PyObject } from './interpreter/objects';
+import type { FromThread, RunSettings, ThreadStats } from './messages';
+import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
+import { threadCpuClock } from './thread-cpu';
+import { SWITCH_INTERVAL_US } from './words';
+
+/** The eval breaker runs after this much charged time (ns): CPython's runs every few µs of bytecode. */
+const CHECK_NS = 20_000;
+/** Computed time is paid (burned) in rounds of this much charged time (ns). */
+const SETTLE_NS = 250_000;
+/** How often the lane's trace goes to the process: a few times a second, so lanes fill in live. */
+export const FLUSH_MS = 150;
+/** A running interval is cut where the line changed, at most this often (µs). */
+const LINE_SPLIT_US = 1000;
+/** Without a GIL, threads exchange heap changes at least this often (ms). */
+const FREE_SYNC_MS = 1;
+
+export interface ThreadContext {
+  pid: number;
+  tid: number;
+  name: string;
+  settings: RunSettings;
+  t0EpochMs: number;
+  gils: SharedArrayBuffer;
+  /** Which of the process's GILs this thread's interpreter uses. */
+  gilIndex: number;
+  heapLog: SharedArrayBuffer;
+  words: SharedArrayBuffer;
+  post(message: FromThread): void;
+  /** Engine modules (time, os, _thread …) and prelude sources this thread's interpreter imports. */
+  modules: Record<string, (interp: Interpreter) => PyModule>;
+  prelude: Record<string, string>;
+}
+
+/** Who a warm thread becomes: known only when the program starts the thread. */
+export interface ThreadIdentity {
+  tid: number;
+  name: string;
+  t0EpochMs: number;
+  gilIndex: number;
+  heapLog: SharedArrayBuffer;
+}
+
+/** The prelude modules a source imports, and the ones those import, found by their import lines. */
+export function preludeNeeds(source: string, prelude: Record<string, string>): string[] {
+  const needed = new Set<string>();
+  const visit = (text: string) => {
+    for (const m of text.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w., ]+))/gm)) {
+      const names = m[1] ? [m[1]] : m[2].split(',').map((x) => x.trim().split(/\s+/)[0]);
+      for (const name of names) {
+        for (const candidate of [name, name.split('.')[0]]) {
+          if (prelude[candidate] === undefined || needed.has(candidate)) continue;
+          needed.add(candidate);
+          visit(prelude[candidate]);
+        }
+      }
+    }
+  };
+  visit(source);
+  return [...needed];
+}
+
+export class ThreadRuntime implements InterpreterHost {
+  readonly interp: Interpreter;
+  recorder!: Recorder;
+  gil: Gil | null = null;
+  readonly words: Int32Array;
+  heap!: SharedHeap;
+  private log!: HeapLog;
+  private readonly cpu = threadCpuClock();
+  readonly settings: RunSettings;
+  readonly modules: Record<string, (interp: Interpreter) => PyModule>;
+  readonly prelude: Record<string, string>;
+  readonly timeScale: number;
+  private readonly slice: number;
+  private costAtSettle = 0;
+  private cpuAtSettle: number;
+  /** Computed time not paid yet (ms); negative when the interpreter ran slower than CPython. */
+  private carryMs = 0;
+  private behindMs = 0;
+  private lastFlush = epochMs();
+  private lastHeapSync = epochMs();
+
+  /** A warm thread: its interpreter exists and has compiled the program and the prelude it imports. */
+  constructor(readonly context: ThreadContext) {
+    const s = context.settings;
+    this.settings = s;
+    this.modules = context.modules;
+    this.prelude = context.prelude;
+    this.timeScale = s.timeScale;
+    this.slice = sliceIterations(s.itersPerMs);
+    this.words = new Int32Array(context.words);
+    this.interp = new Interpreter(this, s.costs, s.file);
+    this.resolver = this.makeResolver();
+    this.precompile();
+    this.cpuAtSettle = this.cpu.nowMs();
+  }
+
+  /** Compiles the program and the prelude modules it may import, so a thread that starts pays none of it. */
+  private precompile(): void {
+    const s = this.settings;
+    this.interp.compile(s.source, s.file, '__main__');
+    for (const name of preludeNeeds(s.source, this.prelude)) this.interp.compile(this.prelude[name], `<gil-lab:${name}>`, name);
+  }
+
+  /** The warm thread becomes a Python thread of the run. */
+  become(identity: ThreadIdentity): void {
+    const c = this.context;
+    Object.assign(c, identity);
+    const s = this.settings;
+    const words = this.words;
+    this.recorder = new Recorder(s.runId, c.tid, c.t0EpochMs, s.maxIntervalsPerLane);
+    this.gil =
+      s.mode === 'nogil'
+        ? null
+        : new Gil(c.gils, c.gilIndex, c.tid, s.gilModel, () => Atomics.load(words, SWITCH_INTERVAL_US) / 1000, {
+            onDropRequest: () => this.recorder.instant('drop_request'),
+          });
+    this.heap = new SharedHeap(this.resolver, c.tid, this.interp.modules);
+    this.heap.install();
+    this.log = new HeapLog(c.heapLog, c.tid);
+  }
+
+  /** How this thread rebuilds objects other threads share (or other processes copy): their code, builtins and modules. */
+  readonly resolver: HeapResolver;
+
+  resolverForCopies(): HeapResolver {
+    return this.resolver;
+  }
+
+  private makeResolver(): HeapResolver {
+    return {
+      builtins: this.interp.builtins,
+      importModule: (name) => this.interp.importModule(name),
+      code: (file, codeId) => {
+        const compiled = this.interp.compiled.get(file);
+        if (!compiled) throw new Error(`heap: no compiled code for ${file}`);
+        const code = compiled.codes.get(codeId);
+        if (!code) throw new Error(`heap: no code ${codeId} in ${file}`);
+        return code;
+      },
+      native: (kind, state, mode) => this.native(kind, state, mode),
+    };
+  }
+
+  /** Native objects (locks) register their constructors here. */
+  readonly nativeKinds = new Map<string, (state: unknown[], mode: 'share' | 'copy') => PyObject>();
+
+  private native(kind: string, state: unknown[], mode: 'share' | 'copy'): PyObject {
+    const make = this.nativeKinds.get(kind);
+    if (!make) throw new Error(`heap: unknown native kind ${kind}`);
+    return make(state, mode);
+  }
+
+  // ---- the GIL and the heap ----
+
+  /** Takes the GIL (waiting as long as it takes) and catches up with the other threads' changes. */
+  acquire(waitingState: LaneState = WAITING): void {
+    const gil = this.gil;
+    if (gil && !gil.held) {
+      this.recorder.enter(waitingState === WAITING ? WAITING : waitingState);
+      gil.take();
+    }
+    this.applyHeap();
+    this.recorder.enter(RUNNING, this.interp.userLine());
+  }
+
+  /** Publishes this thread's changes, then lets the GIL go. */
+  release(next: LaneState | typeof IDLE = IDLE): void {
+    this.recorder.enter(next, this.interp.userLine());
+    this.publishHeap();
+    this.gil?.drop();
+  }
+
+  publishHeap(): void {
+    const ops = this.heap.takePending();
+    if (ops) this.log.append(ops);
+    this.lastHeapSync = epochMs();
+  }
+
+  applyHeap(): void {
+    for (const batch of this.log.read()) this.heap.apply(batch);
+  }
+
+  /** Shares a value with threads that start later (they replay the log from its beginning). */
+  share(v: Parameters<SharedHeap['share']>[0]): Enc {
+    this.heap.shareAll(this.interp.modules);
+    return this.heap.share(v);
+  }
+
+  // ---- computed time ----
+
+  /** Burns until the CPU this thread used matches the CPython time its interpreter charged. */
+  settle(): void {
+    const interp = this.interp;
+    const cpuNow = this.cpu.nowMs();
+    const charged = (interp.cost - this.costAtSettle) / 1e6;
+    let debt = charged - (cpuNow - this.cpuAtSettle) + this.carryMs;
+    this.costAtSettle = interp.cost;
+    if (debt <= 0) {
+      // The interpreter was slower than CPython: nothing to burn, and never more than a little to make up later.
+      this.carryMs = Math.max(debt, -5);
+      if (debt < -5) this.behindMs += -5 - debt;
+      this.cpuAtSettle = cpuNow;
+      return;
+    }
+    const perMs = this.settings.itersPerMs;
+    while (debt > 0) {
+      const ms = Math.min(debt, this.slice / perMs);
+      burn(Math.max(1, Math.round(ms * perMs)));
+      debt -= ms;
+      if (this.gil?.dropRequested()) this.forcedSwitch();
+    }
+    const cpuAfter = this.cpu.nowMs();
+    // What the burn really cost, against what it was meant to: the error carries over.
+    this.carryMs = Math.max(-5, Math.min(5, charged - (cpuAfter - this.cpuAtSettle) + this.carryMs - debt));
+    this.cpuAtSettle = cpuAfter;
+  }
+
+  /** The eval breaker, from loops' back edges and calls. */
+  breaker(interp: Interpreter): void {
+    interp.checkAt = interp.cost + CHECK_NS;
+    if (interp.cost - this.costAtSettle >= SETTLE_NS) this.settle();
+    const gil = this.gil;
+    if (gil) {
+      if (gil.dropRequested()) this.forcedSwitch();
+      else if (this.settings.gilModel === 'old') this.checkInterval();
+    } else if (epochMs() - this.lastHeapSync >= FREE_SYNC_MS) {
+      this.publishHeap();
+      this.applyHeap();
+    }
+    this.flushIfDue();
+    this.splitLine();
+  }
+
+  private forcedSwitch(): void {
+    const gil = this.gil!;
+    const line = this.interp.userLine();
+    this.recorder.instant('forced_switch', undefined, line);
+    this.recorder.enter(WAITING, line);
+    this.publishHeap();
+    gil.yieldForDropRequest();
+    gil.take();
+    this.applyHeap();
+    this.recorder.enter(RUNNING, line);
+  }
+
+  /** Python 2: every check interval the holder releases and at once tries to take it back. */
+  private checkInterval(): void {
+    const gil = this.gil!;
+    this.publishHeap();
+    const releasedAt = this.recorder.nowUs();
+    if (gil.checkInterval()) return;
+    const line = this.interp.userLine();
+    this.recorder.enter(WAITING, line, releasedAt);
+    gil.take();
+    this.applyHeap();
+    this.recorder.enter(RUNNING, line);
+  }
+
+  private splitLine(): void {
+    const r = this.recorder;
+    if (r.current !== RUNNING) return;
+    const now = r.nowUs();
+    if (r.age(now) < LINE_SPLIT_US) return;
+    const line = this.interp.userLine();
+    if (line !== r.currentLine) r.enter(RUNNING, line, now);
+  }
+
+  // ---- blocking ----
+
+  /**
+   * A blocking call: pays for computed time, releases the GIL (lane state `io` or `blocked`),
+   * waits, and takes the GIL back.
+   */
+  block<T>(state: typeof IO | typeof BLOCKED, wait: () => T): T {
+    this.settle();
+    this.release(state);
+    try {
+      return wait();
+    } finally {
+      if (state === IO) this.recorder.ioCount++;
+      this.acquire();
+    }
+  }
+
+  /** Waits without burning CPU, waking every flush period to send what was recorded. */
+  blockFor(ms: number): void {
+    const deadline = epochMs() + ms;
+    for (;;) {
+      const remaining = deadline - epochMs();
+      if (remaining <= 0) return;
+      blockUntil(epochMs() + Math.min(remaining, FLUSH_MS));
+      this.flushIfDue();
+    }
+  }
+
+  /** time.sleep: scaled by the run's time scale. */
+  sleep(seconds: number): void {
+    const ms = seconds * 1000 * this.timeScale;
+    this.block(IO, () => this.blockFor(ms));
+  }
+
+  /** Waits on a shared word while it holds `value` (a lock, a sentinel), up to timeoutMs (Infinity: for good). */
+  waitWord(words: Int32Array, index: number, value: number, timeoutMs: number): void {
+    const deadline = epochMs() + timeoutMs;
+    while (Atomics.load(words, index) === value) {
+      const remaining = Math.min(deadline - epochMs(), FLUSH_MS);
+      if (remaining <= 0) return;
+      Atomics.wait(words, index, value, remaining);
+      this.flushIfDue();
+    }
+  }
+
+  /** A new thread's CPython start-up cost, shown as `starting` before it runs. */
+  starting(ms: number): void {
+    if (ms <= 0) return;
+    this.recorder.enter(STARTING);
+    this.blockFor(ms * this.timeScale);
+  }
+
+  switchIntervalMs(): number {
+    return Atomics.load(this.words, SWITCH_INTERVAL_US) / 1000;
+  }
+
+  setSwitchIntervalMs(ms: number): void {
+    Atomics.store(this.words, SWITCH_INTERVAL_US, Math.max(1, Math.round(ms * 1000)));
+  }
+
+  /** time.thread_time(): this thread's CPU seconds since it began. */
+  cpuSeconds(): number {
+    return (this.cpu.nowMs() - this.startCpuMs) / 1000;
+  }
+
+  // ---- output and the trace ----
+
+  write(text: string, stream: 'stdout' | 'stderr', line: number): void {
+    this.recorder.instant(stream === 'stdout' ? 'print' : 'error', text, line);
+  }
+
+  flushIfDue(): void {
+    const now = epochMs();
+    if (now - this.lastFlush < FLUSH_MS) return;
+    this.lastFlush = now;
+    this.flush();
+  }
+
+  flush(): void {
+    const batch = this.recorder.takeBatch();
+    if (batch) this.context.post({ type: 'trace', batches: [batch] });
+  }
+
+  // ---- the thread's life ----
+
+  /** Runs a thread's body to the end (or an uncaught exception) and sends what it recorded. */
+  run(body: () => void): Failure | null {
+    this.acquire();
+    const failure = this.interp.guard(body);
+    this.settle();
+    return failure;
+  }
+
+  /** Releases the GIL for good, sends the rest of the trace and the thread's totals. */
+  finish(): void {
+    this.release(IDLE);
+    this.flush();
+    this.context.post({ type: 'thread-end', stats: this.stats() });
+    this.cpu.close();
+  }
+
+  stats(): ThreadStats {
+    const r = this.recorder;
+    const cpuMs = this.cpu.measured ? this.cpu.nowMs() : null;
+    return {
+      tid: r.tid,
+      startingUs: r.totalsUs[STARTING],
+      runningUs: r.totalsUs[RUNNING],
+      waitUs: r.totalsUs[WAITING],
+      ioUs: r.totalsUs[IO],
+      blockedUs: r.totalsUs[BLOCKED],
+      onCpuUs: cpuMs === null ? null : Math.round((cpuMs - this.startCpuMs) * 1000),
+      ioCount: r.ioCount,
+      endUs: r.lastActiveUs,
+      handoffs: this.gil?.handoffs ?? 0,
+      forcedSwitches: this.gil?.forcedSwitches ?? 0,
+      truncated: r.truncated,
+      behindMs: this.behindMs,
+    };
+  }
+
+  /** CPU this thread had used before its Python thread began (warm-up, compilation): not counted. */
+  private startCpuMs = this.cpu.nowMs();
+
+  markStart(): void {
+    this.startCpuMs = this.cpu.nowMs();
+    this.cpuAtSettle = this.startCpuMs;
+    this.costAtSettle = this.interp.cost;
+    this.interp.checkAt = this.interp.cost + CHECK_NS;
+  }
+}

@@ -1,0 +1,25 @@
+// The layout of a process's shared words: counters, lock words and process handles. Every
+// Python thread of the process maps the same SharedArrayBuffer.
+export const NEXT_TID = 0;
+export const NEXT_LOCK = 1;
+export const NEXT_HANDLE = 2;
+export const NEXT_GIL = 3;
+/** sys.setswitchinterval, for every thread of the process: microseconds. */
+export const SWITCH_INTERVAL_US = 4;
+export const LOCK_BASE = 16;
+export const LOCK_COUNT = 1 << 16;
+/** A process handle (a child started by this process) is two words: exited (0/1) and exit code. */
+export const HANDLE_BASE = LOCK_BASE + LOCK_COUNT;
+export const HANDLE_COUNT = 4096;
+/** The random module's Mersenne Twister, shared by the threads of a process as CPython's is: 624 words, index, seeded flag. */
+export const RANDOM_BASE = HANDLE_BASE + 2 * HANDLE_COUNT;
+export const RANDOM_WORDS = 626;
+export const WORD_COUNT = RANDOM_BASE + RANDOM_WORDS;
+/** Threads a process may start; tids of a process are its tidBase + 0 … THREADS_PER_PROCESS - 1. */
+export const THREADS_PER_PROCESS = 4096;
+/** GILs a process may hold: its main interpreter's, and one per subinterpreter. */
+export const GILS_PER_PROCESS = 257;
+
+export function newWords(): SharedArrayBuffer {
+  return new SharedArrayBuffer(WORD_COUNT * Int32Array.BYTES_PER_ELEMENT);
+}
