@@ -2,7 +2,7 @@
 // the main process's IPC handlers and the web host's WebSocket bridge all
 // implement or consume exactly this interface; every channel is named once, here.
 import type { GilModel, Program, Strategy } from './program';
-import type { MachineInfo, RunInfo, RunSummary, TraceBatch } from './trace';
+import type { MachineInfo, ProcessInfo, RunInfo, RunSummary, ThreadInfo, TraceBatch } from './trace';
 
 export interface RunRequest {
   /** A preset's name, or a whole program (e.g. loaded from a file). */
@@ -36,6 +36,8 @@ export interface SessionProgress {
 export type EngineEvent =
   | { type: 'session-start'; sessionId: string; request: RunRequest; total: number }
   | { type: 'run-start'; sessionId: string; run: RunInfo }
+  /** Lanes (and processes) that appear during a run: Python programs start threads as they go. */
+  | { type: 'threads'; sessionId: string; runId: string; processes: ProcessInfo[]; threads: ThreadInfo[] }
   | { type: 'trace'; sessionId: string; batches: TraceBatch[] }
   | { type: 'progress'; progress: SessionProgress }
   | { type: 'run-end'; sessionId: string; summary: RunSummary }

@@ -2,7 +2,7 @@
 // chrome://tracing open. Perfetto groups tracks by process, so every run keeps its own clock:
 // each Python process starts at ts 0 and runs sit side by side, not one after another.
 import type { RunRecord } from './run-record';
-import { threadStates, type InstantKind } from './trace';
+import { INTERVAL_STRIDE, threadStates, type InstantKind } from './trace';
 
 export interface TraceEvent {
   name: string;
@@ -80,10 +80,11 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
       const trace = run.traces[thread.tid];
       if (!trace) continue;
       const { intervals, instants } = trace;
-      for (let i = 0; i + 2 < intervals.length; i += 3) {
+      for (let i = 0; i + INTERVAL_STRIDE <= intervals.length; i += INTERVAL_STRIDE) {
         const state = threadStates[intervals[i]] ?? 'unknown';
         const start = intervals[i + 1];
-        events.push({
+        const line = intervals[i + 3];
+        const slice: TraceEvent = {
           name: state,
           cat: 'state',
           ph: 'X',
@@ -91,7 +92,9 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
           tid,
           ts: start,
           dur: Math.max(0, intervals[i + 2] - start),
-        });
+        };
+        if (line > 0) slice.args = { line };
+        events.push(slice);
       }
       for (const instant of instants) {
         const event: TraceEvent = {
@@ -103,7 +106,11 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
           tid,
           ts: instant.tUs,
         };
-        if (instant.text !== undefined) event.args = { text: instant.text };
+        if (instant.text !== undefined || (instant.line ?? 0) > 0)
+          event.args = {
+            ...(instant.text !== undefined ? { text: instant.text } : {}),
+            ...((instant.line ?? 0) > 0 ? { line: instant.line } : {}),
+          };
         events.push(event);
       }
     }

@@ -1,7 +1,7 @@
 // A run as a caller accumulates it from engine events: its plan, its trace, its summary.
 // The CLI, the renderer's store and the exporters all share this shape.
 import type { EngineEvent } from './api';
-import type { Instant, IntervalList, RunInfo, RunSummary, TraceBatch } from './trace';
+import type { Instant, IntervalList, ProcessInfo, RunInfo, RunSummary, ThreadInfo, TraceBatch } from './trace';
 
 export interface ThreadTrace {
   intervals: IntervalList;
@@ -18,7 +18,18 @@ export interface RunRecord {
 export function newRunRecord(info: RunInfo): RunRecord {
   const traces: Record<number, ThreadTrace> = {};
   for (const thread of info.threads) traces[thread.tid] = { intervals: [], instants: [] };
-  return { info, traces };
+  // Lanes that appear later are added to these lists: they are the record's own, not the event's.
+  return { info: { ...info, processes: [...info.processes], threads: [...info.threads] }, traces };
+}
+
+/** Adds processes and lanes that appeared during the run (each pid and tid once), each lane with a trace. */
+export function addThreads(record: RunRecord, processes: readonly ProcessInfo[], threads: readonly ThreadInfo[]): void {
+  const { info } = record;
+  for (const process of processes) if (!info.processes.some((p) => p.pid === process.pid)) info.processes.push(process);
+  for (const thread of threads) {
+    if (!info.threads.some((t) => t.tid === thread.tid)) info.threads.push(thread);
+    record.traces[thread.tid] ??= { intervals: [], instants: [] };
+  }
 }
 
 /** Appends a batch to its thread's trace (batches of one thread arrive in time order). */
@@ -34,6 +45,11 @@ export function applyEvent(records: RunRecord[], event: EngineEvent): RunRecord 
     case 'run-start': {
       const record = newRunRecord(event.run);
       records.push(record);
+      return record;
+    }
+    case 'threads': {
+      const record = records.find((r) => r.info.runId === event.runId);
+      if (record) addThreads(record, event.processes, event.threads);
       return record;
     }
     case 'trace': {

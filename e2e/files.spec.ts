@@ -134,7 +134,7 @@ test('(b) malformed, truncated, huge and foreign session files are refused, and 
   const chrome = join(dir, 'perfetto.trace.json');
   await writeFile(chrome, JSON.stringify(toChromeTrace(file.runs)));
   const cases = [
-    { path: malformed, error: `runs.0.traces.${tid}.intervals: length must be a multiple of 3` },
+    { path: malformed, error: `runs.0.traces.${tid}.intervals: length must be a multiple of 4` },
     { path: truncated, error: 'is not valid JSON (truncated?)' },
     { path: huge, error: `session file is too large: ${limits.maxTraceFileBytes + 1} bytes` },
     { path: chrome, error: 'this is a Chrome trace for Perfetto' },

@@ -1,22 +1,38 @@
 // What the CLI prints and writes about finished runs: the table, the progress line, the --json file.
 import type { SessionProgress } from '../common/api';
-import type { MachineInfo, RunSummary } from '../common/trace';
+import type { MachineInfo, RunSummary, ThreadSummary } from '../common/trace';
 
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
 }
 
-const percent = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—');
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const percent = (ratio: number | null) =>
+  ratio !== null && Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—';
 
-/** CPU time over wall time × the cores the run could use (min(workers, cores)): how busy those cores were. */
-export function cpuShare(run: RunSummary, cores: number): number {
-  return sum(run.threads.map((t) => t.cpuMs)) / (run.wallMs * Math.max(1, Math.min(run.workers, cores)));
+/** The sum of a field over threads, or null when a thread did not measure it. */
+function total(run: RunSummary, field: 'onCpuMs' | 'waitMs'): number | null {
+  let sum = 0;
+  for (const thread of run.threads) {
+    const value = thread[field];
+    if (value === null) return null;
+    sum += value;
+  }
+  return sum;
 }
 
-/** Time spent waiting for the GIL over wall time × threads: the share of thread-time lost to the lock. */
-export function gilWaitShare(run: RunSummary): number {
-  return sum(run.threads.map((t) => t.waitMs)) / (run.wallMs * Math.max(1, run.threads.length));
+/**
+ * CPU time the OS gave the run's threads over wall time × the machine's cores: how much of the
+ * machine the run used (at most 100%); null when a thread's CPU time was not measured.
+ */
+export function cpuShare(run: RunSummary, cores: number): number | null {
+  const onCpu = total(run, 'onCpuMs');
+  return onCpu === null || !(run.wallMs > 0) ? null : onCpu / (run.wallMs * Math.max(1, cores));
+}
+
+/** Time waiting for the GIL over wall time × threads: the share of thread time lost to the lock (at most 100%). */
+export function gilWaitShare(run: RunSummary): number | null {
+  const wait = total(run, 'waitMs');
+  return wait === null || !(run.wallMs > 0) ? null : wait / (run.wallMs * Math.max(1, run.threads.length));
 }
 
 export function progressLine(p: SessionProgress): string {
@@ -30,21 +46,20 @@ export function summaryTable(runs: RunSummary[], cores: number): string {
     'workers',
     'wall time',
     'speed-up',
-    'CPU %',
+    'on CPU %',
     'GIL wait %',
     'hand-offs',
     'forced switches',
     'status',
   ];
   const rows = runs.map((run) => {
-    const measured = run.wallMs > 0;
     return [
       run.strategy,
       String(run.workers),
       formatMs(run.wallMs),
       run.speedup === null ? '—' : `${run.speedup.toFixed(2)}×`,
-      measured ? percent(cpuShare(run, cores)) : '—',
-      measured ? percent(gilWaitShare(run)) : '—',
+      percent(cpuShare(run, cores)),
+      percent(gilWaitShare(run)),
       String(run.handoffs),
       String(run.forcedSwitches),
       run.status === 'done' ? 'done' : `${run.status}${run.reason ? `: ${run.reason}` : ''}`,
@@ -68,32 +83,28 @@ export function summaryTable(runs: RunSummary[], cores: number): string {
   ].join('\n');
 }
 
+type ThreadTotals = Omit<ThreadSummary, 'tid'>;
+
 export interface JsonReport {
   machine: MachineInfo;
   settings: { program: string; switchIntervalMs: number; gil: string; timeScale: number };
   runs: {
     strategy: string;
     workers: number;
+    /** done, cancelled (Ctrl+C, or cancelled from elsewhere) or failed. */
     status: string;
     reason?: string;
     wallMs: number;
     speedup: number | null;
     handoffs: number;
     forcedSwitches: number;
-    threads: {
-      name: string;
-      process: string;
-      cpuMs: number;
-      waitMs: number;
-      ioMs: number;
-      ioCount: number;
-      endMs: number;
-    }[];
+    /** Every number is null where it was not measured. */
+    threads: ThreadTotals[];
   }[];
 }
 
-/** Microseconds are the clock's resolution: more digits are float noise. */
-const ms = (value: number) => Math.round(value * 1000) / 1000;
+/** Microseconds are the clock's resolution: more digits are float noise. A null stays null. */
+const ms = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
 export function jsonReport(machine: MachineInfo, settings: JsonReport['settings'], runs: RunSummary[]): JsonReport {
   return {
@@ -104,16 +115,19 @@ export function jsonReport(machine: MachineInfo, settings: JsonReport['settings'
       workers: run.workers,
       status: run.status,
       ...(run.reason ? { reason: run.reason } : {}),
-      wallMs: ms(run.wallMs),
+      wallMs: ms(run.wallMs) ?? 0,
       speedup: run.speedup === null ? null : Math.round(run.speedup * 10_000) / 10_000,
       handoffs: run.handoffs,
       forcedSwitches: run.forcedSwitches,
       threads: run.threads.map((t) => ({
         name: t.name,
         process: t.process,
-        cpuMs: ms(t.cpuMs),
+        runningMs: ms(t.runningMs),
+        onCpuMs: ms(t.onCpuMs),
         waitMs: ms(t.waitMs),
         ioMs: ms(t.ioMs),
+        blockedMs: ms(t.blockedMs),
+        startingMs: ms(t.startingMs),
         ioCount: t.ioCount,
         endMs: ms(t.endMs),
       })),

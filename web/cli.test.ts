@@ -82,7 +82,8 @@ describe('gil-lab run: bad input', () => {
       '0.1..1000 (default: 5)',
       '0.01..10 (default: 1)',
       'new or old',
-      'CPU %',
+      'on CPU %',
+      "(wall time × this machine's cores)",
     ])
       expect(help).toContain(text);
   });
@@ -107,7 +108,7 @@ describe('gil-lab run', () => {
     );
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(
-      /strategy\s+workers\s+wall time\s+speed-up\s+CPU %\s+GIL wait %\s+hand-offs\s+forced switches/,
+      /strategy\s+workers\s+wall time\s+speed-up\s+on CPU %\s+GIL wait %\s+hand-offs\s+forced switches/,
     );
     expect(stdout).toMatch(/^sequential\s+2\s/m);
     expect(stdout).toMatch(/^threading\s+2\s/m);
@@ -128,7 +129,7 @@ describe('gil-lab run', () => {
       expect(run.threads.length).toBeGreaterThanOrEqual(1);
       for (const thread of run.threads)
         expect(Object.keys(thread)).toEqual(
-          expect.arrayContaining(['name', 'cpuMs', 'waitMs', 'ioMs', 'ioCount', 'endMs']),
+          expect.arrayContaining(['name', 'runningMs', 'onCpuMs', 'waitMs', 'ioMs', 'blockedMs', 'ioCount', 'endMs']),
         );
     }
     expect(summary.runs[0].speedup).toBe(1);

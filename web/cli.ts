@@ -243,9 +243,9 @@ cli
 Columns of the table:
   wall time        from the run's start until its last thread ended
   speed-up         sequential wall time / this wall time (same program and workers)
-  CPU %            total CPU time / (wall time × cores used), cores used = min(workers, cores):
-                   how busy the cores the run could use were
-  GIL wait %       time threads spent waiting for the GIL / (wall time × threads)
+  on CPU %         CPU time the OS gave the run's threads / (wall time × this machine's cores):
+                   how much of the machine the run used ("—" where CPU time was not measured)
+  GIL wait %       time the run's threads waited for the GIL / (wall time × threads)
   hand-offs        times the GIL passed from one thread to another
   forced switches  hand-offs forced by a drop request after the switch interval
 

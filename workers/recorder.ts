@@ -1,5 +1,5 @@
 // Records one lane's trace: state intervals and instants, on the run's clock (µs since t0).
-import { stateCode, type Instant, type InstantKind, type StateCode, type TraceBatch } from '../common/trace';
+import { STATE_COUNT, stateCode, type Instant, type InstantKind, type StateCode, type TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
 import type { ThreadStats } from './messages';
 
@@ -10,9 +10,11 @@ export class Recorder {
   private pendingInstants: Instant[] = [];
   private state: StateCode | typeof IDLE = IDLE;
   private since = 0;
+  /** The source line of the open interval (0: unknown). */
+  private line = 0;
   private kept = 0;
   /** Microseconds spent in each state (kept exact even after truncation). */
-  readonly totalsUs = [0, 0, 0, 0];
+  readonly totalsUs: number[] = new Array<number>(STATE_COUNT).fill(0);
   ioCount = 0;
   lastActiveUs = 0;
   truncated = false;
@@ -28,11 +30,12 @@ export class Recorder {
     return Math.round((epochMs() - this.t0EpochMs) * 10_000) / 10;
   }
 
-  /** Closes the current interval and opens one in `next` (IDLE: none). */
-  enter(next: StateCode | typeof IDLE, at = this.nowUs()): void {
+  /** Closes the current interval and opens one in `next` (IDLE: none), at source line `line` (0: unknown). */
+  enter(next: StateCode | typeof IDLE, at = this.nowUs(), line = 0): void {
     this.close(at);
     this.state = next;
     this.since = at;
+    this.line = line;
   }
 
   instant(kind: InstantKind, text?: string, at = this.nowUs()): void {
@@ -66,7 +69,7 @@ export class Recorder {
       return;
     }
     this.kept++;
-    this.pendingIntervals.push(this.state, this.since, at);
+    this.pendingIntervals.push(this.state, this.since, at, this.line);
   }
 }
 

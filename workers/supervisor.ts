@@ -278,22 +278,25 @@ export class RunSupervisor {
     const processName = new Map(plan.processes.map((p) => [p.pid, p.name]));
     const threads: ThreadSummary[] = plan.lanes.map((lane) => {
       const s = this.stats.get(lane.tid);
+      // A thread that never sent its totals (a cancelled or failed run) was not measured: null, not 0.
       return {
         tid: lane.tid,
         name: lane.name,
         process: processName.get(lane.pid) ?? '',
-        cpuMs: (s?.cpuUs ?? 0) / 1000,
-        waitMs: (s?.waitUs ?? 0) / 1000,
-        ioMs: (s?.ioUs ?? 0) / 1000,
-        startingMs: (s?.startingUs ?? 0) / 1000,
-        ioCount: s?.ioCount ?? 0,
-        endMs: (s?.endUs ?? 0) / 1000,
+        runningMs: s ? s.cpuUs / 1000 : null,
+        onCpuMs: null,
+        waitMs: s ? s.waitUs / 1000 : null,
+        ioMs: s ? s.ioUs / 1000 : null,
+        blockedMs: s ? 0 : null,
+        startingMs: s ? s.startingUs / 1000 : null,
+        ioCount: s ? s.ioCount : null,
+        endMs: s ? s.endUs / 1000 : null,
       };
     });
     const all = [...this.stats.values()];
     const wallMs =
       outcome.status === 'done'
-        ? Math.max(0, ...threads.map((t) => t.endMs))
+        ? Math.max(0, ...threads.map((t) => t.endMs ?? 0))
         : this.t0 > 0
           ? Math.max(0, this.endedAt - this.t0)
           : 0;

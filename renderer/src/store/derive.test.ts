@@ -37,8 +37,21 @@ describe('derived numbers', () => {
   });
 
   it('totals the threads of a run', () => {
-    expect(threadTotals(summaries[1])).toEqual({ threads: 2, processes: 1, cpuMs: 2000, waitMs: 2000, ioMs: 0 });
+    expect(threadTotals(summaries[1])).toEqual({
+      threads: 2,
+      processes: 1,
+      runningMs: 2000,
+      waitMs: 2000,
+      ioMs: 0,
+      blockedMs: 0,
+    });
     expect(threadTotals(summaries[2]).processes).toBe(2);
+    // A thread that never reported makes the run's total unknown, not smaller.
+    const cancelled = {
+      ...summaries[1],
+      threads: [...summaries[1].threads, { ...summaries[1].threads[0], waitMs: null }],
+    };
+    expect(threadTotals(cancelled)).toMatchObject({ runningMs: 3000, waitMs: null });
   });
 
   it('has no summaries without a session', () => {

@@ -25,22 +25,32 @@ export function speedupOf(summaries: RunSummary[], run: RunSummary): number | nu
 export interface ThreadTotals {
   threads: number;
   processes: number;
-  cpuMs: number;
-  waitMs: number;
-  ioMs: number;
+  /** Sums over the run's threads; null when a thread did not measure it. */
+  runningMs: number | null;
+  waitMs: number | null;
+  ioMs: number | null;
+  blockedMs: number | null;
+}
+
+function sumOf(run: RunSummary, field: 'runningMs' | 'waitMs' | 'ioMs' | 'blockedMs'): number | null {
+  let sum = 0;
+  for (const thread of run.threads) {
+    const value = thread[field];
+    if (value === null) return null;
+    sum += value;
+  }
+  return sum;
 }
 
 export function threadTotals(run: RunSummary): ThreadTotals {
-  const processes = new Set(run.threads.map((t) => t.process));
-  let cpuMs = 0;
-  let waitMs = 0;
-  let ioMs = 0;
-  for (const t of run.threads) {
-    cpuMs += t.cpuMs;
-    waitMs += t.waitMs;
-    ioMs += t.ioMs;
-  }
-  return { threads: run.threads.length, processes: processes.size, cpuMs, waitMs, ioMs };
+  return {
+    threads: run.threads.length,
+    processes: new Set(run.threads.map((t) => t.process)).size,
+    runningMs: sumOf(run, 'runningMs'),
+    waitMs: sumOf(run, 'waitMs'),
+    ioMs: sumOf(run, 'ioMs'),
+    blockedMs: sumOf(run, 'blockedMs'),
+  };
 }
 
 export interface ScalingPoint {

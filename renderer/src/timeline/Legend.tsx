@@ -8,9 +8,12 @@ import {
   instantLabels,
   mixedColor,
   mixedLabel,
+  patternTiles,
   stateColors,
   stateGlyphs,
   stateLabels,
+  stateOrder,
+  tileSize,
 } from '../theme';
 import './timeline.css';
 
@@ -21,8 +24,6 @@ export interface LegendProps {
 }
 
 const W = 26;
-/** The order a lesson explains them in. */
-const legendOrder: ThreadState[] = ['running', 'waiting', 'io', 'starting'];
 const H = 14;
 
 function StateSwatch({ state, patternId }: { state: ThreadState; patternId: string }) {
@@ -40,21 +41,27 @@ function Patterns({ id }: { id: string }) {
   return (
     <svg width={0} height={0} style={{ position: 'absolute' }} aria-hidden="true">
       <defs>
-        {threadStates
-          .filter((s) => stateGlyphs[s].pattern !== 'solid')
-          .map((s) => {
-            const hatch = stateGlyphs[s].pattern === 'hatch';
-            return (
-              <pattern key={s} id={`${id}-${s}`} width={6} height={6} patternUnits="userSpaceOnUse">
-                <rect width={6} height={6} fill={stateColors[s]} opacity={hatch ? 0.42 : 0.7} />
+        {threadStates.map((state) => {
+          const pattern = stateGlyphs[state].pattern;
+          if (pattern === 'solid') return null;
+          const tile = patternTiles[pattern];
+          const color = stateColors[state];
+          return (
+            <pattern key={state} id={`${id}-${state}`} width={tileSize} height={tileSize} patternUnits="userSpaceOnUse">
+              <rect width={tileSize} height={tileSize} fill={color} opacity={tile.alpha} />
+              {tile.lines.length > 0 && (
                 <path
-                  d={hatch ? 'M-6,6 L0,0 M0,6 L6,0 M6,6 L12,0' : 'M-6,0 L0,6 M0,0 L6,6 M6,0 L12,6'}
-                  stroke={stateColors[s]}
-                  strokeWidth={hatch ? 1.6 : 2}
+                  d={tile.lines.map(([x0, y0, x1, y1]) => `M${x0},${y0} L${x1},${y1}`).join(' ')}
+                  stroke={color}
+                  strokeWidth={tile.lineWidth}
                 />
-              </pattern>
-            );
-          })}
+              )}
+              {tile.dots.map(([cx, cy, r]) => (
+                <circle key={`${cx},${cy}`} cx={cx} cy={cy} r={r} fill={color} />
+              ))}
+            </pattern>
+          );
+        })}
       </defs>
     </svg>
   );
@@ -63,9 +70,9 @@ function Patterns({ id }: { id: string }) {
 export function Legend({ showMarks = true, className }: LegendProps) {
   const id = useId().replace(/:/g, '');
   return (
-    <ul className={`tl-legend ${className ?? ''}`} aria-label="Legend">
+    <ul className={`tl-legend ${className ?? ''}`} aria-label="Legend" data-testid="legend">
       <Patterns id={id} />
-      {legendOrder.map((state) => (
+      {stateOrder.map((state) => (
         <li key={state} title={stateLabels[state]}>
           <StateSwatch state={state} patternId={id} />
           {stateLabels[state]}

@@ -3,8 +3,16 @@
 // drawFrame the window uses; labels are drawn here the way Timeline.tsx and timeline.css lay them out.
 import { scaleLinear } from 'd3';
 import type { RunRecord } from '../../../common/run-record';
-import type { ThreadState } from '../../../common/trace';
-import { holderPalette, instantColors, mixedColor, stateGlyphs, stateLabels, strategyColors, ui } from '../theme';
+import {
+  holderPalette,
+  instantColors,
+  mixedColor,
+  stateGlyphs,
+  stateLabels,
+  stateOrder,
+  strategyColors,
+  ui,
+} from '../theme';
 import { drawFrame, Patterns } from './draw';
 import { formatDuration, tickFormat } from './format';
 import { layoutRuns, normalMetrics, presenterMetrics, type Layout, type Metrics, type Row } from './layout';
@@ -39,7 +47,6 @@ const legendSwatch = { w: 26, h: 14 };
 /** As the window shows an empty or just-started run (controller.ts). */
 const minDomainUs = 1_000;
 
-const legendOrder: ThreadState[] = ['running', 'waiting', 'io', 'starting'];
 const runColors = { done: '#7fd1b0', running: ui.accent, cancelled: ui.textMuted, failed: ui.danger } as const;
 
 interface Geometry {
@@ -79,7 +86,7 @@ function legendEntries(
   dpr: number,
 ): { label: string; draw: Geometry['legendItems'][number]['draw'] }[] {
   const { w, h } = legendSwatch;
-  const states = legendOrder.map((state) => ({
+  const states = stateOrder.map((state) => ({
     label: stateLabels[state],
     draw: (ctx: CanvasRenderingContext2D, x: number, y: number) => {
       const bar = Math.max(3, Math.round(stateGlyphs[state].height * h));
