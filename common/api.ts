@@ -15,6 +15,11 @@ export interface RunRequest {
   timeScale: number;
 }
 
+/** The name of a request's program: the preset's name, or the program's own. */
+export function programName(program: RunRequest['program']): string {
+  return typeof program === 'string' ? program : program.name;
+}
+
 export interface PresetInfo {
   name: string;
   description: string;

@@ -1,9 +1,9 @@
 // Numbers the panes show, computed from run summaries each time (never stored beside them).
 import type { Strategy } from '../../../common/program';
 import type { RunSummary } from '../../../common/trace';
-import type { Session } from './runs';
+import type { SessionRecord } from './runs';
 
-export function sessionSummaries(session: Session | null): RunSummary[] {
+export function sessionSummaries(session: SessionRecord | null): RunSummary[] {
   if (!session) return [];
   return session.runs.flatMap((r) => (r.summary ? [r.summary] : []));
 }
@@ -73,7 +73,7 @@ export function scalingSeries(summaries: RunSummary[]): Map<Strategy, ScalingPoi
 }
 
 /** A session is a sweep when it asked for more than one worker count. */
-export function isSweep(session: Session | null): boolean {
+export function isSweep(session: SessionRecord | null): boolean {
   return (session?.request.workerCounts.length ?? 0) > 1;
 }
 

@@ -17,6 +17,11 @@ export interface TimeRange {
   endUs: number;
 }
 
+/** What a timeline shows: a time range across a plot `plotWidth` CSS pixels wide. */
+export interface TimelineView extends TimeRange {
+  plotWidth: number;
+}
+
 export interface ThreadRangeStats {
   thread: ThreadInfo;
   /** Microseconds spent in each state within the range. */
@@ -142,6 +147,14 @@ export function instantAt(
     if (!best || Math.abs(instant.tUs - us) < Math.abs(best.tUs - us)) best = instant;
   }
   return best;
+}
+
+/** An empty or just-started run still gets a millisecond of axis. */
+export const minDomainUs = 1_000;
+
+/** The whole time range of the runs, as the window shows them before any zoom. */
+export function fullRange(runs: readonly RunRecord[]): TimeRange {
+  return { startUs: 0, endUs: Math.max(minDomainUs, ...runs.map(runLengthUs)) };
 }
 
 /** How long the run lasted: its summary's wall time, else (live) the latest time its trace reached. */
