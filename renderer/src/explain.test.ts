@@ -4,9 +4,9 @@ import { summary } from './store/fixtures';
 
 describe('the explanation pane', () => {
   const runs = [
-    summary('a', 'sequential', 2, 4000),
-    summary('b', 'threading', 2, 4100),
-    summary('c', 'multiprocessing', 2, 2100),
+    summary('a', 'sequential', 2, 4000, 'done', 1),
+    summary('b', 'threading', 2, 4100, 'done', 4000 / 4100),
+    summary('c', 'multiprocessing', 2, 2100, 'done', 4000 / 2100),
   ];
 
   it('says CPU-bound threads take turns when threading is no faster than sequential', () => {
@@ -52,10 +52,10 @@ describe('the baseline', () => {
 describe('threading faster than sequential', () => {
   it('credits overlapping I/O only when the threads waited on I/O', () => {
     const base = summary('a', 'sequential', 2, 2000);
-    const io = summary('b', 'threading', 2, 1000);
+    const io = summary('b', 'threading', 2, 1000, 'done', 2);
     io.threads = io.threads.map((t) => ({ ...t, runningMs: 10, waitMs: 0, ioMs: 900 }));
     expect(describeRun(io, [base, io])).toContain('I/O-bound threads overlap');
-    const cpu = summary('c', 'threading', 2, 1500);
+    const cpu = summary('c', 'threading', 2, 1500, 'done', 2000 / 1500);
     expect(describeRun(cpu, [base, cpu])).toContain('not parallelism');
   });
 });

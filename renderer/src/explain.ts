@@ -1,7 +1,7 @@
 // The lesson's words (shared/seed, lightly edited) and what the runs on screen show about them.
 import type { Strategy } from '../../common/program';
 import type { RunSummary } from '../../common/trace';
-import { formatMs, formatSpeedup, sequentialBaselineMs, speedupOf, threadTotals } from './store/derive';
+import { formatMs, formatSpeedup, sequentialBaselineMs, threadTotals } from './store/derive';
 
 export interface Term {
   word: string;
@@ -73,7 +73,7 @@ export function describeRun(run: RunSummary, summaries: RunSummary[]): string {
   if (run.status === 'cancelled') return `${label}: cancelled after ${formatMs(run.wallMs)}.`;
   if (run.status === 'failed') return `${label}: failed — ${run.reason ?? 'no reason given'}.`;
 
-  const speedup = speedupOf(summaries, run);
+  const { speedup } = run;
   const baseMs = sequentialBaselineMs(summaries, run.workers);
   const wall = `wall time ${formatMs(run.wallMs)}${baseMs === null ? againstThreading(run, summaries) : comparison(speedup, baseMs)}`;
   const { runningMs, waitMs, ioMs, blockedMs } = threadTotals(run);

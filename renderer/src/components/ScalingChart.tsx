@@ -1,21 +1,22 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useRef } from 'react';
 import type { Strategy } from '../../../common/program';
-import { formatMs, formatSpeedup, isSweep, scalingSeries, sessionSummaries } from '../store/derive';
+import { formatMs, formatSpeedup, idealSpeedups, isSweep, scalingSeries, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { scalingWorkerCounts, useSettings } from '../store/settings';
 import { useView } from '../store/view';
 import { strategyColors } from '../theme';
 import { useWidth } from './use-width';
 
-interface Line {
+export interface Line {
   strategy: Strategy;
   points: { workers: number; value: number }[];
 }
 
 const margin = { top: 14, right: 16, bottom: 34, left: 52 };
 
-function Plot(props: {
+/** One plot of the chart: a value per strategy against workers (log₂ axis), the cores marked. */
+export function Plot(props: {
   title: string;
   width: number;
   height: number;
@@ -23,7 +24,7 @@ function Plot(props: {
   workers: number[];
   cores: number | null;
   format(value: number): string;
-  /** Draws y = workers, the speed-up of perfect parallelism. */
+  /** Draws the speed-up of perfect parallelism: min(workers, cores). */
   ideal?: boolean;
 }) {
   const { width, height, lines, workers, cores } = props;
@@ -34,7 +35,8 @@ function Plot(props: {
     .domain([lo, hi])
     .range([margin.left, width - margin.right]);
   const values = lines.flatMap((l) => l.points.map((p) => p.value));
-  const top = Math.max(...values, props.ideal ? hi : 0, 0.001);
+  const ideal = props.ideal ? idealSpeedups(workers, cores) : [];
+  const top = Math.max(...values, ...ideal.map((p) => p.value), 0.001);
   const y = scaleLinear()
     .domain([0, top])
     .nice()
@@ -73,11 +75,11 @@ function Plot(props: {
           </text>
         </g>
       )}
-      {props.ideal && (
-        <g className="ideal">
-          <path d={path(workers.map((n) => ({ workers: n, value: n }))) ?? ''} />
-          <text x={x(hi) - 4} y={y(hi) + 14} textAnchor="end">
-            ideal
+      {ideal.length > 0 && (
+        <g className="ideal" data-testid="ideal">
+          <path d={path(ideal) ?? ''} />
+          <text x={x(hi) - 4} y={y(ideal[ideal.length - 1].value) + 14} textAnchor="end">
+            {cores === null ? 'ideal = workers' : `ideal = min(workers, ${cores} cores)`}
           </text>
         </g>
       )}

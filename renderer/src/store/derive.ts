@@ -1,4 +1,5 @@
-// Numbers the panes show, computed from run summaries each time (never stored beside them).
+// Numbers the panes show, computed from run summaries each time (never stored beside them). The
+// speed-up is the engine's (summary.speedup, sequential wall time / this wall time): read, not redone.
 import type { Strategy } from '../../../common/program';
 import type { RunSummary } from '../../../common/trace';
 import type { SessionRecord } from './runs';
@@ -12,14 +13,6 @@ export function sessionSummaries(session: SessionRecord | null): RunSummary[] {
 export function sequentialBaselineMs(summaries: RunSummary[], workers: number): number | null {
   const base = summaries.find((s) => s.strategy === 'sequential' && s.workers === workers && s.status === 'done');
   return base && base.wallMs > 0 ? base.wallMs : null;
-}
-
-/** Speed-up against sequential: from the session's own sequential run, else the engine's figure. */
-export function speedupOf(summaries: RunSummary[], run: RunSummary): number | null {
-  if (run.status !== 'done' || !(run.wallMs > 0)) return null;
-  const base = sequentialBaselineMs(summaries, run.workers);
-  if (base !== null) return base / run.wallMs;
-  return run.speedup;
 }
 
 export interface ThreadTotals {
@@ -65,11 +58,24 @@ export function scalingSeries(summaries: RunSummary[]): Map<Strategy, ScalingPoi
   for (const run of summaries) {
     if (run.status !== 'done') continue;
     const points = series.get(run.strategy) ?? [];
-    points.push({ workers: run.workers, wallMs: run.wallMs, speedup: speedupOf(summaries, run) });
+    points.push({ workers: run.workers, wallMs: run.wallMs, speedup: run.speedup });
     series.set(run.strategy, points);
   }
   for (const points of series.values()) points.sort((a, b) => a.workers - b.workers);
   return series;
+}
+
+/**
+ * Perfect parallelism's speed-up: one per worker until the machine runs out of cores, then flat
+ * (4 workers on 2 cores can be at most 2× faster). A point at the core count marks the bend.
+ */
+export function idealSpeedups(workers: readonly number[], cores: number | null): { workers: number; value: number }[] {
+  if (workers.length === 0) return [];
+  const lo = Math.min(...workers);
+  const hi = Math.max(...workers);
+  const at = new Set(workers);
+  if (cores !== null && cores > lo && cores < hi) at.add(cores);
+  return [...at].sort((a, b) => a - b).map((n) => ({ workers: n, value: cores === null ? n : Math.min(n, cores) }));
 }
 
 /** A session is a sweep when it asked for more than one worker count. */

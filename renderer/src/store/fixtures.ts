@@ -50,6 +50,8 @@ export function summary(
   workers: number,
   wallMs: number,
   status: RunSummary['status'] = 'done',
+  /** The engine's speed-up: the sequential run's wall time with the same workers over this one's. */
+  speedup: number | null = null,
 ): RunSummary {
   return {
     runId,
@@ -57,7 +59,7 @@ export function summary(
     workers,
     status,
     wallMs,
-    speedup: null,
+    speedup,
     handoffs: strategy === 'threading' ? 812 : 0,
     forcedSwitches: strategy === 'threading' ? 400 : 0,
     truncated: false,
@@ -117,7 +119,8 @@ export function sessionEvents(sessionId: string, firstTid = 1): EngineEvent[] {
         },
       ],
     });
-    events.push({ type: 'run-end', sessionId, summary: summary(runId, strategy, 2, walls[strategy]) });
+    const speedup = walls.sequential / walls[strategy];
+    events.push({ type: 'run-end', sessionId, summary: summary(runId, strategy, 2, walls[strategy], 'done', speedup) });
   }
   events.push({ type: 'session-end', sessionId, status: 'done' });
   return events;
