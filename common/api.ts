@@ -48,7 +48,14 @@ export type EngineEvent =
   | { type: 'run-end'; sessionId: string; summary: RunSummary }
   | { type: 'session-end'; sessionId: string; status: 'done' | 'cancelled' | 'failed'; reason?: string };
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** One problem of a refused input: where it is (a path of keys into the input) and what is wrong. */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A refusal says why in one line (`error`); a validated request's refusal also lists its issues. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; issues?: Issue[] };
 
 /** Request/response methods. Each returns a promise on every side of the bridge. */
 export interface GilLabMethods {

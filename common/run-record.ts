@@ -1,7 +1,16 @@
 // A run as a caller accumulates it from engine events: its plan, its trace, its summary.
 // The CLI, the renderer's store and the exporters all share this shape.
 import type { EngineEvent } from './api';
-import type { Instant, IntervalList, ProcessInfo, RunInfo, RunSummary, ThreadInfo, TraceBatch } from './trace';
+import {
+  INTERVAL_STRIDE,
+  type Instant,
+  type IntervalList,
+  type ProcessInfo,
+  type RunInfo,
+  type RunSummary,
+  type ThreadInfo,
+  type TraceBatch,
+} from './trace';
 
 export interface ThreadTrace {
   intervals: IntervalList;
@@ -68,4 +77,16 @@ export function applyEvent(records: RunRecord[], event: EngineEvent): RunRecord 
     default:
       return undefined;
   }
+}
+
+/** The latest time a run's trace reached (its last interval's end or instant), µs. */
+export function traceEndUs(record: RunRecord): number {
+  let end = 0;
+  for (const trace of Object.values(record.traces)) {
+    const iv = trace.intervals;
+    if (iv.length >= INTERVAL_STRIDE) end = Math.max(end, iv[iv.length - INTERVAL_STRIDE + 2]);
+    const last = trace.instants[trace.instants.length - 1];
+    if (last) end = Math.max(end, last.tUs);
+  }
+  return end;
 }

@@ -292,7 +292,7 @@ describe('session files', () => {
       'savedAt: must be a date and time (ISO 8601), got "yesterday"',
     );
     expect(refusal(changed((f) => (f.request.workerCounts = [0])))).toBe(
-      'request.workerCounts.0: workers must be a whole number between 1 and 256, got 0',
+      'request.workerCounts.0: must be a whole number between 1 and 256, got 0',
     );
     expect(refusal('[1, 2, 3]')).toBe(
       'session file must be a JSON object {format, version, savedAt, runs}, got a list',

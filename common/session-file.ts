@@ -3,6 +3,7 @@
 // every field is checked before anything is shown; a refusal names the field and what was expected.
 import { z } from 'zod';
 import type { Result, RunRequest } from './api';
+import { describeValue as describe } from './describe';
 import { limits } from './limits';
 import { gilModels, strategies } from './program';
 import type { RunRecord, ThreadTrace } from './run-record';
@@ -15,7 +16,7 @@ import {
   type RunSummary,
   type ThreadSummary,
 } from './trace';
-import { validateRequest } from './validate';
+import { issueText, validateRequest } from './validate';
 
 export const sessionFormat = 'gil-lab-session';
 export const sessionVersion = 2;
@@ -61,14 +62,6 @@ export function sessionFileTooLarge(bytes: number): string | null {
 }
 
 // ---- the schema ----
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return Array.isArray(value) ? 'a list' : typeof value;
-}
 
 const text = () => z.string({ error: (iss) => `must be text, got ${describe(iss.input)}` });
 
@@ -291,10 +284,13 @@ void schemasMatchTypes;
 
 // ---- parsing ----
 
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue.path.map(String).join('.');
-  return where ? `${where}: ${issue.message}` : issue.message;
+/** The first problem zod found, as "runs.0.info.workers: must be …". */
+function firstIssue(error: z.ZodError): string {
+  const [issue] = error.issues;
+  return issueText({
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+    message: issue.message,
+  });
 }
 
 /** What a schema cannot check: ids that refer to each other. */
@@ -356,7 +352,7 @@ export function parseSessionFile(text: string): Result<OpenedSession> {
     return { ok: false, error: `version: must be ${known}, got ${describe(version)}${newer}` };
   }
   const parsed = sessionSchemaOf(version as number).safeParse(file);
-  if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const runs: RunRecord[] = parsed.data.runs;
   if (version === 1)
     for (const run of runs)
@@ -371,11 +367,8 @@ export function parseSessionFile(text: string): Result<OpenedSession> {
   if (file.request !== undefined) {
     const checked = validateRequest(file.request);
     if (!checked.ok) {
-      // validateRequest's messages start with the field they name ("workers must be …", "program.main: …").
-      const named = /^(program|strategies|strategy|workerCounts|workers|switchIntervalMs|gil|timeScale)\b/.test(
-        checked.error,
-      );
-      return { ok: false, error: `request${named ? '.' : ': '}${checked.error}` };
+      const [issue] = checked.issues;
+      return { ok: false, error: issueText({ path: ['request', ...issue.path], message: issue.message }) };
     }
     // Keep a preset's name as saved, not the program it resolves to.
     const given = (file.request as { program: unknown }).program;

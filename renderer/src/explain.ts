@@ -1,7 +1,8 @@
 // The lesson's words (shared/seed, lightly edited) and what the runs on screen show about them.
 import type { Strategy } from '../../common/program';
 import type { RunSummary } from '../../common/trace';
-import { formatMs, formatSpeedup, sequentialBaselineMs, threadTotals } from './store/derive';
+import { formatMs } from '../../common/totals';
+import { formatSpeedup, sequentialBaselineMs, threadTotals } from './store/derive';
 
 export interface Term {
   word: string;

@@ -1,5 +1,5 @@
 import { estimateWallMs } from '../../../common/estimate';
-import { formatMs } from '../store/derive';
+import { formatMs } from '../../../common/totals';
 import { selectProgram, useSettings } from '../store/settings';
 import { HistoryList } from './HistoryList';
 import { Knobs } from './Knobs';

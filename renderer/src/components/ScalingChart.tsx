@@ -1,7 +1,8 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useRef } from 'react';
 import type { Strategy } from '../../../common/program';
-import { formatMs, formatSpeedup, idealSpeedups, isSweep, scalingSeries, sessionSummaries } from '../store/derive';
+import { formatMs } from '../../../common/totals';
+import { formatSpeedup, idealSpeedups, isSweep, scalingSeries, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { scalingWorkerCounts, useSettings } from '../store/settings';
 import { useView } from '../store/view';

@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useMemo, useRef } from 'react';
-import { formatMs, formatSpeedup, isSweep, sessionSummaries } from '../store/derive';
+import { formatMs } from '../../../common/totals';
+import { formatSpeedup, isSweep, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { strategyColors } from '../theme';
 import { useView } from '../store/view';

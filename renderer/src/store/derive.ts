@@ -1,6 +1,7 @@
 // Numbers the panes show, computed from run summaries each time (never stored beside them). The
 // speed-up is the engine's (summary.speedup, sequential wall time / this wall time): read, not redone.
 import type { Strategy } from '../../../common/program';
+import { sumOverThreads } from '../../../common/totals';
 import type { RunSummary } from '../../../common/trace';
 import type { SessionRecord } from './runs';
 
@@ -25,24 +26,14 @@ export interface ThreadTotals {
   blockedMs: number | null;
 }
 
-function sumOf(run: RunSummary, field: 'runningMs' | 'waitMs' | 'ioMs' | 'blockedMs'): number | null {
-  let sum = 0;
-  for (const thread of run.threads) {
-    const value = thread[field];
-    if (value === null) return null;
-    sum += value;
-  }
-  return sum;
-}
-
 export function threadTotals(run: RunSummary): ThreadTotals {
   return {
     threads: run.threads.length,
     processes: new Set(run.threads.map((t) => t.process)).size,
-    runningMs: sumOf(run, 'runningMs'),
-    waitMs: sumOf(run, 'waitMs'),
-    ioMs: sumOf(run, 'ioMs'),
-    blockedMs: sumOf(run, 'blockedMs'),
+    runningMs: sumOverThreads(run, 'runningMs'),
+    waitMs: sumOverThreads(run, 'waitMs'),
+    ioMs: sumOverThreads(run, 'ioMs'),
+    blockedMs: sumOverThreads(run, 'blockedMs'),
   };
 }
 
@@ -81,13 +72,6 @@ export function idealSpeedups(workers: readonly number[], cores: number | null):
 /** A session is a sweep when it asked for more than one worker count. */
 export function isSweep(session: SessionRecord | null): boolean {
   return (session?.request.workerCounts.length ?? 0) > 1;
-}
-
-export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 10) return `${Math.round(ms)} ms`;
-  return `${ms.toFixed(1)} ms`;
 }
 
 export function formatSpeedup(x: number): string {

@@ -1,6 +1,6 @@
 // What a brushed range or the mouse pointer touches: time per state within a range, GIL
 // hand-offs, the interval under the pointer. Pure functions of the traces.
-import type { RunRecord } from '../../../common/run-record';
+import { traceEndUs, type RunRecord } from '../../../common/run-record';
 import {
   INTERVAL_STRIDE as S,
   STATE_COUNT,
@@ -161,17 +161,4 @@ export function fullRange(runs: readonly RunRecord[]): TimeRange {
 export function runLengthUs(run: RunRecord): number {
   if (run.summary) return run.summary.wallMs * 1000;
   return traceEndUs(run);
-}
-
-export function traceEndUs(run: RunRecord): number {
-  let end = 0;
-  for (const thread of run.info.threads) {
-    const trace = run.traces[thread.tid];
-    if (!trace) continue;
-    const iv = trace.intervals;
-    if (iv.length >= S) end = Math.max(end, iv[iv.length - S + 2]);
-    const last = trace.instants[trace.instants.length - 1];
-    if (last) end = Math.max(end, last.tUs);
-  }
-  return end;
 }

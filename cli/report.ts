@@ -1,38 +1,57 @@
 // What the CLI prints and writes about finished runs: the table, the progress line, the --json file.
 import type { SessionProgress } from '../common/api';
+import { formatMs, sumOverThreads } from '../common/totals';
+import { traceEndUs, type RunRecord } from '../common/run-record';
 import type { MachineInfo, RunSummary, ThreadSummary } from '../common/trace';
-
-export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
-}
 
 const percent = (ratio: number | null) =>
   ratio !== null && Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—';
-
-/** The sum of a field over threads, or null when a thread did not measure it. */
-function total(run: RunSummary, field: 'onCpuMs' | 'waitMs'): number | null {
-  let sum = 0;
-  for (const thread of run.threads) {
-    const value = thread[field];
-    if (value === null) return null;
-    sum += value;
-  }
-  return sum;
-}
 
 /**
  * CPU time the OS gave the run's threads over wall time × the machine's cores: how much of the
  * machine the run used (at most 100%); null when a thread's CPU time was not measured.
  */
 export function cpuShare(run: RunSummary, cores: number): number | null {
-  const onCpu = total(run, 'onCpuMs');
+  const onCpu = sumOverThreads(run, 'onCpuMs');
   return onCpu === null || !(run.wallMs > 0) ? null : onCpu / (run.wallMs * Math.max(1, cores));
 }
 
 /** Time waiting for the GIL over wall time × threads: the share of thread time lost to the lock (at most 100%). */
 export function gilWaitShare(run: RunSummary): number | null {
-  const wait = total(run, 'waitMs');
+  const wait = sumOverThreads(run, 'waitMs');
   return wait === null || !(run.wallMs > 0) ? null : wait / (run.wallMs * Math.max(1, run.threads.length));
+}
+
+/** The summary of a run that was interrupted before the engine summed it up: cancelled, nothing measured. */
+export function interruptedSummary(record: RunRecord): RunSummary {
+  const { info } = record;
+  const processName = new Map(info.processes.map((p) => [p.pid, p.name]));
+  return {
+    runId: info.runId,
+    strategy: info.strategy,
+    workers: info.workers,
+    status: 'cancelled',
+    reason: 'interrupted before the run ended',
+    wallMs: traceEndUs(record) / 1000,
+    speedup: null,
+    handoffs: 0,
+    forcedSwitches: 0,
+    truncated: false,
+    spawnMs: 0,
+    threads: info.threads.map((t) => ({
+      tid: t.tid,
+      name: t.name,
+      process: processName.get(t.pid) ?? '',
+      runningMs: null,
+      onCpuMs: null,
+      waitMs: null,
+      ioMs: null,
+      blockedMs: null,
+      startingMs: null,
+      ioCount: null,
+      endMs: null,
+    })),
+  };
 }
 
 export function progressLine(p: SessionProgress): string {

@@ -1,5 +1,5 @@
 // The built CLI as a user runs it: `node out/main/cli.js ...`, its exit codes, its output files.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +148,41 @@ describe('gil-lab run', () => {
     const strategiesRunning = new Set([...runningPids].map((pid) => processNames.get(pid)));
     expect(strategiesRunning).toEqual(new Set(['python (sequential)', 'python (threading)']));
     expect(processNames.size).toBe(new Set(processNames.values()).size);
+  }, 60_000);
+
+  it('writes what ran on Ctrl+C, the interrupted run marked cancelled, and exits 130', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        cliFile,
+        'run',
+        ...['--program', 'cpu-sqrt', '--strategies', 'sequential,threading', '--workers', '2', '--time-scale', '0.1'],
+        ...['--json', 'int.json', '--trace', 'int-trace.json'],
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stderr = '';
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The first run is done and the second one has started: interrupt it.
+        if (/\[2\/2\] threading, 2 workers: started/.test(stderr)) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(130);
+
+    const summary = JSON.parse(readFileSync(join(dir, 'int.json'), 'utf8'));
+    expect(summary.runs.map((r: { strategy: string; status: string }) => [r.strategy, r.status])).toEqual([
+      ['sequential', 'done'],
+      ['threading', 'cancelled'],
+    ]);
+    const trace = JSON.parse(readFileSync(join(dir, 'int-trace.json'), 'utf8')) as { traceEvents: TraceEvent[] };
+    const processNames = trace.traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'process_name')
+      .map((e) => e.args?.name);
+    expect(processNames).toEqual(['python (sequential)', 'python (threading)']);
   }, 60_000);
 
   it('runs a program file', async () => {
