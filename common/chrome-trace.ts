@@ -1,7 +1,7 @@
 // Export of run records in Chrome's Trace Event Format, which Perfetto (ui.perfetto.dev) and
 // chrome://tracing open. Perfetto groups tracks by process, so every run keeps its own clock:
 // each Python process starts at ts 0 and runs sit side by side, not one after another.
-import type { RunRecord } from './run-record';
+import { lanesOf, type RunRecord } from './run-record';
 import { INTERVAL_STRIDE, threadStates, type InstantKind } from './trace';
 
 export interface TraceEvent {
@@ -71,7 +71,7 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
     };
     for (const process of info.processes) tracePid(process.pid, process.name);
 
-    for (const thread of info.threads) {
+    for (const thread of lanesOf(run)) {
       const pid = tracePid(thread.pid, `python (${info.strategy})`);
       const tid = nextTid++;
       events.push({ name: 'thread_name', ph: 'M', pid, tid, args: { name: thread.name } });

@@ -1,4 +1,4 @@
-// The lesson's programs (shared/seed): the app's first presets.
+// The lesson's programs, the app's first presets (bench/python/ runs car-truck, cpu-sqrt and convoy in CPython).
 import type { Program, ProgramStep } from './program';
 
 const loop = (times: number, steps: ProgramStep[]): ProgramStep => ({ op: 'repeat', times, steps });

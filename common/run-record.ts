@@ -41,6 +41,19 @@ export function addThreads(record: RunRecord, processes: readonly ProcessInfo[],
   }
 }
 
+/**
+ * The run's lanes: its threads, and a stand-in (process 0, "thread <tid>") for each trace whose
+ * lane the run never announced, so no view or export drops what was recorded.
+ */
+export function lanesOf(record: RunRecord): ThreadInfo[] {
+  const known = new Set(record.info.threads.map((t) => t.tid));
+  const orphans = Object.keys(record.traces)
+    .map(Number)
+    .filter((tid) => !known.has(tid));
+  if (orphans.length === 0) return record.info.threads;
+  return [...record.info.threads, ...orphans.map((tid) => ({ tid, pid: 0, name: `thread ${tid}`, gil: null }))];
+}
+
 /** Appends a batch to its thread's trace (batches of one thread arrive in time order). */
 export function appendBatch(record: RunRecord, batch: TraceBatch): void {
   const trace = (record.traces[batch.tid] ??= { intervals: [], instants: [] });

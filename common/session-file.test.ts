@@ -166,6 +166,15 @@ describe('session files', () => {
     expect(bare.ok && bare.value.request).toBeUndefined();
   });
 
+  it('saves a trace of a lane the run never announced with a lane of its own, so it opens again', () => {
+    const [run] = validFile().runs;
+    run.traces[42] = { intervals: [running, 10, 20, 3], instants: [] };
+    const result = parseSessionFile(JSON.stringify(toSessionFile([run], request, savedAt)));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.runs[0].info.threads.map((t) => t.tid)).toEqual([1, 2, 3, 42]);
+    expect(result.value.runs[0].traces[42].intervals).toEqual([running, 10, 20, 3]);
+  });
+
   it('gives a lane the file has no trace for an empty one, as a live run has', () => {
     const result = parseSessionFile(changed((f) => delete f.runs[1].traces['4']));
     if (!result.ok) throw new Error(result.error);

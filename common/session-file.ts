@@ -6,7 +6,7 @@ import type { Result, RunRequest } from './api';
 import { describeValue as describe } from './describe';
 import { limits } from './limits';
 import { gilModels, strategies } from './program';
-import type { RunRecord, ThreadTrace } from './run-record';
+import { lanesOf, type RunRecord, type ThreadTrace } from './run-record';
 import {
   INTERVAL_STRIDE,
   threadStates,
@@ -47,8 +47,14 @@ export function toSessionFile(runs: readonly RunRecord[], request?: RunRequest, 
     version: sessionVersion,
     savedAt: savedAt.toISOString(),
     ...(request ? { request } : {}),
-    runs: [...runs],
+    runs: runs.map(withEveryLane),
   };
+}
+
+/** A trace whose lane the run never announced is saved with a lane of its own (lanesOf), so it opens again. */
+function withEveryLane(run: RunRecord): RunRecord {
+  const threads = lanesOf(run);
+  return threads === run.info.threads ? run : { ...run, info: { ...run.info, threads } };
 }
 
 function mib(bytes: number): string {

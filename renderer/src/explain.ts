@@ -1,4 +1,4 @@
-// The lesson's words (shared/seed, lightly edited) and what the runs on screen show about them.
+// The lesson's words (its glossary, lightly edited) and what the runs on screen show about them.
 import type { Strategy } from '../../common/program';
 import type { RunSummary } from '../../common/trace';
 import { formatMs } from '../../common/totals';

@@ -153,6 +153,19 @@ describe('runs store', () => {
     expect(runStart?.type === 'run-start' && runStart.run.threads.map((t) => t.tid)).not.toContain(99);
   });
 
+  it('shows a trace whose lane was never announced, in a lane of its own', () => {
+    const events = sessionEvents('s1');
+    apply(events.slice(0, 3));
+    const run = selectCurrentSession(useRuns.getState())!.runs[0];
+    useRuns.getState().apply({
+      type: 'trace',
+      sessionId: 's1',
+      batches: [{ runId: run.info.runId, tid: 77, intervals: [stateCode.io, 0, 10, 0], instants: [] }],
+    });
+    const lane = layoutRuns([run], normalMetrics).lanes.find((l) => l.kind === 'thread' && l.thread.tid === 77);
+    expect(lane?.kind === 'thread' && lane.thread.name).toBe('thread 77');
+  });
+
   it('ignores events of sessions it never saw start', () => {
     useRuns.getState().apply({ type: 'session-end', sessionId: 'other', status: 'done' });
     expect(useRuns.getState().sessions).toEqual([]);

@@ -1,6 +1,6 @@
 // What a brushed range or the mouse pointer touches: time per state within a range, GIL
 // hand-offs, the interval under the pointer. Pure functions of the traces.
-import { traceEndUs, type RunRecord } from '../../../common/run-record';
+import { lanesOf, traceEndUs, type RunRecord } from '../../../common/run-record';
 import {
   INTERVAL_STRIDE as S,
   STATE_COUNT,
@@ -43,7 +43,7 @@ export interface RunRangeStats {
 export function rangeStats(runs: readonly RunRecord[], range: TimeRange): RunRangeStats[] {
   return runs.map((run) => ({
     run,
-    threads: run.info.threads.map((thread) => ({
+    threads: lanesOf(run).map((thread) => ({
       thread,
       us: stateTimes(run.traces[thread.tid]?.intervals ?? [], range),
     })),
