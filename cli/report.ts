@@ -1,6 +1,6 @@
 // What the CLI prints and writes about finished runs: the table, the progress line, the --json file.
 import type { SessionProgress } from '../common/api';
-import { formatMs, sumOverThreads } from '../common/totals';
+import { formatMs, sumOverThreads, unmeasuredThread } from '../common/totals';
 import { traceEndUs, type RunRecord } from '../common/run-record';
 import type { MachineInfo, RunSummary, ThreadSummary } from '../common/trace';
 
@@ -38,19 +38,7 @@ export function interruptedSummary(record: RunRecord): RunSummary {
     forcedSwitches: 0,
     truncated: false,
     spawnMs: 0,
-    threads: info.threads.map((t) => ({
-      tid: t.tid,
-      name: t.name,
-      process: processName.get(t.pid) ?? '',
-      runningMs: null,
-      onCpuMs: null,
-      waitMs: null,
-      ioMs: null,
-      blockedMs: null,
-      startingMs: null,
-      ioCount: null,
-      endMs: null,
-    })),
+    threads: info.threads.map((t) => unmeasuredThread(t.tid, t.name, processName.get(t.pid) ?? '')),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, summaryColumns, summaryCsv } from './csv';
+import { unmeasuredThread } from './totals';
 import type { RunSummary, ThreadSummary } from './trace';
 
 const thread = (name: string, runningMs: number): ThreadSummary => ({
@@ -107,17 +108,7 @@ describe('summaryCsv', () => {
   });
 
   it('leaves what was not measured empty, never 0, and says what each percentage divides by', () => {
-    const unmeasured: ThreadSummary = {
-      ...thread('Thread-1', 0),
-      runningMs: null,
-      onCpuMs: null,
-      waitMs: null,
-      ioMs: null,
-      blockedMs: null,
-      startingMs: null,
-      ioCount: null,
-      endMs: null,
-    };
+    const unmeasured = unmeasuredThread(1, 'Thread-1', 'python (threading)');
     const [, row] = parseCsv(summaryCsv([run({ status: 'cancelled', threads: [unmeasured] })]));
     for (const column of summaryColumns.slice(summaryColumns.indexOf('runningMs'), summaryColumns.indexOf('reason')))
       expect(cell(row, column), column).toBe('');

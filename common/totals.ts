@@ -1,7 +1,26 @@
 // Numbers over a run's threads and how they read: shared by the window and the CLI.
 import type { RunSummary, ThreadSummary } from './trace';
 
-type ThreadNumber = { [K in keyof ThreadSummary]: ThreadSummary[K] extends number | null ? K : never }[keyof ThreadSummary];
+type ThreadNumber = {
+  [K in keyof ThreadSummary]: ThreadSummary[K] extends number | null ? K : never;
+}[keyof ThreadSummary];
+
+/** A thread's summary when it reported nothing: every number null (not measured), never 0. */
+export function unmeasuredThread(tid: number, name: string, process: string): ThreadSummary {
+  return {
+    tid,
+    name,
+    process,
+    runningMs: null,
+    onCpuMs: null,
+    waitMs: null,
+    ioMs: null,
+    blockedMs: null,
+    startingMs: null,
+    ioCount: null,
+    endMs: null,
+  };
+}
 
 /** The sum of one number over the run's threads; null when a thread did not measure it (never a smaller sum). */
 export function sumOverThreads(run: RunSummary, field: Exclude<ThreadNumber, 'tid'>): number | null {

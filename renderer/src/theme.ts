@@ -50,30 +50,16 @@ export const stateGlyphs: Record<ThreadState, { height: number; pattern: GlyphPa
  * (cx, cy, r) in the full colour. The lanes (canvas) and the legend (SVG) both draw from this.
  */
 export const tileSize = 6;
+/** Three diagonals across a tile, past its corners: rising (hatch) or falling (stripes). */
+const diagonals = (rising: boolean): [number, number, number, number][] =>
+  [-tileSize, 0, tileSize].map((o) => (rising ? [o, tileSize, o + tileSize, 0] : [o, 0, o + tileSize, tileSize]));
+
 export const patternTiles: Record<
   Exclude<GlyphPattern, 'solid'>,
   { alpha: number; lineWidth: number; lines: [number, number, number, number][]; dots: [number, number, number][] }
 > = {
-  hatch: {
-    alpha: 0.42,
-    lineWidth: 1.6,
-    lines: [
-      [-6, 6, 0, 0],
-      [0, 6, 6, 0],
-      [6, 6, 12, 0],
-    ],
-    dots: [],
-  },
-  stripes: {
-    alpha: 0.7,
-    lineWidth: 2,
-    lines: [
-      [-6, 0, 0, 6],
-      [0, 0, 6, 6],
-      [6, 0, 12, 6],
-    ],
-    dots: [],
-  },
+  hatch: { alpha: 0.42, lineWidth: 1.6, lines: diagonals(true), dots: [] },
+  stripes: { alpha: 0.7, lineWidth: 2, lines: diagonals(false), dots: [] },
   dots: {
     alpha: 0.4,
     lineWidth: 0,

@@ -131,6 +131,7 @@ export function ScalingChart() {
   const side = width >= 640;
   const plotWidth = side ? Math.floor((width - 16) / 2) : width;
   const plotHeight = presenter ? 260 : 210;
+  const frame = { width: plotWidth, height: plotHeight, workers, cores };
 
   return (
     <section className="card chart-card" aria-labelledby="scaling-title">
@@ -159,26 +160,9 @@ export function ScalingChart() {
           <p className="empty">The lines appear as the runs finish.</p>
         ) : (
           <>
-            <Plot
-              title="Wall time"
-              width={plotWidth}
-              height={plotHeight}
-              lines={wallLines}
-              workers={workers}
-              cores={cores}
-              format={formatMs}
-            />
+            <Plot title="Wall time" lines={wallLines} format={formatMs} {...frame} />
             {speedLines.length > 0 ? (
-              <Plot
-                title="Speed-up vs sequential"
-                width={plotWidth}
-                height={plotHeight}
-                lines={speedLines}
-                workers={workers}
-                cores={cores}
-                format={formatSpeedup}
-                ideal
-              />
+              <Plot title="Speed-up vs sequential" lines={speedLines} format={formatSpeedup} ideal {...frame} />
             ) : (
               <p className="empty" style={{ width: plotWidth }}>
                 {series.has('sequential')

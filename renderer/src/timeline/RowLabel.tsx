@@ -22,27 +22,19 @@ function Part({ part }: { part: LabelPart }): JSX.Element {
         </span>
       );
     case 'status':
-      return (
-        <span className={`tl-status is-${part.text}`} style={{ color: part.color }}>
-          {part.text}
-        </span>
-      );
     case 'reason':
+    case 'chip': {
+      const className = { status: `tl-status is-${part.text}`, reason: 'tl-reason', chip: 'tl-gil-note' }[part.kind];
       return (
-        <span className="tl-reason" style={{ color: part.color }}>
+        <span className={className} style={{ color: part.color }}>
           {part.text}
         </span>
       );
+    }
     case 'name':
       return <span className="tl-process-name">{part.text}</span>;
     case 'note':
       return <span>{part.text}</span>;
-    case 'chip':
-      return (
-        <span className="tl-gil-note" style={{ color: part.color }}>
-          {part.text}
-        </span>
-      );
     case 'holder':
       return (
         <span
