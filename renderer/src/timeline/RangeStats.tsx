@@ -2,6 +2,7 @@
 import { stateColors, stateOrder, stateShortLabels } from '../theme';
 import { formatDuration } from './format';
 import type { RunRangeStats, TimeRange } from './stats';
+import './range-stats.css';
 
 export interface RangeStatsProps {
   range: TimeRange;
