@@ -71,7 +71,8 @@ export function Plot(props: {
       {coresInside && (
         <g className="cores-marker">
           <line x1={x(cores)} x2={x(cores)} y1={margin.top} y2={height - margin.bottom} />
-          <text x={x(cores) + 4} y={margin.top + 10}>
+          {/* Under the ideal line's label when there is one, which runs along the top. */}
+          <text x={x(cores) + 4} y={ideal.length > 0 ? height - margin.bottom - 6 : margin.top + 10}>
             {cores} cores
           </text>
         </g>
