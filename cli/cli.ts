@@ -68,7 +68,7 @@ function writeTraceFile(path: string, trace: ChromeTrace): void {
       const part = trace.traceEvents.slice(i, i + chunk).map((e) => JSON.stringify(e));
       writeSync(fd, `${i > 0 ? ',\n' : ''}${part.join(',\n')}`);
     }
-    writeSync(fd, '\n]}\n');
+    writeSync(fd, `\n]${trace.metadata ? `,"metadata":${JSON.stringify(trace.metadata)}` : ''}}\n`);
   } finally {
     closeSync(fd);
   }
@@ -162,7 +162,10 @@ async function run(flags: RunFlags): Promise<void> {
         gil: request.gil,
         timeScale: request.timeScale,
       };
-      writeFileSync(command.json, `${JSON.stringify(jsonReport(machineInfo, settings, summaries), null, 2)}\n`);
+      writeFileSync(
+        command.json,
+        `${JSON.stringify(jsonReport(machineInfo, settings, summaries, records), null, 2)}\n`,
+      );
       process.stderr.write(`Summary written to ${command.json}\n`);
     }
     if (command.trace) {

@@ -87,6 +87,8 @@ export function summaryTable(runs: RunSummary[], cores: number): string {
     line(header),
     line(widths.map((w, i) => (i === header.length - 1 ? '-'.repeat(header[i].length) : '-'.repeat(w)))),
     ...rows.map(line),
+    '',
+    `on CPU % = CPU time of the run's threads / (wall time × ${cores} cores); GIL wait % = time waiting for the GIL / (wall time × threads); — = not measured`,
   ].join('\n');
 }
 
@@ -105,6 +107,10 @@ export interface JsonReport {
     speedup: number | null;
     handoffs: number;
     forcedSwitches: number;
+    /** Set when the run was measured in real CPython rather than simulated. */
+    measured?: { python: string; executable: string };
+    /** The Python source the run executed, when the engine knows it. */
+    source?: string;
     /** Every number is null where it was not measured. */
     threads: ThreadTotals[];
   }[];
@@ -113,7 +119,14 @@ export interface JsonReport {
 /** Microseconds are the clock's resolution: more digits are float noise. A null stays null. */
 const ms = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
-export function jsonReport(machine: MachineInfo, settings: JsonReport['settings'], runs: RunSummary[]): JsonReport {
+/** The --json file: every run's summary, with what its record says of how it ran (source, measured). */
+export function jsonReport(
+  machine: MachineInfo,
+  settings: JsonReport['settings'],
+  runs: RunSummary[],
+  records: readonly RunRecord[] = [],
+): JsonReport {
+  const infoOf = new Map(records.map((r) => [r.info.runId, r.info]));
   return {
     machine,
     settings,
@@ -126,6 +139,8 @@ export function jsonReport(machine: MachineInfo, settings: JsonReport['settings'
       speedup: run.speedup === null ? null : Math.round(run.speedup * 10_000) / 10_000,
       handoffs: run.handoffs,
       forcedSwitches: run.forcedSwitches,
+      ...(infoOf.get(run.runId)?.measured ? { measured: infoOf.get(run.runId)?.measured } : {}),
+      ...(infoOf.get(run.runId)?.source !== undefined ? { source: infoOf.get(run.runId)?.source } : {}),
       threads: run.threads.map((t) => ({
         name: t.name,
         process: t.process,

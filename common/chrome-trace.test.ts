@@ -158,6 +158,19 @@ describe('toChromeTrace', () => {
     expect(thread1Slices).toEqual(['waiting', 'running']);
   });
 
+  it("carries a run's source and CPython measurement in the trace's metadata, and adds none without them", () => {
+    expect(trace.metadata).toBeUndefined();
+    const measured = multiprocessingRun('m', 1);
+    measured.info.source = 'import math\n';
+    measured.info.measured = { python: 'CPython 3.13.1', executable: '/usr/bin/python3' };
+    expect(toChromeTrace([threadingRun('a', 2, 1), measured]).metadata).toEqual({
+      runs: [
+        { runId: 'a', program: 'car-truck' },
+        { runId: 'm', program: 'cpu-sqrt', source: 'import math\n', measured: measured.info.measured },
+      ],
+    });
+  });
+
   it('survives the JSON round trip Perfetto reads', () => {
     expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
     expect(toChromeTrace([])).toEqual({ traceEvents: [], displayTimeUnit: 'ms' });

@@ -19,6 +19,10 @@ export interface TraceEvent {
 export interface ChromeTrace {
   traceEvents: TraceEvent[];
   displayTimeUnit: 'ms';
+  /** What the events cannot say: per run (in order), its program's source and whether CPython measured it. */
+  metadata?: {
+    runs: { runId: string; program: string; source?: string; measured?: { python: string; executable: string } }[];
+  };
 }
 
 const instantNames: Record<InstantKind, string> = {
@@ -115,5 +119,15 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
       }
     }
   }
-  return { traceEvents: events, displayTimeUnit: 'ms' };
+  const described = runs.filter((r) => r.info.source !== undefined || r.info.measured);
+  if (described.length === 0) return { traceEvents: events, displayTimeUnit: 'ms' };
+  const metadata = {
+    runs: runs.map(({ info }) => ({
+      runId: info.runId,
+      program: info.program,
+      ...(info.source !== undefined ? { source: info.source } : {}),
+      ...(info.measured ? { measured: info.measured } : {}),
+    })),
+  };
+  return { traceEvents: events, displayTimeUnit: 'ms', metadata };
 }
