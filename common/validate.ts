@@ -12,8 +12,7 @@ const ranged = (name: string, min: number, max: number, integer = false) =>
   z
     .number({ error: (iss) => `${name} must be a number, got ${describe(iss.input)}` })
     .refine((v) => Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v)), {
-      error: (iss) =>
-        `${name} must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}, got ${describe(iss.input)}`,
+      error: (iss) => `${name} must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}, got ${describe(iss.input)}`,
     });
 
 const durationMs = (name: string) => ranged(name, 0, limits.maxWallMsPerRun);
@@ -25,10 +24,7 @@ const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
       z.strictObject({ op: z.literal('cpu'), ms: durationMs('cpu ms') }),
       z.strictObject({ op: z.literal('io'), ms: durationMs('io ms') }),
       z.strictObject({ op: z.literal('sleep'), ms: durationMs('sleep ms') }),
-      z.strictObject({
-        op: z.literal('print'),
-        text: z.string().max(200, 'print text must be at most 200 characters'),
-      }),
+      z.strictObject({ op: z.literal('print'), text: z.string().max(200, 'print text must be at most 200 characters') }),
       z
         .strictObject({
           op: z.literal('repeat'),
@@ -36,10 +32,7 @@ const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
           forMs: durationMs('repeat forMs').optional(),
           steps: z.array(stepSchema).min(1, 'repeat needs at least one step'),
         })
-        .refine(
-          (s) => (s.times === undefined) !== (s.forMs === undefined),
-          'repeat needs exactly one of times or forMs',
-        ),
+        .refine((s) => (s.times === undefined) !== (s.forMs === undefined), 'repeat needs exactly one of times or forMs'),
       z.strictObject({
         op: z.literal('start'),
         task: z.string().min(1, 'start needs a task name'),
@@ -47,10 +40,7 @@ const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
       }),
       z.strictObject({ op: z.literal('join'), task: z.string().optional() }),
     ],
-    {
-      error: (iss) =>
-        `op must be one of cpu, io, sleep, print, repeat, start, join, got ${describe((iss.input as { op?: unknown } | undefined)?.op)}`,
-    },
+    { error: (iss) => `op must be one of cpu, io, sleep, print, repeat, start, join, got ${describe((iss.input as { op?: unknown } | undefined)?.op)}` },
   ),
 );
 
@@ -196,8 +186,7 @@ function checkProgram(program: Program): string | null {
 
 export function validateProgram(input: unknown): Result<Program> {
   const parsed = programSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, main, tasks}') };
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, main, tasks}') };
   const error = checkProgram(parsed.data);
   return error ? { ok: false, error } : { ok: true, value: parsed.data };
 }
