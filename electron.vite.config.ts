@@ -14,7 +14,7 @@ export default defineConfig({
           'python-process': resolve('workers/python-process.ts'),
           'python-thread': resolve('workers/python-thread.ts'),
           web: resolve('web/server-main.ts'),
-          cli: resolve('web/cli.ts'),
+          cli: resolve('cli/cli.ts'),
         },
       },
     },

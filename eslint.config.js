@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The layer arrows point one way: common/ <- workers/ <- main/, web/ ; renderer/ <- common/.
+// The layer arrows point one way: common/ <- workers/ <- main/, web/, cli/ ; renderer/ <- common/.
 const forbid = (...layers) => ({
   'no-restricted-imports': [
     'error',
@@ -21,13 +21,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['common/**'], rules: forbid('workers', 'main', 'web', 'renderer') },
-  { files: ['workers/**'], rules: forbid('main', 'web', 'renderer') },
-  { files: ['main/**', 'web/**'], rules: forbid('renderer') },
+  { files: ['common/**'], rules: forbid('workers', 'main', 'web', 'cli', 'renderer') },
+  { files: ['workers/**'], rules: forbid('main', 'web', 'cli', 'renderer') },
+  { files: ['main/**', 'web/**'], rules: forbid('cli', 'renderer') },
+  { files: ['cli/**'], rules: forbid('main', 'web', 'renderer') },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...forbid('workers', 'main', 'web'), ...reactHooks.configs.recommended.rules },
+    rules: { ...forbid('workers', 'main', 'web', 'cli'), ...reactHooks.configs.recommended.rules },
   },
 );

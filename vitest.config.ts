@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{common,workers,web,main,renderer,test}/**/*.test.{ts,tsx}'],
+          include: ['{common,workers,web,cli,main,renderer,test}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.timing.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
         },
@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'timing',
-          include: ['{common,workers,web,test}/**/*.timing.test.ts'],
+          include: ['{common,workers,web,cli,test}/**/*.timing.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -4,7 +4,7 @@
 // Goal for the engine: a collapse of at least 100x under threading, under 1.5x under multiprocessing.
 import type { Program } from '../common/program';
 import { findPreset } from '../common/presets';
-import { stateCode } from '../common/trace';
+import { INTERVAL_STRIDE, stateCode } from '../common/trace';
 import type { Engine } from '../workers/engine';
 import { runSession } from '../test/session';
 import { findPython, runPython } from './python';
@@ -40,10 +40,12 @@ async function engineRate(engine: Engine, mode: Mode): Promise<number> {
   const [record] = result.records;
   if (result.status !== 'done' || !summary || !record)
     throw new Error(`the engine's convoy (${mode}) run ended ${result.status}: ${result.reason ?? ''}`);
-  const echo = summary.threads.reduce((a, b) => (b.ioCount > a.ioCount ? b : a));
+  const echo = summary.threads.reduce((a, b) => ((b.ioCount ?? 0) > (a.ioCount ?? 0) ? b : a));
+  if (echo.ioCount === null || echo.endMs === null)
+    throw new Error(`the convoy (${mode}) run did not report its totals`);
   const intervals = record.traces[echo.tid]?.intervals ?? [];
   let firstUs = 0;
-  for (let i = 0; i < intervals.length; i += 3) {
+  for (let i = 0; i < intervals.length; i += INTERVAL_STRIDE) {
     if (intervals[i] !== stateCode.starting) {
       firstUs = intervals[i + 1];
       break;

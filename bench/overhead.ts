@@ -20,7 +20,9 @@ export async function benchOverhead(engine: Engine): Promise<SectionResult> {
     const summary = result.summaries[0];
     if (result.status !== 'done' || !summary)
       throw new Error(`the overhead run ended ${result.status}: ${result.reason ?? ''}`);
-    const cpuMs = summary.threads.filter((t) => t.name !== 'MainThread').reduce((sum, t) => sum + t.cpuMs, 0);
+    const cpuMs = summary.threads
+      .filter((t) => t.name !== 'MainThread')
+      .reduce((sum, t) => sum + (t.runningMs ?? 0), 0);
     runs.push({
       wallMs: summary.wallMs,
       cpuMs,

@@ -2,7 +2,7 @@
 // the main process's IPC handlers and the web host's WebSocket bridge all
 // implement or consume exactly this interface; every channel is named once, here.
 import type { GilModel, Program, Strategy } from './program';
-import type { MachineInfo, RunInfo, RunSummary, TraceBatch } from './trace';
+import type { MachineInfo, ProcessInfo, RunInfo, RunSummary, ThreadInfo, TraceBatch } from './trace';
 
 export interface RunRequest {
   /** A preset's name, or a whole program (e.g. loaded from a file). */
@@ -13,6 +13,11 @@ export interface RunRequest {
   switchIntervalMs: number;
   gil: GilModel;
   timeScale: number;
+}
+
+/** The name of a request's program: the preset's name, or the program's own. */
+export function programName(program: RunRequest['program']): string {
+  return typeof program === 'string' ? program : program.name;
 }
 
 export interface PresetInfo {
@@ -36,12 +41,21 @@ export interface SessionProgress {
 export type EngineEvent =
   | { type: 'session-start'; sessionId: string; request: RunRequest; total: number }
   | { type: 'run-start'; sessionId: string; run: RunInfo }
+  /** Lanes (and processes) that appear during a run: Python programs start threads as they go. */
+  | { type: 'threads'; sessionId: string; runId: string; processes: ProcessInfo[]; threads: ThreadInfo[] }
   | { type: 'trace'; sessionId: string; batches: TraceBatch[] }
   | { type: 'progress'; progress: SessionProgress }
   | { type: 'run-end'; sessionId: string; summary: RunSummary }
   | { type: 'session-end'; sessionId: string; status: 'done' | 'cancelled' | 'failed'; reason?: string };
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** One problem of a refused input: where it is (a path of keys into the input) and what is wrong. */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A refusal says why in one line (`error`); a validated request's refusal also lists its issues. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; issues?: Issue[] };
 
 /** Request/response methods. Each returns a promise on every side of the bridge. */
 export interface GilLabMethods {

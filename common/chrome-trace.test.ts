@@ -3,7 +3,7 @@ import { toChromeTrace, type TraceEvent } from './chrome-trace';
 import type { RunRecord } from './run-record';
 import { stateCode, type RunInfo } from './trace';
 
-const { starting, running, waiting, io } = stateCode;
+const { starting, running, waiting, io, blocked } = stateCode;
 
 function threadingRun(runId: string, workers: number, firstTid: number): RunRecord {
   const info: RunInfo = {
@@ -25,11 +25,11 @@ function threadingRun(runId: string, workers: number, firstTid: number): RunReco
     info,
     traces: {
       [firstTid]: {
-        intervals: [starting, 0, 100, running, 100, 5100, io, 5100, 9000],
-        instants: [{ kind: 'print', tUs: 120, text: 'car' }],
+        intervals: [starting, 0, 100, 0, running, 100, 5100, 12, io, 5100, 9000, 13],
+        instants: [{ kind: 'print', tUs: 120, text: 'car', line: 11 }],
       },
       [firstTid + 1]: {
-        intervals: [waiting, 100, 5100, running, 5100, 5100],
+        intervals: [waiting, 100, 5100, 0, running, 5100, 5100, 0],
         instants: [
           { kind: 'drop_request', tUs: 5100 },
           { kind: 'truncated', tUs: 5200, text: 'trace truncated' },
@@ -61,10 +61,10 @@ function multiprocessingRun(runId: string, firstTid: number): RunRecord {
     },
     traces: {
       [firstTid]: {
-        intervals: [running, 0, 300],
+        intervals: [running, 0, 200, 0, blocked, 200, 300, 9],
         instants: [{ kind: 'error', tUs: 300, text: 'worker 1 was killed' }],
       },
-      [firstTid + 1]: { intervals: [running, 10, 290], instants: [] },
+      [firstTid + 1]: { intervals: [running, 10, 290, 0], instants: [] },
     },
   };
 }
@@ -80,7 +80,20 @@ describe('toChromeTrace', () => {
   it('declares its time unit and names slices after the thread states', () => {
     expect(trace.displayTimeUnit).toBe('ms');
     const sliceNames = new Set(events.filter((e) => e.ph === 'X').map((e) => e.name));
-    expect(sliceNames).toEqual(new Set(['starting', 'running', 'waiting', 'io']));
+    expect(sliceNames).toEqual(new Set(['starting', 'running', 'waiting', 'io', 'blocked']));
+  });
+
+  it("gives slices and prints their program's source line, when it is known", () => {
+    const slices = events.filter((e) => e.ph === 'X');
+    const [first] = slices;
+    expect(slices.slice(0, 3).map((e) => [e.name, e.args?.line])).toEqual([
+      ['starting', undefined],
+      ['running', 12],
+      ['io', 13],
+    ]);
+    expect(first.args).toBeUndefined();
+    expect(slices.find((e) => e.name === 'blocked')?.args).toEqual({ line: 9 });
+    expect(events.find((e) => e.ph === 'i' && e.name === 'print')?.args).toEqual({ text: 'car', line: 11 });
   });
 
   it('gives every Python process of every run its own pid', () => {
@@ -143,6 +156,19 @@ describe('toChromeTrace', () => {
     const [thread1] = metadata(events, 'thread_name').filter((e) => e.args?.name === 'Thread-1');
     const thread1Slices = events.filter((e) => e.ph === 'X' && e.tid === thread1.tid).map((e) => e.name);
     expect(thread1Slices).toEqual(['waiting', 'running']);
+  });
+
+  it("carries a run's source and CPython measurement in the trace's metadata, and adds none without them", () => {
+    expect(trace.metadata).toBeUndefined();
+    const measured = multiprocessingRun('m', 1);
+    measured.info.source = 'import math\n';
+    measured.info.measured = { python: 'CPython 3.13.1', executable: '/usr/bin/python3' };
+    expect(toChromeTrace([threadingRun('a', 2, 1), measured]).metadata).toEqual({
+      runs: [
+        { runId: 'a', program: 'car-truck' },
+        { runId: 'm', program: 'cpu-sqrt', source: 'import math\n', measured: measured.info.measured },
+      ],
+    });
   });
 
   it('survives the JSON round trip Perfetto reads', () => {

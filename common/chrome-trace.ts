@@ -1,8 +1,8 @@
 // Export of run records in Chrome's Trace Event Format, which Perfetto (ui.perfetto.dev) and
 // chrome://tracing open. Perfetto groups tracks by process, so every run keeps its own clock:
 // each Python process starts at ts 0 and runs sit side by side, not one after another.
-import type { RunRecord } from './run-record';
-import { threadStates, type InstantKind } from './trace';
+import { lanesOf, type RunRecord } from './run-record';
+import { INTERVAL_STRIDE, threadStates, type InstantKind } from './trace';
 
 export interface TraceEvent {
   name: string;
@@ -19,6 +19,10 @@ export interface TraceEvent {
 export interface ChromeTrace {
   traceEvents: TraceEvent[];
   displayTimeUnit: 'ms';
+  /** What the events cannot say: per run (in order), its program's source and whether CPython measured it. */
+  metadata?: {
+    runs: { runId: string; program: string; source?: string; measured?: { python: string; executable: string } }[];
+  };
 }
 
 const instantNames: Record<InstantKind, string> = {
@@ -71,7 +75,7 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
     };
     for (const process of info.processes) tracePid(process.pid, process.name);
 
-    for (const thread of info.threads) {
+    for (const thread of lanesOf(run)) {
       const pid = tracePid(thread.pid, `python (${info.strategy})`);
       const tid = nextTid++;
       events.push({ name: 'thread_name', ph: 'M', pid, tid, args: { name: thread.name } });
@@ -80,10 +84,11 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
       const trace = run.traces[thread.tid];
       if (!trace) continue;
       const { intervals, instants } = trace;
-      for (let i = 0; i + 2 < intervals.length; i += 3) {
+      for (let i = 0; i + INTERVAL_STRIDE <= intervals.length; i += INTERVAL_STRIDE) {
         const state = threadStates[intervals[i]] ?? 'unknown';
         const start = intervals[i + 1];
-        events.push({
+        const line = intervals[i + 3];
+        const slice: TraceEvent = {
           name: state,
           cat: 'state',
           ph: 'X',
@@ -91,7 +96,9 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
           tid,
           ts: start,
           dur: Math.max(0, intervals[i + 2] - start),
-        });
+        };
+        if (line > 0) slice.args = { line };
+        events.push(slice);
       }
       for (const instant of instants) {
         const event: TraceEvent = {
@@ -103,10 +110,24 @@ export function toChromeTrace(runs: RunRecord[]): ChromeTrace {
           tid,
           ts: instant.tUs,
         };
-        if (instant.text !== undefined) event.args = { text: instant.text };
+        if (instant.text !== undefined || (instant.line ?? 0) > 0)
+          event.args = {
+            ...(instant.text !== undefined ? { text: instant.text } : {}),
+            ...((instant.line ?? 0) > 0 ? { line: instant.line } : {}),
+          };
         events.push(event);
       }
     }
   }
-  return { traceEvents: events, displayTimeUnit: 'ms' };
+  const described = runs.filter((r) => r.info.source !== undefined || r.info.measured);
+  if (described.length === 0) return { traceEvents: events, displayTimeUnit: 'ms' };
+  const metadata = {
+    runs: runs.map(({ info }) => ({
+      runId: info.runId,
+      program: info.program,
+      ...(info.source !== undefined ? { source: info.source } : {}),
+      ...(info.measured ? { measured: info.measured } : {}),
+    })),
+  };
+  return { traceEvents: events, displayTimeUnit: 'ms', metadata };
 }

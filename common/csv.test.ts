@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, summaryColumns, summaryCsv } from './csv';
+import { unmeasuredThread } from './totals';
 import type { RunSummary, ThreadSummary } from './trace';
 
-const thread = (name: string, cpuMs: number): ThreadSummary => ({
+const thread = (name: string, runningMs: number): ThreadSummary => ({
   tid: 1,
   name,
   process: 'python (threading)',
-  cpuMs,
+  runningMs,
+  onCpuMs: runningMs + 10,
   waitMs: 2.5,
   ioMs: 0,
+  blockedMs: 12,
   startingMs: 1,
   ioCount: 3,
   endMs: 4000.123456,
 });
+
+const cell = (row: string[], column: (typeof summaryColumns)[number]) => row[summaryColumns.indexOf(column)];
 
 const run = (overrides: Partial<RunSummary>): RunSummary => ({
   runId: 'r',
@@ -79,10 +84,16 @@ describe('summaryCsv', () => {
       'Thread-1',
       'python (threading)',
       '4000',
+      '4010',
       '2.5',
       '0',
+      '12',
+      '1',
       '3',
       '4000.123',
+      '50',
+      '50.1',
+      '0',
       '',
     ]);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -94,6 +105,24 @@ describe('summaryCsv', () => {
     expect(rows[1][7]).toBe('worker, "fast"');
     expect(csvField('worker, "fast"')).toBe('"worker, ""fast"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+  });
+
+  it('leaves what was not measured empty, never 0, and says what each percentage divides by', () => {
+    const unmeasured = unmeasuredThread(1, 'Thread-1', 'python (threading)');
+    const [, row] = parseCsv(summaryCsv([run({ status: 'cancelled', threads: [unmeasured] })]));
+    for (const column of summaryColumns.slice(summaryColumns.indexOf('runningMs'), summaryColumns.indexOf('reason')))
+      expect(cell(row, column), column).toBe('');
+    const percentages = summaryColumns.filter((c) => c.includes('%'));
+    expect(percentages.length).toBeGreaterThan(0);
+    for (const column of percentages) expect(column).toMatch(/\(% of the run's wall time\)$/);
+  });
+
+  it('never gives a thread more than 100% of the run', () => {
+    // A thread that ran from the start to the very end of the run, on a CPU the whole time.
+    const busy = { ...thread('Thread-1', 8000), onCpuMs: 8000, waitMs: 0 };
+    const [, row] = parseCsv(summaryCsv([run({ threads: [busy] })]));
+    expect(cell(row, "running, holding the GIL (% of the run's wall time)")).toBe('100');
+    expect(cell(row, "on CPU (% of the run's wall time)")).toBe('100');
   });
 
   it('keeps a failed run without threads, with its reason, and leaves a missing speed-up empty', () => {

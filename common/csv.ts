@@ -1,6 +1,10 @@
 // The run summaries as CSV (RFC 4180): one row per thread per run, for a spreadsheet.
 import type { RunSummary } from './trace';
 
+/**
+ * One column per field; a number that was not measured is an empty cell, never 0. Percentages say
+ * what they divide by, and cannot pass 100%: a thread runs on one core at a time, within the run.
+ */
 export const summaryColumns = [
   'strategy',
   'workers',
@@ -11,13 +15,25 @@ export const summaryColumns = [
   'forcedSwitches',
   'thread',
   'process',
-  'cpuMs',
+  'runningMs',
+  'onCpuMs',
   'waitMs',
   'ioMs',
+  'blockedMs',
+  'startingMs',
   'ioCount',
   'endMs',
+  "running, holding the GIL (% of the run's wall time)",
+  "on CPU (% of the run's wall time)",
+  "waiting for the GIL (% of the run's wall time)",
   'reason',
 ] as const;
+
+/** part / whole as a percentage with one decimal; empty when either was not measured. */
+function percentOf(part: number | null | undefined, whole: number): number | null {
+  if (part === null || part === undefined || !(whole > 0)) return null;
+  return Math.round((part / whole) * 1000) / 10;
+}
 
 type Cell = string | number | null | undefined;
 
@@ -46,11 +62,17 @@ export function summaryCsv(summaries: RunSummary[]): string {
           ...runCells,
           thread?.name,
           thread?.process,
-          thread?.cpuMs,
+          thread?.runningMs,
+          thread?.onCpuMs,
           thread?.waitMs,
           thread?.ioMs,
+          thread?.blockedMs,
+          thread?.startingMs,
           thread?.ioCount,
           thread?.endMs,
+          percentOf(thread?.runningMs, run.wallMs),
+          percentOf(thread?.onCpuMs, run.wallMs),
+          percentOf(thread?.waitMs, run.wallMs),
           run.reason,
         ]),
       );

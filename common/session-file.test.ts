@@ -6,17 +6,17 @@ import type { RunRecord } from './run-record';
 import { parseSessionFile, sessionFileTooLarge, toSessionFile } from './session-file';
 import { stateCode } from './trace';
 
-const { starting, running, waiting, io } = stateCode;
+const { starting, running, waiting, io, blocked } = stateCode;
 
 /** A threading run of cpu-sqrt with 2 workers as the engine records it: turns on one GIL, forced switches, prints. */
 function threadingRun(runId: string, firstTid: number): RunRecord {
   const [main, t1, t2] = [firstTid, firstTid + 1, firstTid + 2];
   const turns = (first: boolean): number[] => {
-    const out = [starting, 0, 100];
+    const out = [starting, 0, 100, 0];
     let t = 100;
     for (let turn = 0; turn < 40; turn++) {
       const mine = (turn % 2 === 0) === first;
-      out.push(mine ? running : waiting, t, t + 5000);
+      out.push(mine ? running : waiting, t, t + 5000, 7);
       t += 5000;
     }
     return out;
@@ -37,11 +37,13 @@ function threadingRun(runId: string, firstTid: number): RunRecord {
         { tid: t2, pid: 1, name: 'Thread-2', gil: 1 },
       ],
       t0EpochMs: 1_760_000_000_123.4,
+      source: 'import threading\nprint("start")\n',
+      measured: { python: 'CPython 3.13.1', executable: '/usr/bin/python3' },
     },
     traces: {
       [main]: {
-        intervals: [running, 0, 80.5, io, 80.5, 200_100],
-        instants: [{ kind: 'print', tUs: 40, text: 'start' }],
+        intervals: [running, 0, 80.5, 3, blocked, 80.5, 200_100, 5],
+        instants: [{ kind: 'print', tUs: 40, text: 'start', line: 2 }],
       },
       [t1]: {
         intervals: turns(true),
@@ -67,9 +69,11 @@ function threadingRun(runId: string, firstTid: number): RunRecord {
         tid,
         name: `Thread-${i + 1}`,
         process: 'python (threading)',
-        cpuMs: 100,
+        runningMs: 100,
+        onCpuMs: i === 0 ? 101.5 : null,
         waitMs: 100,
         ioMs: 0,
+        blockedMs: 0,
         startingMs: 0.1,
         ioCount: 0,
         endMs: 200.1,
@@ -100,8 +104,8 @@ function liveMultiprocessingRun(runId: string, firstTid: number): RunRecord {
       t0EpochMs: 1_760_000_001_000,
     },
     traces: {
-      [firstTid]: { intervals: [io, 0, 50_000], instants: [] },
-      [firstTid + 1]: { intervals: [starting, 0, 10_000, running, 10_000, 50_000], instants: [] },
+      [firstTid]: { intervals: [io, 0, 50_000, 0], instants: [] },
+      [firstTid + 1]: { intervals: [starting, 0, 10_000, 0, running, 10_000, 50_000, 4], instants: [] },
     },
   };
 }
@@ -144,7 +148,7 @@ describe('session files', () => {
     expect(result.value.request).toEqual(request);
     expect(result.value.savedAtMs).toBe(savedAt.getTime());
     // Traces are keyed by tid as numbers are: a saved file reads back by the same tids.
-    expect(result.value.runs[0].traces[2].intervals.slice(0, 6)).toEqual([starting, 0, 100, running, 100, 5100]);
+    expect(result.value.runs[0].traces[2].intervals.slice(0, 8)).toEqual([starting, 0, 100, 0, running, 100, 5100, 7]);
   });
 
   it('keeps a program given as a whole (a loaded program file), and works without a request', () => {
@@ -162,6 +166,15 @@ describe('session files', () => {
     expect(bare.ok && bare.value.request).toBeUndefined();
   });
 
+  it('saves a trace of a lane the run never announced with a lane of its own, so it opens again', () => {
+    const [run] = validFile().runs;
+    run.traces[42] = { intervals: [running, 10, 20, 3], instants: [] };
+    const result = parseSessionFile(JSON.stringify(toSessionFile([run], request, savedAt)));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.runs[0].info.threads.map((t) => t.tid)).toEqual([1, 2, 3, 42]);
+    expect(result.value.runs[0].traces[42].intervals).toEqual([running, 10, 20, 3]);
+  });
+
   it('gives a lane the file has no trace for an empty one, as a live run has', () => {
     const result = parseSessionFile(changed((f) => delete f.runs[1].traces['4']));
     if (!result.ok) throw new Error(result.error);
@@ -169,33 +182,89 @@ describe('session files', () => {
   });
 
   it('refuses malformed traces, naming the field and what was expected', () => {
+    const shape = '([state, startUs, endUs, line, …])';
     expect(refusal(changed((f) => f.runs[0].traces['2'].intervals.push(1)))).toBe(
-      'runs.0.traces.2.intervals: length must be a multiple of 3 ([state, startUs, endUs, …]), got 124',
+      `runs.0.traces.2.intervals: length must be a multiple of 4 ${shape}, got 165`,
     );
-    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = [1, 0, 10, 7, 10, 20, 1])))).toBe(
-      'runs.0.traces.1.intervals: length must be a multiple of 3 ([state, startUs, endUs, …]), got 7',
+    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = [1, 0, 10, 0, 7, 10, 20])))).toBe(
+      `runs.0.traces.1.intervals: length must be a multiple of 4 ${shape}, got 7`,
     );
-    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals[3] = 4)))).toBe(
-      'runs.0.traces.1.intervals: interval 1 (items 3..5): state must be 0..3 (starting, running, waiting, io), got 4',
+    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals[4] = 5)))).toBe(
+      'runs.0.traces.1.intervals: interval 1 (items 4..7): state must be 0..4 (starting, running, waiting, io, blocked), got 5',
     );
-    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = [1, 50, 10])))).toBe(
-      'runs.0.traces.1.intervals: interval 0 (items 0..2): starts at 50 µs, after its end at 10 µs',
+    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals[3] = -1)))).toBe(
+      'runs.0.traces.1.intervals: interval 0 (items 0..3): line must be a whole number of at least 0, got -1',
     );
-    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = [1, 0, 10, 2, 5, 20])))).toBe(
-      'runs.0.traces.1.intervals: interval 1 (items 3..5): starts at 5 µs, before the previous interval ends at 10 µs',
+    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = [1, 50, 10, 0])))).toBe(
+      'runs.0.traces.1.intervals: interval 0 (items 0..3): starts at 50 µs, after its end at 10 µs',
+    );
+    expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = [1, 0, 10, 0, 2, 5, 20, 0])))).toBe(
+      'runs.0.traces.1.intervals: interval 1 (items 4..7): starts at 5 µs, before the previous interval ends at 10 µs',
     );
     expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals[1] = '0')))).toBe(
-      'runs.0.traces.1.intervals: interval 0 (items 0..2): startUs must be a finite number, got "0"',
+      'runs.0.traces.1.intervals: interval 0 (items 0..3): startUs must be a finite number, got "0"',
     );
     expect(refusal(changed((f) => (f.runs[0].traces['1'].intervals = 'lots')))).toBe(
-      'runs.0.traces.1.intervals: must be a list of numbers [state, startUs, endUs, …], got "lots"',
+      'runs.0.traces.1.intervals: must be a list of numbers [state, startUs, endUs, line, …], got "lots"',
     );
     expect(refusal(changed((f) => (f.runs[0].traces['2'].instants[1].kind = 'gil_stolen')))).toBe(
       'runs.0.traces.2.instants: 1.kind: must be one of print, drop_request, forced_switch, truncated, error, got "gil_stolen"',
     );
+    expect(refusal(changed((f) => (f.runs[0].traces['1'].instants[0].line = 'two')))).toBe(
+      'runs.0.traces.1.instants: 0.line: must be a whole number of at least 0, got "two"',
+    );
     // 1e400 is valid JSON but not a finite number.
     expect(refusal(JSON.stringify(validFile()).replace('"tUs":40', '"tUs":1e400'))).toBe(
       'runs.0.traces.1.instants: 0.tUs: must be a finite number, got Infinity',
+    );
+  });
+
+  it('opens a version 1 file, converted: lines unknown, cpuMs as the time running, CPU time not measured', () => {
+    const v2 = JSON.parse(JSON.stringify(validFile()));
+    // The same session as version 1 wrote it: three numbers per interval, cpuMs, no blocked state.
+    const v1 = JSON.parse(JSON.stringify(v2));
+    v1.version = 1;
+    for (const run of v1.runs) {
+      delete run.info.source;
+      delete run.info.measured;
+      for (const trace of Object.values(run.traces) as { intervals: number[] }[])
+        trace.intervals = trace.intervals
+          .filter((_, i) => i % 4 !== 3)
+          .map((v, i) => (i % 3 === 0 && v === blocked ? io : v));
+      for (const thread of run.summary?.threads ?? []) {
+        thread.cpuMs = thread.runningMs;
+        for (const field of ['runningMs', 'onCpuMs', 'blockedMs']) delete thread[field];
+      }
+    }
+    const result = parseSessionFile(JSON.stringify(v1));
+    if (!result.ok) throw new Error(result.error);
+    const [threading, live] = result.value.runs;
+    expect(threading.traces[2].intervals).toEqual(
+      v2.runs[0].traces['2'].intervals.map((v: number, i: number) => (i % 4 === 3 ? 0 : v)),
+    );
+    expect(threading.traces[1].intervals).toEqual([running, 0, 80.5, 0, io, 80.5, 200_100, 0]);
+    expect(live.traces[5].intervals).toEqual([starting, 0, 10_000, 0, running, 10_000, 50_000, 0]);
+    expect(threading.traces[1].instants).toEqual([{ kind: 'print', tUs: 40, text: 'start', line: 2 }]);
+    expect(threading.summary?.threads[0]).toEqual({
+      tid: 2,
+      name: 'Thread-1',
+      process: 'python (threading)',
+      runningMs: 100,
+      onCpuMs: null,
+      waitMs: 100,
+      ioMs: 0,
+      blockedMs: 0,
+      startingMs: 0.1,
+      ioCount: 0,
+      endMs: 200.1,
+    });
+    // Nothing else is lost on the way: the rest of the file reads back as saved.
+    expect({ ...threading.summary, threads: [] }).toEqual({ ...v2.runs[0].summary, threads: [] });
+    expect(result.value.request).toEqual(request);
+    // A version 1 interval in the blocked state (4) did not exist then.
+    v1.runs[0].traces['1'].intervals[0] = 4;
+    expect(refusal(JSON.stringify(v1))).toBe(
+      'runs.0.traces.1.intervals: interval 0 (items 0..2): state must be 0..3 (starting, running, waiting, io), got 4',
     );
   });
 
@@ -221,12 +290,18 @@ describe('session files', () => {
     expect(refusal(changed((f) => (f.runs[0].summary.wallMs = -1)))).toBe(
       'runs.0.summary.wallMs: must be a number of at least 0, got -1',
     );
+    expect(refusal(changed((f) => (f.runs[0].summary.threads[1].onCpuMs = 'lots')))).toBe(
+      'runs.0.summary.threads.1.onCpuMs: must be a number, got "lots"',
+    );
+    expect(refusal(changed((f) => (f.runs[0].info.measured = { python: 3.13 })))).toBe(
+      'runs.0.info.measured.python: must be text, got 3.13',
+    );
     expect(refusal(changed((f) => (f.runs = [])))).toBe('runs: must hold at least one run');
     expect(refusal(changed((f) => (f.savedAt = 'yesterday')))).toBe(
       'savedAt: must be a date and time (ISO 8601), got "yesterday"',
     );
     expect(refusal(changed((f) => (f.request.workerCounts = [0])))).toBe(
-      'request.workerCounts.0: workers must be a whole number between 1 and 256, got 0',
+      'request.workerCounts.0: must be a whole number between 1 and 256, got 0',
     );
     expect(refusal('[1, 2, 3]')).toBe(
       'session file must be a JSON object {format, version, savedAt, runs}, got a list',
@@ -234,8 +309,8 @@ describe('session files', () => {
   });
 
   it('refuses ids that do not match: a trace of no thread, a tid twice, a runId twice, a summary of another run', () => {
-    expect(refusal(changed((f) => (f.runs[0].traces['12'] = { intervals: [1, 0, 1, 2, 1, 2, 1], instants: [] })))).toBe(
-      'runs.0.traces.12.intervals: length must be a multiple of 3 ([state, startUs, endUs, …]), got 7',
+    expect(refusal(changed((f) => (f.runs[0].traces['12'] = { intervals: [1, 0, 1, 0, 2, 1, 2], instants: [] })))).toBe(
+      'runs.0.traces.12.intervals: length must be a multiple of 4 ([state, startUs, endUs, line, …]), got 7',
     );
     expect(refusal(changed((f) => (f.runs[0].traces['12'] = { intervals: [], instants: [] })))).toBe(
       'runs.0.traces.12: no thread with tid 12 in runs.0.info.threads (tids 1, 2, 3)',
@@ -276,8 +351,8 @@ describe('session files', () => {
     expect(refusal(JSON.stringify({ traceEvents: [], displayTimeUnit: 'ms' }))).toBe(
       'format: must be "gil-lab-session", got nothing (this is a Chrome trace for Perfetto: GIL Lab opens the session files it saves)',
     );
-    expect(refusal(changed((f) => (f.version = 2)))).toBe('version: must be 1, got 2 (saved by a newer GIL Lab?)');
-    expect(refusal(changed((f) => delete f.version))).toBe('version: must be 1, got nothing');
+    expect(refusal(changed((f) => (f.version = 3)))).toBe('version: must be 1 or 2, got 3 (saved by a newer GIL Lab?)');
+    expect(refusal(changed((f) => delete f.version))).toBe('version: must be 1 or 2, got nothing');
   });
 
   it('never throws on a near-valid file: each is accepted or refused with a field named', () => {

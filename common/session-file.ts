@@ -3,14 +3,25 @@
 // every field is checked before anything is shown; a refusal names the field and what was expected.
 import { z } from 'zod';
 import type { Result, RunRequest } from './api';
+import { describeValue as describe } from './describe';
 import { limits } from './limits';
 import { gilModels, strategies } from './program';
-import type { RunRecord, ThreadTrace } from './run-record';
-import { threadStates, type Instant, type InstantKind, type RunInfo, type RunSummary } from './trace';
-import { validateRequest } from './validate';
+import { lanesOf, type RunRecord, type ThreadTrace } from './run-record';
+import {
+  INTERVAL_STRIDE,
+  threadStates,
+  type Instant,
+  type InstantKind,
+  type RunInfo,
+  type RunSummary,
+  type ThreadSummary,
+} from './trace';
+import { issueText, validateRequest } from './validate';
 
 export const sessionFormat = 'gil-lab-session';
-export const sessionVersion = 1;
+export const sessionVersion = 2;
+/** Older versions this GIL Lab still opens, converted (see fromVersion1). */
+const olderVersions = [1];
 /** What a saved session's file name ends in. */
 export const sessionFileSuffix = '.gillab.json';
 
@@ -36,8 +47,14 @@ export function toSessionFile(runs: readonly RunRecord[], request?: RunRequest, 
     version: sessionVersion,
     savedAt: savedAt.toISOString(),
     ...(request ? { request } : {}),
-    runs: [...runs],
+    runs: runs.map(withEveryLane),
   };
+}
+
+/** A trace whose lane the run never announced is saved with a lane of its own (lanesOf), so it opens again. */
+function withEveryLane(run: RunRecord): RunRecord {
+  const threads = lanesOf(run);
+  return threads === run.info.threads ? run : { ...run, info: { ...run.info, threads } };
 }
 
 function mib(bytes: number): string {
@@ -51,14 +68,6 @@ export function sessionFileTooLarge(bytes: number): string | null {
 }
 
 // ---- the schema ----
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return Array.isArray(value) ? 'a list' : typeof value;
-}
 
 const text = () => z.string({ error: (iss) => `must be text, got ${describe(iss.input)}` });
 
@@ -95,20 +104,26 @@ const object = <S extends z.ZodRawShape>(shape: S) =>
 
 export const instantKinds = ['print', 'drop_request', 'forced_switch', 'truncated', 'error'] as const;
 
-/** Intervals are [state, startUs, endUs, ...]: the problem with a list, or null. Looped by hand: a run holds up to 10^6. */
-function intervalsProblem(values: unknown[]): string | null {
-  if (values.length % 3 !== 0)
-    return `length must be a multiple of 3 ([state, startUs, endUs, …]), got ${values.length}`;
+/**
+ * Intervals are [state, startUs, endUs, line, ...] (`stride` numbers each; version 1 had no line):
+ * the problem with a list, or null. Looped by hand: a run holds up to 10^6.
+ */
+function intervalsProblem(values: unknown[], stride: number): string | null {
+  const shape = stride === INTERVAL_STRIDE ? '[state, startUs, endUs, line, …]' : '[state, startUs, endUs, …]';
+  if (values.length % stride !== 0) return `length must be a multiple of ${stride} (${shape}), got ${values.length}`;
+  const states = stride === INTERVAL_STRIDE ? threadStates.length : version1States;
   let previousEnd = -Infinity;
-  for (let i = 0; i < values.length; i += 3) {
-    const [state, start, end] = [values[i], values[i + 1], values[i + 2]];
-    const at = `interval ${i / 3} (items ${i}..${i + 2})`;
-    if (typeof state !== 'number' || !Number.isInteger(state) || state < 0 || state >= threadStates.length)
-      return `${at}: state must be 0..${threadStates.length - 1} (${threadStates.join(', ')}), got ${describe(state)}`;
+  for (let i = 0; i < values.length; i += stride) {
+    const [state, start, end, line] = [values[i], values[i + 1], values[i + 2], values[i + 3]];
+    const at = `interval ${i / stride} (items ${i}..${i + stride - 1})`;
+    if (typeof state !== 'number' || !Number.isInteger(state) || state < 0 || state >= states)
+      return `${at}: state must be 0..${states - 1} (${threadStates.slice(0, states).join(', ')}), got ${describe(state)}`;
     if (typeof start !== 'number' || !Number.isFinite(start))
       return `${at}: startUs must be a finite number, got ${describe(start)}`;
     if (typeof end !== 'number' || !Number.isFinite(end))
       return `${at}: endUs must be a finite number, got ${describe(end)}`;
+    if (stride === INTERVAL_STRIDE && (typeof line !== 'number' || !Number.isInteger(line) || line < 0))
+      return `${at}: line must be a whole number of at least 0, got ${describe(line)}`;
     if (start > end) return `${at}: starts at ${start} µs, after its end at ${end} µs`;
     // The timeline's level-of-detail merge relies on a lane's intervals being in order and apart.
     if (start < previousEnd)
@@ -122,13 +137,15 @@ function instantsProblem(values: unknown[]): string | null {
   const kinds: readonly string[] = instantKinds;
   for (const [i, value] of values.entries()) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return `${i}: must be an object {kind, tUs, text?}, got ${describe(value)}`;
-    const { kind, tUs, text } = value as Record<string, unknown>;
+      return `${i}: must be an object {kind, tUs, text?, line?}, got ${describe(value)}`;
+    const { kind, tUs, text, line } = value as Record<string, unknown>;
     if (typeof kind !== 'string' || !kinds.includes(kind))
       return `${i}.kind: must be one of ${instantKinds.join(', ')}, got ${describe(kind)}`;
     if (typeof tUs !== 'number' || !Number.isFinite(tUs))
       return `${i}.tUs: must be a finite number, got ${describe(tUs)}`;
     if (text !== undefined && typeof text !== 'string') return `${i}.text: must be text, got ${describe(text)}`;
+    if (line !== undefined && (typeof line !== 'number' || !Number.isInteger(line) || line < 0))
+      return `${i}.line: must be a whole number of at least 0, got ${describe(line)}`;
   }
   return null;
 }
@@ -143,10 +160,14 @@ const bigList = (problem: (values: unknown[]) => string | null, what: string) =>
       if (found) ctx.addIssue({ code: 'custom', message: found });
     });
 
-const threadTraceSchema = object({
-  intervals: bigList(intervalsProblem, 'numbers [state, startUs, endUs, …]') as unknown as z.ZodType<number[]>,
-  instants: bigList(instantsProblem, 'instants {kind, tUs, text?}') as unknown as z.ZodType<Instant[]>,
-});
+const threadTraceSchema = (stride: number) =>
+  object({
+    intervals: bigList(
+      (values) => intervalsProblem(values, stride),
+      `numbers ${stride === INTERVAL_STRIDE ? '[state, startUs, endUs, line, …]' : '[state, startUs, endUs, …]'}`,
+    ) as unknown as z.ZodType<number[]>,
+    instants: bigList(instantsProblem, 'instants {kind, tUs, text?, line?}') as unknown as z.ZodType<Instant[]>,
+  });
 
 const processSchema = object({ pid: whole(0), name: text(), osPid: whole(0) });
 const threadSchema = object({ tid: whole(0), pid: whole(0), name: text(), gil: whole(0).nullable() });
@@ -162,9 +183,26 @@ const runInfoSchema = object({
   processes: list(processSchema),
   threads: list(threadSchema).min(1, 'must list at least one thread'),
   t0EpochMs: finite(0),
+  source: text().optional(),
+  measured: object({ python: text(), executable: text() }).optional(),
 });
 
 const threadSummarySchema = object({
+  tid: whole(0),
+  name: text(),
+  process: text(),
+  runningMs: finite(0).nullable(),
+  onCpuMs: finite(0).nullable(),
+  waitMs: finite(0).nullable(),
+  ioMs: finite(0).nullable(),
+  blockedMs: finite(0).nullable(),
+  startingMs: finite(0).nullable(),
+  ioCount: whole(0).nullable(),
+  endMs: finite(0).nullable(),
+});
+
+/** Version 1 said cpuMs for the time in `running`, had no blocked state and measured no CPU time. */
+const version1ThreadSummarySchema = object({
   tid: whole(0),
   name: text(),
   process: text(),
@@ -174,9 +212,14 @@ const threadSummarySchema = object({
   startingMs: finite(0),
   ioCount: whole(0),
   endMs: finite(0),
-});
+}).transform(({ cpuMs, ...rest }): ThreadSummary => ({
+  ...rest,
+  runningMs: cpuMs,
+  onCpuMs: null,
+  blockedMs: 0,
+}));
 
-const runSummarySchema = object({
+const runSummaryShape = {
   runId: text(),
   strategy: oneOf(strategies),
   workers: whole(limits.workers.min, limits.workers.max),
@@ -188,25 +231,49 @@ const runSummarySchema = object({
   forcedSwitches: whole(0),
   truncated: z.boolean({ error: (iss) => `must be true or false, got ${describe(iss.input)}` }),
   spawnMs: finite(0),
-  threads: list(threadSummarySchema),
-});
+};
+const runSummarySchema = object({ ...runSummaryShape, threads: list(threadSummarySchema) });
 
-const runRecordSchema = object({
-  info: runInfoSchema,
-  traces: z.record(z.string().regex(/^\d+$/, 'keys must be thread ids (whole numbers)'), threadTraceSchema, {
-    error: (iss) => `must be an object keyed by thread id, got ${describe(iss.input)}`,
-  }),
-  summary: runSummarySchema.optional(),
-});
+/** A session file's schema: the current version, or version 1 read into the current shapes. */
+function sessionSchemaOf(version: number) {
+  const current = version === sessionVersion;
+  const runRecordSchema = object({
+    info: runInfoSchema,
+    traces: z.record(
+      z.string().regex(/^\d+$/, 'keys must be thread ids (whole numbers)'),
+      threadTraceSchema(current ? INTERVAL_STRIDE : version1Stride),
+      { error: (iss) => `must be an object keyed by thread id, got ${describe(iss.input)}` },
+    ),
+    summary: (current
+      ? runSummarySchema
+      : object({ ...runSummaryShape, threads: list(version1ThreadSummarySchema) })
+    ).optional(),
+  });
+  return object({
+    savedAt: text().refine((s) => !Number.isNaN(Date.parse(s)), {
+      error: (iss) => `must be a date and time (ISO 8601), got ${describe(iss.input)}`,
+    }),
+    runs: list(runRecordSchema)
+      .min(1, 'must hold at least one run')
+      .max(limits.maxRunsPerSession, `must hold at most ${limits.maxRunsPerSession} runs`),
+  });
+}
 
-const sessionSchema = object({
-  savedAt: text().refine((s) => !Number.isNaN(Date.parse(s)), {
-    error: (iss) => `must be a date and time (ISO 8601), got ${describe(iss.input)}`,
-  }),
-  runs: list(runRecordSchema)
-    .min(1, 'must hold at least one run')
-    .max(limits.maxRunsPerSession, `must hold at most ${limits.maxRunsPerSession} runs`),
-});
+/** Version 1 intervals: [state, startUs, endUs, …] over the first four states. */
+const version1Stride = 3;
+const version1States = 4;
+
+/** Version 1 intervals with line 0 (unknown) added to each. */
+function fromVersion1(intervals: number[]): number[] {
+  const out = new Array<number>((intervals.length / version1Stride) * INTERVAL_STRIDE);
+  for (let i = 0, o = 0; i < intervals.length; i += version1Stride, o += INTERVAL_STRIDE) {
+    out[o] = intervals[i];
+    out[o + 1] = intervals[i + 1];
+    out[o + 2] = intervals[i + 2];
+    out[o + 3] = 0;
+  }
+  return out;
+}
 
 // The schemas must describe the types exactly: a field added to RunInfo or RunSummary fails here
 // until the file format learns it.
@@ -214,17 +281,22 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemasMatchTypes: [
   Same<z.infer<typeof runInfoSchema>, RunInfo>,
   Same<z.infer<typeof runSummarySchema>, RunSummary>,
-  Same<z.infer<typeof threadTraceSchema>, ThreadTrace>,
+  Same<z.infer<ReturnType<typeof threadTraceSchema>>, ThreadTrace>,
+  Same<z.output<typeof version1ThreadSummarySchema>, ThreadSummary>,
+  Same<z.output<ReturnType<typeof sessionSchemaOf>>['runs'][number], RunRecord>,
   Same<(typeof instantKinds)[number], InstantKind>,
-] = [true, true, true, true];
+] = [true, true, true, true, true, true];
 void schemasMatchTypes;
 
 // ---- parsing ----
 
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue.path.map(String).join('.');
-  return where ? `${where}: ${issue.message}` : issue.message;
+/** The first problem zod found, as "runs.0.info.workers: must be …". */
+function firstIssue(error: z.ZodError): string {
+  const [issue] = error.issues;
+  return issueText({
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+    message: issue.message,
+  });
 }
 
 /** What a schema cannot check: ids that refer to each other. */
@@ -279,14 +351,18 @@ export function parseSessionFile(text: string): Result<OpenedSession> {
       error: `format: must be ${JSON.stringify(sessionFormat)}, got ${describe(file.format)}${chrome}`,
     };
   }
-  if (file.version !== sessionVersion) {
-    const newer =
-      typeof file.version === 'number' && file.version > sessionVersion ? ' (saved by a newer GIL Lab?)' : '';
-    return { ok: false, error: `version: must be ${sessionVersion}, got ${describe(file.version)}${newer}` };
+  const version = file.version;
+  if (version !== sessionVersion && !olderVersions.includes(version as number)) {
+    const newer = typeof version === 'number' && version > sessionVersion ? ' (saved by a newer GIL Lab?)' : '';
+    const known = [...olderVersions, sessionVersion].join(' or ');
+    return { ok: false, error: `version: must be ${known}, got ${describe(version)}${newer}` };
   }
-  const parsed = sessionSchema.safeParse(file);
-  if (!parsed.success) return { ok: false, error: issueText(parsed.error) };
-  const runs = parsed.data.runs as RunRecord[];
+  const parsed = sessionSchemaOf(version as number).safeParse(file);
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  const runs: RunRecord[] = parsed.data.runs;
+  if (version === 1)
+    for (const run of runs)
+      for (const trace of Object.values(run.traces)) trace.intervals = fromVersion1(trace.intervals);
   const inconsistent = crossCheck(runs);
   if (inconsistent) return { ok: false, error: inconsistent };
   // Every lane gets a trace, as newRunRecord gives live runs.
@@ -297,11 +373,8 @@ export function parseSessionFile(text: string): Result<OpenedSession> {
   if (file.request !== undefined) {
     const checked = validateRequest(file.request);
     if (!checked.ok) {
-      // validateRequest's messages start with the field they name ("workers must be …", "program.main: …").
-      const named = /^(program|strategies|strategy|workerCounts|workers|switchIntervalMs|gil|timeScale)\b/.test(
-        checked.error,
-      );
-      return { ok: false, error: `request${named ? '.' : ': '}${checked.error}` };
+      const [issue] = checked.issues;
+      return { ok: false, error: issueText({ path: ['request', ...issue.path], message: issue.message }) };
     }
     // Keep a preset's name as saved, not the program it resolves to.
     const given = (file.request as { program: unknown }).program;

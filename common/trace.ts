@@ -3,17 +3,32 @@
 // crosses postMessage, Electron IPC and JSON unchanged.
 import type { GilModel, Strategy } from './program';
 
-export const threadStates = ['starting', 'running', 'waiting', 'io'] as const;
+/**
+ * What a thread is doing. `running`: holds the GIL and computes. `waiting`: wants the GIL.
+ * `io`: sleeps or waits on blocking I/O, GIL released. `blocked`: waits on a lock, a join, an
+ * Event or a queue, GIL released. `starting`: Python's own start-up cost of the thread or process.
+ */
+export const threadStates = ['starting', 'running', 'waiting', 'io', 'blocked'] as const;
 export type ThreadState = (typeof threadStates)[number];
+/** How many states there are: state codes are 0 .. STATE_COUNT - 1. */
+export const STATE_COUNT = threadStates.length;
 /** Index of a state in `threadStates`: the code stored in interval arrays. */
-export type StateCode = 0 | 1 | 2 | 3;
-export const stateCode = { starting: 0, running: 1, waiting: 2, io: 3 } as const satisfies Record<ThreadState, StateCode>;
+export type StateCode = 0 | 1 | 2 | 3 | 4;
+export const stateCode = {
+  starting: 0,
+  running: 1,
+  waiting: 2,
+  io: 3,
+  blocked: 4,
+} as const satisfies Record<ThreadState, StateCode>;
 
 export type InstantKind = 'print' | 'drop_request' | 'forced_switch' | 'truncated' | 'error';
 export interface Instant {
   kind: InstantKind;
   tUs: number;
   text?: string;
+  /** 1-based line of the program source where it happened (absent or 0: unknown). */
+  line?: number;
 }
 
 /** A Python process of the run (trace pid), e.g. "python (threading)". */
@@ -34,7 +49,14 @@ export interface ThreadInfo {
   gil: number | null;
 }
 
-/** Intervals flattened as [state, startUs, endUs, state, startUs, endUs, ...]. */
+/** Numbers per interval in an IntervalList. */
+export const INTERVAL_STRIDE = 4;
+
+/**
+ * Intervals flattened as [state, startUs, endUs, line, state, startUs, endUs, line, …]
+ * (INTERVAL_STRIDE numbers each): `line` is the 1-based line of the program source the thread
+ * was executing, 0 when unknown.
+ */
 export type IntervalList = number[];
 
 export interface TraceBatch {
@@ -56,20 +78,29 @@ export interface RunInfo {
   threads: ThreadInfo[];
   /** Epoch time (ms) of the run's time zero, on the shared clock. */
   t0EpochMs: number;
+  /** The Python source the run executed, when the engine knows it (lines in the trace refer to it). */
+  source?: string;
+  /** Set when the run was measured in real CPython rather than simulated. */
+  measured?: { python: string; executable: string };
 }
 
+/** A thread's totals. Every number but tid is null when it was not measured (e.g. a cancelled run's thread that never reported). */
 export interface ThreadSummary {
   tid: number;
   name: string;
   process: string;
-  cpuMs: number;
-  waitMs: number;
-  ioMs: number;
-  startingMs: number;
+  /** Time in state `running`: holding the GIL and computing. */
+  runningMs: number | null;
+  /** CPU time the operating system gave the thread. */
+  onCpuMs: number | null;
+  waitMs: number | null;
+  ioMs: number | null;
+  blockedMs: number | null;
+  startingMs: number | null;
   /** Completed io/sleep steps. */
-  ioCount: number;
+  ioCount: number | null;
   /** When the thread finished, ms since run start. */
-  endMs: number;
+  endMs: number | null;
 }
 
 export type RunStatus = 'done' | 'cancelled' | 'failed';

@@ -78,6 +78,10 @@ function expectRequestOutcome(input: unknown): void {
   if (!result.ok) {
     expect(typeof result.error).toBe('string');
     expect(namesField(result.error, [...requestFields, ...programFields], input), result.error).toBe(true);
+    // The issues say where, for the window's fields and the CLI's flags to map.
+    expect(result.issues.length).toBeGreaterThan(0);
+    const [first] = result.issues;
+    if (first.path.length > 0) expect(requestFields).toContain(first.path[0]);
     return;
   }
   const request = result.value;

@@ -1,16 +1,14 @@
 // The window end to end, against the web host's real engine: choose a program and strategies, run,
 // watch lanes fill in, compare wall times, zoom, cancel.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseStrategies } from './fixtures';
+import { chooseStrategies, drawnRange, recordTimelineDraws } from './fixtures';
 
 // A laptop-sized window, as a teacher would project it.
 test.use({ viewport: { width: 1440, height: 900 } });
 
 async function visibleSpanUs(page: Page): Promise<number> {
-  const root = page.locator('[data-testid="timeline"][data-visible-start-us]');
-  const start = Number(await root.getAttribute('data-visible-start-us'));
-  const end = Number(await root.getAttribute('data-visible-end-us'));
-  return end - start;
+  const { startUs, endUs } = await drawnRange(page);
+  return endUs - startUs;
 }
 
 test('runs threading beside multiprocessing, compares wall times, zooms and cancels', async ({ page }) => {
@@ -21,6 +19,7 @@ test('runs threading beside multiprocessing, compares wall times, zooms and canc
   });
   page.on('pageerror', (error) => errors.push(error.message));
 
+  await recordTimelineDraws(page);
   await page.goto('/');
   await expect(page).toHaveTitle('GIL Lab');
   const status = page.getByTestId('run-status');

@@ -9,7 +9,7 @@ import { toChromeTrace } from '../common/chrome-trace';
 import { limits } from '../common/limits';
 import { strategies } from '../common/program';
 import { parseSessionFile } from '../common/session-file';
-import { chooseStrategies, collectPageErrors } from './fixtures';
+import { chooseStrategies, collectPageErrors, drawnRange, recordTimelineDraws } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -134,7 +134,7 @@ test('(b) malformed, truncated, huge and foreign session files are refused, and 
   const chrome = join(dir, 'perfetto.trace.json');
   await writeFile(chrome, JSON.stringify(toChromeTrace(file.runs)));
   const cases = [
-    { path: malformed, error: `runs.0.traces.${tid}.intervals: length must be a multiple of 3` },
+    { path: malformed, error: `runs.0.traces.${tid}.intervals: length must be a multiple of 4` },
     { path: truncated, error: 'is not valid JSON (truncated?)' },
     { path: huge, error: `session file is too large: ${limits.maxTraceFileBytes + 1} bytes` },
     { path: chrome, error: 'this is a Chrome trace for Perfetto' },
@@ -207,6 +207,7 @@ test('the timeline image holds every lane of a session taller than the window', 
   test.setTimeout(120_000);
   // A short window: the lanes of three strategies reach well below its bottom edge.
   await page.setViewportSize({ width: 1280, height: 600 });
+  await recordTimelineDraws(page);
   await page.goto('/');
   await runTinySession(page, ['sequential', 'threading', 'multiprocessing'], 4);
   const bodyHeight = await page.locator('.tl-body').evaluate((body) => body.getBoundingClientRect().height);
@@ -241,10 +242,10 @@ test('the timeline image holds every lane of a session taller than the window', 
 
   // Zoomed in: the image shows the zoomed range, still with every lane.
   const timeline = page.getByTestId('timeline');
-  const fullEnd = Number(await timeline.getAttribute('data-visible-end-us'));
+  const fullEnd = (await drawnRange(page)).endUs;
   await timeline.focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press('w');
-  await expect.poll(async () => Number(await timeline.getAttribute('data-visible-end-us'))).toBeLessThan(fullEnd);
+  await expect.poll(async () => (await drawnRange(page)).endUs).toBeLessThan(fullEnd);
   const zoomedPath = 'test-results/files-timeline-zoomed.png';
   await exportItem(page, /^Timeline image/, zoomedPath);
   expect((await readFile(zoomedPath)).readUInt32BE(20)).toBe(height);

@@ -51,3 +51,23 @@ export async function chooseStrategies(page: Page, wanted: string[]): Promise<vo
     await expect(toggle).toHaveAttribute('aria-pressed', String(on));
   }
 }
+
+/**
+ * From the next page load on, keeps the time range the timeline last drew (its `timeline-draw`
+ * event, which the bench reads too), so a test can see the zoom without reaching into the app.
+ */
+export async function recordTimelineDraws(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('timeline-draw', (event) => {
+      const { startUs, endUs } = (event as CustomEvent<{ startUs: number; endUs: number }>).detail;
+      (window as unknown as { timelineDrawn: unknown }).timelineDrawn = { startUs, endUs };
+    });
+  });
+}
+
+/** The time range the timeline drew last (recordTimelineDraws must come before the page loads). */
+export async function drawnRange(page: Page): Promise<{ startUs: number; endUs: number }> {
+  const range = await page.evaluate(() => (window as unknown as { timelineDrawn?: unknown }).timelineDrawn);
+  if (!range) throw new Error('the timeline has not drawn yet (or recordTimelineDraws was not called)');
+  return range as { startUs: number; endUs: number };
+}

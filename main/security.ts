@@ -5,6 +5,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
 import { contentTypeOf } from '../common/content-types';
+import { cspDirectives, serializeCsp } from '../common/csp';
 
 /**
  * The renderer's own scheme. Not file://: a standard scheme gives the page a real
@@ -39,26 +40,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** The policy every renderer response carries: only our own bundle runs. */
-export const cspDirectives: Record<string, string[]> = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  // React and D3 set element styles at run time.
-  'style-src': ["'self'", "'unsafe-inline'"],
-  // data: and blob: for exported PNGs and canvas snapshots.
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'connect-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-};
-
-export function serializeCsp(directives: Record<string, string[]>): string {
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
-}
+// The policy every renderer response carries: common/csp.ts, shared with the web host.
+export { cspDirectives, serializeCsp };
 
 export const contentSecurityPolicy = serializeCsp(cspDirectives);
 

@@ -13,7 +13,7 @@ const outputs = [
   'out/main/python-thread.js',
   'out/renderer/index.html',
 ];
-const sourceDirs = ['common', 'workers', 'web', 'main', 'renderer'];
+const sourceDirs = ['common', 'workers', 'web', 'cli', 'main', 'renderer'];
 const sourceFiles = ['electron.vite.config.ts', 'package.json'];
 // Tests are not part of the build: editing one must not trigger a rebuild.
 const isTest = (name) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(name);

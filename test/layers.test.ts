@@ -1,5 +1,5 @@
 // The layer arrows of docs/ARCHITECTURE.md, checked on every source file:
-// common/ ← workers/ ← main/, web/ ; renderer/ ← common/. A wrong arrow is what
+// common/ ← workers/ ← main/, web/, cli/ ; renderer/ ← common/. A wrong arrow is what
 // lets the renderer reach Node, or the engine depend on Electron and stop working
 // in the web host and the CLI. Complements ESLint's no-restricted-imports, which
 // cannot see node: modules, 'electron' or DOM globals.
@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const layers = ['common', 'workers', 'main', 'web', 'renderer'] as const;
+const layers = ['common', 'workers', 'main', 'web', 'cli', 'renderer'] as const;
 type Layer = (typeof layers)[number];
 
 /** Which layers each layer may import (itself included). */
@@ -20,6 +20,7 @@ const mayImport: Record<Layer, readonly Layer[]> = {
   workers: ['common', 'workers'],
   main: ['common', 'workers', 'main'],
   web: ['common', 'workers', 'web'],
+  cli: ['common', 'workers', 'cli'],
   renderer: ['common', 'renderer'],
 };
 /** Layers whose code must run where Node does not: in the renderer, and in all three hosts. */
@@ -95,6 +96,9 @@ describe('layers', () => {
     expect(layerViolations(at('renderer/src/x.tsx'), "const m = await import('../../main/ipc');")).toHaveLength(1);
     expect(layerViolations(at('web/x.ts'), "import '../main/index';")).toHaveLength(1);
     expect(layerViolations(at('main/x.ts'), "import { x } from '../renderer/src/api';")).toHaveLength(1);
+    expect(layerViolations(at('cli/x.ts'), "import { answer } from '../web/api-bridge';")).toHaveLength(1);
+    expect(layerViolations(at('web/x.ts'), "import { flagText } from '../cli/options';")).toHaveLength(1);
+    expect(layerViolations(at('cli/x.ts'), "import { createEngine } from '../workers/engine';")).toEqual([]);
 
     expect(layerViolations(at('renderer/src/x.tsx'), "import { presets } from '../../common/presets';")).toEqual([]);
     expect(layerViolations(at('workers/x.ts'), "import { fork } from 'node:child_process';")).toEqual([]);

@@ -1,7 +1,7 @@
 // Test helper: runs one engine session to its end and keeps everything it emitted.
 import type { EngineEvent, RunRequest } from '../common/api';
 import { applyEvent, type RunRecord } from '../common/run-record';
-import type { RunSummary } from '../common/trace';
+import { INTERVAL_STRIDE, type RunSummary } from '../common/trace';
 import type { Engine } from '../workers/engine';
 
 export interface SessionResult {
@@ -56,7 +56,7 @@ export function spans(record: RunRecord, threadName: string, state: number): Spa
   if (!lane) throw new Error(`no lane ${threadName} in ${record.info.strategy}`);
   const list = record.traces[lane.tid].intervals;
   const out: Span[] = [];
-  for (let i = 0; i < list.length; i += 3) if (list[i] === state) out.push([list[i + 1], list[i + 2]]);
+  for (let i = 0; i < list.length; i += INTERVAL_STRIDE) if (list[i] === state) out.push([list[i + 1], list[i + 2]]);
   return out;
 }
 

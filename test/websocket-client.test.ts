@@ -59,7 +59,7 @@ describe('connectWebSocketApi', () => {
 
   it('rejects a call the host refuses, with the host reason', async () => {
     const parseProgram = api.parseProgram as (...args: unknown[]) => Promise<unknown>;
-    await expect(parseProgram(42)).rejects.toThrow(/params of parseProgram must be \[text: string\]/);
+    await expect(parseProgram()).rejects.toThrow(/params of parseProgram must be a list of 1 value, got 0/);
   });
 
   it('delivers engine events to subscribers until they unsubscribe', async () => {

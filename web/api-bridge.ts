@@ -1,24 +1,21 @@
 // The GilLabApi over WebSocket messages: one request in, one answer out. Anything a page sends
 // is checked here before it reaches the engine, and every refusal says what was wrong.
 import { methodNames, type GilLabMethods, type WsMessage } from '../common/api';
+import { describeValue } from '../common/describe';
 
 type MethodName = (typeof methodNames)[number];
 
-/** What each method takes, checked before the call (the engine validates the request's contents). */
-const signatures: Record<MethodName, { params: string; check: (params: unknown[]) => boolean }> = {
-  getMachine: { params: '[]', check: (p) => p.length === 0 },
-  listPresets: { params: '[]', check: (p) => p.length === 0 },
-  cancelSession: { params: '[]', check: (p) => p.length === 0 },
-  parseProgram: { params: '[text: string]', check: (p) => p.length === 1 && typeof p[0] === 'string' },
-  startSession: {
-    params: '[request: object]',
-    check: (p) => p.length === 1 && typeof p[0] === 'object' && p[0] !== null && !Array.isArray(p[0]),
-  },
+/**
+ * How many params each method takes. What they hold is the engine's to check, with the same
+ * validator every host uses (common/validate.ts): a wrong request is answered by the engine.
+ */
+const arity: Record<MethodName, number> = {
+  getMachine: 0,
+  listPresets: 0,
+  cancelSession: 0,
+  parseProgram: 1,
+  startSession: 1,
 };
-
-function describeParams(params: unknown[]): string {
-  return `[${params.map((p) => (p === null ? 'null' : Array.isArray(p) ? 'list' : typeof p)).join(', ')}]`;
-}
 
 function isMethod(name: unknown): name is MethodName {
   return typeof name === 'string' && (methodNames as readonly string[]).includes(name);
@@ -39,7 +36,7 @@ export async function answer(engine: GilLabMethods, text: string): Promise<WsMes
     return {
       id: null,
       ok: false,
-      error: `message id must be a number, got ${id === undefined ? 'nothing' : JSON.stringify(id)}`,
+      error: `message id must be a number, got ${describeValue(id)}`,
     };
   if (!isMethod(method))
     return {
@@ -48,10 +45,13 @@ export async function answer(engine: GilLabMethods, text: string): Promise<WsMes
       error: `unknown method ${JSON.stringify(method) ?? 'nothing'}: the methods are ${methodNames.join(', ')}`,
     };
   if (!Array.isArray(params))
-    return { id, ok: false, error: `params of ${method} must be a list, got ${typeof params}` };
-  const signature = signatures[method];
-  if (!signature.check(params))
-    return { id, ok: false, error: `params of ${method} must be ${signature.params}, got ${describeParams(params)}` };
+    return { id, ok: false, error: `params of ${method} must be a list, got ${describeValue(params)}` };
+  if (params.length !== arity[method])
+    return {
+      id,
+      ok: false,
+      error: `params of ${method} must be a list of ${arity[method]} value${arity[method] === 1 ? '' : 's'}, got ${params.length}`,
+    };
   try {
     const call = engine[method] as (...args: unknown[]) => Promise<unknown>;
     const value = await call.apply(engine, params);

@@ -200,8 +200,16 @@ describe('web host: the API socket', () => {
       error: expect.stringContaining('unknown method "deleteEverything"'),
     });
 
-    ws.send(JSON.stringify({ id: 2, method: 'parseProgram', params: [42] }));
+    ws.send(JSON.stringify({ id: 2, method: 'parseProgram', params: [] }));
     expect(await reply(2)).toMatchObject({ ok: false, error: expect.stringContaining('params of parseProgram') });
+    // What the params hold is the engine's to refuse, in its own words.
+    ws.send(JSON.stringify({ id: 5, method: 'parseProgram', params: [42] }));
+    expect(await reply(5)).toMatchObject({ ok: true, value: { ok: false, error: 'program file must be text' } });
+    ws.send(JSON.stringify({ id: 6, method: 'startSession', params: [[1]] }));
+    expect(await reply(6)).toMatchObject({
+      ok: true,
+      value: { ok: false, error: expect.stringContaining('must be a JSON object') },
+    });
 
     ws.send(JSON.stringify({ id: 3, method: 'getMachine', params: [] }));
     const machine = await reply(3);

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GilLabApi } from '../common/api';
+import { cspDirectives, serializeCsp } from '../common/csp';
 import { limits } from '../common/limits';
 import { answer } from './api-bridge';
 import { serveStatic } from './static-files';
@@ -36,17 +37,9 @@ export function defaultStaticDir(): string {
   return fileURLToPath(new URL('../renderer/', import.meta.url));
 }
 
+/** The shared policy (common/csp.ts), with this host's WebSocket allowed. */
 function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return serializeCsp({ ...cspDirectives, 'connect-src': ["'self'", `ws://127.0.0.1:${port}`] });
 }
 
 /** Compares digests so neither the content nor the length of the token leaks through timing. */

@@ -1,9 +1,10 @@
 // Serves the built renderer from one directory: no path outside it, no directory listings,
 // and index.html carries the per-start token the page needs to open the API socket.
 import { readFile, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentTypeOf } from '../common/content-types';
+import { pathInside } from '../common/url-path';
 
 export interface StaticOptions {
   root: string;
@@ -23,15 +24,8 @@ function send(res: ServerResponse, status: number, text: string, headers: Record
 
 /** Maps a URL path into a file under root, or null when it would leave root or is not a plain path. */
 export function resolveUnder(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const file = resolve(root, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
-  return file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+  const inside = pathInside(urlPath);
+  return inside === null ? null : join(root, ...inside.split('/'));
 }
 
 export function injectToken(html: string, token: string): string {

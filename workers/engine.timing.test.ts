@@ -94,7 +94,7 @@ describe('the lesson programs', () => {
 
   it('convoy: the I/O thread completes at least 3x more rounds under multiprocessing than under threading', async () => {
     const result = await runSession(engine, { program: 'convoy', strategies: ['threading', 'multiprocessing'], timeScale: 0.5 });
-    const rounds = (strategy: string) => Math.max(...summaryOf(result, strategy).threads.map((t) => t.ioCount));
+    const rounds = (strategy: string) => Math.max(...summaryOf(result, strategy).threads.map((t) => t.ioCount ?? 0));
     expect(rounds('multiprocessing')).toBeGreaterThanOrEqual(3 * rounds('threading'));
   });
 });

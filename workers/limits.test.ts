@@ -1,5 +1,5 @@
 // Runs over the caps are refused before anything starts, with the cap in the message.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { limits } from '../common/limits';
 import type { Program } from '../common/program';
 import { createEngine } from './engine';
@@ -8,6 +8,7 @@ const request = { strategies: ['threading' as const], workerCounts: [2], switchI
 
 describe('limits', () => {
   const engine = createEngine({ host: 'cli' });
+  afterAll(() => engine.close());
 
   it('refuses a program with more CPU work than the cap, naming the cap, and starts nothing', async () => {
     const heavy: Program = { name: 'heavy', description: '', main: [{ op: 'start', task: 't', copies: 'workers' }], tasks: { t: [{ op: 'cpu', ms: 400_000 }] } };
@@ -28,7 +29,8 @@ describe('limits', () => {
   it('refuses more than 256 workers and more tasks than the cap', async () => {
     expect(await engine.startSession({ ...request, program: 'cpu-sqrt', workerCounts: [257] })).toEqual({
       ok: false,
-      error: 'workerCounts.0: workers must be a whole number between 1 and 256, got 257',
+      error: 'workerCounts.0: must be a whole number between 1 and 256, got 257',
+      issues: [{ path: ['workerCounts', 0], message: 'must be a whole number between 1 and 256, got 257' }],
     });
     const many: Program = { name: 'many', description: '', main: [{ op: 'repeat', times: 5000, steps: [{ op: 'start', task: 't' }] }], tasks: { t: [{ op: 'print', text: 'x' }] } };
     const result = await engine.startSession({ ...request, program: many });

@@ -1,5 +1,5 @@
 // The console pane's lines: what a run's threads printed, merged as a terminal would show them.
-import type { RunRecord } from '../../common/run-record';
+import { lanesOf, type RunRecord } from '../../common/run-record';
 import { holderPalette } from './theme';
 
 export interface PrintedLine {
@@ -12,14 +12,15 @@ export interface PrintedLine {
 
 /** Every print of a run, all threads merged in time order, each with its thread's name and colour. */
 export function printedLines(run: RunRecord): PrintedLine[] {
+  const threads = lanesOf(run);
   const names = new Map<string, number>();
-  for (const t of run.info.threads) names.set(t.name, (names.get(t.name) ?? 0) + 1);
+  for (const t of threads) names.set(t.name, (names.get(t.name) ?? 0) + 1);
   // "python (multiprocessing) worker 1" → "worker 1"; the run's first process is "main".
   const processName = new Map(
     run.info.processes.map((p) => [p.pid, p.name.replace(/^python \([^)]*\)\s*/, '') || 'main']),
   );
   const lines: PrintedLine[] = [];
-  run.info.threads.forEach((thread, index) => {
+  threads.forEach((thread, index) => {
     // Processes each have a MainThread: name the process where the name alone is ambiguous.
     const label =
       (names.get(thread.name) ?? 0) > 1

@@ -4,15 +4,15 @@ import { summary } from './store/fixtures';
 
 describe('the explanation pane', () => {
   const runs = [
-    summary('a', 'sequential', 2, 4000),
-    summary('b', 'threading', 2, 4100),
-    summary('c', 'multiprocessing', 2, 2100),
+    summary('a', 'sequential', 2, 4000, 'done', 1),
+    summary('b', 'threading', 2, 4100, 'done', 4000 / 4100),
+    summary('c', 'multiprocessing', 2, 2100, 'done', 4000 / 2100),
   ];
 
   it('says CPU-bound threads take turns when threading is no faster than sequential', () => {
     expect(describeRun(runs[1], runs)).toBe(
       'threading: 2 threads shared one GIL, which changed hands 812 times (400 forced switches); wall time 4.10 s ≈ sequential 4.00 s: ' +
-        'CPU-bound threads take turns — concurrency without parallelism (50% of thread time spent waiting for the GIL).',
+        "CPU-bound threads take turns — concurrency without parallelism (50% of the threads' time spent waiting for the GIL).",
     );
   });
 
@@ -34,7 +34,7 @@ describe('the explanation pane', () => {
   it('judges the workload from the sequential run', () => {
     expect(workloadKind(runs)).toBe('CPU-bound');
     const io = summary('d', 'sequential', 2, 1000);
-    io.threads = io.threads.map((t) => ({ ...t, cpuMs: 10, ioMs: 990 }));
+    io.threads = io.threads.map((t) => ({ ...t, runningMs: 10, ioMs: 990 }));
     expect(workloadKind([io])).toBe('I/O-bound');
     expect(workloadKind([])).toBeNull();
   });
@@ -52,10 +52,10 @@ describe('the baseline', () => {
 describe('threading faster than sequential', () => {
   it('credits overlapping I/O only when the threads waited on I/O', () => {
     const base = summary('a', 'sequential', 2, 2000);
-    const io = summary('b', 'threading', 2, 1000);
-    io.threads = io.threads.map((t) => ({ ...t, cpuMs: 10, waitMs: 0, ioMs: 900 }));
+    const io = summary('b', 'threading', 2, 1000, 'done', 2);
+    io.threads = io.threads.map((t) => ({ ...t, runningMs: 10, waitMs: 0, ioMs: 900 }));
     expect(describeRun(io, [base, io])).toContain('I/O-bound threads overlap');
-    const cpu = summary('c', 'threading', 2, 1500);
+    const cpu = summary('c', 'threading', 2, 1500, 'done', 2000 / 1500);
     expect(describeRun(cpu, [base, cpu])).toContain('not parallelism');
   });
 });

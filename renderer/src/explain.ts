@@ -1,7 +1,8 @@
-// The lesson's words (shared/seed, lightly edited) and what the runs on screen show about them.
+// The lesson's words (its glossary, lightly edited) and what the runs on screen show about them.
 import type { Strategy } from '../../common/program';
 import type { RunSummary } from '../../common/trace';
-import { formatMs, formatSpeedup, sequentialBaselineMs, speedupOf, threadTotals } from './store/derive';
+import { formatMs } from '../../common/totals';
+import { formatSpeedup, sequentialBaselineMs, threadTotals } from './store/derive';
 
 export interface Term {
   word: string;
@@ -73,13 +74,14 @@ export function describeRun(run: RunSummary, summaries: RunSummary[]): string {
   if (run.status === 'cancelled') return `${label}: cancelled after ${formatMs(run.wallMs)}.`;
   if (run.status === 'failed') return `${label}: failed — ${run.reason ?? 'no reason given'}.`;
 
-  const speedup = speedupOf(summaries, run);
+  const { speedup } = run;
   const baseMs = sequentialBaselineMs(summaries, run.workers);
   const wall = `wall time ${formatMs(run.wallMs)}${baseMs === null ? againstThreading(run, summaries) : comparison(speedup, baseMs)}`;
-  const totals = threadTotals(run);
-  const busy = totals.cpuMs + totals.waitMs + totals.ioMs;
-  const waitShare = busy > 0 ? Math.round((totals.waitMs / busy) * 100) : 0;
-  const ioShare = busy > 0 ? totals.ioMs / busy : 0;
+  const { runningMs, waitMs, ioMs, blockedMs } = threadTotals(run);
+  // Shares of the threads' running, waiting, I/O and blocked time together (0 when not measured).
+  const busy = (runningMs ?? 0) + (waitMs ?? 0) + (ioMs ?? 0) + (blockedMs ?? 0);
+  const waitShare = busy > 0 && waitMs !== null ? Math.round((waitMs / busy) * 100) : 0;
+  const ioShare = busy > 0 && ioMs !== null ? ioMs / busy : 0;
   const threadingMs = summaries.find(
     (s) => s.strategy === 'threading' && s.workers === run.workers && s.status === 'done',
   )?.wallMs;
@@ -93,13 +95,13 @@ export function describeRun(run: RunSummary, summaries: RunSummary[]): string {
     threading: () => {
       const turns = `${plural(n, 'thread')} shared one GIL, which changed hands ${run.handoffs} times (${run.forcedSwitches} forced switches); ${wall}`;
       if (speedup !== null && sameAsSequential(speedup))
-        return `${turns}: CPU-bound threads take turns — concurrency without parallelism${waitShare ? ` (${waitShare}% of thread time spent waiting for the GIL)` : ''}.`;
+        return `${turns}: CPU-bound threads take turns — concurrency without parallelism${waitShare ? ` (${waitShare}% of the threads' time spent waiting for the GIL)` : ''}.`;
       if (parallel && ioShare >= 0.1)
         return `${turns}: while one thread waited on I/O another held the GIL, so I/O-bound threads overlap.`;
       if (parallel)
         return `${turns}: with one GIL only one thread computes at a time, so the difference is not parallelism (other work on the machine, or start-up costs).`;
       if (speedup !== null) return `${turns}: taking turns on one GIL costs more than it gains.`;
-      return `${turns}${waitShare ? `; ${waitShare}% of thread time was spent waiting for the GIL` : ''}.`;
+      return `${turns}${waitShare ? `; ${waitShare}% of the threads' time was spent waiting for the GIL` : ''}.`;
     },
     multiprocessing: () =>
       parallel
@@ -124,9 +126,9 @@ export function workloadKind(summaries: RunSummary[]): 'CPU-bound' | 'I/O-bound'
   const done = summaries.filter((s) => s.status === 'done');
   const base = done.find((s) => s.strategy === 'sequential') ?? done[0];
   if (!base) return null;
-  const { cpuMs, ioMs } = threadTotals(base);
-  if (cpuMs + ioMs <= 0) return null;
-  const cpuShare = cpuMs / (cpuMs + ioMs);
+  const { runningMs, ioMs } = threadTotals(base);
+  if (runningMs === null || ioMs === null || runningMs + ioMs <= 0) return null;
+  const cpuShare = runningMs / (runningMs + ioMs);
   if (cpuShare >= 0.7) return 'CPU-bound';
   if (cpuShare <= 0.3) return 'I/O-bound';
   return 'mixed';

@@ -6,7 +6,8 @@ import { summaryCsv } from '../../common/csv';
 import type { RunRecord } from '../../common/run-record';
 import { sessionFileSuffix, toSessionFile } from '../../common/session-file';
 import type { RunSummary } from '../../common/trace';
-import { fullRange, renderTimelinePng, type TimelineImageOptions, type TimelineImageView } from './timeline/image';
+import { renderTimelinePng, type TimelineImageOptions } from './timeline/image';
+import { shownTimelineView } from './timeline-on-screen';
 
 export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -35,16 +36,6 @@ export function exportSession(runs: RunRecord[], request: RunRequest, baseName: 
 
 export function exportCsv(summaries: RunSummary[], baseName: string): void {
   download(new Blob([summaryCsv(summaries)], { type: 'text/csv' }), `${baseName}.csv`);
-}
-
-/** The zoom and plot width the timeline shows now; the whole range when it is not on screen. */
-export function shownTimelineView(runs: readonly RunRecord[]): TimelineImageView {
-  const root = document.querySelector<HTMLElement>('[data-testid="timeline"][data-visible-end-us]');
-  const plot = document.querySelector<HTMLElement>('[data-testid="timeline-plot"]');
-  const startUs = Number(root?.dataset.visibleStartUs);
-  const endUs = Number(root?.dataset.visibleEndUs);
-  const zoomed = Number.isFinite(startUs) && Number.isFinite(endUs) && endUs > startUs;
-  return { ...(zoomed ? { startUs, endUs } : fullRange(runs)), plotWidth: plot?.clientWidth || 1000 };
 }
 
 /** The whole timeline (every lane, not only those in the window) at the zoom on screen, as a PNG. */

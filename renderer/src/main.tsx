@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api';
 import { App } from './App';
-import { connectEngine } from './engine';
+import { connectEngine } from './engine-link';
 import { useRuns } from './store/runs';
 import { applyThemeVariables } from './theme';
 import './styles.css';

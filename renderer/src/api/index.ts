@@ -12,7 +12,7 @@ declare global {
 let webSocketApi: GilLabApi | undefined;
 
 export function getApi(): GilLabApi {
-  const preload = (window as unknown as Record<string, GilLabApi | undefined>)[apiGlobal];
+  const preload = window[apiGlobal];
   if (preload) return preload;
   if (!webSocketApi) {
     const token = document.querySelector<HTMLMetaElement>('meta[name="gil-lab-token"]')?.content ?? '';

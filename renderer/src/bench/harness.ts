@@ -1,7 +1,7 @@
 // What bench/timeline.ts drives in the page: load a generated trace and time the first frame,
 // replay a zoom-and-pan sequence and time each frame, and fill the same rectangles raw.
 import type { RunRecord } from '../../../common/run-record';
-import { threadStates } from '../../../common/trace';
+import { INTERVAL_STRIDE, threadStates } from '../../../common/trace';
 import { stateColors } from '../theme';
 import type { DrawDetail } from '../timeline/controller';
 import { layoutRuns, normalMetrics } from '../timeline/layout';
@@ -127,7 +127,7 @@ export function installBenchApi(show: (runs: RunRecord[]) => void): void {
       for (const lane of layout.lanes) {
         if (lane.kind !== 'thread') continue;
         const iv = lane.run.traces[lane.thread.tid].intervals;
-        for (let i = 0; i < iv.length; i += 3)
+        for (let i = 0; i < iv.length; i += INTERVAL_STRIDE)
           batches[iv[i]].push(iv[i + 1] * pxPerUs, lane.y, (iv[i + 2] - iv[i + 1]) * pxPerUs);
       }
       const raw = document.createElement('canvas');
@@ -142,6 +142,7 @@ export function installBenchApi(show: (runs: RunRecord[]) => void): void {
       let rects = 0;
       batches.forEach((list, state) => {
         ctx.fillStyle = stateColors[threadStates[state]];
+        // Each rectangle is [x, y, width].
         for (let i = 0; i < list.length; i += 3) ctx.fillRect(list[i], list[i + 1], list[i + 2], normalMetrics.lane);
         rects += list.length / 3;
       });

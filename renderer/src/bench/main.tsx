@@ -5,6 +5,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { RunRecord } from '../../../common/run-record';
 import { applyThemeVariables, ui } from '../theme';
+import type { TimeRange } from '../timeline/stats';
 import { Timeline } from '../timeline/Timeline';
 import { installBenchApi } from './harness';
 import { liveReplay, syntheticRun } from './synthetic';
@@ -47,7 +48,7 @@ function sceneRuns(): RunRecord[] {
 function BenchPage() {
   const [runs, setRuns] = useState<RunRecord[]>(() => (params.get('live') ? [] : sceneRuns()));
   const [revision, setRevision] = useState(0);
-  const [selected, setSelected] = useState<string>('none');
+  const [selection, setSelection] = useState<TimeRange | null>(null);
 
   useEffect(() => {
     installBenchApi((next) => {
@@ -90,10 +91,11 @@ function BenchPage() {
         runs={runs}
         revision={revision}
         presenter={params.get('presenter') === '1'}
-        onSelect={(range) => setSelected(range ? `${Math.round(range.startUs)}..${Math.round(range.endUs)}` : 'none')}
+        selection={selection}
+        onSelect={setSelection}
       />
       <p data-testid="bench-selected" style={{ color: ui.textMuted, font: `12px ${ui.fontFamily}` }}>
-        selected: {selected}
+        selected: {selection ? `${Math.round(selection.startUs)}..${Math.round(selection.endUs)}` : 'none'}
       </p>
     </main>
   );

@@ -2,7 +2,15 @@
 // development and its benchmark. Deterministic: the same options give the same trace.
 import type { Strategy } from '../../../common/program';
 import type { RunRecord, ThreadTrace } from '../../../common/run-record';
-import { stateCode, type Instant, type ProcessInfo, type RunSummary, type ThreadInfo } from '../../../common/trace';
+import {
+  INTERVAL_STRIDE as S,
+  STATE_COUNT,
+  stateCode,
+  type Instant,
+  type ProcessInfo,
+  type RunSummary,
+  type ThreadInfo,
+} from '../../../common/trace';
 
 export type SyntheticKind =
   'threading' | 'multiprocessing' | 'car-truck' | 'free-threading' | 'subinterpreters' | 'sequential';
@@ -21,7 +29,7 @@ export interface SyntheticOptions {
   truncated?: boolean;
 }
 
-const { starting, running, waiting, io } = stateCode;
+const { starting, running, waiting, io, blocked } = stateCode;
 
 let nextRun = 1;
 let nextTid = 1;
@@ -58,12 +66,13 @@ function addThread(b: Builder, pid: number, name: string, gil: number | null): T
   return trace;
 }
 
-function push(trace: ThreadTrace, state: number, start: number, end: number): void {
+/** Appends an interval at source line `line` (synthetic runs say which line of a made-up program). */
+function push(trace: ThreadTrace, state: number, start: number, end: number, line = 0): void {
   const iv = trace.intervals;
   const n = iv.length;
   // A state that simply goes on is one interval, as the engine records it.
-  if (n >= 3 && iv[n - 3] === state && iv[n - 1] === start) iv[n - 1] = end;
-  else iv.push(state, start, end);
+  if (n >= S && iv[n - S] === state && iv[n - S + 2] === start && iv[n - S + 3] === line) iv[n - S + 2] = end;
+  else iv.push(state, start, end, line);
 }
 
 function mark(trace: ThreadTrace, kind: Instant['kind'], tUs: number, text?: string): void {
@@ -135,7 +144,7 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
       let count = 0;
       while (count < target) {
         const sliceEnd = t + jitter(sliceUs);
-        pool.forEach((trace, i) => push(trace, i === holder ? running : waiting, t, sliceEnd));
+        pool.forEach((trace, i) => push(trace, i === holder ? running : waiting, t, sliceEnd, 8));
         count += 2;
         if (pool.length > 1) {
           // A waiter's timeout ran out: it sets the drop request, the holder lets go.
@@ -154,7 +163,9 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
         t = sliceEnd;
       }
       end = t + 40;
-      push(main, running, t, end);
+      // MainThread joins the pool: blocked until the last task is done.
+      if (options.kind === 'threading') push(main, blocked, 250, t, 14);
+      push(main, running, t, end, 15);
       break;
     }
 
@@ -185,14 +196,15 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
         t += startCost;
         for (let k = 0; k < perWorker; k++) {
           const computeEnd = t + jitter(sliceUs * 0.9);
-          push(trace, running, t, computeEnd);
+          push(trace, running, t, computeEnd, 8);
           const ioEnd = computeEnd + jitter(sliceUs * 0.1);
-          push(trace, io, computeEnd, ioEnd);
+          push(trace, io, computeEnd, ioEnd, 9);
           t = ioEnd;
         }
         end = Math.max(end, t);
       });
-      push(main, running, end + 50, end + 120);
+      push(main, blocked, 300, end + 50, 14);
+      push(main, running, end + 50, end + 120, 15);
       end += 120;
       break;
     }
@@ -236,15 +248,15 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
 }
 
 function lastEnd(trace: ThreadTrace): number {
-  return trace.intervals.length ? trace.intervals[trace.intervals.length - 1] : 0;
+  return trace.intervals.length ? trace.intervals[trace.intervals.length - S + 2] : 0;
 }
 
 function cutAt(trace: ThreadTrace, us: number): void {
   const iv = trace.intervals;
   let n = iv.length;
-  while (n >= 3 && iv[n - 2] >= us) n -= 3;
+  while (n >= S && iv[n - S + 1] >= us) n -= S;
   iv.length = n;
-  if (n >= 3 && iv[n - 1] > us) iv[n - 1] = us;
+  if (n >= S && iv[n - S + 2] > us) iv[n - S + 2] = us;
   trace.instants = trace.instants.filter((i) => i.tUs <= us);
 }
 
@@ -253,9 +265,9 @@ function summarize(record: RunRecord, endUs: number, status: RunSummary['status'
   let forcedSwitches = 0;
   const threads = record.info.threads.map((thread) => {
     const trace = record.traces[thread.tid];
-    const ms = [0, 0, 0, 0];
+    const ms = new Array<number>(STATE_COUNT).fill(0);
     let ioCount = 0;
-    for (let i = 0; i < trace.intervals.length; i += 3) {
+    for (let i = 0; i < trace.intervals.length; i += S) {
       ms[trace.intervals[i]] += (trace.intervals[i + 2] - trace.intervals[i + 1]) / 1000;
       if (trace.intervals[i] === io) ioCount++;
     }
@@ -265,9 +277,12 @@ function summarize(record: RunRecord, endUs: number, status: RunSummary['status'
       tid: thread.tid,
       name: thread.name,
       process: record.info.processes.find((p) => p.pid === thread.pid)?.name ?? '',
-      cpuMs: ms[running],
+      runningMs: ms[running],
+      // Synthetic threads compute exactly while they hold the GIL.
+      onCpuMs: ms[running],
       waitMs: ms[waiting],
       ioMs: ms[io],
+      blockedMs: ms[blocked],
       startingMs: ms[starting],
       ioCount,
       endMs: lastEnd(trace) / 1000,
@@ -295,7 +310,7 @@ function summarize(record: RunRecord, endUs: number, status: RunSummary['status'
 /** Total intervals of a run, to label what a bench measured. */
 export function intervalCount(record: RunRecord): number {
   let n = 0;
-  for (const trace of Object.values(record.traces)) n += trace.intervals.length / 3;
+  for (const trace of Object.values(record.traces)) n += trace.intervals.length / S;
   return n;
 }
 
@@ -322,12 +337,8 @@ export function liveReplay(full: RunRecord): { record: RunRecord; advance(nowUs:
         const to = traces[thread.tid];
         const cursor = cursors[thread.tid];
         while (cursor.interval < from.intervals.length && from.intervals[cursor.interval + 2] <= nowUs) {
-          to.intervals.push(
-            from.intervals[cursor.interval],
-            from.intervals[cursor.interval + 1],
-            from.intervals[cursor.interval + 2],
-          );
-          cursor.interval += 3;
+          for (let k = 0; k < S; k++) to.intervals.push(from.intervals[cursor.interval + k]);
+          cursor.interval += S;
           grew = true;
         }
         while (cursor.instant < from.instants.length && from.instants[cursor.instant].tUs <= nowUs) {

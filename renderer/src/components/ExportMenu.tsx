@@ -1,28 +1,12 @@
 import { useEffect, useRef } from 'react';
+import { programName } from '../../../common/api';
 import { sessionFileSuffix } from '../../../common/session-file';
 import { exportChromeTrace, exportCsv, exportSession, exportTimelinePng } from '../export';
+import { sessionBaseName as baseName, sessionLine } from '../session-text';
 import { sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
-import { useRuns, type Session } from '../store/runs';
+import { useRuns, type SessionRecord } from '../store/runs';
 import { useView } from '../store/view';
-
-function programName(session: Session): string {
-  return typeof session.request.program === 'string' ? session.request.program : session.request.program.name;
-}
-
-function baseName(session: Session): string {
-  const program = programName(session);
-  const stamp = new Date(session.startedAt).toISOString().slice(0, 19).replaceAll(':', '-');
-  return `gil-lab-${program.replace(/[^\w.-]+/g, '_')}-${stamp}`;
-}
-
-/** The knobs of a session, for the image's heading (as the timeline's header says them). */
-function sessionLine(session: Session): string {
-  const { request } = session;
-  const workers = request.workerCounts.length === 1 ? `${request.workerCounts[0]} workers · ` : '';
-  const when = new Date(session.startedAt).toLocaleString();
-  return `${session.runs.length} of ${session.total} runs · ${workers}switch interval ${request.switchIntervalMs} ms · GIL ${request.gil} · time scale ${request.timeScale} · ${when}`;
-}
 
 /** Session file, Chrome trace (Perfetto), PNG of the timeline, CSV of the summaries: of the session on screen. */
 export function ExportMenu() {
@@ -51,7 +35,7 @@ export function ExportMenu() {
     };
   }, []);
 
-  const act = (action: (s: Session) => Promise<void> | void) => async () => {
+  const act = (action: (s: SessionRecord) => Promise<void> | void) => async () => {
     if (menu.current) menu.current.open = false;
     if (!session) return;
     try {
@@ -61,10 +45,10 @@ export function ExportMenu() {
     }
   };
 
-  const png = (s: Session) =>
+  const png = (s: SessionRecord) =>
     exportTimelinePng(
       s.runs,
-      { presenter, title: `GIL Lab · ${programName(s)}`, subtitle: sessionLine(s) },
+      { presenter, title: `GIL Lab · ${programName(s.request.program)}`, subtitle: sessionLine(s, { when: true }) },
       baseName(s),
     );
   const running = session?.status === 'running';
@@ -88,7 +72,7 @@ export function ExportMenu() {
           }
           onClick={act((s) => exportSession(s.runs, s.request, baseName(s)))}
         >
-          Session <span className="menu-note">{sessionFileSuffix}, opens in GIL Lab</span>
+          SessionRecord <span className="menu-note">{sessionFileSuffix}, opens in GIL Lab</span>
         </button>
         <button type="button" disabled={!hasRuns} onClick={act((s) => exportChromeTrace(s.runs, baseName(s)))}>
           Chrome trace <span className="menu-note">.json, opens in Perfetto</span>

@@ -1,18 +1,15 @@
 import { useId, type ChangeEvent } from 'react';
+import { programName } from '../../../common/api';
 import { sessionFileSuffix } from '../../../common/session-file';
 import { openSessionFile } from '../open-session';
-import type { Session } from '../store/runs';
+import type { SessionRecord } from '../store/runs';
 import { useRuns } from '../store/runs';
 import { useShownSession } from '../store/hooks';
 import { useView } from '../store/view';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-function programName(session: Session): string {
-  return typeof session.request.program === 'string' ? session.request.program : session.request.program.name;
-}
-
-function workersText(session: Session): string {
+function workersText(session: SessionRecord): string {
   const counts = session.request.workerCounts;
   return counts.length > 1
     ? `scaling ${counts[0]}–${counts[counts.length - 1]} workers`
@@ -30,7 +27,7 @@ function OpenSession() {
   };
   return (
     <>
-      <label className="file-button" title={`A ${sessionFileSuffix} file saved with Export → Session`}>
+      <label className="file-button" title={`A ${sessionFileSuffix} file saved with Export → SessionRecord`}>
         <input
           type="file"
           accept={`${sessionFileSuffix},.json,application/json`}
@@ -76,7 +73,7 @@ export function HistoryList() {
                 onClick={() => selectSession(session.id === currentId ? null : session.id)}
               >
                 <span className="history-top">
-                  <span className="history-program">{programName(session)}</span>
+                  <span className="history-program">{programName(session.request.program)}</span>
                   <span className="history-badges">
                     {session.fromFile && (
                       <span className="badge badge-kind" title={`Opened from ${session.fromFile}`}>

@@ -1,5 +1,5 @@
 import { useId, type ChangeEvent } from 'react';
-import { loadProgramFile } from '../engine';
+import { loadProgramFile } from '../engine-link';
 import { useSettings } from '../store/settings';
 
 const fileValue = '\u0000file';

@@ -1,21 +1,23 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useMemo, useRef } from 'react';
 import type { Strategy } from '../../../common/program';
-import { formatMs, formatSpeedup, isSweep, scalingSeries, sessionSummaries } from '../store/derive';
+import { formatMs } from '../../../common/totals';
+import { formatSpeedup, idealSpeedups, isSweep, scalingSeries, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { scalingWorkerCounts, useSettings } from '../store/settings';
 import { useView } from '../store/view';
 import { strategyColors } from '../theme';
 import { useWidth } from './use-width';
 
-interface Line {
+export interface Line {
   strategy: Strategy;
   points: { workers: number; value: number }[];
 }
 
 const margin = { top: 14, right: 16, bottom: 34, left: 52 };
 
-function Plot(props: {
+/** One plot of the chart: a value per strategy against workers (log₂ axis), the cores marked. */
+export function Plot(props: {
   title: string;
   width: number;
   height: number;
@@ -23,7 +25,7 @@ function Plot(props: {
   workers: number[];
   cores: number | null;
   format(value: number): string;
-  /** Draws y = workers, the speed-up of perfect parallelism. */
+  /** Draws the speed-up of perfect parallelism: min(workers, cores). */
   ideal?: boolean;
 }) {
   const { width, height, lines, workers, cores } = props;
@@ -34,7 +36,8 @@ function Plot(props: {
     .domain([lo, hi])
     .range([margin.left, width - margin.right]);
   const values = lines.flatMap((l) => l.points.map((p) => p.value));
-  const top = Math.max(...values, props.ideal ? hi : 0, 0.001);
+  const ideal = props.ideal ? idealSpeedups(workers, cores) : [];
+  const top = Math.max(...values, ...ideal.map((p) => p.value), 0.001);
   const y = scaleLinear()
     .domain([0, top])
     .nice()
@@ -68,16 +71,17 @@ function Plot(props: {
       {coresInside && (
         <g className="cores-marker">
           <line x1={x(cores)} x2={x(cores)} y1={margin.top} y2={height - margin.bottom} />
-          <text x={x(cores) + 4} y={margin.top + 10}>
+          {/* Under the ideal line's label when there is one, which runs along the top. */}
+          <text x={x(cores) + 4} y={ideal.length > 0 ? height - margin.bottom - 6 : margin.top + 10}>
             {cores} cores
           </text>
         </g>
       )}
-      {props.ideal && (
-        <g className="ideal">
-          <path d={path(workers.map((n) => ({ workers: n, value: n }))) ?? ''} />
-          <text x={x(hi) - 4} y={y(hi) + 14} textAnchor="end">
-            ideal
+      {ideal.length > 0 && (
+        <g className="ideal" data-testid="ideal">
+          <path d={path(ideal) ?? ''} />
+          <text x={x(hi) - 4} y={y(ideal[ideal.length - 1].value) + 14} textAnchor="end">
+            {cores === null ? 'ideal = workers' : `ideal = min(workers, ${cores} cores)`}
           </text>
         </g>
       )}
@@ -128,6 +132,7 @@ export function ScalingChart() {
   const side = width >= 640;
   const plotWidth = side ? Math.floor((width - 16) / 2) : width;
   const plotHeight = presenter ? 260 : 210;
+  const frame = { width: plotWidth, height: plotHeight, workers, cores };
 
   return (
     <section className="card chart-card" aria-labelledby="scaling-title">
@@ -156,26 +161,9 @@ export function ScalingChart() {
           <p className="empty">The lines appear as the runs finish.</p>
         ) : (
           <>
-            <Plot
-              title="Wall time"
-              width={plotWidth}
-              height={plotHeight}
-              lines={wallLines}
-              workers={workers}
-              cores={cores}
-              format={formatMs}
-            />
+            <Plot title="Wall time" lines={wallLines} format={formatMs} {...frame} />
             {speedLines.length > 0 ? (
-              <Plot
-                title="Speed-up vs sequential"
-                width={plotWidth}
-                height={plotHeight}
-                lines={speedLines}
-                workers={workers}
-                cores={cores}
-                format={formatSpeedup}
-                ideal
-              />
+              <Plot title="Speed-up vs sequential" lines={speedLines} format={formatSpeedup} ideal {...frame} />
             ) : (
               <p className="empty" style={{ width: plotWidth }}>
                 {series.has('sequential')

@@ -1,4 +1,7 @@
+import { programName } from '../../../common/api';
 import type { RunRecord } from '../../../common/run-record';
+import { sessionLine } from '../session-text';
+import { timelineOnScreen } from '../timeline-on-screen';
 import { Timeline } from '../timeline/Timeline';
 import { useLiveRevision, useShownSession } from '../store/hooks';
 import { useRuns } from '../store/runs';
@@ -12,25 +15,18 @@ export function TimelinePane() {
   const revision = useLiveRevision();
   const current = useRuns((s) => s.currentId);
   const presenter = useView((s) => s.presenter);
+  const selection = useView((s) => s.brushedRange);
   const setBrushedRange = useView((s) => s.setBrushedRange);
   const runs = session?.runs ?? noRuns;
-  const program = session
-    ? typeof session.request.program === 'string'
-      ? session.request.program
-      : session.request.program.name
-    : null;
   const earlier = session !== null && session.id !== current;
 
   return (
     <section className="timeline-pane" aria-labelledby="timeline-title" data-testid="timeline-pane">
       <header className="pane-header">
         <h2 id="timeline-title">Timeline</h2>
-        {session && program && (
+        {session && (
           <p className="card-note">
-            {program} · {runs.length} of {session.total} {session.total === 1 ? 'run' : 'runs'}
-            {session.request.workerCounts.length === 1 ? ` · ${session.request.workerCounts[0]} workers` : ''} · switch
-            interval {session.request.switchIntervalMs} ms · GIL {session.request.gil} · time scale{' '}
-            {session.request.timeScale}
+            {programName(session.request.program)} · {sessionLine(session)}
           </p>
         )}
         {session?.fromFile ? (
@@ -43,9 +39,11 @@ export function TimelinePane() {
       </header>
       <Timeline
         key={session?.id ?? 'none'}
+        ref={timelineOnScreen}
         runs={runs}
         revision={revision}
         presenter={presenter}
+        selection={selection}
         onSelect={setBrushedRange}
       />
     </section>

@@ -1,4 +1,4 @@
-import { cancelSession, startSession } from '../engine';
+import { cancelRuns, startRuns } from '../engine-link';
 import { selectCurrentSession, selectIsRunning, selectRunFraction, selectStatusText, useRuns } from '../store/runs';
 import { scalingWorkerCounts, selectCanRun, settingsErrors, useSettings } from '../store/settings';
 import { useView } from '../store/view';
@@ -20,7 +20,7 @@ function RunControls() {
         className="button primary"
         disabled={!canRun || running}
         title={blocked ?? `Run each chosen strategy with ${workers} worker${workers === 1 ? '' : 's'}`}
-        onClick={() => void startSession([workers])}
+        onClick={() => void startRuns([workers])}
       >
         <span aria-hidden="true" className="icon">
           ▶
@@ -34,14 +34,14 @@ function RunControls() {
         title={
           blocked ?? `Run each chosen strategy with ${sweep.join(', ')} workers (include sequential for speed-ups)`
         }
-        onClick={() => void startSession(sweep)}
+        onClick={() => void startRuns(sweep)}
       >
         <span aria-hidden="true" className="icon">
           ⤢
         </span>
         Scaling
       </button>
-      <button type="button" className="button danger" disabled={!running} onClick={() => void cancelSession()}>
+      <button type="button" className="button danger" disabled={!running} onClick={() => void cancelRuns()}>
         <span aria-hidden="true" className="icon">
           ■
         </span>

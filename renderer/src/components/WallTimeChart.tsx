@@ -1,6 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useMemo, useRef } from 'react';
-import { formatMs, formatSpeedup, isSweep, sessionSummaries, speedupOf } from '../store/derive';
+import { formatMs } from '../../../common/totals';
+import { formatSpeedup, isSweep, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { strategyColors } from '../theme';
 import { useView } from '../store/view';
@@ -60,7 +61,7 @@ export function WallTimeChart() {
               </g>
             ))}
             {summaries.map((s) => {
-              const speedup = speedupOf(summaries, s);
+              const { speedup } = s;
               const top = y(s.runId) ?? 0;
               const mid = top + y.bandwidth() / 2;
               const finished = s.status === 'done';

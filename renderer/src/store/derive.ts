@@ -1,9 +1,11 @@
-// Numbers the panes show, computed from run summaries each time (never stored beside them).
+// Numbers the panes show, computed from run summaries each time (never stored beside them). The
+// speed-up is the engine's (summary.speedup, sequential wall time / this wall time): read, not redone.
 import type { Strategy } from '../../../common/program';
+import { sumOverThreads } from '../../../common/totals';
 import type { RunSummary } from '../../../common/trace';
-import type { Session } from './runs';
+import type { SessionRecord } from './runs';
 
-export function sessionSummaries(session: Session | null): RunSummary[] {
+export function sessionSummaries(session: SessionRecord | null): RunSummary[] {
   if (!session) return [];
   return session.runs.flatMap((r) => (r.summary ? [r.summary] : []));
 }
@@ -14,33 +16,25 @@ export function sequentialBaselineMs(summaries: RunSummary[], workers: number): 
   return base && base.wallMs > 0 ? base.wallMs : null;
 }
 
-/** Speed-up against sequential: from the session's own sequential run, else the engine's figure. */
-export function speedupOf(summaries: RunSummary[], run: RunSummary): number | null {
-  if (run.status !== 'done' || !(run.wallMs > 0)) return null;
-  const base = sequentialBaselineMs(summaries, run.workers);
-  if (base !== null) return base / run.wallMs;
-  return run.speedup;
-}
-
 export interface ThreadTotals {
   threads: number;
   processes: number;
-  cpuMs: number;
-  waitMs: number;
-  ioMs: number;
+  /** Sums over the run's threads; null when a thread did not measure it. */
+  runningMs: number | null;
+  waitMs: number | null;
+  ioMs: number | null;
+  blockedMs: number | null;
 }
 
 export function threadTotals(run: RunSummary): ThreadTotals {
-  const processes = new Set(run.threads.map((t) => t.process));
-  let cpuMs = 0;
-  let waitMs = 0;
-  let ioMs = 0;
-  for (const t of run.threads) {
-    cpuMs += t.cpuMs;
-    waitMs += t.waitMs;
-    ioMs += t.ioMs;
-  }
-  return { threads: run.threads.length, processes: processes.size, cpuMs, waitMs, ioMs };
+  return {
+    threads: run.threads.length,
+    processes: new Set(run.threads.map((t) => t.process)).size,
+    runningMs: sumOverThreads(run, 'runningMs'),
+    waitMs: sumOverThreads(run, 'waitMs'),
+    ioMs: sumOverThreads(run, 'ioMs'),
+    blockedMs: sumOverThreads(run, 'blockedMs'),
+  };
 }
 
 export interface ScalingPoint {
@@ -55,23 +49,29 @@ export function scalingSeries(summaries: RunSummary[]): Map<Strategy, ScalingPoi
   for (const run of summaries) {
     if (run.status !== 'done') continue;
     const points = series.get(run.strategy) ?? [];
-    points.push({ workers: run.workers, wallMs: run.wallMs, speedup: speedupOf(summaries, run) });
+    points.push({ workers: run.workers, wallMs: run.wallMs, speedup: run.speedup });
     series.set(run.strategy, points);
   }
   for (const points of series.values()) points.sort((a, b) => a.workers - b.workers);
   return series;
 }
 
-/** A session is a sweep when it asked for more than one worker count. */
-export function isSweep(session: Session | null): boolean {
-  return (session?.request.workerCounts.length ?? 0) > 1;
+/**
+ * Perfect parallelism's speed-up: one per worker until the machine runs out of cores, then flat
+ * (4 workers on 2 cores can be at most 2× faster). A point at the core count marks the bend.
+ */
+export function idealSpeedups(workers: readonly number[], cores: number | null): { workers: number; value: number }[] {
+  if (workers.length === 0) return [];
+  const lo = Math.min(...workers);
+  const hi = Math.max(...workers);
+  const at = new Set(workers);
+  if (cores !== null && cores > lo && cores < hi) at.add(cores);
+  return [...at].sort((a, b) => a - b).map((n) => ({ workers: n, value: cores === null ? n : Math.min(n, cores) }));
 }
 
-export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 10) return `${Math.round(ms)} ms`;
-  return `${ms.toFixed(1)} ms`;
+/** A session is a sweep when it asked for more than one worker count. */
+export function isSweep(session: SessionRecord | null): boolean {
+  return (session?.request.workerCounts.length ?? 0) > 1;
 }
 
 export function formatSpeedup(x: number): string {

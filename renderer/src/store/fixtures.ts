@@ -50,6 +50,8 @@ export function summary(
   workers: number,
   wallMs: number,
   status: RunSummary['status'] = 'done',
+  /** The engine's speed-up: the sequential run's wall time with the same workers over this one's. */
+  speedup: number | null = null,
 ): RunSummary {
   return {
     runId,
@@ -57,7 +59,7 @@ export function summary(
     workers,
     status,
     wallMs,
-    speedup: null,
+    speedup,
     handoffs: strategy === 'threading' ? 812 : 0,
     forcedSwitches: strategy === 'threading' ? 400 : 0,
     truncated: false,
@@ -66,9 +68,11 @@ export function summary(
       tid: 2 + i,
       name: `Thread-${i + 1}`,
       process: strategy === 'multiprocessing' ? `python (Process-${i + 1})` : `python (${strategy})`,
-      cpuMs: 1000,
+      runningMs: 1000,
+      onCpuMs: null,
       waitMs: strategy === 'threading' ? 1000 : 0,
       ioMs: 0,
+      blockedMs: 0,
       startingMs: 1,
       ioCount: 0,
       endMs: wallMs,
@@ -98,7 +102,7 @@ export function sessionEvents(sessionId: string, firstTid = 1): EngineEvent[] {
         {
           runId,
           tid: worker,
-          intervals: [stateCode.starting, 0, 1000, stateCode.running, 1000, 500_000],
+          intervals: [stateCode.starting, 0, 1000, 0, stateCode.running, 1000, 500_000, 3],
           instants: [{ kind: 'print', tUs: 1000, text: 'go' }],
         },
       ],
@@ -110,12 +114,13 @@ export function sessionEvents(sessionId: string, firstTid = 1): EngineEvent[] {
         {
           runId,
           tid: worker,
-          intervals: [stateCode.waiting, 500_000, 505_000, stateCode.running, 505_000, 1_000_000],
+          intervals: [stateCode.waiting, 500_000, 505_000, 3, stateCode.running, 505_000, 1_000_000, 3],
           instants: [],
         },
       ],
     });
-    events.push({ type: 'run-end', sessionId, summary: summary(runId, strategy, 2, walls[strategy]) });
+    const speedup = walls.sequential / walls[strategy];
+    events.push({ type: 'run-end', sessionId, summary: summary(runId, strategy, 2, walls[strategy], 'done', speedup) });
   }
   events.push({ type: 'session-end', sessionId, status: 'done' });
   return events;

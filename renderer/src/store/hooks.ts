@@ -1,10 +1,10 @@
 // Hooks that read across stores.
-import { useRuns, type Session } from './runs';
+import { useRuns, type SessionRecord } from './runs';
 import { useThrottled } from './use-throttled';
 import { shownSession, useView } from './view';
 
 /** The session on screen (picked from the history, else the current one). */
-export function useShownSession(): Session | null {
+export function useShownSession(): SessionRecord | null {
   const selectedSessionId = useView((s) => s.selectedSessionId);
   return useRuns((s) => shownSession(s, { selectedSessionId }));
 }

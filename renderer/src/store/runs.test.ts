@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyEvent, type RunRecord } from '../../../common/run-record';
 import { parseSessionFile, toSessionFile } from '../../../common/session-file';
-import { stateCode } from '../../../common/trace';
+import { INTERVAL_STRIDE, stateCode } from '../../../common/trace';
+import { printedLines } from '../console-lines';
+import { layoutRuns, normalMetrics } from '../timeline/layout';
 import { request, sessionEvents } from './fixtures';
 import {
   initialRuns,
@@ -28,7 +30,7 @@ describe('runs store', () => {
     expect(session?.runs.map((r) => r.info.strategy)).toEqual(['sequential', 'threading', 'multiprocessing']);
     const threading = session!.runs[1];
     // Both halves of the worker thread's trace, in order: starting, running, waiting, running.
-    expect(threading.traces[5].intervals.filter((_, i) => i % 3 === 0)).toEqual([
+    expect(threading.traces[5].intervals.filter((_, i) => i % INTERVAL_STRIDE === 0)).toEqual([
       stateCode.starting,
       stateCode.running,
       stateCode.waiting,
@@ -59,7 +61,7 @@ describe('runs store', () => {
     const intervals = record.traces[2].intervals;
     apply(events.slice(4, 5));
     expect(record.traces[2].intervals).toBe(intervals);
-    expect(intervals).toHaveLength(12);
+    expect(intervals).toHaveLength(4 * INTERVAL_STRIDE);
     expect(useRuns.getState().revision).toBe(before + 2);
   });
 
@@ -101,6 +103,69 @@ describe('runs store', () => {
     expect(selectStatusText(useRuns.getState())).toBe('ready');
   });
 
+  it('lays out a lane that appears mid-run, with its trace and its prints', () => {
+    const events = sessionEvents('s1');
+    const firstBatch = events.findIndex((e) => e.type === 'trace');
+    apply(events.slice(0, firstBatch + 1));
+    const run = selectCurrentSession(useRuns.getState())!.runs[0];
+    const lanesBefore = layoutRuns([run], normalMetrics).lanes.filter((l) => l.kind === 'thread');
+    expect(lanesBefore.map((l) => l.kind === 'thread' && l.thread.name)).toEqual([
+      'MainThread',
+      'Thread-1',
+      'Thread-2',
+    ]);
+
+    // A Python program starts a thread of its own in a process of its own, halfway through.
+    const thread = { tid: 99, pid: 7, name: 'Thread-3 (late)', gil: 7 };
+    const process = { pid: 7, name: 'Process-7', osPid: 4007 };
+    useRuns
+      .getState()
+      .apply({ type: 'threads', sessionId: 's1', runId: run.info.runId, processes: [process], threads: [thread] });
+    // Sent twice (a relay repeats itself): still one lane.
+    useRuns
+      .getState()
+      .apply({ type: 'threads', sessionId: 's1', runId: run.info.runId, processes: [process], threads: [thread] });
+    useRuns.getState().apply({
+      type: 'trace',
+      sessionId: 's1',
+      batches: [
+        {
+          runId: run.info.runId,
+          tid: 99,
+          intervals: [stateCode.running, 600_000, 700_000, 21],
+          instants: [{ kind: 'print', tUs: 650_000, text: 'late hello', line: 22 }],
+        },
+      ],
+    });
+
+    const shown = selectCurrentSession(useRuns.getState())!.runs[0];
+    const layout = layoutRuns([shown], normalMetrics);
+    expect(layout.rows.filter((r) => r.kind === 'process').map((r) => r.kind === 'process' && r.process.name)).toEqual([
+      'python (sequential)',
+      'Process-7',
+    ]);
+    const late = layout.lanes.find((l) => l.kind === 'thread' && l.thread.tid === 99);
+    expect(late?.kind === 'thread' && late.thread.name).toBe('Thread-3 (late)');
+    expect(shown.traces[99].intervals).toEqual([stateCode.running, 600_000, 700_000, 21]);
+    expect(printedLines(shown).map((l) => `${l.thread}: ${l.text}`)).toContain('Thread-3 (late): late hello');
+    // The lane joined the record's own list, not the run-start event's.
+    const runStart = events.find((e) => e.type === 'run-start');
+    expect(runStart?.type === 'run-start' && runStart.run.threads.map((t) => t.tid)).not.toContain(99);
+  });
+
+  it('shows a trace whose lane was never announced, in a lane of its own', () => {
+    const events = sessionEvents('s1');
+    apply(events.slice(0, 3));
+    const run = selectCurrentSession(useRuns.getState())!.runs[0];
+    useRuns.getState().apply({
+      type: 'trace',
+      sessionId: 's1',
+      batches: [{ runId: run.info.runId, tid: 77, intervals: [stateCode.io, 0, 10, 0], instants: [] }],
+    });
+    const lane = layoutRuns([run], normalMetrics).lanes.find((l) => l.kind === 'thread' && l.thread.tid === 77);
+    expect(lane?.kind === 'thread' && lane.thread.name).toBe('thread 77');
+  });
+
   it('ignores events of sessions it never saw start', () => {
     useRuns.getState().apply({ type: 'session-end', sessionId: 'other', status: 'done' });
     expect(useRuns.getState().sessions).toEqual([]);
@@ -125,7 +190,7 @@ describe('opening a session file', () => {
     const opened = state.sessions[1];
     expect(opened).toMatchObject({ status: 'done', total: 3, fromFile: 'lesson.gillab.json', request });
     expect(opened.runs.map((r) => r.info.strategy)).toEqual(['sequential', 'threading', 'multiprocessing']);
-    expect(opened.runs[1].traces[5].intervals).toHaveLength(12);
+    expect(opened.runs[1].traces[5].intervals).toHaveLength(4 * INTERVAL_STRIDE);
     expect(opened.runs[2].summary?.wallMs).toBe(1050);
     // The engine's status line still speaks of the engine's session.
     expect(selectStatusText(state)).toBe('Session: done');
@@ -140,8 +205,8 @@ describe('opening a session file', () => {
     apply(sessionEvents('old'));
     const [a, b, live] = useRuns.getState().sessions;
     expect(live.id).toBe('old');
-    expect(a.runs[0].traces[2].intervals).toHaveLength(12);
-    expect(b.runs[0].traces[2].intervals).toHaveLength(12);
+    expect(a.runs[0].traces[2].intervals).toHaveLength(4 * INTERVAL_STRIDE);
+    expect(b.runs[0].traces[2].intervals).toHaveLength(4 * INTERVAL_STRIDE);
     expect(useRuns.getState().currentId).toBe('old');
   });
 

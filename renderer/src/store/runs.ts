@@ -7,7 +7,7 @@ import type { OpenedSession } from '../../../common/session-file';
 
 export type SessionStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
-export interface Session {
+export interface SessionRecord {
   id: string;
   request: RunRequest;
   /** Runs the session will hold (strategies × worker counts). */
@@ -25,7 +25,7 @@ export interface Session {
 
 export interface RunsState {
   /** Oldest first. */
-  sessions: Session[];
+  sessions: SessionRecord[];
   currentId: string | null;
   /** A start was asked for and the engine has not answered yet. */
   starting: boolean;
@@ -52,7 +52,7 @@ export interface RunsState {
 }
 
 export const initialRuns = {
-  sessions: [] as Session[],
+  sessions: [] as SessionRecord[],
   currentId: null as string | null,
   starting: false,
   revision: 0,
@@ -83,7 +83,11 @@ function statusOfRuns(runs: RunRecord[], total: number): { status: SessionStatus
 
 let openedCount = 0;
 
-function replaceSession(sessions: Session[], id: string, change: (s: Session) => Partial<Session>): Session[] {
+function replaceSession(
+  sessions: SessionRecord[],
+  id: string,
+  change: (s: SessionRecord) => Partial<SessionRecord>,
+): SessionRecord[] {
   return sessions.map((s) => (s.id === id ? { ...s, ...change(s) } : s));
 }
 
@@ -108,7 +112,7 @@ export const useRuns = create<RunsState>()((set, get) => ({
     while (state.sessions.some((s) => s.id === id));
     const planned = request ?? requestOfRuns(runs);
     const total = Math.max(runs.length, planned.strategies.length * planned.workerCounts.length);
-    const session: Session = {
+    const session: SessionRecord = {
       id,
       request: planned,
       total,
@@ -126,7 +130,7 @@ export const useRuns = create<RunsState>()((set, get) => ({
   apply: (event) => {
     const state = get();
     if (event.type === 'session-start') {
-      const session: Session = {
+      const session: SessionRecord = {
         id: event.sessionId,
         request: event.request,
         total: event.total,
@@ -173,7 +177,7 @@ export const useRuns = create<RunsState>()((set, get) => ({
 
 // ---- selectors ----
 
-export const selectCurrentSession = (s: RunsState): Session | null =>
+export const selectCurrentSession = (s: RunsState): SessionRecord | null =>
   s.sessions.find((x) => x.id === s.currentId) ?? null;
 
 export const selectIsRunning = (s: RunsState): boolean => s.starting || selectCurrentSession(s)?.status === 'running';

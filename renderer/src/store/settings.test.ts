@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { presets } from '../../../common/presets';
+import { validateRequest } from '../../../common/validate';
 import {
   buildRequest,
   initialSettings,
@@ -10,6 +11,13 @@ import {
   settingsErrors,
   useSettings,
 } from './settings';
+
+/** The request the default knobs make. */
+function buildRequestFields() {
+  const built = buildRequest(useSettings.getState(), [2]);
+  if (!built.ok) throw new Error(built.error);
+  return built.value;
+}
 
 const machine = { cores: 2, platform: 'linux', arch: 'x64', node: '20', host: 'web' as const };
 const catalog = presets.map((program) => ({ name: program.name, description: program.description, program }));
@@ -69,9 +77,27 @@ describe('settings store', () => {
     for (const strategy of useSettings.getState().strategies) s.toggleStrategy(strategy);
     s.setWorkers(2.5);
     expect(settingsErrors(useSettings.getState())).toEqual([
-      'choose at least one strategy',
+      'strategies must list at least one strategy',
       'workers must be a whole number between 1 and 256, got 2.5',
     ]);
+  });
+
+  it('refuses what the engine refuses, in the words of its validator, put to the knob it is about', () => {
+    const engine = validateRequest({ ...buildRequestFields(), switchIntervalMs: 2000 });
+    useSettings.getState().setSwitchInterval('2000');
+    expect(engine.ok).toBe(false);
+    if (engine.ok) return;
+    expect(engine.issues[0].path).toEqual(['switchIntervalMs']);
+    expect(selectSwitchIntervalError(useSettings.getState())).toBe(`switch interval ${engine.issues[0].message}`);
+    // A scaling sweep over the engine's cap on runs per session is refused before it is sent.
+    useSettings.getState().setSwitchInterval('5');
+    for (const strategy of ['asyncio', 'free-threading', 'subinterpreters'] as const)
+      useSettings.getState().toggleStrategy(strategy);
+    const sweep = Array.from({ length: 11 }, (_, i) => i + 1);
+    expect(buildRequest(useSettings.getState(), sweep)).toEqual({
+      ok: false,
+      error: 'a session may hold at most 64 runs (strategies × worker counts), got 66',
+    });
   });
 
   it('refuses a run over the engine cap before it starts, naming the cap', () => {

@@ -6,6 +6,7 @@ import { checkProgram, describeProblems } from '../../../common/python/check';
 import { limits } from '../../../common/limits';
 import { strategies as allStrategies, type GilModel, type Program, type Strategy } from '../../../common/program';
 import type { MachineInfo } from '../../../common/trace';
+import { issueText, numberFromText, requestIssues } from '../../../common/validate';
 
 export type ProgramChoice = { kind: 'preset'; name: string } | { kind: 'file'; program: Program; fileName: string };
 
@@ -85,49 +86,64 @@ function clampWorkers(n: number): number {
   return Math.min(workersSlider.max, Math.max(workersSlider.min, Math.round(n)));
 }
 
-// ---- validation: each returns the reason a value is refused, or null ----
+// ---- validation: the engine's own validator (common/validate.ts), its issues mapped to fields ----
 
-function parseNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
+/** The knobs a refusal can point at. */
+export type SettingsField = 'strategies' | 'workers' | 'switchInterval' | 'gil' | 'timeScale';
+
+/** Which knob each request field is, and what the knob is called in a message. */
+const fieldOfRequest: Record<string, SettingsField> = {
+  strategies: 'strategies',
+  workerCounts: 'workers',
+  switchIntervalMs: 'switchInterval',
+  gil: 'gil',
+  timeScale: 'timeScale',
+};
+const fieldNames: Record<SettingsField, string> = {
+  strategies: 'strategies',
+  workers: 'workers',
+  switchInterval: 'switch interval',
+  gil: 'GIL model',
+  timeScale: 'time scale',
+};
+
+/** The request fields as the knobs hold them; typed text that is no number stays text, so the refusal quotes it. */
+function knobsAsRequest(s: SettingsState, workerCounts: number[]) {
+  return {
+    program: selectProgramName(s),
+    strategies: s.strategies,
+    workerCounts,
+    switchIntervalMs: numberFromText(s.switchIntervalText),
+    gil: s.gil,
+    timeScale: numberFromText(s.timeScaleText),
+  };
 }
 
-function rangeError(name: string, text: string, min: number, max: number, unit = ''): string | null {
-  const value = parseNumber(text);
-  const suffix = unit ? ` ${unit}` : '';
-  if (value === null)
-    return `${name} must be a number between ${min} and ${max}${suffix}, got ${text.trim() === '' ? 'nothing' : JSON.stringify(text)}`;
-  if (value < min || value > max) return `${name} must be between ${min} and ${max}${suffix}, got ${value}`;
-  return null;
-}
-
-export function workersError(workers: number): string | null {
-  const { min, max } = limits.workers;
-  if (!Number.isInteger(workers) || workers < min || workers > max)
-    return `workers must be a whole number between ${min} and ${max}, got ${workers}`;
-  return null;
-}
-
-export function switchIntervalError(text: string): string | null {
-  return rangeError('switch interval', text, limits.switchIntervalMs.min, limits.switchIntervalMs.max, 'ms');
-}
-
-export function timeScaleError(text: string): string | null {
-  return rangeError('time scale', text, limits.timeScale.min, limits.timeScale.max);
-}
-
-export function strategiesError(strategies: Strategy[]): string | null {
-  return strategies.length === 0 ? 'choose at least one strategy' : null;
+/** Why each knob is refused ("switch interval must be between 0.1 and 1000 ms, got 0"), and any other reason. */
+export function settingsIssues(
+  s: SettingsState,
+  workerCounts = [s.workers],
+): {
+  fields: Partial<Record<SettingsField, string>>;
+  other: string[];
+} {
+  const fields: Partial<Record<SettingsField, string>> = {};
+  const other: string[] = [];
+  for (const issue of requestIssues(knobsAsRequest(s, workerCounts))) {
+    const field = fieldOfRequest[String(issue.path[0])];
+    if (field) fields[field] ??= `${fieldNames[field]} ${issue.message}`;
+    else other.push(issueText(issue));
+  }
+  return { fields, other };
 }
 
 // ---- selectors ----
 
-export const selectWorkersError = (s: SettingsState) => workersError(s.workers);
-export const selectSwitchIntervalError = (s: SettingsState) => switchIntervalError(s.switchIntervalText);
-export const selectTimeScaleError = (s: SettingsState) => timeScaleError(s.timeScaleText);
-export const selectStrategiesError = (s: SettingsState) => strategiesError(s.strategies);
+const fieldError = (field: SettingsField) => (s: SettingsState) => settingsIssues(s).fields[field] ?? null;
+export const selectWorkersError = fieldError('workers');
+export const selectSwitchIntervalError = fieldError('switchInterval');
+export const selectTimeScaleError = fieldError('timeScale');
+export const selectStrategiesError = fieldError('strategies');
 export const selectCores = (s: SettingsState) => s.machine?.cores ?? null;
 
 /** The program the next run uses, once presets are known (a file program always is). */
@@ -141,22 +157,19 @@ export const selectProgramName = (s: SettingsState) =>
   s.program.kind === 'file' ? s.program.program.name : s.program.name;
 
 /** Why the program cannot run as it stands (its first problem, naming the line), or null. */
-export function selectCapError(s: SettingsState): string | null {
+export function selectCapError(s: SettingsState, _workerCounts = [s.workers]): string | null {
   const program = selectProgram(s);
   if (!program) return null;
   const checked = checkProgram(program.source);
   return checked.ok ? null : describeProblems(checked.problems.slice(0, 1));
 }
 
-/** Every reason the current settings cannot run, first one first. */
-export function settingsErrors(s: SettingsState): string[] {
-  return [
-    selectStrategiesError(s),
-    selectWorkersError(s),
-    selectSwitchIntervalError(s),
-    selectTimeScaleError(s),
-    selectCapError(s),
-  ].filter((e): e is string => e !== null);
+/** Every reason the settings cannot run with these worker counts, in the order of the knobs. */
+export function settingsErrors(s: SettingsState, workerCounts = [s.workers]): string[] {
+  const { fields, other } = settingsIssues(s, workerCounts);
+  const cap = selectCapError(s, workerCounts);
+  const order: SettingsField[] = ['strategies', 'workers', 'switchInterval', 'gil', 'timeScale'];
+  return [...order.flatMap((f) => (fields[f] ? [fields[f]] : [])), ...other, ...(cap ? [cap] : [])];
 }
 
 export const selectCanRun = (s: SettingsState) => settingsErrors(s).length === 0;
@@ -173,14 +186,8 @@ export function scalingWorkerCounts(cores: number): number[] {
 
 /** The request for the given worker counts, or the first reason it cannot be made. */
 export function buildRequest(s: SettingsState, workerCounts: number[]): Result<RunRequest> {
-  const errors = settingsErrors(s);
+  const errors = settingsErrors(s, workerCounts);
   if (errors.length > 0) return { ok: false, error: errors[0] };
-  const runs = s.strategies.length * workerCounts.length;
-  if (runs > limits.maxRunsPerSession)
-    return {
-      ok: false,
-      error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}`,
-    };
   return {
     ok: true,
     value: {

@@ -1,17 +1,14 @@
 // How the window shows things: presenter mode, which session of the history is on screen,
 // the brushed time range. Nothing here changes what runs.
 import { create } from 'zustand';
-import type { RunsState, Session } from './runs';
-
-export interface TimeRange {
-  startUs: number;
-  endUs: number;
-}
+import type { TimeRange } from '../timeline/stats';
+import type { RunsState, SessionRecord } from './runs';
 
 export interface ViewState {
   presenter: boolean;
   /** A session picked from the history; null follows the current session. */
   selectedSessionId: string | null;
+  /** The range selected on the timeline (Shift+drag): kept here only. */
   brushedRange: TimeRange | null;
 
   setPresenter(on: boolean): void;
@@ -37,7 +34,7 @@ export const useView = create<ViewState>()((set) => ({
 export function shownSession(
   runs: Pick<RunsState, 'sessions' | 'currentId'>,
   view: Pick<ViewState, 'selectedSessionId'>,
-): Session | null {
+): SessionRecord | null {
   const id = view.selectedSessionId ?? runs.currentId;
   return runs.sessions.find((s) => s.id === id) ?? null;
 }

@@ -1,14 +1,17 @@
-// The brushed range's numbers: per thread, time running, waiting and in I/O; per GIL, hand-offs.
-import { threadStates } from '../../../common/trace';
-import { stateColors, stateShortLabels } from '../theme';
+// The brushed range's numbers: per thread, time running, waiting, in I/O and blocked; per GIL, hand-offs.
+import { stateColors, stateOrder, stateShortLabels } from '../theme';
 import { formatDuration } from './format';
 import type { RunRangeStats, TimeRange } from './stats';
+import './range-stats.css';
 
 export interface RangeStatsProps {
   range: TimeRange;
   stats: RunRangeStats[];
   onClear: () => void;
 }
+
+/** The states with a column of their own; `starting` shows only in the share bar. */
+const columns = stateOrder.filter((s) => s !== 'starting');
 
 /** A dash for nothing at all, so the eye finds the states that happened. */
 function amount(us: number): string {
@@ -39,26 +42,26 @@ export function RangeStats({ range, stats, onClear }: RangeStatsProps) {
               <thead>
                 <tr>
                   <th scope="col">thread</th>
-                  {threadStates
-                    .filter((s) => s !== 'starting')
-                    .map((s) => (
-                      <th key={s} scope="col">
-                        {stateShortLabels[s]}
-                      </th>
-                    ))}
-                  <th scope="col">share of range</th>
+                  {columns.map((s) => (
+                    <th key={s} scope="col">
+                      {stateShortLabels[s]}
+                    </th>
+                  ))}
+                  <th scope="col" title="Each state's time as a share of the selected range">
+                    share of range
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {threads.map(({ thread, us }) => (
                   <tr key={thread.tid}>
                     <th scope="row">{thread.name}</th>
-                    <td>{amount(us.running)}</td>
-                    <td>{amount(us.waiting)}</td>
-                    <td>{amount(us.io)}</td>
+                    {columns.map((s) => (
+                      <td key={s}>{amount(us[s])}</td>
+                    ))}
                     <td>
                       <span className="tl-share" aria-hidden="true">
-                        {threadStates.map((s) => (
+                        {stateOrder.map((s) => (
                           <span
                             key={s}
                             style={{ width: `${span > 0 ? (100 * us[s]) / span : 0}%`, background: stateColors[s] }}

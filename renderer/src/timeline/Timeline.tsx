@@ -1,25 +1,35 @@
 // The timeline: every run of the session on one time axis, lanes grouped by process, a GIL lane
-// per GIL, one lane per thread. React renders the labels and headers; the controller owns the
-// canvas, the axis, zoom, brush and hover (see controller.ts).
-import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
+// per GIL, one lane per thread. React renders the labels and headers (RowLabel.tsx); the
+// controller owns the canvas, the axis, zoom, brush and hover (see controller.ts). The selected
+// range belongs to the caller (`selection`, `onSelect`); `ref` gives the view on screen.
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type JSX, type Ref } from 'react';
 import type { RunRecord } from '../../../common/run-record';
-import { stateColors, strategyColors } from '../theme';
+import { stateColors } from '../theme';
 import { TimelineController } from './controller';
-import { formatDuration } from './format';
-import { layoutKey, layoutRuns, normalMetrics, presenterMetrics, type Row } from './layout';
+import { axisTitle } from './labels';
+import { layoutKey, layoutRuns, normalMetrics, presenterMetrics } from './layout';
 import { Legend } from './Legend';
 import { RangeStats } from './RangeStats';
-import { rangeStats, runLengthUs, type TimeRange } from './stats';
+import { RowLabel, rowKey } from './RowLabel';
+import { fullRange, rangeStats, type TimelineView, type TimeRange } from './stats';
 import './timeline.css';
+
+export interface TimelineHandle {
+  /** The time range and plot width on screen (the whole range before the timeline first draws). */
+  view(): TimelineView;
+}
 
 export interface TimelineProps {
   runs: RunRecord[];
   revision: number;
   presenter?: boolean;
-  onSelect?: (range: { startUs: number; endUs: number } | null) => void;
+  /** The selected time range (Shift+drag), held by the caller. */
+  selection: TimeRange | null;
+  onSelect(range: TimeRange | null): void;
+  ref?: Ref<TimelineHandle>;
 }
 
-export function Timeline({ runs, revision, presenter = false, onSelect }: TimelineProps): JSX.Element {
+export function Timeline({ runs, revision, presenter = false, selection, onSelect, ref }: TimelineProps): JSX.Element {
   const metrics = presenter ? presenterMetrics : normalMetrics;
   // Runs are mutated in place: the structural key says when their processes or threads changed.
   const structure = layoutKey(runs);
@@ -40,9 +50,16 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
-
-  const [selection, setSelection] = useState<TimeRange | null>(null);
   const [brushMode, setBrushMode] = useState(false);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      view: () =>
+        controllerRef.current?.view() ?? { ...fullRange(runs), plotWidth: plotRef.current?.clientWidth ?? 1000 },
+    }),
+    [runs],
+  );
 
   useEffect(() => {
     const [root, plot, canvas, axis, brush, hoverLine, hoverLabel, tooltip] = [
@@ -58,10 +75,7 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
     if (empty || !root || !plot || !canvas || !axis || !brush || !hoverLine || !hoverLabel || !tooltip) return;
     const controller = new TimelineController(
       { root, plot, canvas, axis, brush, hoverLine, hoverLabel, tooltip },
-      (range) => {
-        setSelection(range);
-        onSelectRef.current?.(range);
-      },
+      (range) => onSelectRef.current(range),
     );
     controllerRef.current = controller;
     return () => {
@@ -71,8 +85,8 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
   }, [empty]);
 
   useEffect(() => {
-    controllerRef.current?.update({ runs, layout, metrics });
-  }, [runs, layout, metrics, revision, empty]);
+    controllerRef.current?.update({ runs, layout, metrics, selection });
+  }, [runs, layout, metrics, selection, revision, empty]);
 
   useEffect(() => {
     controllerRef.current?.setBrushMode(brushMode);
@@ -133,7 +147,7 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
         </div>
       </div>
       <div className="tl-axis-row">
-        <div className="tl-axis-gutter">time since run start</div>
+        <div className="tl-axis-gutter">{axisTitle}</div>
         <div className="tl-axis-plot">
           <svg aria-hidden="true">
             <g ref={axisRef} className="tl-axis" transform={`translate(0, ${presenter ? 42 : 29})`} />
@@ -153,113 +167,8 @@ export function Timeline({ runs, revision, presenter = false, onSelect }: Timeli
           <div ref={hoverLineRef} className="tl-hover-line" />
         </div>
       </div>
-      {selection && stats && (
-        <RangeStats range={selection} stats={stats} onClear={() => controllerRef.current?.clearSelection()} />
-      )}
+      {selection && stats && <RangeStats range={selection} stats={stats} onClear={() => onSelect(null)} />}
       <div ref={tooltipRef} className="tl-tooltip" role="tooltip" />
-    </div>
-  );
-}
-
-function rowKey(row: Row): string {
-  const run = row.run.info.runId;
-  switch (row.kind) {
-    case 'run':
-      return `${run}`;
-    case 'process':
-      return `${run}/p${row.process.pid}`;
-    case 'gil':
-      return `${run}/g${row.gil}`;
-    case 'thread':
-      return `${run}/t${row.thread.tid}`;
-  }
-}
-
-function RowLabel({ row, metrics }: { row: Row; metrics: typeof normalMetrics }) {
-  const top = row.y;
-  switch (row.kind) {
-    case 'run':
-      return <RunHeader row={row} />;
-    case 'process': {
-      const gil =
-        row.gils.length === 0
-          ? 'no GIL'
-          : row.gils.length === 1
-            ? 'one GIL'
-            : `${row.gils.length} GILs, one per interpreter`;
-      return (
-        <div className="tl-row tl-process-header" style={{ top, height: row.height }}>
-          <span className="tl-process-name">{row.process.name}</span>
-          {row.process.osPid > 0 && <span>pid {row.process.osPid}</span>}
-          <span className={`tl-gil-note ${row.gils.length === 0 ? 'is-free' : ''}`}>{gil}</span>
-        </div>
-      );
-    }
-    case 'gil':
-      return (
-        <div
-          className="tl-lane-label is-gil"
-          style={{ top, height: metrics.gilLane }}
-          title={`Which thread holds this GIL: ${row.holders.map((t) => t.name).join(', ')}`}
-        >
-          <span>GIL holder</span>
-        </div>
-      );
-    case 'thread':
-      return (
-        <div
-          className="tl-lane-label"
-          style={{ top, height: metrics.lane }}
-          title={row.thread.name}
-          data-testid="lane-label"
-          data-strategy={row.run.info.strategy}
-          data-thread={row.thread.name}
-        >
-          <span
-            className={`tl-holder-swatch ${row.holderColor ? '' : 'is-none'}`}
-            style={row.holderColor ? { background: row.holderColor } : undefined}
-            aria-hidden="true"
-          />
-          <span>{row.thread.name}</span>
-        </div>
-      );
-  }
-}
-
-function RunHeader({ row }: { row: Row }) {
-  const { info, summary } = row.run;
-  const status = summary?.status ?? 'running';
-  const wall = summary ? formatDuration(summary.wallMs * 1000) : `${formatDuration(runLengthUs(row.run))} so far`;
-  return (
-    <div
-      className="tl-row tl-run-header"
-      style={{ top: row.y, height: row.height }}
-      data-testid="run-header"
-      data-strategy={info.strategy}
-    >
-      <span className="tl-strategy">
-        <span className="tl-strategy-dot" style={{ background: strategyColors[info.strategy] }} />
-        {info.strategy}
-      </span>
-      <span className="tl-fact">
-        <strong>{info.workers}</strong> worker{info.workers === 1 ? '' : 's'}
-      </span>
-      <span className="tl-fact">
-        wall <strong>{wall}</strong>
-      </span>
-      {summary && summary.speedup !== null && (
-        <span className="tl-fact">
-          <strong>{summary.speedup.toFixed(2)}×</strong> vs sequential
-        </span>
-      )}
-      {summary && summary.handoffs > 0 && (
-        <span className="tl-fact">
-          <strong>{summary.handoffs}</strong> hand-offs
-        </span>
-      )}
-      <span className={`tl-status is-${status}`}>{status}</span>
-      {summary?.reason && <span className="tl-reason">{summary.reason}</span>}
-      {summary?.truncated && <span className="tl-reason">trace truncated</span>}
     </div>
   );
 }

@@ -1,7 +1,18 @@
-// One frame of the lanes on the canvas: a pure function of (runs, layout, view, visible band).
-// Rectangles come from the level-of-detail merge and are filled batched by colour.
-import { stateCode, threadStates, type Instant, type InstantKind } from '../../../common/trace';
-import { instantColors, mixedColor, stateColors, stateGlyphs, ui } from '../theme';
+// One frame of the lanes on the canvas. What it draws depends only on (runs, layout, view, visible
+// band); the buffers it fills (rectangle lists here, the caller's LodScratch and Patterns) are kept
+// between frames so a frame allocates little, and are cleared before each use. Rectangles come from
+// the level-of-detail merge and are filled batched by colour.
+import { STATE_COUNT, stateCode, threadStates, type Instant, type InstantKind } from '../../../common/trace';
+import {
+  instantColors,
+  mixedColor,
+  patternTiles,
+  stateColors,
+  stateGlyphs,
+  tileSize,
+  ui,
+  type GlyphPattern,
+} from '../theme';
 import { holderColor, type GilRow, type Layout, type Metrics, type ThreadRow } from './layout';
 import { laneRects, newLaneRects, type LaneRects, type LodScratch, type LodSource } from './lod';
 
@@ -49,46 +60,50 @@ export class Patterns {
   }
 }
 
+/** A state's pattern tile (patternTiles, theme.ts) drawn in device pixels. */
 function makePattern(
   ctx: CanvasRenderingContext2D,
   dpr: number,
   color: string,
-  kind: 'hatch' | 'stripes',
+  kind: Exclude<GlyphPattern, 'solid'>,
 ): CanvasPattern | null {
-  const size = Math.max(4, Math.round(6 * dpr));
-  const tile = document.createElement('canvas');
-  tile.width = size;
-  tile.height = size;
-  const t = tile.getContext('2d');
+  const tile = patternTiles[kind];
+  const size = Math.max(4, Math.round(tileSize * dpr));
+  const k = size / tileSize;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const t = canvas.getContext('2d');
   if (!t) return null;
   t.fillStyle = color;
-  t.globalAlpha = kind === 'hatch' ? 0.42 : 0.7;
+  t.globalAlpha = tile.alpha;
   t.fillRect(0, 0, size, size);
   t.globalAlpha = 1;
-  t.strokeStyle = color;
-  t.lineWidth = Math.max(1, dpr * (kind === 'hatch' ? 1.6 : 2));
-  t.beginPath();
-  // Diagonals drawn past the tile's corners so the tiles join seamlessly.
-  for (let o = -size; o <= size; o += size) {
-    if (kind === 'hatch') {
-      t.moveTo(o, size);
-      t.lineTo(o + size, 0);
-    } else {
-      t.moveTo(o, 0);
-      t.lineTo(o + size, size);
+  if (tile.lines.length > 0) {
+    t.strokeStyle = color;
+    t.lineWidth = Math.max(1, tile.lineWidth * k);
+    t.beginPath();
+    for (const [x0, y0, x1, y1] of tile.lines) {
+      t.moveTo(x0 * k, y0 * k);
+      t.lineTo(x1 * k, y1 * k);
     }
+    t.stroke();
   }
-  t.stroke();
-  const pattern = ctx.createPattern(tile, 'repeat');
+  for (const [cx, cy, r] of tile.dots) {
+    t.beginPath();
+    t.arc(cx * k, cy * k, r * k, 0, Math.PI * 2);
+    t.fill();
+  }
+  const pattern = ctx.createPattern(canvas, 'repeat');
   // Tiles are drawn in device pixels; the context draws in CSS pixels.
   pattern?.setTransform(new DOMMatrix().scale(1 / dpr));
   return pattern;
 }
 
-/** Bars narrower than this are filled solid: hatching would not show on them. */
+/** Bars narrower than this are filled solid: a pattern would not show on them. */
 const patternMinPx = 6;
 
-const threadRects = newLaneRects(threadStates.length);
+const threadRects = newLaneRects(STATE_COUNT);
 const gilRects = new Map<number, LaneRects>();
 const threadSource: LodSource[] = [{ intervals: [] }];
 
@@ -128,7 +143,7 @@ export function drawFrame(f: FrameInput): FrameStats {
     const x = xOf(f.runLengths[i] ?? 0);
     if (x < 0 || x > width || span.y1 < bandTop || span.y0 > bandBottom) return;
     const top = span.y0 + metrics.runHeader;
-    ctx.fillStyle = f.live[i] ? ui.accent : 'rgba(230, 233, 238, 0.45)';
+    ctx.fillStyle = f.live[i] ? ui.accent : ui.runEnd;
     ctx.fillRect(Math.min(Math.round(x), width - 1), top, 1, span.y1 - top);
   });
   return { rects, lanes };
@@ -147,10 +162,10 @@ function drawThreadLane(
   const h = metrics.lane;
   let count = 0;
   for (const layer of [threadRects.columns, threadRects.exact]) {
-    for (let key = 0; key <= threadStates.length; key++) {
+    for (let key = 0; key <= STATE_COUNT; key++) {
       const list = layer[key];
       if (list.length === 0) continue;
-      const mixed = key === threadStates.length;
+      const mixed = key === STATE_COUNT;
       const state = threadStates[key];
       const height = Math.max(2, Math.round((mixed ? 0.75 : stateGlyphs[state].height) * h));
       const y = lane.y + (h - height) / 2;
@@ -319,7 +334,7 @@ function drawFlag(f: FrameInput, lane: ThreadRow, flag: Instant): void {
   const pad = 4;
   // Flags near the right edge put their label on the left of the line.
   const left = x + 3 + textWidth + pad * 2 > width ? x - 3 - textWidth - pad * 2 : x + 3;
-  ctx.fillStyle = 'rgba(16, 19, 24, 0.92)';
+  ctx.fillStyle = ui.flagBackground;
   ctx.fillRect(left, lane.y, textWidth + pad * 2, h);
   ctx.strokeStyle = color;
   ctx.lineWidth = 1;

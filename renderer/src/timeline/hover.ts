@@ -60,10 +60,7 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
     return {
       title,
       color: instantColors[rare.kind],
-      lines: [
-        ['at', formatExact(rare.tUs)],
-        ['thread', thread],
-      ],
+      lines: [['at', formatExact(rare.tUs)], ...sourceLine(rare.line), ['thread', thread]],
     };
   }
   const interval = intervalAt(trace.intervals, us, 2 * usPerPx);
@@ -85,9 +82,15 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
     color: stateColors[interval.state],
     lines: [
       ['thread', thread],
+      ...sourceLine(interval.line),
       ['start', formatExact(interval.startUs)],
       ['end', formatExact(interval.endUs)],
       ['duration', formatDuration(interval.endUs - interval.startUs)],
     ],
   };
+}
+
+/** The tooltip's "source: line 12" row, when the line is known. */
+function sourceLine(line: number | undefined): HoverInfo['lines'] {
+  return line !== undefined && line > 0 ? [['source', `line ${line}`]] : [];
 }

@@ -1,6 +1,6 @@
 // Where each row of the timeline goes: per run a header, per process a group header, per GIL a
 // lane showing its holder, per thread a lane. Pure: a function of the runs' plans and the metrics.
-import type { RunRecord } from '../../../common/run-record';
+import { lanesOf, type RunRecord } from '../../../common/run-record';
 import type { ProcessInfo, ThreadInfo } from '../../../common/trace';
 import { holderPalette } from '../theme';
 
@@ -101,9 +101,10 @@ export function layoutRuns(runs: readonly RunRecord[], m: Metrics): Layout {
   };
   runs.forEach((run, runIndex) => {
     const y0 = y;
+    const runThreads = lanesOf(run);
     add({ kind: 'run', y, height: m.runHeader, runIndex, run });
-    for (const process of processesOf(run)) {
-      const threads = run.info.threads.filter((t) => t.pid === process.pid);
+    for (const process of processesOf(run, runThreads)) {
+      const threads = runThreads.filter((t) => t.pid === process.pid);
       const gils = [...new Set(threads.flatMap((t) => (t.gil === null ? [] : [t.gil])))];
       add({ kind: 'process', y, height: m.processHeader, runIndex, run, process, gils });
       for (const gil of gils) {
@@ -124,10 +125,10 @@ export function layoutRuns(runs: readonly RunRecord[], m: Metrics): Layout {
 }
 
 /** The run's processes, plus a stand-in for threads whose process the plan does not list. */
-function processesOf(run: RunRecord): ProcessInfo[] {
+function processesOf(run: RunRecord, lanes: readonly ThreadInfo[]): ProcessInfo[] {
   const listed = run.info.processes;
   const known = new Set(listed.map((p) => p.pid));
-  const orphans = [...new Set(run.info.threads.filter((t) => !known.has(t.pid)).map((t) => t.pid))];
+  const orphans = [...new Set(lanes.filter((t) => !known.has(t.pid)).map((t) => t.pid))];
   return [...listed, ...orphans.map((pid) => ({ pid, name: `process ${pid}`, osPid: 0 }))];
 }
 
@@ -148,5 +149,5 @@ export function laneAt(layout: Layout, y: number): LaneRow | null {
 
 /** A structural key: the layout changes only when runs or their threads do. */
 export function layoutKey(runs: readonly RunRecord[]): string {
-  return runs.map((r) => `${r.info.runId}:${r.info.threads.length}:${r.info.processes.length}`).join('|');
+  return runs.map((r) => `${r.info.runId}:${lanesOf(r).length}:${r.info.processes.length}`).join('|');
 }

@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stateCode } from '../../../common/trace';
+import { INTERVAL_STRIDE as S, STATE_COUNT, stateCode } from '../../../common/trace';
 import { firstVisible, laneRects, lodRects, newLaneRects, rectCount, type LaneRects } from './lod';
 
-const { running, waiting, io } = stateCode;
-const mixed = 4;
+const { running, waiting, io, blocked } = stateCode;
+/** The key of a pixel too mixed to show one state. */
+const mixed = STATE_COUNT;
+
+/** [state, startUs, endUs, …] written out as the trace holds them: each at source line 0. */
+function lane(...triples: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < triples.length; i += 3) out.push(triples[i], triples[i + 1], triples[i + 2], 0);
+  return out;
+}
 
 /** Every rectangle as {key, x, w, kind}, for readable assertions. */
 function rects(out: LaneRects): { key: number; x: number; w: number; kind: 'column' | 'exact' }[] {
@@ -22,7 +30,7 @@ function backToBack(parts: [state: number, durationUs: number][]): number[] {
   const out: number[] = [];
   let t = 0;
   for (const [state, d] of parts) {
-    out.push(state, t, t + d);
+    out.push(state, t, t + d, 0);
     t += d;
   }
   return out;
@@ -30,34 +38,35 @@ function backToBack(parts: [state: number, durationUs: number][]): number[] {
 
 describe('level of detail', () => {
   it('keeps a lone 1 µs interval visible in a 10 s view', () => {
-    const intervals = [running, 5_000_000, 5_000_001];
+    const intervals = lane(running, 5_000_000, 5_000_001);
     const out = rects(lodRects(intervals, { startUs: 0, endUs: 10_000_000, widthPx: 1000 }));
     expect(out).toEqual([{ key: running, x: 500, w: 1, kind: 'column' }]);
   });
 
   it('keeps a zero-length interval visible', () => {
-    const out = rects(lodRects([io, 2_000, 2_000], { startUs: 0, endUs: 10_000, widthPx: 100 }));
+    const out = rects(lodRects(lane(io, 2_000, 2_000), { startUs: 0, endUs: 10_000, widthPx: 100 }));
     expect(out).toEqual([{ key: io, x: 20, w: 1, kind: 'column' }]);
   });
 
   it('drops intervals outside the view and clips those crossing its edges', () => {
-    const intervals = [running, 0, 100, waiting, 100, 250, running, 250, 400, io, 400, 1000];
+    const intervals = lane(running, 0, 100, waiting, 100, 250, running, 250, 400, io, 400, 1000);
     const out = rects(lodRects(intervals, { startUs: 200, endUs: 300, widthPx: 100 }));
     expect(out).toEqual([
       { key: waiting, x: 0, w: 50, kind: 'exact' },
       { key: running, x: 50, w: 50, kind: 'exact' },
     ]);
     expect(rects(lodRects(intervals, { startUs: 1000, endUs: 2000, widthPx: 100 }))).toEqual([]);
-    expect(rects(lodRects([running, 5000, 6000], { startUs: 0, endUs: 1000, widthPx: 100 }))).toEqual([]);
+    expect(rects(lodRects(lane(running, 5000, 6000), { startUs: 0, endUs: 1000, widthPx: 100 }))).toEqual([]);
   });
 
   it('draws exact rectangles when zoomed in', () => {
-    const intervals = [running, 10, 20, waiting, 20, 25, io, 30, 60];
+    const intervals = lane(running, 10, 20, waiting, 20, 25, io, 30, 60, blocked, 60, 80);
     const out = rects(lodRects(intervals, { startUs: 0, endUs: 100, widthPx: 1000 }));
     expect(out).toEqual([
       { key: running, x: 100, w: 100, kind: 'exact' },
       { key: waiting, x: 200, w: 50, kind: 'exact' },
       { key: io, x: 300, w: 300, kind: 'exact' },
+      { key: blocked, x: 600, w: 200, kind: 'exact' },
     ]);
   });
 
@@ -84,8 +93,8 @@ describe('level of detail', () => {
   });
 
   it('draws a GIL lane from the running intervals of several threads, keyed by holder', () => {
-    const first = [running, 0, 50, waiting, 50, 100];
-    const second = [waiting, 0, 50, running, 50, 100];
+    const first = lane(running, 0, 50, waiting, 50, 100);
+    const second = lane(waiting, 0, 50, running, 50, 100);
     const out = laneRects(
       [
         { intervals: first, onlyState: running, key: 0 },
@@ -101,17 +110,17 @@ describe('level of detail', () => {
   });
 
   it('draws what was appended since the last frame (live runs)', () => {
-    const intervals = [running, 0, 10];
+    const intervals = lane(running, 0, 10);
     const view = { startUs: 0, endUs: 100, widthPx: 100 };
     expect(rectCount(lodRects(intervals, view))).toBe(1);
-    intervals.push(io, 50, 60);
+    intervals.push(io, 50, 60, 0);
     expect(rects(lodRects(intervals, view))).toContainEqual({ key: io, x: 50, w: 10, kind: 'exact' });
   });
 
   const laneArb = fc
     .array(
       fc.tuple(
-        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: STATE_COUNT - 1 }),
         fc.double({ min: 0, max: 5000, noNaN: true }),
         fc.double({ min: 0, max: 2000, noNaN: true }),
       ),
@@ -125,7 +134,7 @@ describe('level of detail', () => {
       let t = 0;
       for (const [state, gap, d] of parts) {
         t += gap;
-        out.push(state, t, t + d);
+        out.push(state, t, t + d, 0);
         t += d;
       }
       return out;
@@ -140,7 +149,7 @@ describe('level of detail', () => {
     fc.assert(
       fc.property(laneArb, viewArb, (intervals, v) => {
         const view = { startUs: v.startUs, endUs: v.startUs + v.spanUs, widthPx: v.widthPx };
-        expect(rectCount(lodRects(intervals, view))).toBeLessThanOrEqual(Math.ceil(v.widthPx) * 4);
+        expect(rectCount(lodRects(intervals, view))).toBeLessThanOrEqual(Math.ceil(v.widthPx) * STATE_COUNT);
       }),
       { numRuns: 300 },
     );
@@ -152,7 +161,7 @@ describe('level of detail', () => {
         const view = { startUs: v.startUs, endUs: v.startUs + v.spanUs, widthPx: v.widthPx };
         const drawn = rects(lodRects(intervals, view));
         const pxPerUs = view.widthPx / v.spanUs;
-        for (let i = 0; i < intervals.length; i += 3) {
+        for (let i = 0; i < intervals.length; i += S) {
           const [start, end] = [intervals[i + 1], intervals[i + 2]];
           const visible = start < view.endUs && (end > view.startUs || (end === start && start === view.startUs));
           if (!visible) continue;
@@ -173,9 +182,9 @@ describe('level of detail', () => {
     only?: number,
   ): number[] {
     const columns = Math.ceil(view.widthPx);
-    const cover = Array.from({ length: columns }, () => [0, 0, 0, 0]);
+    const cover = Array.from({ length: columns }, () => new Array<number>(STATE_COUNT).fill(0));
     const pxPerUs = view.widthPx / (view.endUs - view.startUs);
-    for (let i = 0; i < intervals.length; i += 3) {
+    for (let i = 0; i < intervals.length; i += S) {
       const [state, start, end] = [intervals[i], intervals[i + 1], intervals[i + 2]];
       if (only !== undefined && state !== only) continue;
       if (start >= view.endUs || end <= view.startUs) continue;
@@ -202,17 +211,17 @@ describe('level of detail', () => {
 
   it('colours packed pixels the same whether it walks the intervals or sums them from its index', () => {
     const dense = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.double({ min: 0.01, max: 40, noNaN: true })), {
+      .array(fc.tuple(fc.integer({ min: 0, max: STATE_COUNT - 1 }), fc.double({ min: 0.01, max: 40, noNaN: true })), {
         minLength: 50,
         maxLength: 3000,
       })
       .map((parts) => backToBack(parts));
     fc.assert(
       fc.property(dense, fc.integer({ min: 5, max: 200 }), fc.boolean(), (intervals, widthPx, gilLane) => {
-        const endUs = intervals[intervals.length - 1];
+        const endUs = intervals[intervals.length - S + 2];
         const view = { startUs: endUs * 0.1, endUs: endUs * 0.9, widthPx };
         const only = gilLane ? running : undefined;
-        const out = laneRects([{ intervals, onlyState: only }], view, newLaneRects(4));
+        const out = laneRects([{ intervals, onlyState: only }], view, newLaneRects(STATE_COUNT));
         const drawn = drawnColumns(out, widthPx);
         const expected = referenceColumns(intervals, view, only);
         // Columns the reference leaves empty may hold a zero-length interval; every other one must agree.
@@ -230,10 +239,10 @@ describe('level of detail', () => {
     let t = 0;
     for (let round = 0; round < 5; round++) {
       for (let i = 0; i < 37; i++) {
-        intervals.push(round % 2 === 0 ? running : io, t, t + 1);
+        intervals.push(round % 2 === 0 ? running : blocked, t, t + 1, 0);
         t += 1;
       }
-      const drawn = drawnColumns(laneRects([{ intervals }], view, newLaneRects(4)), 10);
+      const drawn = drawnColumns(laneRects([{ intervals }], view, newLaneRects(STATE_COUNT)), 10);
       expect(drawn).toEqual(referenceColumns(intervals, view));
     }
   });
@@ -242,7 +251,7 @@ describe('level of detail', () => {
     fc.assert(
       fc.property(laneArb, fc.double({ min: -10, max: 600_000, noNaN: true }), (intervals, us) => {
         let linear = 0;
-        while (linear * 3 < intervals.length && intervals[linear * 3 + 2] <= us) linear++;
+        while (linear * S < intervals.length && intervals[linear * S + 2] <= us) linear++;
         expect(firstVisible(intervals, us)).toBe(linear);
       }),
       { numRuns: 500 },

@@ -1,9 +1,10 @@
-// Level of detail: which rectangles to draw for one lane at the current zoom. Rendering is a pure
-// function of (intervals, view): nothing is cached between frames, so traces that grow in place
-// (live runs) are always drawn whole. Intervals at least a pixel wide are drawn exactly; narrower
-// ones are folded into one rectangle per pixel column, coloured by the key that covers most of
-// that pixel, so a pixel that had any activity is never left empty.
-import type { IntervalList } from '../../../common/trace';
+// Level of detail: which rectangles to draw for one lane at the current zoom, a function of
+// (intervals, view). The one thing kept between frames is a per-array prefix index of time per
+// state (blockSums), extended as live traces grow by appending and rebuilt when an array shrinks,
+// so what is drawn never depends on what was drawn before. Intervals at least a pixel wide are drawn
+// exactly; narrower ones are folded into one rectangle per pixel column, coloured by the key that
+// covers most of that pixel, so a pixel that had any activity is never left empty.
+import { INTERVAL_STRIDE as S, STATE_COUNT, type IntervalList } from '../../../common/trace';
 
 /** The visible time range and how many CSS pixels it spans. */
 export interface LodView {
@@ -12,7 +13,7 @@ export interface LodView {
   widthPx: number;
 }
 
-/** Intervals of one thread, flattened [state, startUs, endUs, ...], sorted by start, not overlapping. */
+/** Intervals of one thread, flattened [state, startUs, endUs, line, ...], sorted by start, not overlapping. */
 export interface LodSource {
   intervals: IntervalList | ArrayLike<number>;
   /** Keep only intervals in this state (the GIL lane keeps `running`). */
@@ -70,17 +71,17 @@ export class LodScratch {
 
 /** Index of the first interval that ends after `us` (intervals of one thread do not overlap). */
 export function firstVisible(intervals: ArrayLike<number>, us: number): number {
-  const n = Math.floor(intervals.length / 3);
+  const n = Math.floor(intervals.length / S);
   let lo = 0;
   let hi = n;
   // Binary search on start: the first interval starting at or after `us`…
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (intervals[mid * 3 + 1] < us) lo = mid + 1;
+    if (intervals[mid * S + 1] < us) lo = mid + 1;
     else hi = mid;
   }
   // …and the one before it, if it reaches into the view.
-  if (lo > 0 && intervals[(lo - 1) * 3 + 2] > us) lo -= 1;
+  if (lo > 0 && intervals[(lo - 1) * S + 2] > us) lo -= 1;
   return lo;
 }
 
@@ -110,11 +111,11 @@ export function laneRects(
 
   for (const source of sources) {
     const iv = source.intervals;
-    const n = Math.floor(iv.length / 3);
+    const n = Math.floor(iv.length / S);
     const only = source.onlyState;
     const fixedKey = source.key;
     for (let i = firstVisible(iv, startUs); i < n; i++) {
-      const at = i * 3;
+      const at = i * S;
       const start = iv[at + 1];
       if (start >= endUs) break;
       const end = iv[at + 2];
@@ -206,16 +207,16 @@ export function laneRects(
 
 /** Runs longer than this within one pixel are summed from the block index. */
 const denseRun = 4;
-const totals = new Float64Array(4);
-const totalsAt = new Float64Array(4);
+const totals = new Float64Array(STATE_COUNT);
+const totalsAt = new Float64Array(STATE_COUNT);
 
 /** First interval index ≥ from whose start is ≥ us: exponential, then binary search. */
 export function firstStartAtOrAfter(iv: ArrayLike<number>, from: number, n: number, us: number): number {
-  if (from >= n || iv[from * 3 + 1] >= us) return from;
+  if (from >= n || iv[from * S + 1] >= us) return from;
   let lo = from;
   let step = 1;
   let hi = from + 1;
-  while (hi < n && iv[hi * 3 + 1] < us) {
+  while (hi < n && iv[hi * S + 1] < us) {
     lo = hi;
     step *= 2;
     hi = lo + step;
@@ -223,7 +224,7 @@ export function firstStartAtOrAfter(iv: ArrayLike<number>, from: number, n: numb
   if (hi > n) hi = n;
   while (hi - lo > 1) {
     const mid = (lo + hi) >>> 1;
-    if (iv[mid * 3 + 1] < us) lo = mid;
+    if (iv[mid * S + 1] < us) lo = mid;
     else hi = mid;
   }
   return hi;
@@ -231,7 +232,7 @@ export function firstStartAtOrAfter(iv: ArrayLike<number>, from: number, n: numb
 
 /**
  * Per intervals array, the time spent in each state before every block of `blockSize`
- * intervals: cum[b * 4 + state] covers intervals [0, b * blockSize). Traces grow only by
+ * intervals: cum[b * STATE_COUNT + state] covers intervals [0, b * blockSize). Traces grow only by
  * appending, so the index is extended where it stopped; a shorter array is indexed anew.
  */
 const blockSize = 8;
@@ -242,24 +243,24 @@ interface BlockSums {
 const blockSums = new WeakMap<object, BlockSums>();
 
 function sumsOf(iv: ArrayLike<number>): BlockSums {
-  const n = Math.floor(iv.length / 3);
+  const n = Math.floor(iv.length / S);
   let sums = blockSums.get(iv as object);
   if (!sums || sums.blocks * blockSize > n) {
-    sums = { cum: new Float64Array(4 * 64), blocks: 0 };
+    sums = { cum: new Float64Array(STATE_COUNT * 64), blocks: 0 };
     blockSums.set(iv as object, sums);
   }
   const complete = Math.floor(n / blockSize);
-  if ((complete + 1) * 4 > sums.cum.length) {
-    const grown = new Float64Array(Math.max((complete + 1) * 4, sums.cum.length * 2));
+  if ((complete + 1) * STATE_COUNT > sums.cum.length) {
+    const grown = new Float64Array(Math.max((complete + 1) * STATE_COUNT, sums.cum.length * 2));
     grown.set(sums.cum);
     sums.cum = grown;
   }
   const cum = sums.cum;
   for (let b = sums.blocks; b < complete; b++) {
-    const from = b * 4;
-    const to = from + 4;
-    for (let s = 0; s < 4; s++) cum[to + s] = cum[from + s];
-    for (let m = b * blockSize; m < (b + 1) * blockSize; m++) cum[to + iv[m * 3]] += iv[m * 3 + 2] - iv[m * 3 + 1];
+    const from = b * STATE_COUNT;
+    const to = from + STATE_COUNT;
+    for (let s = 0; s < STATE_COUNT; s++) cum[to + s] = cum[from + s];
+    for (let m = b * blockSize; m < (b + 1) * blockSize; m++) cum[to + iv[m * S]] += iv[m * S + 2] - iv[m * S + 1];
   }
   sums.blocks = complete;
   return sums;
@@ -268,8 +269,8 @@ function sumsOf(iv: ArrayLike<number>): BlockSums {
 /** Time per state of intervals [0, k), into out. */
 function prefixTotals(iv: ArrayLike<number>, sums: BlockSums, k: number, out: Float64Array): void {
   const b = Math.min(Math.floor(k / blockSize), sums.blocks);
-  for (let s = 0; s < 4; s++) out[s] = sums.cum[b * 4 + s];
-  for (let m = b * blockSize; m < k; m++) out[iv[m * 3]] += iv[m * 3 + 2] - iv[m * 3 + 1];
+  for (let s = 0; s < STATE_COUNT; s++) out[s] = sums.cum[b * STATE_COUNT + s];
+  for (let m = b * blockSize; m < k; m++) out[iv[m * S]] += iv[m * S + 2] - iv[m * S + 1];
 }
 
 /** Time per state of intervals [from, to), into out. */
@@ -277,7 +278,7 @@ export function stateTotals(iv: ArrayLike<number>, from: number, to: number, out
   const sums = sumsOf(iv);
   prefixTotals(iv, sums, to, out);
   prefixTotals(iv, sums, from, totalsAt);
-  for (let s = 0; s < 4; s++) out[s] -= totalsAt[s];
+  for (let s = 0; s < STATE_COUNT; s++) out[s] -= totalsAt[s];
 }
 
 function pushExact(list: number[], x0: number, x1: number): void {
@@ -291,6 +292,10 @@ function pushExact(list: number[], x0: number, x1: number): void {
 }
 
 /** The rectangles of a single thread's lane, keyed by state code. */
-export function lodRects(intervals: IntervalList | ArrayLike<number>, view: LodView, keyCount = 4): LaneRects {
+export function lodRects(
+  intervals: IntervalList | ArrayLike<number>,
+  view: LodView,
+  keyCount = STATE_COUNT,
+): LaneRects {
   return laneRects([{ intervals }], view, newLaneRects(keyCount));
 }

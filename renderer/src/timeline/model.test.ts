@@ -8,7 +8,14 @@ import { formatAt, formatDuration, tickFormat } from './format';
 import { laneAt, layoutRuns, normalMetrics, presenterMetrics } from './layout';
 import { handoffsIn, intervalAt, rangeStats, runLengthUs, stateTimes } from './stats';
 
-const { running, waiting, io } = stateCode;
+const { running, waiting, io, blocked } = stateCode;
+
+/** [state, startUs, endUs, …] at the given source line. */
+function lane(line: number, ...triples: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < triples.length; i += 3) out.push(triples[i], triples[i + 1], triples[i + 2], line);
+  return out;
+}
 
 function record(
   threads: { name: string; pid: number; gil: number | null; intervals: number[] }[],
@@ -103,24 +110,47 @@ describe('timeline layout', () => {
     expect(laneAt(layout, layout.height + 10)).toBeNull();
   });
 
-  it('makes lanes about 2.5 times as thick in presenter mode', () => {
-    expect(presenterMetrics.lane / normalMetrics.lane).toBeGreaterThanOrEqual(2.3);
-    expect(presenterMetrics.fontPx / normalMetrics.fontPx).toBeGreaterThanOrEqual(1.7);
+  it('lays out lanes about 2.5 times as thick in presenter mode, and the whole timeline taller', () => {
+    const runs = [syntheticRun({ kind: 'threading', intervals: 20 })];
+    const normal = layoutRuns(runs, normalMetrics);
+    const presenter = layoutRuns(runs, presenterMetrics);
+    const thread = (layout: typeof normal) => layout.lanes.find((lane) => lane.kind === 'thread')!;
+    expect(thread(presenter).height / thread(normal).height).toBeGreaterThanOrEqual(2.3);
+    expect(presenter.height / normal.height).toBeGreaterThanOrEqual(2);
+    // Each lane starts below the one before it ends: thick lanes do not overlap.
+    for (let i = 1; i < presenter.lanes.length; i++)
+      expect(presenter.lanes[i].y).toBeGreaterThanOrEqual(presenter.lanes[i - 1].y + presenter.lanes[i - 1].height);
   });
 });
 
 describe('brushed range statistics', () => {
   // Two threads of one GIL taking turns every 10 µs, from 0 to 40 µs.
-  const a = [running, 0, 10, waiting, 10, 20, running, 20, 30, io, 30, 40];
-  const b = [waiting, 0, 10, running, 10, 20, waiting, 20, 30, running, 30, 40];
+  const a = lane(7, running, 0, 10, waiting, 10, 20, running, 20, 30, io, 30, 40);
+  const b = lane(0, waiting, 0, 10, running, 10, 20, waiting, 20, 30, running, 30, 40);
   const run = record([
     { name: 'Thread-1', pid: 1, gil: 1, intervals: a },
     { name: 'Thread-2', pid: 1, gil: 1, intervals: b },
   ]);
 
   it('counts only the time inside the range', () => {
-    expect(stateTimes(a, { startUs: 5, endUs: 25 })).toEqual({ starting: 0, running: 10, waiting: 10, io: 0 });
-    expect(stateTimes(a, { startUs: 100, endUs: 200 })).toEqual({ starting: 0, running: 0, waiting: 0, io: 0 });
+    expect(stateTimes(a, { startUs: 5, endUs: 25 })).toEqual({
+      starting: 0,
+      running: 10,
+      waiting: 10,
+      io: 0,
+      blocked: 0,
+    });
+    expect(stateTimes(a, { startUs: 100, endUs: 200 })).toEqual({
+      starting: 0,
+      running: 0,
+      waiting: 0,
+      io: 0,
+      blocked: 0,
+    });
+    expect(stateTimes(lane(0, blocked, 0, 30, running, 30, 40), { startUs: 20, endUs: 35 })).toMatchObject({
+      blocked: 10,
+      running: 5,
+    });
   });
 
   it('counts GIL hand-offs between different threads within the range', () => {
@@ -132,10 +162,10 @@ describe('brushed range statistics', () => {
   });
 
   it('finds the interval under the pointer, or the nearest within a pixel', () => {
-    expect(intervalAt(a, 15, 0)).toEqual({ state: 'waiting', startUs: 10, endUs: 20 });
-    const sparse = [running, 0, 10, io, 50, 60];
+    expect(intervalAt(a, 15, 0)).toEqual({ state: 'waiting', startUs: 10, endUs: 20, line: 7 });
+    const sparse = lane(0, running, 0, 10, io, 50, 60);
     expect(intervalAt(sparse, 30, 1)).toBeNull();
-    expect(intervalAt(sparse, 48, 3)).toEqual({ state: 'io', startUs: 50, endUs: 60 });
+    expect(intervalAt(sparse, 48, 3)).toEqual({ state: 'io', startUs: 50, endUs: 60, line: 0 });
   });
 
   it('takes a finished run’s length from its summary and a live one’s from its trace', () => {

@@ -1,12 +1,25 @@
 // What a brushed range or the mouse pointer touches: time per state within a range, GIL
 // hand-offs, the interval under the pointer. Pure functions of the traces.
-import type { RunRecord } from '../../../common/run-record';
-import { stateCode, threadStates, type Instant, type ThreadInfo, type ThreadState } from '../../../common/trace';
+import { lanesOf, traceEndUs, type RunRecord } from '../../../common/run-record';
+import {
+  INTERVAL_STRIDE as S,
+  STATE_COUNT,
+  stateCode,
+  threadStates,
+  type Instant,
+  type ThreadInfo,
+  type ThreadState,
+} from '../../../common/trace';
 import { firstVisible } from './lod';
 
 export interface TimeRange {
   startUs: number;
   endUs: number;
+}
+
+/** What a timeline shows: a time range across a plot `plotWidth` CSS pixels wide. */
+export interface TimelineView extends TimeRange {
+  plotWidth: number;
 }
 
 export interface ThreadRangeStats {
@@ -30,7 +43,7 @@ export interface RunRangeStats {
 export function rangeStats(runs: readonly RunRecord[], range: TimeRange): RunRangeStats[] {
   return runs.map((run) => ({
     run,
-    threads: run.info.threads.map((thread) => ({
+    threads: lanesOf(run).map((thread) => ({
       thread,
       us: stateTimes(run.traces[thread.tid]?.intervals ?? [], range),
     })),
@@ -42,14 +55,14 @@ export function rangeStats(runs: readonly RunRecord[], range: TimeRange): RunRan
 }
 
 export function stateTimes(intervals: ArrayLike<number>, range: TimeRange): Record<ThreadState, number> {
-  const totals = [0, 0, 0, 0];
-  const n = Math.floor(intervals.length / 3);
+  const totals = new Array<number>(STATE_COUNT).fill(0);
+  const n = Math.floor(intervals.length / S);
   for (let i = firstVisible(intervals, range.startUs); i < n; i++) {
-    const start = intervals[i * 3 + 1];
+    const start = intervals[i * S + 1];
     if (start >= range.endUs) break;
-    const end = intervals[i * 3 + 2];
+    const end = intervals[i * S + 2];
     const overlap = Math.min(end, range.endUs) - Math.max(start, range.startUs);
-    if (overlap > 0) totals[intervals[i * 3]] += overlap;
+    if (overlap > 0) totals[intervals[i * S]] += overlap;
   }
   return Object.fromEntries(threadStates.map((s) => [s, totals[stateCode[s]]])) as Record<ThreadState, number>;
 }
@@ -60,12 +73,12 @@ export function holdings(run: RunRecord, gil: number, range: TimeRange): [number
   for (const thread of run.info.threads) {
     if (thread.gil !== gil) continue;
     const iv = run.traces[thread.tid]?.intervals ?? [];
-    const n = Math.floor(iv.length / 3);
+    const n = Math.floor(iv.length / S);
     for (let i = firstVisible(iv, range.startUs); i < n; i++) {
-      const start = iv[i * 3 + 1];
+      const start = iv[i * S + 1];
       if (start >= range.endUs) break;
-      if (iv[i * 3] === stateCode.running && iv[i * 3 + 2] > range.startUs)
-        out.push([thread.tid, start, iv[i * 3 + 2]]);
+      if (iv[i * S] === stateCode.running && iv[i * S + 2] > range.startUs)
+        out.push([thread.tid, start, iv[i * S + 2]]);
     }
   }
   return out.sort((a, b) => a[1] - b[1]);
@@ -83,6 +96,8 @@ export interface IntervalHit {
   state: ThreadState;
   startUs: number;
   endUs: number;
+  /** The program's source line (0: unknown). */
+  line: number;
 }
 
 /** The interval of a lane at `us`, or the nearest within `toleranceUs` (a pixel or two). */
@@ -92,19 +107,19 @@ export function intervalAt(
   toleranceUs: number,
   onlyState?: number,
 ): IntervalHit | null {
-  const n = Math.floor(intervals.length / 3);
+  const n = Math.floor(intervals.length / S);
   let best: IntervalHit | null = null;
   let bestDistance = Infinity;
   for (let i = firstVisible(intervals, us - toleranceUs); i < n; i++) {
-    const start = intervals[i * 3 + 1];
+    const start = intervals[i * S + 1];
     if (start > us + toleranceUs) break;
-    const state = intervals[i * 3];
+    const state = intervals[i * S];
     if (onlyState !== undefined && state !== onlyState) continue;
-    const end = intervals[i * 3 + 2];
+    const end = intervals[i * S + 2];
     const distance = us < start ? start - us : us > end ? us - end : 0;
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = { state: threadStates[state], startUs: start, endUs: end };
+      best = { state: threadStates[state], startUs: start, endUs: end, line: intervals[i * S + 3] ?? 0 };
       if (distance === 0) break;
     }
   }
@@ -134,21 +149,16 @@ export function instantAt(
   return best;
 }
 
+/** An empty or just-started run still gets a millisecond of axis. */
+export const minDomainUs = 1_000;
+
+/** The whole time range of the runs, as the window shows them before any zoom. */
+export function fullRange(runs: readonly RunRecord[]): TimeRange {
+  return { startUs: 0, endUs: Math.max(minDomainUs, ...runs.map(runLengthUs)) };
+}
+
 /** How long the run lasted: its summary's wall time, else (live) the latest time its trace reached. */
 export function runLengthUs(run: RunRecord): number {
   if (run.summary) return run.summary.wallMs * 1000;
   return traceEndUs(run);
-}
-
-export function traceEndUs(run: RunRecord): number {
-  let end = 0;
-  for (const thread of run.info.threads) {
-    const trace = run.traces[thread.tid];
-    if (!trace) continue;
-    const iv = trace.intervals;
-    if (iv.length >= 3) end = Math.max(end, iv[iv.length - 1]);
-    const last = trace.instants[trace.instants.length - 1];
-    if (last) end = Math.max(end, last.tUs);
-  }
-  return end;
 }

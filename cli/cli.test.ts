@@ -1,5 +1,5 @@
 // The built CLI as a user runs it: `node out/main/cli.js ...`, its exit codes, its output files.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,7 +82,8 @@ describe('gil-lab run: bad input', () => {
       '0.1..1000 (default: 5)',
       '0.01..10 (default: 1)',
       'new or old',
-      'CPU %',
+      'on CPU %',
+      "(wall time × this machine's cores)",
     ])
       expect(help).toContain(text);
   });
@@ -107,7 +108,7 @@ describe('gil-lab run', () => {
     );
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(
-      /strategy\s+workers\s+wall time\s+speed-up\s+CPU %\s+GIL wait %\s+hand-offs\s+forced switches/,
+      /strategy\s+workers\s+wall time\s+speed-up\s+on CPU %\s+GIL wait %\s+hand-offs\s+forced switches/,
     );
     expect(stdout).toMatch(/^sequential\s+2\s/m);
     expect(stdout).toMatch(/^threading\s+2\s/m);
@@ -128,7 +129,7 @@ describe('gil-lab run', () => {
       expect(run.threads.length).toBeGreaterThanOrEqual(1);
       for (const thread of run.threads)
         expect(Object.keys(thread)).toEqual(
-          expect.arrayContaining(['name', 'cpuMs', 'waitMs', 'ioMs', 'ioCount', 'endMs']),
+          expect.arrayContaining(['name', 'runningMs', 'onCpuMs', 'waitMs', 'ioMs', 'blockedMs', 'ioCount', 'endMs']),
         );
     }
     expect(summary.runs[0].speedup).toBe(1);
@@ -147,6 +148,41 @@ describe('gil-lab run', () => {
     const strategiesRunning = new Set([...runningPids].map((pid) => processNames.get(pid)));
     expect(strategiesRunning).toEqual(new Set(['python (sequential)', 'python (threading)']));
     expect(processNames.size).toBe(new Set(processNames.values()).size);
+  }, 60_000);
+
+  it('writes what ran on Ctrl+C, the interrupted run marked cancelled, and exits 130', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        cliFile,
+        'run',
+        ...['--program', 'cpu-sqrt', '--strategies', 'sequential,threading', '--workers', '2', '--time-scale', '0.1'],
+        ...['--json', 'int.json', '--trace', 'int-trace.json'],
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stderr = '';
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // The first run is done and the second one has started: interrupt it.
+        if (/\[2\/2\] threading, 2 workers: started/.test(stderr)) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await exited, stderr).toBe(130);
+
+    const summary = JSON.parse(readFileSync(join(dir, 'int.json'), 'utf8'));
+    expect(summary.runs.map((r: { strategy: string; status: string }) => [r.strategy, r.status])).toEqual([
+      ['sequential', 'done'],
+      ['threading', 'cancelled'],
+    ]);
+    const trace = JSON.parse(readFileSync(join(dir, 'int-trace.json'), 'utf8')) as { traceEvents: TraceEvent[] };
+    const processNames = trace.traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'process_name')
+      .map((e) => e.args?.name);
+    expect(processNames).toEqual(['python (sequential)', 'python (threading)']);
   }, 60_000);
 
   it('runs a program file', async () => {

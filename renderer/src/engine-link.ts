@@ -25,8 +25,8 @@ export function connectEngine(engine: GilLabApi): () => void {
   };
 }
 
-/** Starts a session of the chosen strategies for each worker count. */
-export async function startSession(workerCounts: number[]): Promise<void> {
+/** Asks the engine for a session: the chosen strategies, each with every worker count. */
+export async function startRuns(workerCounts: number[]): Promise<void> {
   const runs = useRuns.getState();
   if (!api) return runs.reportError('The engine is not connected yet.');
   const request = buildRequest(useSettings.getState(), workerCounts);
@@ -41,7 +41,8 @@ export async function startSession(workerCounts: number[]): Promise<void> {
   }
 }
 
-export async function cancelSession(): Promise<void> {
+/** Asks the engine to cancel the session it runs. */
+export async function cancelRuns(): Promise<void> {
   try {
     await api?.cancelSession();
   } catch (error) {

@@ -3,16 +3,17 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import type { EngineEvent } from '../common/api';
+import { programName, type EngineEvent } from '../common/api';
 import { toChromeTrace, type ChromeTrace } from '../common/chrome-trace';
 import { limits } from '../common/limits';
 import { presets } from '../common/presets';
 import { gilModels, strategies } from '../common/program';
 import { applyEvent, type RunRecord } from '../common/run-record';
+import { formatMs } from '../common/totals';
 import type { RunSummary } from '../common/trace';
 import { createEngine } from '../workers/engine';
-import { defaultStrategies, planRun, UsageError, type RunFlags } from './cli-options';
-import { formatMs, jsonReport, progressLine, summaryTable } from './cli-report';
+import { defaultStrategies, parseRunCommand, UsageError, type RunFlags } from './options';
+import { interruptedSummary, jsonReport, progressLine, summaryTable } from './report';
 
 // This file is out/main/cli.js: the engine's worker entries are its neighbours.
 const builtDir = fileURLToPath(new URL('.', import.meta.url));
@@ -67,7 +68,7 @@ function writeTraceFile(path: string, trace: ChromeTrace): void {
       const part = trace.traceEvents.slice(i, i + chunk).map((e) => JSON.stringify(e));
       writeSync(fd, `${i > 0 ? ',\n' : ''}${part.join(',\n')}`);
     }
-    writeSync(fd, '\n]}\n');
+    writeSync(fd, `\n]${trace.metadata ? `,"metadata":${JSON.stringify(trace.metadata)}` : ''}}\n`);
   } finally {
     closeSync(fd);
   }
@@ -83,9 +84,9 @@ function endText(summary: RunSummary): string {
 }
 
 async function run(flags: RunFlags): Promise<void> {
-  let plan;
+  let command;
   try {
-    plan = planRun(flags);
+    command = parseRunCommand(flags);
   } catch (error) {
     if (error instanceof UsageError) fail(error.message, 2);
     throw error;
@@ -93,7 +94,8 @@ async function run(flags: RunFlags): Promise<void> {
 
   const engine = createEngine({ host: 'cli', engineDir: builtDir });
   const records: RunRecord[] = [];
-  const summaries: RunSummary[] = [];
+  // Summaries as the engine sent them: a run cancelled before its clock started has no record.
+  const summed: RunSummary[] = [];
   const progress = new Progress();
   let total = 0;
   let started = 0;
@@ -114,7 +116,7 @@ async function run(flags: RunFlags): Promise<void> {
         progress.update(progressLine(event.progress));
         break;
       case 'run-end':
-        summaries.push(event.summary);
+        summed.push(event.summary);
         progress.line(`${runLabel(started, total, event.summary)}: ${endText(event.summary)}`);
         break;
       case 'session-end':
@@ -123,22 +125,20 @@ async function run(flags: RunFlags): Promise<void> {
     }
   });
 
-  let stopping = false;
-  const stop = (exitCode: number) => async () => {
-    // A second Ctrl+C does not wait for the cancel.
-    if (stopping) process.exit(exitCode);
-    stopping = true;
+  // Ctrl+C (130) or SIGTERM (143): cancel, then write what ran before exiting; a second one does not wait.
+  let interrupted: number | null = null;
+  const stop = (exitCode: number) => () => {
+    if (interrupted !== null) process.exit(exitCode);
+    interrupted = exitCode;
     progress.clear();
-    process.stderr.write('Cancelling…\n');
-    await engine.cancelSession();
-    await engine.close();
-    process.exit(exitCode);
+    process.stderr.write('Cancelling… (again to quit without writing the output)\n');
+    void engine.cancelSession();
   };
-  process.on('SIGINT', () => void stop(130)());
-  process.on('SIGTERM', () => void stop(143)());
+  process.on('SIGINT', stop(130));
+  process.on('SIGTERM', stop(143));
 
   const machine = engine.getMachine();
-  const start = await engine.startSession(plan.request);
+  const start = await engine.startSession(command.request);
   if (!start.ok) {
     await engine.close();
     fail(start.error, /busy/.test(start.error) ? 1 : 2);
@@ -146,32 +146,36 @@ async function run(flags: RunFlags): Promise<void> {
   const end = await ended;
   const machineInfo = await machine;
   await engine.close();
-  if (stopping) return;
 
   progress.clear();
+  // A run the engine did not get to sum up (interrupted before its end) is kept, marked cancelled.
+  const summaries = [...summed, ...records.filter((r) => !r.summary).map(interruptedSummary)];
   if (summaries.length > 0) process.stdout.write(`\n${summaryTable(summaries, machineInfo.cores)}\n`);
   if (end.status !== 'done') process.stderr.write(`Session ${end.status}${end.reason ? `: ${end.reason}` : ''}\n`);
 
-  const { request } = plan;
+  const { request } = command;
   try {
-    if (plan.json) {
+    if (command.json) {
       const settings = {
-        program: typeof request.program === 'string' ? request.program : request.program.name,
+        program: programName(request.program),
         switchIntervalMs: request.switchIntervalMs,
         gil: request.gil,
         timeScale: request.timeScale,
       };
-      writeFileSync(plan.json, `${JSON.stringify(jsonReport(machineInfo, settings, summaries), null, 2)}\n`);
-      process.stderr.write(`Summary written to ${plan.json}\n`);
+      writeFileSync(
+        command.json,
+        `${JSON.stringify(jsonReport(machineInfo, settings, summaries, records), null, 2)}\n`,
+      );
+      process.stderr.write(`Summary written to ${command.json}\n`);
     }
-    if (plan.trace) {
-      writeTraceFile(plan.trace, toChromeTrace(records));
-      process.stderr.write(`Trace written to ${plan.trace} (open it in https://ui.perfetto.dev)\n`);
+    if (command.trace) {
+      writeTraceFile(command.trace, toChromeTrace(records));
+      process.stderr.write(`Trace written to ${command.trace} (open it in https://ui.perfetto.dev)\n`);
     }
   } catch (error) {
     fail(`could not write the output: ${(error as Error).message}`, 1);
   }
-  process.exit(end.status === 'done' ? 0 : end.status === 'cancelled' ? 130 : 1);
+  process.exit(interrupted ?? (end.status === 'done' ? 0 : end.status === 'cancelled' ? 130 : 1));
 }
 
 const presetNames = presets.map((p) => p.name);
@@ -243,9 +247,9 @@ cli
 Columns of the table:
   wall time        from the run's start until its last thread ended
   speed-up         sequential wall time / this wall time (same program and workers)
-  CPU %            total CPU time / (wall time × cores used), cores used = min(workers, cores):
-                   how busy the cores the run could use were
-  GIL wait %       time threads spent waiting for the GIL / (wall time × threads)
+  on CPU %         CPU time the OS gave the run's threads / (wall time × this machine's cores):
+                   how much of the machine the run used ("—" where CPU time was not measured)
+  GIL wait %       time the run's threads waited for the GIL / (wall time × threads)
   hand-offs        times the GIL passed from one thread to another
   forced switches  hand-offs forced by a drop request after the switch interval
 
