@@ -36,6 +36,40 @@ describe('OnCpuTimeline: when a thread was on a CPU, from cumulative readings', 
     expect(timeline([0, 0, 5])).toEqual([0, 2]);
   });
 
+  it("with the threads' states (R or asleep), a GIL hand-off after late readings is drawn without overlap", () => {
+    const spans = (readings: [number, number, boolean][], endMs: number) => {
+      const cpu = new OnCpuTimeline();
+      for (const [t, c, running] of readings) cpu.add({ tNs: t * MS, cpuNs: c * MS, running });
+      cpu.extendTo(endMs * MS);
+      return cpu.spans.map((t) => t / MS);
+    };
+    // A holds the GIL until 4.5 ms; its readings at 3 and 4 ms lag (2 ms reported, 3 and 4 true),
+    // at 5 ms it sleeps and reads exact. B wakes at 4.5 ms and runs on.
+    const a = spans(
+      [
+        [0, 0, true],
+        [1, 1, true],
+        [2, 2, true],
+        [3, 2, true],
+        [4, 2, true],
+        [5, 4.5, false],
+        [6, 4.5, false],
+      ],
+      6,
+    );
+    const b = spans(
+      [
+        [3, 0, false],
+        [4, 0, false],
+        [5, 0.5, true],
+        [6, 1.5, true],
+      ],
+      6,
+    );
+    expect(a).toEqual([0, 4.5]);
+    expect(b).toEqual([4.5, 6]);
+  });
+
   it('ticks stay open for the kernel accounting lag, then are final', () => {
     const cpu = new OnCpuTimeline();
     const lagMs = CPU_ACCOUNTING_LAG_NS / MS;

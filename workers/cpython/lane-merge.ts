@@ -10,6 +10,11 @@ export interface CpuSample {
   tNs: number;
   /** Cumulative ns on a CPU (first field of /proc/PID/task/TID/schedstat). */
   cpuNs: number;
+  /**
+   * State R (running or runnable) at the reading, from /proc/PID/task/TID/stat; undefined when
+   * not read. A reading of a thread in R may lag (its CPU's accounting is late); of one asleep, not.
+   */
+  running?: boolean;
 }
 
 export interface BlockingCall {
@@ -39,14 +44,24 @@ interface Tick {
   a: number;
   b: number;
   onNs: number;
+  /** The thread's state at the tick's start and end readings (undefined: not read). */
+  fromRunning: boolean | undefined;
+  toRunning: boolean | undefined;
 }
 
 /**
- * When a thread was on a CPU, from cumulative readings about 1 ms apart. A reading's increase
- * beyond its own tick belongs to the ticks just before (late accounting, newest first). Then a
- * tick's share is drawn at its start when the thread was on a CPU at the end of the tick before
- * (it kept running), else at its end (it just started) — so a GIL hand-off inside a tick draws
- * the two threads one after the other.
+ * When a thread was on a CPU, from cumulative readings about 1 ms apart.
+ *
+ * How much: a reading's increase over its tick. A thread that was running at a reading may have
+ * been under-reported there (late accounting), so what the next readings add beyond their own
+ * tick goes back to the ticks before, newest first, as far back as the thread was running
+ * through them (a reading taken while it slept was exact). When the tick began with the thread
+ * running, those ticks are topped up first: the increase is most likely their late time.
+ *
+ * Where in the tick: with the states at both readings, running → asleep is drawn at the tick's
+ * start, asleep → running at its end; otherwise at the start if the thread was on a CPU at the
+ * end of the tick before, else at the end. So a GIL hand-off inside a tick draws the two threads
+ * one after the other.
  */
 export class OnCpuTimeline {
   /** Flat [startNs, endNs, ...], disjoint and in time order; final up to knownUntilNs. */
@@ -70,16 +85,28 @@ export class OnCpuTimeline {
       return;
     }
     const tickNs = sample.tNs - last.tNs;
-    const gained = Math.max(0, sample.cpuNs - last.cpuNs);
-    let late = Math.max(0, gained - tickNs);
-    for (let i = this.open.length - 1; i >= 0 && late > 0; i--) {
-      const t = this.open[i];
-      const take = Math.min(late, t.b - t.a - t.onNs);
-      t.onNs += take;
-      late -= take;
-    }
-    this.open.push({ a: last.tNs, b: sample.tNs, onNs: Math.min(tickNs, gained) });
+    let gained = Math.max(0, sample.cpuNs - last.cpuNs);
+    const tick: Tick = { a: last.tNs, b: sample.tNs, onNs: 0, fromRunning: last.running, toRunning: sample.running };
+    if (last.running === true) gained = this.backfill(gained);
+    tick.onNs = Math.min(tickNs, gained);
+    this.backfill(gained - tick.onNs);
+    this.open.push(tick);
     this.settle(sample.tNs - CPU_ACCOUNTING_LAG_NS);
+  }
+
+  /**
+   * Gives `ns` to the open ticks that may have been under-reported, newest first: those the thread
+   * was running through (read running at both ends). Returns the rest.
+   */
+  private backfill(ns: number): number {
+    for (let i = this.open.length - 1; i >= 0 && ns > 0; i--) {
+      const t = this.open[i];
+      if (t.toRunning === false || t.fromRunning === false) break;
+      const take = Math.min(ns, t.b - t.a - t.onNs);
+      t.onNs += take;
+      ns -= take;
+    }
+    return ns;
   }
 
   /** The thread ended (or the run did) after its last reading: it stays in the state it was in. */
@@ -108,17 +135,23 @@ export class OnCpuTimeline {
     this.open.splice(0, n);
   }
 
-  private draw({ a, b, onNs }: Tick): void {
+  private draw({ a, b, onNs, fromRunning, toRunning }: Tick): void {
     const tick = b - a;
     if (onNs <= 0) {
       this.endedOn = false;
       return;
     }
     const gap = tick - onNs;
+    const atStart =
+      fromRunning === true && toRunning === false
+        ? true
+        : fromRunning === false && toRunning === true
+          ? false
+          : this.endedOn;
     if (gap <= FULL_TICK_SLACK_NS && gap <= tick * FULL_TICK_SLACK_SHARE) {
       this.push(a, b);
       this.endedOn = true;
-    } else if (this.endedOn) {
+    } else if (atStart) {
       this.push(a, a + onNs);
       this.endedOn = false;
     } else {

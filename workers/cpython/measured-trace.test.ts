@@ -18,8 +18,15 @@ function ev(line: unknown[]): TracerEvent {
   return e;
 }
 
-/** Readings of one thread every ms over [fromMs, toMs]: cpu(ms since T0) gives its cumulative CPU. */
-function readings(pid: number, tid: number, fromMs: number, toMs: number, cpu: (ms: number) => number): SampleBatch {
+/** Readings of one thread every ms over [fromMs, toMs]: its cumulative CPU (ms) and state R at each ms since T0. */
+function readings(
+  pid: number,
+  tid: number,
+  fromMs: number,
+  toMs: number,
+  cpu: (ms: number) => number,
+  running: (ms: number) => boolean,
+): SampleBatch {
   const n = toMs - fromMs + 1;
   const batch: SampleBatch = {
     length: n,
@@ -27,10 +34,12 @@ function readings(pid: number, tid: number, fromMs: number, toMs: number, cpu: (
     tid: new Int32Array(n).fill(tid),
     tNs: new Float64Array(n),
     cpuNs: new Float64Array(n),
+    running: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
     batch.tNs[i] = T0 + (fromMs + i) * MS;
     batch.cpuNs[i] = cpu(fromMs + i) * MS;
+    batch.running[i] = running(fromMs + i) ? 1 : 0;
   }
   return batch;
 }
@@ -77,9 +86,27 @@ function threadingRun(): MeasuredTrace {
     ['exit', at(16.5), ROOT, ROOT, 'primary', 0, 0],
   ];
   for (const e of events) trace.addEvent(ev(e));
-  // MainThread computes 0-1.2 ms, then joins; Car computes 1-3 and 13-15 ms.
-  trace.addSamples(readings(ROOT, ROOT, -3, 20, (ms) => 3 + Math.min(Math.max(ms, 0), 1.2)));
-  trace.addSamples(readings(ROOT, 501, 2, 20, (ms) => Math.min(ms, 3) - 1 + Math.max(0, Math.min(ms, 15) - 13)));
+  // MainThread computes (start-up, then its code) until 1.2 ms, then joins; Car computes 1-3 and 13-15 ms.
+  trace.addSamples(
+    readings(
+      ROOT,
+      ROOT,
+      -3,
+      20,
+      (ms) => 3 + Math.min(ms, 1.2),
+      (ms) => ms < 1.2,
+    ),
+  );
+  trace.addSamples(
+    readings(
+      ROOT,
+      501,
+      2,
+      20,
+      (ms) => Math.min(ms, 3) - 1 + Math.max(0, Math.min(ms, 15) - 13),
+      (ms) => ms < 3 || (ms >= 13 && ms < 15),
+    ),
+  );
   return trace;
 }
 

@@ -170,7 +170,7 @@ export class MeasuredTrace {
       const key = laneKey(batch.pid[i], batch.tid[i]);
       let rows = this.pendingSamples.get(key);
       if (!rows) this.pendingSamples.set(key, (rows = []));
-      rows.push(batch.tNs[i], batch.cpuNs[i]);
+      rows.push(batch.tNs[i], batch.cpuNs[i], batch.running[i]);
     }
     if (batch.length > 0) this.samplerNs = Math.max(this.samplerNs, batch.tNs[batch.length - 1]);
     if (batch.horizonNs !== undefined) this.samplerNs = Math.max(this.samplerNs, batch.horizonNs);
@@ -199,7 +199,8 @@ export class MeasuredTrace {
     for (const lane of this.laneOrder) {
       const rows = this.pendingSamples.get(lane.key);
       if (rows) {
-        for (let i = 0; i < rows.length; i += 2) lane.builder.addSample({ tNs: rows[i], cpuNs: rows[i + 1] });
+        for (let i = 0; i < rows.length; i += 3)
+          lane.builder.addSample({ tNs: rows[i], cpuNs: rows[i + 1], running: rows[i + 2] === 1 });
         this.pendingSamples.delete(lane.key);
       }
       if (final) lane.builder.end(endNs);

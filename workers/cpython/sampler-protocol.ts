@@ -20,6 +20,8 @@ export interface SampleBatch {
   tNs: Float64Array;
   /** Cumulative ns on a CPU. */
   cpuNs: Float64Array;
+  /** 1: state R (running or runnable) at the reading; 0: any other state. */
+  running: Uint8Array;
   /** Every thread known to the sampler has been read up to here. */
   horizonNs?: number;
   /** Processes first seen in this batch (the root and its descendants). */
@@ -56,6 +58,8 @@ export type ToMain =
 const SPACE = 0x20;
 const ZERO = 0x30;
 const NINE = 0x39;
+const CLOSE_PAREN = 0x29;
+const R = 0x52;
 
 /** The first decimal field of `bytes[0, length)` (schedstat's ns on a CPU), without a string. */
 export function parseLeadingInt(bytes: Uint8Array, length: number): number {
@@ -66,6 +70,14 @@ export function parseLeadingInt(bytes: Uint8Array, length: number): number {
     value = value * 10 + (c - ZERO);
   }
   return value;
+}
+
+/** Whether /proc/PID/task/TID/stat says R ("pid (comm) R ..."; comm may hold ") "). */
+export function parseStatRunning(bytes: Uint8Array, length: number): boolean {
+  for (let i = length - 1; i > 0; i--) {
+    if (bytes[i] === CLOSE_PAREN) return bytes[i + 2] === R;
+  }
+  return false;
 }
 
 /** The pids of /proc/PID/task/TID/children ("123 456 "). */

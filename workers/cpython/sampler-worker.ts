@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   parseLeadingInt,
   parsePidList,
+  parseStatRunning,
   type SamplerData,
   type SamplerStats,
   type ToMain,
@@ -22,6 +23,7 @@ const buf = Buffer.alloc(4096);
 interface Task {
   tid: number;
   schedstat: number;
+  stat: number;
   children: number;
 }
 interface Proc {
@@ -36,19 +38,21 @@ class Rows {
   tid = new Int32Array(1024);
   tNs = new Float64Array(1024);
   cpuNs = new Float64Array(1024);
+  running = new Uint8Array(1024);
 
-  push(pid: number, tid: number, tNs: number, cpuNs: number): void {
+  push(pid: number, tid: number, tNs: number, cpuNs: number, running: boolean): void {
     if (this.length === this.pid.length) this.grow();
     const i = this.length++;
     this.pid[i] = pid;
     this.tid[i] = tid;
     this.tNs[i] = tNs;
     this.cpuNs[i] = cpuNs;
+    this.running[i] = running ? 1 : 0;
   }
 
   private grow(): void {
     const n = this.pid.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a);
       return b;
@@ -57,6 +61,7 @@ class Rows {
     this.tid = grown(this.tid, (k) => new Int32Array(k));
     this.tNs = grown(this.tNs, (k) => new Float64Array(k));
     this.cpuNs = grown(this.cpuNs, (k) => new Float64Array(k));
+    this.running = grown(this.running, (k) => new Uint8Array(k));
   }
 }
 
@@ -83,7 +88,7 @@ function readInto(fd: number): number {
 }
 
 function closeTask(task: Task): void {
-  for (const fd of [task.schedstat, task.children]) {
+  for (const fd of [task.schedstat, task.stat, task.children]) {
     if (fd >= 0) closeSync(fd);
   }
 }
@@ -117,7 +122,12 @@ function discoverTasks(proc: Proc): void {
     if (proc.tasks.has(tid)) continue;
     const schedstat = tryOpen(`/proc/${proc.pid}/task/${tid}/schedstat`);
     if (schedstat < 0) continue;
-    proc.tasks.set(tid, { tid, schedstat, children: tryOpen(`/proc/${proc.pid}/task/${tid}/children`) });
+    proc.tasks.set(tid, {
+      tid,
+      schedstat,
+      stat: tryOpen(`/proc/${proc.pid}/task/${tid}/stat`),
+      children: tryOpen(`/proc/${proc.pid}/task/${tid}/children`),
+    });
     threadsSeen++;
   }
 }
@@ -173,14 +183,15 @@ function run(): void {
     const tid = r.tid.slice(0, r.length);
     const tNs = r.tNs.slice(0, r.length);
     const cpuNs = r.cpuNs.slice(0, r.length);
+    const running = r.running.slice(0, r.length);
     post(
       {
         type: 'samples',
-        batch: { length: r.length, pid, tid, tNs, cpuNs, horizonNs: t, newPids, gonePids },
+        batch: { length: r.length, pid, tid, tNs, cpuNs, running, horizonNs: t, newPids, gonePids },
         ticks: stats.ticks,
         missedTicks: stats.missedTicks,
       },
-      [pid.buffer, tid.buffer, tNs.buffer, cpuNs.buffer],
+      [pid.buffer, tid.buffer, tNs.buffer, cpuNs.buffer, running.buffer],
     );
     newPids = [];
     gonePids = [];
@@ -200,7 +211,9 @@ function run(): void {
       for (const task of proc.tasks.values()) {
         const n = readInto(task.schedstat);
         if (n > 0) {
-          rows.push(proc.pid, task.tid, t, parseLeadingInt(buf, n));
+          const cpuNs = parseLeadingInt(buf, n);
+          const m = task.stat >= 0 ? readInto(task.stat) : -1;
+          rows.push(proc.pid, task.tid, t, cpuNs, m > 0 && parseStatRunning(buf, m));
           stats.readings++;
         } else {
           closeTask(task);

@@ -645,11 +645,107 @@ def _at_exit():
     name = _thread_name() or "MainThread"
     _emit("e", _perf(), name, 0)
     _emit("exit", _perf(), name, 0, _exit_code)
+    _end_children()
+
+
+# ---------------------------------------------------------------- nothing left behind
+
+
+def _become_subreaper():
+    """Linux: orphaned descendants of the program become the root's children (not init's), so
+    the root can reap them: a process killed after its parent died must not stay a zombie."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        pass
+
+
+def _children():
+    pids = []
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            with open("/proc/self/task/%s/children" % tid) as f:
+                pids.extend(int(p) for p in f.read().split())
+    except OSError:
+        pass
+    return pids
+
+
+def _helper_processes():
+    """multiprocessing's resource tracker and fork server: stopped, not killed, so the tracker
+    still unlinks the semaphores it tracks."""
+    helpers = []
+    tracker = sys.modules.get("multiprocessing.resource_tracker")
+    if tracker is not None and getattr(tracker._resource_tracker, "_pid", None):
+        helpers.append((tracker._resource_tracker._pid, tracker._resource_tracker))
+    forkserver = sys.modules.get("multiprocessing.forkserver")
+    if forkserver is not None and getattr(forkserver._forkserver, "_forkserver_pid", None):
+        helpers.append((forkserver._forkserver._forkserver_pid, forkserver._forkserver))
+    return helpers
+
+
+def _reap(deadline):
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        except OSError:
+            return
+        if pid == 0:
+            time.sleep(0.002)
+
+
+def _end_children():
+    """Kills and reaps whatever the program left running (orphans included), then stops
+    multiprocessing's helper processes."""
+    import signal
+
+    helpers = _helper_processes()
+    helper_pids = set(pid for pid, _ in helpers)
+    for pid in _children():
+        if pid not in helper_pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+    for _, helper in helpers:
+        try:
+            helper._stop()
+        except Exception:
+            pass
+    for pid in _children():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    _reap(time.monotonic() + 0.5)
+
+
+def _on_sigterm(signum, frame):
+    """A cancelled run: the whole process group gets SIGTERM; the root ends its descendants and
+    reaps them before it goes (a fork child inherits this handler and just exits)."""
+    import signal
+
+    if os.getpid() != _root_pid:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # dies of the signal, as it would have
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    _end_children()
+    os._exit(128 + signum)
 
 
 def main():
     global _fd, _program, _options, _exit_code
     atexit.register(_at_exit)
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    _become_subreaper()
     args = _parse_args(sys.argv[1:])
     _fd = args.events_fd
     given = args.program
