@@ -100,6 +100,8 @@ const STDERR_WAIT_NS = 100_000_000;
 /** After the root exits: how long its pipes may take to drain (orphans may hold them open). */
 const DRAIN_MS = 200;
 
+/** Thrown when a cancel comes while the sampler starts: nothing is spawned. */
+const stoppedBeforeSpawn = new Error('stopped before the spawn');
 const nowNs = () => Number(process.hrtime.bigint());
 /** process.hrtime and performance.now() read the same monotonic clock: epoch ms of a hrtime ns. */
 const epochOffsetMs = () => performance.timeOrigin + performance.now() - nowNs() / 1e6;
@@ -234,6 +236,7 @@ async function execute(
     if (batches.length > 0) callbacks.onTrace(batches);
   };
 
+  const requested = endRequested.then(stop);
   try {
     if (available.ok) {
       sampler = await Sampler.start((batch) => trace.addSamples(batch), {
@@ -260,6 +263,7 @@ async function execute(
       program,
     ];
 
+    if (outcome) throw stoppedBeforeSpawn;
     spawnNs = nowNs();
     const proc = spawn(options.python.executable, args, {
       cwd: dir,
@@ -336,7 +340,6 @@ async function execute(
         r();
       }, maxWallMs);
     });
-    const requested = endRequested.then(stop);
     await Promise.race([exited, capReached, requested]);
     if (exitNs !== null && outcome === null) {
       // The program ended by itself: give the pipes a moment to deliver their last lines.
@@ -346,7 +349,8 @@ async function execute(
     }
     for (const line of lines.end()) onEventLine(line);
   } catch (error) {
-    outcome ??= { status: 'failed', reason: `the measured run could not run: ${(error as Error).message}` };
+    if (error !== stoppedBeforeSpawn)
+      outcome ??= { status: 'failed', reason: `the measured run could not run: ${(error as Error).message}` };
   } finally {
     clearInterval(flushTimer);
     clearTimeout(capTimer);

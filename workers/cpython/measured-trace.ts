@@ -42,6 +42,8 @@ interface Lane {
 }
 
 const laneKey = (pid: number, tid: number) => `${pid}:${tid}`;
+/** A thread's readings wait this long for its first event (which names the lane). */
+const UNCLAIMED_SAMPLES_NS = 2_000_000_000;
 
 export class MeasuredTrace {
   /** Time zero of the run: the program's first line (the tracer's `run` event). */
@@ -208,7 +210,18 @@ export class MeasuredTrace {
       if (batch) batches.push(batch);
     }
     if (final) this.pendingSamples.clear();
+    else this.forgetUnclaimedSamples(horizonNs - UNCLAIMED_SAMPLES_NS);
     return batches;
+  }
+
+  /** Readings of threads no event has claimed (helper processes, C threads) are kept only a while. */
+  private forgetUnclaimedSamples(beforeNs: number): void {
+    for (const [key, rows] of this.pendingSamples) {
+      let i = 0;
+      while (i < rows.length && rows[i] < beforeNs) i += 3;
+      if (i === rows.length) this.pendingSamples.delete(key);
+      else if (i > 0) rows.splice(0, i);
+    }
   }
 
   summaries(): ThreadSummaryV2[] {

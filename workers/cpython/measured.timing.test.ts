@@ -160,8 +160,11 @@ describe.skipIf(!python)('measured CPython: the calc() cells', () => {
       `threading calc: wall ${m.summary.wallMs.toFixed(0)} ms, running ${running.map((r) => r.toFixed(0)).join(' + ')} ms, overlap ${(overlap * 100).toFixed(1)}%; sampler ${m.sampler?.ticks} ticks, ${m.sampler?.missedTicks} missed`,
     );
     expect(overlap).toBeLessThan(0.2);
-    // Both threads did compute (the lanes are not empty): each ran a quarter of the run at least.
-    for (const r of running) expect(r).toBeGreaterThan(0.25 * m.summary.wallMs);
+    // Both threads computed, and their computing is drawn as running (not lost between the readings).
+    for (const t of m.summary.threads.filter((t) => t.name.endsWith('(calc)'))) {
+      expect(t.onCpuMs).toBeGreaterThan(50);
+      expect(t.runningMs!).toBeGreaterThan(0.9 * t.onCpuMs!);
+    }
     expect(m.summary.threads.find((t) => t.name === 'MainThread')?.blockedMs).toBeGreaterThan(0.8 * m.summary.wallMs);
   });
 
@@ -321,6 +324,17 @@ describe.skipIf(!python)('measured CPython: failures, cancel and the cap leave n
     expect(measuredDirs()).toBe(dirsBefore);
     // The trace keeps what it had: both children computed until the cancel.
     expect(spans(laneNamed(m, 'MainThread', 'Process-2'), 'running').length).toBeGreaterThan(0);
+  });
+
+  it('cancel at once, before the program starts: the run ends cancelled within 1 s, nothing spawned is left', async () => {
+    const { run, measured } = start('calc_threads.py', 'threading');
+    const t = performance.now();
+    await run.cancel();
+    const m = await measured;
+    expect(performance.now() - t).toBeLessThan(1000);
+    expect(m.summary.status).toBe('cancelled');
+    expect(m.startedAt).toBeNull();
+    if (m.pgid) expect(groupMembers(m.pgid)).toEqual([]);
   });
 
   it('the wall-time cap fails the run and kills it', async () => {

@@ -54,6 +54,9 @@ _pid = os.getpid()
 _root_pid = _pid
 _options = {}
 _exit_code = 0
+# multiprocessing's helpers (fork server, resource tracker) run the tracer silently: they are no
+# lanes of the program. A process the fork server forks for the program speaks again.
+_quiet = False
 _encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 _local = threading.local()
 
@@ -78,7 +81,7 @@ def _write(data):
 
 
 def _emit(kind, t, name, line, *fields):
-    if _fd < 0:
+    if _fd < 0 or _quiet:
         return
     record = [kind, t, _pid, _get_native_id(), name, line]
     record.extend(fields)
@@ -340,8 +343,9 @@ def _patch_multiprocessing_process(module):
     bootstrap = BaseProcess._bootstrap
 
     def _bootstrap(self, *args, **kwargs):
-        global _pid
+        global _pid, _quiet
         _pid = os.getpid()
+        _quiet = False
         _emit("pbegin", _perf(), _thread_name(), 0, self.name, self._parent_pid)
         _patch_print_exc(bootstrap.__code__)
         code = 1
@@ -396,15 +400,15 @@ def _patch_multiprocessing_util(module):
         args = list(args)
         if "-c" in args and _fd >= 0:
             i = args.index("-c") + 1
-            args[i] = _child_boot_code() + args[i]
+            args[i] = _child_boot_code(quiet="spawn_main" not in args[i]) + args[i]
             passfds = list(passfds) + [_fd]
         return spawnv_passfds(path, args, passfds)
 
     module.spawnv_passfds = patched
 
 
-def _child_boot_code():
-    options = dict(_options, events_fd=_fd, program=_program)
+def _child_boot_code(quiet):
+    options = dict(_options, events_fd=_fd, program=_program, quiet=quiet)
     return (
         "import sys,types;_m=types.ModuleType('_gil_lab_tracer');_m.__file__=%r;"
         "sys.modules['_gil_lab_tracer']=_m;"
@@ -415,10 +419,11 @@ def _child_boot_code():
 
 def bootstrap_child(options_json):
     """Entry of a spawned (or forkserver) child: the same wrappers, no program run."""
-    global _fd, _program, _pid, _options
+    global _fd, _program, _pid, _options, _quiet
     options = json.loads(options_json)
     _fd = options.pop("events_fd")
     _program = options.pop("program")
+    _quiet = options.pop("quiet", False)
     _options = options
     _pid = os.getpid()
     _install()
