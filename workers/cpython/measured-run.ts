@@ -92,6 +92,8 @@ export interface MeasuredRun {
   cancel(reason?: string): Promise<MeasuredRunResult>;
 }
 
+type Outcome = { status: RunStatus; reason?: string };
+
 const OUTPUT_CAP = 1 << 20;
 /** Live lanes stop this far behind now: events and readings still on their way land in time. */
 const LIVE_LAG_NS = 30_000_000;
@@ -122,19 +124,13 @@ export function pythonName(python: PythonInterpreter): string {
 }
 
 export function runMeasured(options: MeasuredRunOptions, callbacks: MeasuredRunCallbacks): MeasuredRun {
-  let requestEnd: (outcome: { status: RunStatus; reason?: string }) => void = () => undefined;
-  let pendingEnd: { status: RunStatus; reason?: string } | null = null;
-  const endRequested = new Promise<{ status: RunStatus; reason?: string }>((r) => {
-    requestEnd = (outcome) => {
-      pendingEnd ??= outcome;
-      r(pendingEnd);
-    };
-  });
-  const run = { pid: undefined as number | undefined };
-  const finished = execute(options, callbacks, endRequested, (pid) => (run.pid = pid));
+  let requestEnd!: (outcome: Outcome) => void;
+  const endRequested = new Promise<Outcome>((resolveEnd) => (requestEnd = resolveEnd));
+  let pid: number | undefined;
+  const finished = execute(options, callbacks, endRequested, (p) => (pid = p));
   return {
     get pid() {
-      return run.pid;
+      return pid;
     },
     finished,
     cancel(reason = 'cancelled by the user') {
@@ -147,7 +143,7 @@ export function runMeasured(options: MeasuredRunOptions, callbacks: MeasuredRunC
 async function execute(
   options: MeasuredRunOptions,
   callbacks: MeasuredRunCallbacks,
-  endRequested: Promise<{ status: RunStatus; reason?: string }>,
+  endRequested: Promise<Outcome>,
   onPid: (pid: number) => void,
 ): Promise<MeasuredRunResult> {
   const available =
@@ -182,11 +178,11 @@ async function execute(
   let exitCode: number | null = null;
   let exitSignal: string | null = null;
   let samplerStats: SamplerStats | null = null;
-  let outcome: { status: RunStatus; reason?: string } | null = null;
+  let outcome: Outcome | null = null;
   let runEndNs = 0;
   /** When a cancel or the cap stopped the run (its wall time ends there). */
   let stoppedNs: number | null = null;
-  const stop = (o: { status: RunStatus; reason?: string }) => {
+  const stop = (o: Outcome) => {
     if (outcome) return;
     outcome = o;
     stoppedNs = nowNs();
@@ -226,11 +222,12 @@ async function execute(
     if (rest && started) trace.addStderrText(ready[0].atNs, rest);
   };
 
-  const flush = (final: boolean, endNs?: number) => {
+  /** Live (every flushMs), or the last one when `endNs` is given. */
+  const flush = (endNs?: number) => {
     if (!started) return;
     const now = nowNs();
-    explainStderr(final ? Infinity : now - STDERR_WAIT_NS);
-    const batches = final ? trace.flush(endNs!, true, endNs) : trace.flush(now - LIVE_LAG_NS);
+    explainStderr(endNs !== undefined ? Infinity : now - STDERR_WAIT_NS);
+    const batches = endNs !== undefined ? trace.finish(endNs) : trace.flush(now - LIVE_LAG_NS);
     const lanes = trace.takeNewLanes();
     if (lanes.threads.length > 0 || lanes.processes.length > 0) callbacks.onThreads(lanes.processes, lanes.threads);
     if (batches.length > 0) callbacks.onTrace(batches);
@@ -247,22 +244,7 @@ async function execute(
     dir = await mkdtemp(join(os.tmpdir(), 'gil-lab-measured-'));
     const program = join(dir, basename(options.fileName ?? 'program.py'));
     await writeFile(program, options.source);
-    const tracer = options.tracerPath ?? defaultTracerPath();
-    const inline = options.inlineStart ?? options.strategy === 'sequential';
-    const args = [
-      tracer,
-      '--events-fd',
-      '3',
-      '--cpu-count',
-      String(options.workers),
-      '--switch-interval-ms',
-      String(options.switchIntervalMs),
-      ...(options.latencyUs !== undefined ? ['--latency-us', String(Math.round(options.latencyUs))] : []),
-      ...(inline ? ['--inline-start'] : []),
-      '--',
-      program,
-    ];
-
+    const args = tracerArgs(options, options.tracerPath ?? defaultTracerPath(), program);
     if (outcome) throw stoppedBeforeSpawn;
     spawnNs = nowNs();
     const proc = spawn(options.python.executable, args, {
@@ -310,10 +292,6 @@ async function execute(
       if (event.kind === 'run') start();
     };
     const drained: Promise<void>[] = [];
-    const whenEnded = (stream: NodeJS.ReadableStream | null) =>
-      stream
-        ? new Promise<void>((r) => (stream.once('end', () => r()), stream.once('close', () => r())))
-        : Promise.resolve();
     if (events) {
       events.setEncoding('utf8');
       events.on('data', (chunk: string) => {
@@ -332,7 +310,7 @@ async function execute(
     });
     drained.push(whenEnded(proc.stdout), whenEnded(proc.stderr));
 
-    flushTimer = setInterval(() => flush(false), options.flushMs ?? 150);
+    flushTimer = setInterval(() => flush(), options.flushMs ?? 150);
     const maxWallMs = options.maxWallMs ?? limits.maxWallMsPerRun;
     const capReached = new Promise<void>((r) => {
       capTimer = setTimeout(() => {
@@ -374,7 +352,7 @@ async function execute(
     if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     runEndNs = stoppedNs ?? trace.exitNs ?? exitNs ?? endNs;
   }
-  flush(true, runEndNs);
+  flush(runEndNs);
   const ended = outcome ?? judge(trace, exitCode, exitSignal, pythonName(options.python), child?.pid);
   return {
     summary: summarize(options, trace, ended, runEndNs, spawnNs),
@@ -393,13 +371,39 @@ async function execute(
 }
 
 /** done, or failed with the first traceback (naming its thread and process) or the crash. */
+/** python3 tracer.py --events-fd 3 ... -- PROGRAM: os.cpu_count() is the workers knob. */
+function tracerArgs(options: MeasuredRunOptions, tracer: string, program: string): string[] {
+  const inline = options.inlineStart ?? options.strategy === 'sequential';
+  return [
+    tracer,
+    '--events-fd',
+    '3',
+    '--cpu-count',
+    String(options.workers),
+    '--switch-interval-ms',
+    String(options.switchIntervalMs),
+    ...(options.latencyUs !== undefined ? ['--latency-us', String(Math.round(options.latencyUs))] : []),
+    ...(inline ? ['--inline-start'] : []),
+    '--',
+    program,
+  ];
+}
+
+function whenEnded(stream: NodeJS.ReadableStream | null): Promise<void> {
+  if (!stream) return Promise.resolve();
+  return new Promise<void>((resolveEnd) => {
+    stream.once('end', () => resolveEnd());
+    stream.once('close', () => resolveEnd());
+  });
+}
+
 function judge(
   trace: MeasuredTrace,
   exitCode: number | null,
   signal: string | null,
   python: string,
   pid: number | undefined,
-): { status: RunStatus; reason?: string } {
+): Outcome {
   const first = trace.exceptions[0];
   if (first)
     return {
@@ -416,7 +420,7 @@ function judge(
 function summarize(
   options: MeasuredRunOptions,
   trace: MeasuredTrace,
-  outcome: { status: RunStatus; reason?: string },
+  outcome: Outcome,
   endNs: number,
   spawnNs: number,
 ): RunSummaryV2 {

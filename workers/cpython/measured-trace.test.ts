@@ -126,7 +126,7 @@ describe('MeasuredTrace: the lanes of a measured run', () => {
 
   it('draws each lane from the events and readings: starting, running, io, blocked, the prints', () => {
     const trace = threadingRun();
-    const batches = trace.flush(at(16.5), true, at(16.5));
+    const batches = trace.finish(at(16.5));
     const car = batches.find((b) => b.tid === 41)!;
     expect(car.intervals).toEqual(
       [
@@ -150,7 +150,7 @@ describe('MeasuredTrace: the lanes of a measured run', () => {
 
   it('sums each thread up, null where it was not measured', () => {
     const trace = threadingRun();
-    trace.flush(at(16.5), true, at(16.5));
+    trace.finish(at(16.5));
     const [main, car] = trace.summaries();
     expect(car).toEqual({
       tid: 41,
@@ -178,7 +178,7 @@ describe('MeasuredTrace: the lanes of a measured run', () => {
       maxIntervalsPerRun: 10,
     });
     blind.addEvent(ev(['run', at(0), ROOT, ROOT, 'MainThread', 0, '/tmp/p.py']));
-    blind.flush(at(1), true, at(1));
+    blind.finish(at(1));
     expect(blind.summaries()[0]).toMatchObject({ runningMs: null, onCpuMs: null, waitMs: null, ioMs: 0 });
   });
 
@@ -223,7 +223,7 @@ describe('MeasuredTrace: the lanes of a measured run', () => {
         lastLine: 'ValueError: bad',
       },
     ]);
-    const child = trace.flush(at(8), true, at(8)).find((b) => b.tid === 2)!;
+    const child = trace.finish(at(8)).find((b) => b.tid === 2)!;
     expect(child.intervals.slice(0, 4)).toEqual([S.starting, 1000, 4000, 20]);
     expect(child.instants[0]).toMatchObject({ kind: 'error', tUs: 6000, line: 5 });
   });

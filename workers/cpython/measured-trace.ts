@@ -192,11 +192,21 @@ export class MeasuredTrace {
     return out;
   }
 
-  /**
-   * Every lane's intervals up to `horizonNs` (where the lanes' facts are complete). `final`: the
-   * run is over, every lane ends by `endNs`.
-   */
-  flush(horizonNs: number, final = false, endNs = horizonNs): TraceBatchV2[] {
+  /** Every lane's intervals up to `horizonNs` (where the lanes' facts are complete), live. */
+  flush(horizonNs: number): TraceBatchV2[] {
+    const batches = this.flushLanes(horizonNs, false);
+    this.forgetUnclaimedSamples(horizonNs - UNCLAIMED_SAMPLES_NS);
+    return batches;
+  }
+
+  /** The run is over at `endNs`: every lane ends by then and gives the rest of its intervals. */
+  finish(endNs: number): TraceBatchV2[] {
+    const batches = this.flushLanes(endNs, true);
+    this.pendingSamples.clear();
+    return batches;
+  }
+
+  private flushLanes(horizonNs: number, final: boolean): TraceBatchV2[] {
     const batches: TraceBatchV2[] = [];
     for (const lane of this.laneOrder) {
       const rows = this.pendingSamples.get(lane.key);
@@ -205,12 +215,10 @@ export class MeasuredTrace {
           lane.builder.addSample({ tNs: rows[i], cpuNs: rows[i + 1], running: rows[i + 2] === 1 });
         this.pendingSamples.delete(lane.key);
       }
-      if (final) lane.builder.end(endNs);
-      const batch = lane.builder.flush(final ? endNs : horizonNs, this.samplerNs, final);
+      if (final) lane.builder.end(horizonNs);
+      const batch = lane.builder.flush(horizonNs, this.samplerNs, final);
       if (batch) batches.push(batch);
     }
-    if (final) this.pendingSamples.clear();
-    else this.forgetUnclaimedSamples(horizonNs - UNCLAIMED_SAMPLES_NS);
     return batches;
   }
 
