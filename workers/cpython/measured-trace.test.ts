@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeasuredTrace } from './measured-trace';
 import type { SampleBatch } from './sampler-protocol';
-import { parseLeadingInt, parsePidList } from './sampler-protocol';
+import { parseLeadingInt, parsePidList, parseStat } from './sampler-protocol';
 import { StderrText } from './stderr-text';
 import { LineSplitter, parseTracerEvent, type TracerEvent } from './tracer-events';
 import { stateCodeV2 as S } from './trace-v2';
@@ -269,10 +269,14 @@ describe('the pipes: event lines, /proc text, stderr', () => {
     expect(s.end()).toEqual(['e']);
   });
 
-  it('reads schedstat and children files without strings', () => {
+  it('reads schedstat, stat and children files without strings', () => {
     const bytes = (s: string) => new TextEncoder().encode(s);
     const schedstat = bytes('123456789012 3456 78\n');
     expect(parseLeadingInt(schedstat, schedstat.length)).toBe(123456789012);
+    const stat = bytes('4711 (a (b) c) R 1 4711 4711 0 -1 4194560 1 0 0 0 12 3 0 0 20 0 7 0 8 9\n');
+    expect(parseStat(stat, stat.length)).toEqual({ running: true, threads: 7 });
+    const asleep = bytes('4712 (python3) S 1 2 3 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0');
+    expect(parseStat(asleep, asleep.length)).toEqual({ running: false, threads: 1 });
     const children = bytes('4711 4712 ');
     expect(parsePidList(children, children.length)).toEqual([4711, 4712]);
     expect(parsePidList(bytes(''), 0)).toEqual([]);

@@ -72,12 +72,19 @@ export function parseLeadingInt(bytes: Uint8Array, length: number): number {
   return value;
 }
 
-/** Whether /proc/PID/task/TID/stat says R ("pid (comm) R ..."; comm may hold ") "). */
-export function parseStatRunning(bytes: Uint8Array, length: number): boolean {
-  for (let i = length - 1; i > 0; i--) {
-    if (bytes[i] === CLOSE_PAREN) return bytes[i + 2] === R;
-  }
-  return false;
+/**
+ * From /proc/PID/task/TID/stat ("pid (comm) state ppid ..."; comm may hold ") "): whether the
+ * state is R (running or runnable), and num_threads (field 20: the threads of its process).
+ */
+export function parseStat(bytes: Uint8Array, length: number): { running: boolean; threads: number } {
+  let i = length - 1;
+  while (i > 0 && bytes[i] !== CLOSE_PAREN) i--;
+  const running = bytes[i + 2] === R;
+  // Field 3 (the state) starts at i + 2; num_threads is 17 fields after it.
+  let field = 3;
+  let j = i + 2;
+  while (j < length && field < 20) if (bytes[j++] === SPACE) field++;
+  return { running, threads: field === 20 ? parseLeadingInt(bytes.subarray(j), length - j) : 0 };
 }
 
 /** The pids of /proc/PID/task/TID/children ("123 456 "). */

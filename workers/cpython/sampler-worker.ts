@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   parseLeadingInt,
   parsePidList,
-  parseStatRunning,
+  parseStat,
   type SamplerData,
   type SamplerStats,
   type ToMain,
@@ -29,6 +29,8 @@ interface Task {
 interface Proc {
   pid: number;
   tasks: Map<number, Task>;
+  /** num_threads, from its main thread's stat at the last tick. */
+  threads: number;
 }
 
 /** Growable columns of readings: pid, tid, time, cumulative CPU ns. */
@@ -95,7 +97,7 @@ function closeTask(task: Task): void {
 
 function addProcess(pid: number): void {
   if (procs.has(pid)) return;
-  procs.set(pid, { pid, tasks: new Map() });
+  procs.set(pid, { pid, tasks: new Map(), threads: 0 });
   if (!seenPids.has(pid)) {
     seenPids.add(pid);
     newPids.push(pid);
@@ -132,10 +134,15 @@ function discoverTasks(proc: Proc): void {
   }
 }
 
-/** New threads of known processes, and new children of any of their threads. */
+/** Every this many discoveries the thread lists are read even if the thread counts did not change. */
+const FULL_DISCOVERY_EVERY = 32;
+let discoveries = 0;
+
+/** New threads of known processes (listed when their count changed), and new children of any thread. */
 function discover(): void {
+  const full = ++discoveries % FULL_DISCOVERY_EVERY === 0;
   for (const proc of [...procs.values()]) {
-    discoverTasks(proc);
+    if (full || proc.threads !== proc.tasks.size) discoverTasks(proc);
     if (!procs.has(proc.pid)) continue;
     for (const task of proc.tasks.values()) {
       if (task.children < 0) continue;
@@ -213,7 +220,9 @@ function run(): void {
         if (n > 0) {
           const cpuNs = parseLeadingInt(buf, n);
           const m = task.stat >= 0 ? readInto(task.stat) : -1;
-          rows.push(proc.pid, task.tid, t, cpuNs, m > 0 && parseStatRunning(buf, m));
+          const stat = m > 0 ? parseStat(buf, m) : { running: false, threads: 0 };
+          if (task.tid === proc.pid) proc.threads = stat.threads;
+          rows.push(proc.pid, task.tid, t, cpuNs, stat.running);
           stats.readings++;
         } else {
           closeTask(task);
