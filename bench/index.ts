@@ -1,4 +1,4 @@
-// npm run bench [-- --only gil,overhead,fidelity,convoy,timeline]
+// npm run bench [-- --only gil,overhead,fidelity,convoy,timeline,measured]
 // Runs the benchmark sections in order, prints a table per section and a summary of the goals,
 // and writes every number to bench-results.json. A missed goal is printed, never a failure:
 // the numbers are ratios measured side by side in this run, and the machine may be busy.
@@ -11,12 +11,13 @@ import { createEngine, type Engine } from '../workers/engine';
 import { benchConvoy } from './convoy';
 import { benchFidelity } from './fidelity';
 import { benchGil } from './gil';
+import { benchMeasured } from './measured';
 import { benchOverhead } from './overhead';
 import { findPython } from './python';
 import type { GoalRow, SectionResult } from './section';
 import { printTable } from './table';
 
-const sectionNames = ['gil', 'overhead', 'fidelity', 'convoy', 'timeline'] as const;
+const sectionNames = ['gil', 'overhead', 'fidelity', 'convoy', 'timeline', 'measured'] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function chosenSections(): SectionName[] {
@@ -109,7 +110,9 @@ async function main(): Promise<void> {
                 ? await benchFidelity(engine!)
                 : name === 'convoy'
                   ? await benchConvoy(engine!)
-                  : await timelineSection();
+                  : name === 'measured'
+                    ? await benchMeasured()
+                    : await timelineSection();
       } catch (error) {
         // A section that cannot run is reported like a missed goal; the others still run.
         const message = (error as Error).message;

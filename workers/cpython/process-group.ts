@@ -1,0 +1,77 @@
+// The process group of a measured run (spawned with detached: true, so its pgid is the root's
+// pid): whether anything of it is left, and how to end all of it.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** True while any process of the group exists (zombies not yet reaped included). */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Linux: the pids whose process group is `pgid`, read from /proc/PID/stat. */
+export function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return members;
+  }
+  for (const name of names) {
+    if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) members.push(Number(name));
+  }
+  return members;
+}
+
+function signal(target: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(target, name);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Ends the group and every other pid given (processes seen by the sampler, in case one left the
+ * group): SIGTERM, then SIGKILL after `termMs`; resolves when all are gone or `withinMs` passed,
+ * with what is still alive.
+ */
+export async function endGroup(pgid: number, pids: Iterable<number>, termMs = 150, withinMs = 900): Promise<number[]> {
+  const others = [...pids].filter((p) => p !== pgid);
+  const alive = () => [...(groupAlive(pgid) ? [pgid] : []), ...others.filter(pidAlive)];
+  if (alive().length === 0) return [];
+  const start = Date.now();
+  signal(-pgid, 'SIGTERM');
+  for (const pid of others) signal(pid, 'SIGTERM');
+  while (alive().length > 0 && Date.now() - start < termMs) await sleep(10);
+  if (alive().length > 0) {
+    signal(-pgid, 'SIGKILL');
+    for (const pid of others) signal(pid, 'SIGKILL');
+  }
+  while (alive().length > 0 && Date.now() - start < withinMs) await sleep(10);
+  return alive();
+}
