@@ -44,6 +44,9 @@ export interface OpenedFile {
   text: string;
 }
 
+/** An opened file, or why it was refused; the refusal names the file as the renderer's messages do. */
+export type OpenResult = { ok: true; value: OpenedFile } | { ok: false; kind: OpenKind; name: string; error: string };
+
 export interface RecentFile {
   kind: OpenKind;
   path: string;
@@ -76,9 +79,9 @@ export type DesktopCommand =
 
 export interface DesktopMethods {
   /** The system's Open dialog for this kind of file, in the last folder used; null when cancelled. */
-  openFile(kind: OpenKind): Promise<Result<OpenedFile> | null>;
+  openFile(kind: OpenKind): Promise<OpenResult | null>;
   /** Reads a file of the recent list (only those: the page cannot name any other path). */
-  openRecent(path: string): Promise<Result<OpenedFile>>;
+  openRecent(path: string): Promise<OpenResult>;
   /** The system's Save dialog with `suggestedName` in the last folder; writes `data`; null when cancelled. */
   saveFile(kind: SaveKind, suggestedName: string, data: string | Uint8Array): Promise<Result<{ path: string }> | null>;
   /** The settings file's text (userData/settings.json), or null when there is none. */

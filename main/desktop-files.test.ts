@@ -26,13 +26,19 @@ describe('opening', () => {
     truncateSync(big, limits.maxFileBytes + 1);
     expect(await readUserFile('program', big)).toEqual({
       ok: false,
-      error: `big.py: program file is too large: ${limits.maxFileBytes + 1} bytes, at most ${limits.maxFileBytes}`,
+      kind: 'program',
+      name: 'big.py',
+      error: `program file is too large: ${limits.maxFileBytes + 1} bytes, at most ${limits.maxFileBytes}`,
     });
     const huge = join(dir, 'huge.gillab.json');
     writeFileSync(huge, '');
     truncateSync(huge, limits.maxTraceFileBytes + 1);
     const result = await readUserFile('session', huge);
-    expect(result.ok === false && result.error).toMatch(/^huge.gillab.json: session file is too large: /);
+    expect(result).toMatchObject({
+      ok: false,
+      name: 'huge.gillab.json',
+      error: expect.stringMatching(/^session file is too large: /),
+    });
     // The program limit is not the session one: a 2 MiB session opens.
     truncateSync(huge, 2 << 20);
     expect((await readUserFile('session', huge)).ok).toBe(true);
@@ -41,12 +47,16 @@ describe('opening', () => {
   it('says why a file cannot be read', async () => {
     expect(await readUserFile('program', join(dir, 'gone.py'))).toEqual({
       ok: false,
-      error: 'gone.py: could not read the file: the file no longer exists',
+      kind: 'program',
+      name: 'gone.py',
+      error: 'could not read the file: the file no longer exists',
     });
     mkdirSync(join(dir, 'folder.py'));
-    expect(await readUserFile('program', join(dir, 'folder.py'))).toEqual({
+    expect(await readUserFile('session', join(dir, 'folder.py'))).toEqual({
       ok: false,
-      error: 'folder.py: not a file',
+      kind: 'session',
+      name: 'folder.py',
+      error: 'not a file',
     });
   });
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Result } from '../common/api';
-import { saveFormats, type OpenKind, type OpenedFile, type SaveKind } from '../common/desktop-api';
+import { saveFormats, type OpenKind, type OpenResult, type SaveKind } from '../common/desktop-api';
 import { limits } from '../common/limits';
 import { sessionFileTooLarge } from '../common/session-file';
 
@@ -26,16 +26,17 @@ export function tooLarge(kind: OpenKind, bytes: number): string | null {
 }
 
 /** Reads a file the user chose, refusing one too large for its kind. */
-export async function readUserFile(kind: OpenKind, path: string): Promise<Result<OpenedFile>> {
+export async function readUserFile(kind: OpenKind, path: string): Promise<OpenResult> {
   const name = basename(path);
+  const refuse = (error: string): OpenResult => ({ ok: false, kind, name, error });
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { ok: false, error: `${name}: not a file` };
+    if (!info.isFile()) return refuse('not a file');
     const large = tooLarge(kind, info.size);
-    if (large) return { ok: false, error: `${name}: ${large}` };
+    if (large) return refuse(large);
     return { ok: true, value: { kind, name, path, text: await readFile(path, 'utf8') } };
   } catch (error) {
-    return { ok: false, error: `${name}: could not read the file: ${reason(error)}` };
+    return refuse(`could not read the file: ${reason(error)}`);
   }
 }
 

@@ -3,7 +3,7 @@
 // (userData/settings.json), the menu state and the notice for a page opened again. The pure parts
 // live beside it: dialog-options.ts, desktop-files.ts, desktop-state.ts, session-guard.ts.
 import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DesktopMethods, MenuState, RecentFile } from '../common/desktop-api';
 import { maxSettingsBytes } from '../common/desktop-api';
@@ -105,7 +105,7 @@ export function createDesktopShell(initial: DesktopState, options: DesktopShellO
 
     async openRecent(path) {
       const entry = state.recent.find((file) => file.path === path);
-      if (!entry) return { ok: false, error: `${path} is not in the recent files` };
+      if (!entry) return { ok: false, kind: 'program', name: basename(path), error: 'not one of the recent files' };
       const result = await readUserFile(entry.kind, path);
       if (result.ok) await opened(entry);
       else await update({ recent: withoutRecent(state.recent, path) });

@@ -1,4 +1,5 @@
 import { estimateWallMs } from '../../../common/estimate';
+import { ResetSettings } from '../host/ResetSettings';
 import { formatMs } from '../store/derive';
 import { selectProgram, useSettings } from '../store/settings';
 import { HistoryList } from './HistoryList';
@@ -33,6 +34,7 @@ export function ConfigPanel() {
       <StrategyToggles />
       <Knobs />
       <SessionEstimate />
+      <ResetSettings />
       <HistoryList />
     </aside>
   );

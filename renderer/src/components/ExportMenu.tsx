@@ -1,28 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { sessionFileSuffix } from '../../../common/session-file';
-import { exportChromeTrace, exportCsv, exportSession, exportTimelinePng } from '../export';
+import { runExport, type ExportFormat } from '../export-actions';
 import { sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
-import { useRuns, type Session } from '../store/runs';
+import { useRuns } from '../store/runs';
 import { useView } from '../store/view';
-
-function programName(session: Session): string {
-  return typeof session.request.program === 'string' ? session.request.program : session.request.program.name;
-}
-
-function baseName(session: Session): string {
-  const program = programName(session);
-  const stamp = new Date(session.startedAt).toISOString().slice(0, 19).replaceAll(':', '-');
-  return `gil-lab-${program.replace(/[^\w.-]+/g, '_')}-${stamp}`;
-}
-
-/** The knobs of a session, for the image's heading (as the timeline's header says them). */
-function sessionLine(session: Session): string {
-  const { request } = session;
-  const workers = request.workerCounts.length === 1 ? `${request.workerCounts[0]} workers · ` : '';
-  const when = new Date(session.startedAt).toLocaleString();
-  return `${session.runs.length} of ${session.total} runs · ${workers}switch interval ${request.switchIntervalMs} ms · GIL ${request.gil} · time scale ${request.timeScale} · ${when}`;
-}
 
 /** Session file, Chrome trace (Perfetto), PNG of the timeline, CSV of the summaries: of the session on screen. */
 export function ExportMenu() {
@@ -51,22 +33,17 @@ export function ExportMenu() {
     };
   }, []);
 
-  const act = (action: (s: Session) => Promise<void> | void) => async () => {
+  // The desktop menu's File ▸ Save Session and Export items run the same (renderer/src/host/commands.ts).
+  const act = (format: ExportFormat) => async () => {
     if (menu.current) menu.current.open = false;
     if (!session) return;
     try {
-      await action(session);
+      await runExport(format, session, presenter);
     } catch (error) {
       reportError(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
-  const png = (s: Session) =>
-    exportTimelinePng(
-      s.runs,
-      { presenter, title: `GIL Lab · ${programName(s)}`, subtitle: sessionLine(s) },
-      baseName(s),
-    );
   const running = session?.status === 'running';
 
   return (
@@ -86,21 +63,17 @@ export function ExportMenu() {
               ? 'Save the session once it has ended'
               : 'Every run with its whole trace; Open session reads it back'
           }
-          onClick={act((s) => exportSession(s.runs, s.request, baseName(s)))}
+          onClick={act('session')}
         >
           Session <span className="menu-note">{sessionFileSuffix}, opens in GIL Lab</span>
         </button>
-        <button type="button" disabled={!hasRuns} onClick={act((s) => exportChromeTrace(s.runs, baseName(s)))}>
+        <button type="button" disabled={!hasRuns} onClick={act('trace')}>
           Chrome trace <span className="menu-note">.json, opens in Perfetto</span>
         </button>
-        <button type="button" disabled={!hasRuns} onClick={act(png)}>
+        <button type="button" disabled={!hasRuns} onClick={act('png')}>
           Timeline image <span className="menu-note">.png</span>
         </button>
-        <button
-          type="button"
-          disabled={!hasSummaries}
-          onClick={act((s) => exportCsv(sessionSummaries(s), baseName(s)))}
-        >
+        <button type="button" disabled={!hasSummaries} onClick={act('csv')}>
           Summary table <span className="menu-note">.csv</span>
         </button>
       </div>

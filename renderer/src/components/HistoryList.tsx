@@ -1,5 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 import { sessionFileSuffix } from '../../../common/session-file';
+import { dialogInstead } from '../host/files';
 import { openSessionFile } from '../open-session';
 import type { Session } from '../store/runs';
 import { useRuns } from '../store/runs';
@@ -37,6 +38,7 @@ function OpenSession() {
           className="visually-hidden"
           aria-label="Open session"
           onChange={onFile}
+          onClick={dialogInstead('session')}
         />
         <span aria-hidden="true">⤒</span> Open session…
       </label>

@@ -10,17 +10,21 @@ export interface TimeRange {
 
 export interface ViewState {
   presenter: boolean;
+  /** The Console pane (View ▸ Console in the desktop menu hides it). */
+  consoleShown: boolean;
   /** A session picked from the history; null follows the current session. */
   selectedSessionId: string | null;
   brushedRange: TimeRange | null;
 
   setPresenter(on: boolean): void;
+  setConsoleShown(on: boolean): void;
   selectSession(id: string | null): void;
   setBrushedRange(range: TimeRange | null): void;
 }
 
 export const initialView = {
   presenter: false,
+  consoleShown: true,
   selectedSessionId: null as string | null,
   brushedRange: null as TimeRange | null,
 };
@@ -28,6 +32,7 @@ export const initialView = {
 export const useView = create<ViewState>()((set) => ({
   ...initialView,
   setPresenter: (presenter) => set({ presenter }),
+  setConsoleShown: (consoleShown) => set({ consoleShown }),
   // A brushed range belongs to the session it was drawn on.
   selectSession: (selectedSessionId) => set({ selectedSessionId, brushedRange: null }),
   setBrushedRange: (brushedRange) => set({ brushedRange }),
