@@ -88,12 +88,18 @@ export function builderConfig(signing: Signing): Configuration {
 
     // An unsigned build is a choice the environment makes, never an error (README, "Signing").
     forceCodeSigning: false,
+    // No auto-update: without this, the GitHub repository in package.json makes electron-builder
+    // write resources/app-update.yml for an updater the app does not have.
+    publish: null,
 
     linux: {
       target: ['AppImage', 'deb'],
       category: 'Education',
       maintainer: 'GIL Lab contributors <maintainers@gillab.org>',
       synopsis: "Makes Python's GIL visible",
+      // The .desktop file is gil-lab.desktop, package.json's desktopName, which Electron gives the
+      // window as its app_id / WM_CLASS: docks and task bars put the window under the app's icon.
+      syncDesktopName: true,
       icon: 'assets/icon.png',
     },
     mac: {

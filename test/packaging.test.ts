@@ -69,11 +69,18 @@ describe('package.json metadata for the installers', () => {
     expect(pkg.description).toEqual(expect.any(String));
     expect(pkg.license).toBe('MIT');
     expect(pkg.productName).toBe('GIL Lab');
+    // Electron's app_id / WM_CLASS on Linux, and the name of the installed .desktop file.
+    expect(pkg.desktopName).toBe('gil-lab.desktop');
+    expect(config.linux?.syncDesktopName).toBe(true);
   });
 
   it("passes electron-builder's own schema check", async () => {
     const logger = { isEnabled: false, add() {} };
     await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
+  });
+
+  it('promises no auto-update (no app-update.yml from the GitHub repository)', () => {
+    expect(config.publish).toBeNull();
   });
 
   it('unpacks the engine entries from app.asar and flips the fuses', () => {
