@@ -81,7 +81,9 @@ export const eventChannel = `${ipcPrefix}event`;
 /** WebSocket messages of the web host. */
 export type WsRequest = { id: number; method: (typeof methodNames)[number]; params: unknown[] };
 export type WsMessage =
-  { id: number; ok: true; value: unknown } | { id: number | null; ok: false; error: string } | { event: EngineEvent };
+  | { id: number; ok: true; value: unknown }
+  | { id: number | null; ok: false; error: string }
+  | { event: EngineEvent };
 
 /** The global name the preload exposes the API under. */
 export const apiGlobal = 'gilLab';

@@ -73,23 +73,14 @@ export function sequentialCost(program: Program, workers: number): ProgramCost {
 }
 
 /** A rough wall-time estimate in ms (scaled) for the progress bar; not a prediction to test against. */
-export function estimateWallMs(
-  program: Program,
-  strategy: Strategy,
-  workers: number,
-  timeScale: number,
-  cores: number,
-): number {
+export function estimateWallMs(program: Program, strategy: Strategy, workers: number, timeScale: number, cores: number): number {
   const seq = sequentialCost(program, workers);
   if (strategy === 'sequential') return (seq.cpuMs + seq.blockMs) * timeScale;
   const main = stepsCost(program.main, program, workers, false);
-  const tasks = taskInstances(program, workers).map((name) =>
-    stepsCost(program.tasks[name] ?? [], program, workers, false),
-  );
+  const tasks = taskInstances(program, workers).map((name) => stepsCost(program.tasks[name] ?? [], program, workers, false));
   const longestTask = Math.max(0, ...tasks.map((t) => t.cpuMs + t.blockMs));
   const taskCpu = tasks.reduce((sum, t) => sum + t.cpuMs, 0);
-  const parallel =
-    strategy === 'threading' || strategy === 'asyncio' ? 1 : Math.max(1, Math.min(workers, cores, tasks.length));
+  const parallel = strategy === 'threading' || strategy === 'asyncio' ? 1 : Math.max(1, Math.min(workers, cores, tasks.length));
   const pool = Math.max(1, Math.min(workers, tasks.length));
   const taskTotal = tasks.reduce((sum, t) => sum + t.cpuMs + t.blockMs, 0);
   return (main.cpuMs + main.blockMs + Math.max(longestTask, taskCpu / parallel, taskTotal / pool)) * timeScale;

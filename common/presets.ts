@@ -13,8 +13,7 @@ const carTruckTask = (text: string, sleepMs: number): ProgramStep[] => [
 export const presets: Program[] = [
   {
     name: 'car-truck',
-    description:
-      'Two threads that print and sleep 1 s, five times: sleeping releases the GIL, so they interleave and finish in 5 s, not 10.',
+    description: 'Two threads that print and sleep 1 s, five times: sleeping releases the GIL, so they interleave and finish in 5 s, not 10.',
     main: [
       { op: 'print', text: 'MainThread' },
       { op: 'start', task: 'car' },
@@ -26,8 +25,7 @@ export const presets: Program[] = [
   },
   {
     name: 'car-truck-staggered',
-    description:
-      'The second thread starts 0.2 s after the first and the main thread never joins: "done" is printed while the threads still run.',
+    description: 'The second thread starts 0.2 s after the first and the main thread never joins: "done" is printed while the threads still run.',
     main: [
       { op: 'print', text: 'MainThread' },
       { op: 'start', task: 'car' },
@@ -39,16 +37,21 @@ export const presets: Program[] = [
   },
   {
     name: 'cpu-sqrt',
-    description:
-      'One task per worker, each `for i in range(40_000_000): math.sqrt(i)` (about 4 s): threads take turns holding the GIL, processes run in parallel.',
-    main: [{ op: 'start', task: 'calc', copies: 'workers' }, { op: 'join' }],
+    description: 'One task per worker, each `for i in range(40_000_000): math.sqrt(i)` (about 4 s): threads take turns holding the GIL, processes run in parallel.',
+    main: [
+      { op: 'start', task: 'calc', copies: 'workers' },
+      { op: 'join' },
+    ],
     tasks: { calc: [{ op: 'cpu', ms: 4000 }] },
   },
   {
     name: 'convoy',
-    description:
-      "Beazley's convoy effect: a thread doing many short I/O waits beside a CPU-bound thread gets the GIL back only every switch interval.",
-    main: [{ op: 'start', task: 'compute' }, { op: 'start', task: 'echo' }, { op: 'join' }],
+    description: "Beazley's convoy effect: a thread doing many short I/O waits beside a CPU-bound thread gets the GIL back only every switch interval.",
+    main: [
+      { op: 'start', task: 'compute' },
+      { op: 'start', task: 'echo' },
+      { op: 'join' },
+    ],
     tasks: {
       compute: [{ op: 'cpu', ms: 2000 }],
       // Like a socket echo loop: recv (a short blocking call), then a little Python work.
@@ -66,17 +69,15 @@ export const presets: Program[] = [
   },
   {
     name: 'mixed',
-    description:
-      'Half the tasks CPU-bound, half I/O-bound: threads overlap the I/O, only processes overlap the computing.',
-    main: [{ op: 'start', task: 'crunch', copies: 2 }, { op: 'start', task: 'fetch', copies: 2 }, { op: 'join' }],
+    description: 'Half the tasks CPU-bound, half I/O-bound: threads overlap the I/O, only processes overlap the computing.',
+    main: [
+      { op: 'start', task: 'crunch', copies: 2 },
+      { op: 'start', task: 'fetch', copies: 2 },
+      { op: 'join' },
+    ],
     tasks: {
       crunch: [{ op: 'cpu', ms: 1000 }],
-      fetch: [
-        loop(10, [
-          { op: 'io', ms: 100 },
-          { op: 'cpu', ms: 5 },
-        ]),
-      ],
+      fetch: [loop(10, [{ op: 'io', ms: 100 }, { op: 'cpu', ms: 5 }])],
     },
   },
 ];

@@ -7,10 +7,7 @@ export const threadStates = ['starting', 'running', 'waiting', 'io'] as const;
 export type ThreadState = (typeof threadStates)[number];
 /** Index of a state in `threadStates`: the code stored in interval arrays. */
 export type StateCode = 0 | 1 | 2 | 3;
-export const stateCode = { starting: 0, running: 1, waiting: 2, io: 3 } as const satisfies Record<
-  ThreadState,
-  StateCode
->;
+export const stateCode = { starting: 0, running: 1, waiting: 2, io: 3 } as const satisfies Record<ThreadState, StateCode>;
 
 export type InstantKind = 'print' | 'drop_request' | 'forced_switch' | 'truncated' | 'error';
 export interface Instant {

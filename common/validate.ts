@@ -10,8 +10,7 @@ const ranged = (name: string, min: number, max: number, integer = false) =>
   z
     .number({ error: (iss) => `${name} must be a number, got ${describe(iss.input)}` })
     .refine((v) => Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v)), {
-      error: (iss) =>
-        `${name} must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}, got ${describe(iss.input)}`,
+      error: (iss) => `${name} must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}, got ${describe(iss.input)}`,
     });
 
 function describe(value: unknown): string {
@@ -30,10 +29,7 @@ const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
       z.strictObject({ op: z.literal('cpu'), ms: durationMs('cpu ms') }),
       z.strictObject({ op: z.literal('io'), ms: durationMs('io ms') }),
       z.strictObject({ op: z.literal('sleep'), ms: durationMs('sleep ms') }),
-      z.strictObject({
-        op: z.literal('print'),
-        text: z.string().max(200, 'print text must be at most 200 characters'),
-      }),
+      z.strictObject({ op: z.literal('print'), text: z.string().max(200, 'print text must be at most 200 characters') }),
       z
         .strictObject({
           op: z.literal('repeat'),
@@ -41,10 +37,7 @@ const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
           forMs: durationMs('repeat forMs').optional(),
           steps: z.array(stepSchema).min(1, 'repeat needs at least one step'),
         })
-        .refine(
-          (s) => (s.times === undefined) !== (s.forMs === undefined),
-          'repeat needs exactly one of times or forMs',
-        ),
+        .refine((s) => (s.times === undefined) !== (s.forMs === undefined), 'repeat needs exactly one of times or forMs'),
       z.strictObject({
         op: z.literal('start'),
         task: z.string().min(1, 'start needs a task name'),
@@ -52,10 +45,7 @@ const stepSchema: z.ZodType<ProgramStep> = z.lazy(() =>
       }),
       z.strictObject({ op: z.literal('join'), task: z.string().optional() }),
     ],
-    {
-      error: (iss) =>
-        `op must be one of cpu, io, sleep, print, repeat, start, join, got ${describe((iss.input as { op?: unknown } | undefined)?.op)}`,
-    },
+    { error: (iss) => `op must be one of cpu, io, sleep, print, repeat, start, join, got ${describe((iss.input as { op?: unknown } | undefined)?.op)}` },
   ),
 );
 
@@ -71,11 +61,7 @@ const requestSchema = z.strictObject({
   // program's own error names its field instead of zod's "invalid union".
   program: z.unknown(),
   strategies: z
-    .array(
-      z.enum(strategies, {
-        error: (iss) => `strategy must be one of ${strategies.join(', ')}, got ${describe(iss.input)}`,
-      }),
-    )
+    .array(z.enum(strategies, { error: (iss) => `strategy must be one of ${strategies.join(', ')}, got ${describe(iss.input)}` }))
     .min(1, 'strategies must list at least one strategy'),
   workerCounts: z
     .array(ranged('workers', limits.workers.min, limits.workers.max, true))
@@ -131,8 +117,7 @@ function checkProgram(program: Program): string | null {
 
 export function validateProgram(input: unknown): Result<Program> {
   const parsed = programSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, main, tasks}') };
+  if (!parsed.success) return { ok: false, error: formatIssues(parsed.error, input, 'a program {name, description, main, tasks}') };
   const error = checkProgram(parsed.data);
   return error ? { ok: false, error } : { ok: true, value: parsed.data };
 }
@@ -160,19 +145,13 @@ function resolveProgram(given: unknown): Result<Program> {
     const preset = findPreset(given);
     return preset
       ? { ok: true, value: preset }
-      : {
-          ok: false,
-          error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program file, got ${describe(given)}`,
-        };
+      : { ok: false, error: `program must be one of ${presets.map((p) => p.name).join(', ')} or a program file, got ${describe(given)}` };
   }
   if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
     const checked = validateProgram(given);
     return checked.ok ? checked : { ok: false, error: `program.${checked.error}` };
   }
-  return {
-    ok: false,
-    error: `program must be a preset name or a program {name, description, main, tasks}, got ${given === null ? 'null' : describe(given)}`,
-  };
+  return { ok: false, error: `program must be a preset name or a program {name, description, main, tasks}, got ${given === null ? 'null' : describe(given)}` };
 }
 
 /** Validates a run request's shape and ranges and resolves a preset name into its program. */
@@ -187,9 +166,6 @@ export function validateRequest(input: unknown): Result<ValidRequest> {
   const request = { ...parsed.data, program: program.value };
   const runs = request.strategies.length * request.workerCounts.length;
   if (runs > limits.maxRunsPerSession)
-    return {
-      ok: false,
-      error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}`,
-    };
+    return { ok: false, error: `a session may hold at most ${limits.maxRunsPerSession} runs (strategies × worker counts), got ${runs}` };
   return { ok: true, value: request };
 }

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 
 export default function setup(): void {
   for (const file of ['out/main/python-process.js', 'out/main/python-thread.js']) {
-    if (!existsSync(file))
-      throw new Error(`${file} is missing: run \`npm run build\` before the tests (npm test does).`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the tests (npm test does).`);
   }
 }

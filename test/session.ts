@@ -67,8 +67,7 @@ export function overlapUs(a: Span[], b: Span[]): number {
   const sb = [...b].sort((x, y) => x[0] - y[0]);
   for (const [s, e] of [...a].sort((x, y) => x[0] - y[0])) {
     while (j < sb.length && sb[j][1] <= s) j++;
-    for (let k = j; k < sb.length && sb[k][0] < e; k++)
-      total += Math.max(0, Math.min(e, sb[k][1]) - Math.max(s, sb[k][0]));
+    for (let k = j; k < sb.length && sb[k][0] < e; k++) total += Math.max(0, Math.min(e, sb[k][1]) - Math.max(s, sb[k][0]));
   }
   return total;
 }
