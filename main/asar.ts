@@ -1,5 +1,5 @@
 // Where a packaged app's process entries really live. electron-builder unpacks
-// out/main/python-*.js (asarUnpack in electron-builder.yml) because a utility
+// out/main/python-*.js (asarUnpack in electron-builder.config.ts) because a utility
 // process's worker threads cannot load code from inside app.asar.
 const insideAsar = /([\\/])app\.asar([\\/])/;
 

@@ -29,7 +29,8 @@ export interface BridgeTarget {
   trustedOrigin: string;
 }
 
-function checkSender(event: IpcMainInvokeEvent, target: BridgeTarget): void {
+/** Throws unless the call comes from our window's main frame on our origin (main/security.ts). */
+export function checkSender(event: IpcMainInvokeEvent, target: BridgeTarget): void {
   const window = target.window();
   const fromOurWindow = window !== null && !window.isDestroyed() && event.sender === window.webContents;
   const refusal = senderRefusal(event.senderFrame, fromOurWindow, target.trustedOrigin);

@@ -24,6 +24,7 @@ import {
   secureWebPreferences,
   senderRefusal,
 } from './security';
+import { placeWindow } from './window-bounds';
 import { backgroundColor, mainWindowOptions, windowTitle } from './window-options';
 
 interface CspEvaluatorModule {
@@ -73,13 +74,20 @@ describe('window options', () => {
     }
   });
 
-  it('is titled GIL Lab, large enough for the panels, shown only once painted', () => {
+  it('is titled GIL Lab, placed and limited as main/window-bounds.ts says, shown only once painted', () => {
     expect(options.title).toBe(windowTitle);
     expect(windowTitle).toBe('GIL Lab');
-    expect(options.minWidth).toBeGreaterThanOrEqual(1100);
-    expect(options.minHeight).toBeGreaterThanOrEqual(700);
+    const placement = placeWindow(null, [{ x: 0, y: 0, width: 1093, height: 566 }]);
+    const placed = mainWindowOptions({ preload: '/p.cjs', icon: '/i.png', placement });
+    expect(placed).toMatchObject({ ...placement.bounds, minWidth: placement.minimum.width, minHeight: 540 });
     expect(options.show).toBe(false);
     expect(options.icon).toBe('/app/assets/icon.png');
+  });
+
+  it('has DevTools while developing and none when packaged', () => {
+    expect(options.webPreferences?.devTools).toBe(true);
+    const packaged = mainWindowOptions({ preload: '/p.cjs', icon: '/i.png', packaged: true });
+    expect(packaged.webPreferences).toMatchObject({ devTools: false, sandbox: true, contextIsolation: true });
   });
 
   it("paints the renderer's own background, so opening the window does not flash", () => {

@@ -1,16 +1,24 @@
-// Builds out/ when it is missing or older than any source, so `npm run web`, `npm run cli`
-// and `npm run bench` always run what the sources say. Usage: node scripts/ensure-built.mjs
+// Builds out/ when it is missing or older than any source, so `npm start`, `npm run web`,
+// `npm run cli` and `npm run bench` always run what the sources say.
+// Usage: node scripts/ensure-built.mjs (test/build-outputs.test.ts imports the rest).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const outputs = [
+const projectRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * Every file of the build that a host loads by name (the entries of electron.vite.config.ts): one
+ * missing is rebuilt. Without out/preload/index.cjs the window has no bridge to the engine.
+ */
+export const buildOutputs = [
+  'out/main/index.js',
   'out/main/web.js',
   'out/main/cli.js',
   'out/main/python-process.js',
   'out/main/python-thread.js',
+  'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
 const sourceDirs = ['common', 'workers', 'web', 'cli', 'main', 'renderer'];
@@ -18,7 +26,7 @@ const sourceFiles = ['electron.vite.config.ts', 'package.json'];
 // Tests are not part of the build: editing one must not trigger a rebuild.
 const isTest = (name) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(name);
 
-function newestSource() {
+function newestSource(root) {
   let newest = 0;
   const visit = (dir) => {
     if (!existsSync(dir)) return;
@@ -35,19 +43,18 @@ function newestSource() {
   return newest;
 }
 
-/** Why a build is needed, or null when out/ is up to date. */
-function staleness() {
-  const missing = outputs.filter((file) => !existsSync(join(root, file)));
+/** Why a build of the project at `root` is needed, or null when its out/ is up to date. */
+export function staleness(root) {
+  const missing = buildOutputs.filter((file) => !existsSync(join(root, file)));
   if (missing.length > 0) return `${missing.join(', ')} missing`;
-  const oldest = Math.min(...outputs.map((file) => statSync(join(root, file)).mtimeMs));
-  return newestSource() > oldest ? 'sources changed since the last build' : null;
+  const oldest = Math.min(...buildOutputs.map((file) => statSync(join(root, file)).mtimeMs));
+  return newestSource(root) > oldest ? 'sources changed since the last build' : null;
 }
 
 // Test files and npm scripts may call this at the same time: one builds, the others wait for it.
-const lock = join(root, 'out', '.building');
 const staleLockMs = 5 * 60_000;
 
-function takeLock() {
+function takeLock(root, lock) {
   mkdirSync(join(root, 'out'), { recursive: true });
   for (;;) {
     try {
@@ -62,10 +69,12 @@ function takeLock() {
   }
 }
 
-takeLock();
-try {
-  const reason = staleness();
-  if (reason) {
+function ensureBuilt(root) {
+  const lock = join(root, 'out', '.building');
+  takeLock(root, lock);
+  try {
+    const reason = staleness(root);
+    if (!reason) return;
     // stderr: stdout belongs to the command that runs next (`npm run cli -- programs | grep …`).
     console.error(`Building GIL Lab (${reason})…`);
     const result = spawnSync('npx', ['electron-vite', 'build'], {
@@ -79,7 +88,9 @@ try {
       );
       process.exitCode = 1;
     }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
-} finally {
-  rmSync(lock, { recursive: true, force: true });
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureBuilt(projectRoot);

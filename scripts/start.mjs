@@ -2,13 +2,15 @@
 // `npm start`: the desktop window. Install scripts are off (.npmrc), so Electron's
 // binary is fetched here, on first start, by Electron's own installer. Where that
 // download cannot happen, one paragraph says why, what works without it and how
-// to fix it, and the exit code is non-zero.
+// to fix it, and the exit code is non-zero. `npm start -- <args>` hands the arguments
+// to the app; on Linux the sandbox decision of scripts/electron-sandbox.mjs applies.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { electronArgs, probeSandbox, sandboxDecision, sandboxFixMessage } from './electron-sandbox.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(join(root, 'package.json'));
@@ -23,13 +25,14 @@ function electronPackageDir() {
   }
 }
 
-/** The binary electron's index.js would name, or null when it is not there. */
-function electronBinary(packageDir) {
+/** The binary electron's index.js would name (ELECTRON_OVERRIDE_DIST_PATH first), or null when it is not there. */
+function electronBinary(packageDir, env = process.env) {
   const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(packageDir, 'dist');
-  const binary = join(distDir, relative);
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (!existsSync(pathFile) && !override) return null;
+  // index.js falls back to 'electron' when only the override is set.
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+  const binary = join(override || join(packageDir, 'dist'), relative);
   return existsSync(binary) ? binary : null;
 }
 
@@ -148,7 +151,7 @@ function wrap(text, width) {
 }
 
 /** Runs a command with our stdio; resolves with its exit code (signals forwarded while it runs). */
-function run(command, args, env = process.env) {
+function run(command, args, env) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
     const forward = (signal) => child.kill(signal);
@@ -166,7 +169,11 @@ function run(command, args, env = process.env) {
   });
 }
 
-async function main() {
+/**
+ * Builds what is stale and starts Electron on the app with `argv` after it; resolves with the exit code.
+ * `probe` reads the sandbox facts of chrome-sandbox's path (test/electron-start.test.ts passes its own).
+ */
+export async function startElectron({ argv, env = process.env, probe = probeSandbox }) {
   const packageDir = electronPackageDir();
   if (packageDir === null) {
     process.stderr.write('GIL Lab: the electron package is not installed. Run `npm install` first.\n');
@@ -174,7 +181,7 @@ async function main() {
   }
   const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
 
-  if (electronBinary(packageDir) === null) {
+  if (electronBinary(packageDir, env) === null) {
     process.stdout.write(`Electron ${version} is not downloaded yet: fetching it once (about 100 MB)…\n`);
     const failure = await installElectron(packageDir);
     if (failure !== null) {
@@ -183,15 +190,23 @@ async function main() {
     }
   }
 
-  const built = await run(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')]);
+  // The path electron's own index.js gives, as `npx electron` would use.
+  const electronPath = electronBinary(packageDir, env);
+  const decision = sandboxDecision(probe(join(dirname(electronPath), 'chrome-sandbox')), argv);
+  if (decision.kind === 'fix') {
+    process.stderr.write(`\n${sandboxFixMessage(decision)}\n\n`);
+    return 1;
+  }
+  if (decision.kind === 'no-sandbox') process.stderr.write(`${decision.warning}\n`);
+
+  const built = await run(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], env);
   if (built !== 0) return built;
 
-  // The path electron's own index.js gives, as `npx electron` would use.
-  const electronPath = require('electron');
   // ELECTRON_RUN_AS_NODE left in the environment would start plain Node instead of the app.
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  return run(electronPath, ['.'], env);
+  const electronEnv = { ...env };
+  delete electronEnv.ELECTRON_RUN_AS_NODE;
+  return run(electronPath, electronArgs(argv, decision), electronEnv);
 }
 
-process.exitCode = await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = await startElectron({ argv: process.argv.slice(2) });

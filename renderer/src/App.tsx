@@ -2,6 +2,7 @@ import { ConfigPanel } from './components/ConfigPanel';
 import { ConsolePane } from './components/ConsolePane';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ExplanationPane } from './components/ExplanationPane';
+import { HelpDialog } from './host/HelpDialog';
 import { ScalingChart } from './components/ScalingChart';
 import { TimelinePane } from './components/TimelinePane';
 import { TopBar } from './components/TopBar';
@@ -10,6 +11,7 @@ import { useView } from './store/view';
 
 export function App() {
   const presenter = useView((s) => s.presenter);
+  const consoleShown = useView((s) => s.consoleShown);
   return (
     <div className={`app${presenter ? ' presenter' : ''}`}>
       <TopBar />
@@ -21,11 +23,12 @@ export function App() {
           <WallTimeChart />
           <ScalingChart />
         </div>
-        <div className="pane-row">
-          <ConsolePane />
+        <div className={consoleShown ? 'pane-row' : 'pane-row single'}>
+          {consoleShown && <ConsolePane />}
           <ExplanationPane />
         </div>
       </main>
+      <HelpDialog />
     </div>
   );
 }

@@ -1,41 +1,28 @@
-// Exports of the session on screen: files handed to the user through a download link, which works
-// the same in Electron and in a browser (no file system access from the renderer).
+// Exports of the session on screen: files handed to the user by the host (host/files.ts): the
+// system's Save dialog in Electron, a download link in a browser (no file system access from the renderer).
 import type { RunRequest } from '../../common/api';
 import { toChromeTrace } from '../../common/chrome-trace';
 import { summaryCsv } from '../../common/csv';
 import type { RunRecord } from '../../common/run-record';
 import { sessionFileSuffix, toSessionFile } from '../../common/session-file';
 import type { RunSummary } from '../../common/trace';
+import { saveBlob } from './host/files';
 import { renderTimelinePng, type TimelineImageOptions } from './timeline/image';
 import { shownTimelineView } from './timeline-on-screen';
 
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference by now; a later revoke keeps Safari-like engines happy.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function exportChromeTrace(runs: RunRecord[], baseName: string): void {
-  download(new Blob([JSON.stringify(toChromeTrace(runs))], { type: 'application/json' }), `${baseName}.trace.json`);
+export function exportChromeTrace(runs: RunRecord[], baseName: string): Promise<void> {
+  const blob = new Blob([JSON.stringify(toChromeTrace(runs))], { type: 'application/json' });
+  return saveBlob('trace', blob, `${baseName}.trace.json`);
 }
 
 /** The session with its whole traces, as a file "Open session…" reads back. */
-export function exportSession(runs: RunRecord[], request: RunRequest, baseName: string): void {
-  download(
-    new Blob([JSON.stringify(toSessionFile(runs, request))], { type: 'application/json' }),
-    `${baseName}${sessionFileSuffix}`,
-  );
+export function exportSession(runs: RunRecord[], request: RunRequest, baseName: string): Promise<void> {
+  const blob = new Blob([JSON.stringify(toSessionFile(runs, request))], { type: 'application/json' });
+  return saveBlob('session', blob, `${baseName}${sessionFileSuffix}`);
 }
 
-export function exportCsv(summaries: RunSummary[], baseName: string): void {
-  download(new Blob([summaryCsv(summaries)], { type: 'text/csv' }), `${baseName}.csv`);
+export function exportCsv(summaries: RunSummary[], baseName: string): Promise<void> {
+  return saveBlob('csv', new Blob([summaryCsv(summaries)], { type: 'text/csv' }), `${baseName}.csv`);
 }
 
 /** The whole timeline (every lane, not only those in the window) at the zoom on screen, as a PNG. */
@@ -48,5 +35,5 @@ export async function exportTimelinePng(
     pixelRatio: window.devicePixelRatio || 1,
     ...options,
   });
-  download(png, `${baseName}.png`);
+  await saveBlob('png', png, `${baseName}.png`);
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { getApi } from './api';
 import { App } from './App';
 import { connectEngine } from './engine-link';
+import { startHost } from './host';
 import { useRuns } from './store/runs';
 import { applyThemeVariables } from './theme';
 import './styles.css';
@@ -15,6 +16,8 @@ try {
     .getState()
     .reportError(`Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
 }
+// Saved settings, and in Electron the menu, the system's dialogs and the message after a reload or crash.
+startHost();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,3 +1,4 @@
+import { ResetSettings } from '../host/ResetSettings';
 import { HistoryList } from './HistoryList';
 import { Knobs } from './Knobs';
 import { ProgramPicker } from './ProgramPicker';
@@ -10,6 +11,7 @@ export function ConfigPanel() {
       <ProgramPicker />
       <StrategyToggles />
       <Knobs />
+      <ResetSettings />
       <HistoryList />
     </aside>
   );

@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { programName } from '../../../common/api';
 import { sessionFileSuffix } from '../../../common/session-file';
-import { exportChromeTrace, exportCsv, exportSession, exportTimelinePng } from '../export';
-import { sessionBaseName as baseName, sessionLine } from '../session-text';
+import { runExport, type ExportFormat } from '../export-actions';
 import { sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
-import { useRuns, type SessionRecord } from '../store/runs';
+import { useRuns } from '../store/runs';
 import { useView } from '../store/view';
 
 /** Session file, Chrome trace (Perfetto), PNG of the timeline, CSV of the summaries: of the session on screen. */
@@ -35,22 +34,17 @@ export function ExportMenu() {
     };
   }, []);
 
-  const act = (action: (s: SessionRecord) => Promise<void> | void) => async () => {
+  // The desktop menu's File ▸ Save Session and Export items run the same (renderer/src/host/commands.ts).
+  const act = (format: ExportFormat) => async () => {
     if (menu.current) menu.current.open = false;
     if (!session) return;
     try {
-      await action(session);
+      await runExport(format, session, presenter);
     } catch (error) {
       reportError(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
-  const png = (s: SessionRecord) =>
-    exportTimelinePng(
-      s.runs,
-      { presenter, title: `GIL Lab · ${programName(s.request.program)}`, subtitle: sessionLine(s, { when: true }) },
-      baseName(s),
-    );
   const running = session?.status === 'running';
 
   return (
@@ -70,21 +64,17 @@ export function ExportMenu() {
               ? 'Save the session once it has ended'
               : 'Every run with its whole trace; Open session reads it back'
           }
-          onClick={act((s) => exportSession(s.runs, s.request, baseName(s)))}
+          onClick={act('session')}
         >
-          SessionRecord <span className="menu-note">{sessionFileSuffix}, opens in GIL Lab</span>
+          Session <span className="menu-note">{sessionFileSuffix}, opens in GIL Lab</span>
         </button>
-        <button type="button" disabled={!hasRuns} onClick={act((s) => exportChromeTrace(s.runs, baseName(s)))}>
+        <button type="button" disabled={!hasRuns} onClick={act('trace')}>
           Chrome trace <span className="menu-note">.json, opens in Perfetto</span>
         </button>
-        <button type="button" disabled={!hasRuns} onClick={act(png)}>
+        <button type="button" disabled={!hasRuns} onClick={act('png')}>
           Timeline image <span className="menu-note">.png</span>
         </button>
-        <button
-          type="button"
-          disabled={!hasSummaries}
-          onClick={act((s) => exportCsv(sessionSummaries(s), baseName(s)))}
-        >
+        <button type="button" disabled={!hasSummaries} onClick={act('csv')}>
           Summary table <span className="menu-note">.csv</span>
         </button>
       </div>

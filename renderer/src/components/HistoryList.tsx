@@ -1,6 +1,7 @@
 import { useId, type ChangeEvent } from 'react';
 import { programName } from '../../../common/api';
 import { sessionFileSuffix } from '../../../common/session-file';
+import { dialogInstead } from '../host/files';
 import { openSessionFile } from '../open-session';
 import type { SessionRecord } from '../store/runs';
 import { useRuns } from '../store/runs';
@@ -34,6 +35,7 @@ function OpenSession() {
           className="visually-hidden"
           aria-label="Open session"
           onChange={onFile}
+          onClick={dialogInstead('session')}
         />
         <span aria-hidden="true">⤒</span> Open session…
       </label>

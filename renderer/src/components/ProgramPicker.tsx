@@ -1,5 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 import { loadProgramFile } from '../engine-link';
+import { dialogInstead } from '../host/files';
 import { useSettings } from '../store/settings';
 
 const fileValue = '\u0000file';
@@ -46,7 +47,13 @@ export function ProgramPicker() {
       </select>
       {description && <p className="hint program-description">{description}</p>}
       <label className="file-button">
-        <input type="file" accept=".json,application/json" className="visually-hidden" onChange={onFile} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          onChange={onFile}
+          onClick={dialogInstead('program')}
+        />
         <span aria-hidden="true">⤒</span> Load program file…
       </label>
       {fileError && (

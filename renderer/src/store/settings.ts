@@ -4,9 +4,11 @@ import { create } from 'zustand';
 import type { PresetInfo, Result, RunRequest } from '../../../common/api';
 import { checkProgram, describeProblems } from '../../../common/python/check';
 import { limits } from '../../../common/limits';
+import { findPreset } from '../../../common/presets';
 import { strategies as allStrategies, type GilModel, type Program, type Strategy } from '../../../common/program';
 import type { MachineInfo } from '../../../common/trace';
 import { issueText, numberFromText, requestIssues } from '../../../common/validate';
+import { validateProgram } from '../../../common/validate';
 
 export type ProgramChoice = { kind: 'preset'; name: string } | { kind: 'file'; program: Program; fileName: string };
 
@@ -199,4 +201,29 @@ export function buildRequest(s: SettingsState, workerCounts: number[]): Result<R
       timeScale: Number(s.timeScaleText),
     },
   };
+}
+
+// ---- the last program between starts (renderer/src/host/settings-file.ts keeps the rest) ----
+
+/** The program choice as the settings file keeps it: opaque JSON to everyone but restoreProgram. */
+export function persistedProgram(s: SettingsState): unknown {
+  return s.program.kind === 'preset'
+    ? { kind: 'preset', name: s.program.name }
+    : { kind: 'file', fileName: s.program.fileName, program: s.program.program };
+}
+
+/** The program choice a settings file held, or why it cannot be used (a preset gone, a program no longer valid). */
+export function restoreProgram(value: unknown): Result<ProgramChoice> {
+  const saved = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (saved.kind === 'preset' && typeof saved.name === 'string')
+    return findPreset(saved.name)
+      ? { ok: true, value: { kind: 'preset', name: saved.name } }
+      : { ok: false, error: `there is no preset ${JSON.stringify(saved.name)} any more` };
+  if (saved.kind === 'file' && typeof saved.fileName === 'string') {
+    const program = validateProgram(saved.program);
+    return program.ok
+      ? { ok: true, value: { kind: 'file', program: program.value, fileName: saved.fileName } }
+      : { ok: false, error: `${saved.fileName}: ${program.error}` };
+  }
+  return { ok: false, error: 'not a program choice' };
 }

@@ -6,18 +6,22 @@ import type { RunsState, SessionRecord } from './runs';
 
 export interface ViewState {
   presenter: boolean;
+  /** The Console pane (View ▸ Console in the desktop menu hides it). */
+  consoleShown: boolean;
   /** A session picked from the history; null follows the current session. */
   selectedSessionId: string | null;
   /** The range selected on the timeline (Shift+drag): kept here only. */
   brushedRange: TimeRange | null;
 
   setPresenter(on: boolean): void;
+  setConsoleShown(on: boolean): void;
   selectSession(id: string | null): void;
   setBrushedRange(range: TimeRange | null): void;
 }
 
 export const initialView = {
   presenter: false,
+  consoleShown: true,
   selectedSessionId: null as string | null,
   brushedRange: null as TimeRange | null,
 };
@@ -25,6 +29,7 @@ export const initialView = {
 export const useView = create<ViewState>()((set) => ({
   ...initialView,
   setPresenter: (presenter) => set({ presenter }),
+  setConsoleShown: (consoleShown) => set({ consoleShown }),
   // A brushed range belongs to the session it was drawn on.
   selectSession: (selectedSessionId) => set({ selectedSessionId, brushedRange: null }),
   setBrushedRange: (brushedRange) => set({ brushedRange }),
