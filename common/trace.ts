@@ -80,6 +80,10 @@ export interface RunInfo {
   t0EpochMs: number;
   /** The Python source the run executed, when the engine knows it (lines in the trace refer to it). */
   source?: string;
+  /** For each line of `source` (index line - 1), the line of the program the user wrote (0: added by the strategy's variant). */
+  lineMap?: number[];
+  /** One line on what the run's strategy does with the program (the source view's heading). */
+  note?: string;
   /** Set when the run was measured in real CPython rather than simulated. */
   measured?: { python: string; executable: string };
 }

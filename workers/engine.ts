@@ -189,11 +189,12 @@ export function createEngine(options: EngineOptions): Engine {
             startTimeoutMs: 30_000,
             wallCapMs: limits.maxWallMsPerRun,
             lineMap: variant.lineMap,
+            note: variant.note,
             faults: options.faults,
           },
           {
             onStart: (run) => emit({ type: 'run-start', sessionId: s.id, run }),
-            onThreads: (processes, threads) => emit({ type: 'threads', sessionId: s.id, runId, processes, threads } as unknown as EngineEvent),
+            onThreads: (processes, threads) => emit({ type: 'threads', sessionId: s.id, runId, processes, threads }),
             onTrace: (batches) => emit({ type: 'trace', sessionId: s.id, batches }),
           },
         );

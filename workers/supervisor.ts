@@ -38,6 +38,8 @@ export interface SupervisorOptions {
   maxProcesses: number;
   /** For each line of the variant the run executes, the program's own line (see common/python/variants.ts). */
   lineMap: number[];
+  /** What the strategy does with the program, in a line. */
+  note: string;
   /** Test-only faults. */
   faults?: { hangProcess?: string; killProcessAfterMs?: number };
 }
@@ -186,8 +188,10 @@ export class RunSupervisor {
       processes: [this.info(main)],
       threads: [lane],
       t0EpochMs: this.t0,
-      ...({ source: c.settings.source, lineMap: this.options.lineMap } as object),
-    } as RunInfo);
+      source: c.settings.source,
+      lineMap: this.options.lineMap,
+      note: this.options.note,
+    });
   }
 
   /** The id of the GIL a thread holds: one per process (per interpreter with subinterpreters); null without one. */
@@ -437,7 +441,7 @@ export class RunSupervisor {
       forcedSwitches: all.reduce((n, s) => n + s.forcedSwitches, 0),
       truncated: all.some((s) => s.truncated),
       spawnMs: this.spawnMs,
-      threads: threads as unknown as ThreadSummary[],
+      threads,
     };
   }
 }
