@@ -81,6 +81,8 @@ function prepare(program: Program, strategies: Strategy[]): Result<{ module: Mod
   for (const strategy of strategies) {
     const v = variantFor(program.source, parsed.module, strategy);
     if (!v.ok) return { ok: false, error: `${strategy} cannot run ${program.file}: ${v.reason}` };
+    const checked = parseModule(v.variant.source);
+    if (!checked.ok) return { ok: false, error: `${strategy}: GIL Lab could not write this strategy's variant of ${program.file} (line ${checked.error.line}: ${checked.error.message})` };
     variants.set(strategy, v.variant);
   }
   return { ok: true, value: { module: parsed.module, variants } };

@@ -114,6 +114,8 @@ export type FromThread =
   | { type: 'rename-thread'; tid: number; name: string }
   | { type: 'start-process'; handle: number; name: string; fork: Snapshot }
   | { type: 'request'; tid: number; seq: number; request: Request }
+  /** A new lane: a thread the relay started, or an asyncio task's lane (gil -1). */
+  | { type: 'thread-started'; tid: number; name: string; gil: number; atEpochMs: number }
   | { type: 'thread-failed'; failure: ThreadFailure }
   | { type: 'thread-end'; stats: ThreadStats }
   /** The process's MainThread finished (and its non-daemon threads): the process exits with this code. */
@@ -125,7 +127,6 @@ export type FromProcess =
   | { type: 'calibrated'; itersPerMs: number }
   | { type: 'ready'; osPid: number }
   | { type: 'heartbeat' }
-  | { type: 'thread-started'; tid: number; name: string; gil: number; atEpochMs: number }
   | { type: 'thread-error'; tid: number; message: string };
 
 /** The data a worker thread starts with. */

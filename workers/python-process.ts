@@ -67,9 +67,10 @@ function spawnWorker(): WorkerThread {
   });
   const w: WorkerThread = { worker, port: port1, signal, ready: false, tid: null };
   worker.on('message', (m: FromThread) => fromThread(w, m));
-  worker.on('error', (error) => {
+  worker.on('error', (error: unknown) => {
     flushTrace();
-    send({ type: 'thread-error', tid: w.tid ?? -1, message: error.message });
+    const message = error instanceof Error ? error.message : String(error);
+    send({ type: 'thread-error', tid: w.tid ?? -1, message: w.tid === null ? `a warm thread failed to start: ${message}` : message });
   });
   worker.on('exit', () => {
     if (w.tid !== null) byTid.delete(w.tid);

@@ -196,7 +196,8 @@ export class RunSupervisor {
 
   /** The id of the GIL a thread holds: one per process (per interpreter with subinterpreters); null without one. */
   private gilOf(p: Proc, index: number): number | null {
-    if (this.options.config.settings.mode === 'nogil') return null;
+    // -1: an asyncio task's lane; it computes on its thread, whose lane holds the GIL.
+    if (this.options.config.settings.mode === 'nogil' || index < 0) return null;
     return index === 0 ? p.pid : p.pid * 1000 + index;
   }
 

@@ -12,7 +12,7 @@ import type { PyModule, PyObject } from './interpreter/objects';
 import type { FromThread, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
 import { threadCpuClock } from './thread-cpu';
-import { SWITCH_INTERVAL_US } from './words';
+import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
 /** The eval breaker runs after this much charged time (ns): CPython's runs every few µs of bytecode. */
 const CHECK_NS = 20_000;
@@ -49,6 +49,25 @@ export interface ThreadIdentity {
   t0EpochMs: number;
   gilIndex: number;
   heapLog: SharedArrayBuffer;
+}
+
+/** A task lane's totals: it has no CPU clock or GIL of its own (its thread has). */
+function laneStats(r: Recorder): ThreadStats {
+  return {
+    tid: r.tid,
+    startingUs: r.totalsUs[STARTING],
+    runningUs: r.totalsUs[RUNNING],
+    waitUs: r.totalsUs[WAITING],
+    ioUs: r.totalsUs[IO],
+    blockedUs: r.totalsUs[BLOCKED],
+    onCpuUs: null,
+    ioCount: r.ioCount,
+    endUs: r.lastActiveUs,
+    handoffs: 0,
+    forcedSwitches: 0,
+    truncated: r.truncated,
+    behindMs: 0,
+  };
 }
 
 /** The prelude modules a source imports, and the ones those import, found by their import lines. */
@@ -337,6 +356,15 @@ export class ThreadRuntime implements InterpreterHost {
     Atomics.store(this.words, SWITCH_INTERVAL_US, Math.max(1, Math.round(ms * 1000)));
   }
 
+  /**
+   * The program's clock (epoch ms): below time scale 1 it runs faster than the wall clock by
+   * 1/scale, so that sleeps (scaled) and elapsed times read as the program's own seconds.
+   */
+  programTimeMs(): number {
+    const t0 = this.context.t0EpochMs;
+    return t0 + (epochMs() - t0) / this.timeScale;
+  }
+
   /** time.thread_time(): this thread's CPU seconds since it began. */
   cpuSeconds(): number {
     return (this.cpu.nowMs() - this.startCpuMs) / 1000;
@@ -356,8 +384,30 @@ export class ThreadRuntime implements InterpreterHost {
   }
 
   flush(): void {
-    const batch = this.recorder.takeBatch();
-    if (batch) this.context.post({ type: 'trace', batches: [batch] });
+    const batches = [this.recorder, ...this.taskLanes.values()].map((r) => r.takeBatch()).filter((b) => b !== null);
+    if (batches.length > 0) this.context.post({ type: 'trace', batches });
+  }
+
+  // ---- asyncio's task lanes ----
+
+  /** Lanes of the asyncio tasks this thread's event loop runs, by tid. */
+  private readonly taskLanes = new Map<number, Recorder>();
+
+  /** A lane of its own for an asyncio task (it runs on this thread). */
+  newTaskLane(name: string): number {
+    const n = Atomics.add(this.words, NEXT_TID, 1);
+    const tid = this.context.tid - (this.context.tid % THREADS_PER_PROCESS) + n;
+    const s = this.settings;
+    this.taskLanes.set(tid, new Recorder(s.runId, tid, this.context.t0EpochMs, s.maxIntervalsPerLane));
+    this.context.post({ type: 'thread-started', tid, name, gil: -1, atEpochMs: epochMs() });
+    return tid;
+  }
+
+  taskState(tid: number, state: string): void {
+    const lane = this.taskLanes.get(tid);
+    if (!lane) return;
+    const code = ({ running: RUNNING, waiting: WAITING, io: IO, blocked: BLOCKED } as Record<string, LaneState>)[state];
+    lane.enter(code === undefined ? IDLE : code, this.interp.userLine());
   }
 
   // ---- the thread's life ----
@@ -373,7 +423,9 @@ export class ThreadRuntime implements InterpreterHost {
   /** Releases the GIL for good, sends the rest of the trace and the thread's totals. */
   finish(): void {
     this.release(IDLE);
+    for (const lane of this.taskLanes.values()) lane.enter(IDLE);
     this.flush();
+    for (const lane of this.taskLanes.values()) this.context.post({ type: 'thread-end', stats: laneStats(lane) });
     this.context.post({ type: 'thread-end', stats: this.stats() });
     this.cpu.close();
   }

@@ -27,6 +27,13 @@ class _Thread:
     async def join(self, timeout=None):
         await self._task
 
+    @staticmethod
+    async def join_all():
+        """At the end of main(), as the interpreter waits for its threads at exit."""
+        for task in list(asyncio.all_tasks()):
+            if task is not asyncio.current_task():
+                await task
+
 `;
 
 /** Function names the program defines at module level (and methods, by name). */
@@ -125,11 +132,14 @@ export function asyncioVariant(source: string, module: Module): AsyncioResult {
     // `if __name__ == "__main__":` becomes `async def main():`; its body keeps its indentation.
     edits.push({ line: guard.line, col: 0, endLine: guard.line, endCol: lines[guard.line - 1].length, text: header.replace(/\n$/, ''), insertLines: 0 });
   } else {
-    edits.push({ line: first, col: 0, endLine: first, endCol: 0, text: header, insertLines: header.split('\n').length - 1 });
-    for (let l = first; l <= last; l++) if (lines[l - 1].trim() !== '') edits.push({ line: l, col: 0, endLine: l, endCol: 0, text: indent });
+    edits.push({ line: first, col: 0, endLine: first, endCol: 0, text: header, insertLines: header.split('\n').length - 1, priority: -2 });
+    for (let l = first; l <= last; l++) if (lines[l - 1].trim() !== '') edits.push({ line: l, col: 0, endLine: l, endCol: 0, text: indent, priority: -1 });
   }
   const end = lines.length;
-  edits.push({ line: end, col: lines[end - 1].length, endLine: end, endCol: lines[end - 1].length, text: `${lines[end - 1] === '' ? '' : '\n'}\nasyncio.run(main())\n`, insertLines: 2 });
+  const tail = `    await _Thread.join_all()\n\n\nasyncio.run(main())\n`;
+  const lastText = lines[last - 1];
+  edits.push({ line: last, col: lastText.length, endLine: last, endCol: lastText.length, text: `\n${tail}`.replace(/\n$/, ''), insertLines: 4 });
+  void end;
   edits.push({ line: 1, col: 0, endLine: 1, endCol: 0, text: shim, insertLines: shim.split('\n').length - 1 });
   const out = applyEdits(source, edits);
   return { ok: true, ...out };

@@ -10,6 +10,8 @@ export interface Edit {
   text: string;
   /** The edit inserts whole lines (its text ends with a newline, at column 0): they map to no program line. */
   insertLines?: number;
+  /** Edits at the same place apply in this order, lowest first (indentation before a keyword it precedes). */
+  priority?: number;
 }
 
 interface Piece {
@@ -40,11 +42,11 @@ export function applyEdits(source: string, edits: Edit[]): { source: string; lin
   };
   const sorted = edits
     .map((e) => ({ ...e, from: at(e.line, e.col), to: at(e.endLine, e.endCol) }))
-    .sort((a, b) => a.from - b.from || a.to - b.to);
+    .sort((a, b) => a.from - b.from || (a.priority ?? 0) - (b.priority ?? 0) || a.to - b.to);
   const pieces: Piece[] = [];
   let cursor = 0;
   for (const e of sorted) {
-    if (e.from < cursor) continue; // overlapping edits: the first one wins
+    if (e.from < cursor) continue; // overlapping replacements: the first one wins
     if (e.from > cursor) pieces.push({ text: source.slice(cursor, e.from), line: lineOf(cursor), inserted: false });
     pieces.push({ text: e.text, line: e.line, inserted: Boolean(e.insertLines) });
     cursor = e.to;

@@ -7,7 +7,7 @@ import { mutate } from './mutations';
 /** Binds what a class attribute lookup found to an instance, as descriptors do. */
 function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
   if (found instanceof PyFunction) return new PyBoundMethod(self, found);
-  if (found instanceof PyBuiltin && owner.module === 'builtins') return new PyBoundMethod(self, found);
+  if (found instanceof PyBuiltin && (found.isMethod || owner.module === 'builtins')) return new PyBoundMethod(self, found);
   if (found instanceof PyStaticMethod) return found.func;
   if (found instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), found.func);
   if (found instanceof PyProperty) {

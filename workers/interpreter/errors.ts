@@ -43,6 +43,7 @@ const RuntimeError = exceptionClass('RuntimeError', Exception);
 const ImportError = exceptionClass('ImportError', Exception);
 const ValueError = exceptionClass('ValueError', Exception);
 const ConnectionError = exceptionClass('ConnectionError', OSError);
+const Warning = exceptionClass('Warning', Exception);
 
 export const exceptions = {
   BaseException,
@@ -79,7 +80,11 @@ export const exceptions = {
   TypeError: exceptionClass('TypeError', Exception),
   ValueError,
   UnicodeError: exceptionClass('UnicodeError', ValueError),
-  Warning: exceptionClass('Warning', Exception),
+  Warning,
+  DeprecationWarning: exceptionClass('DeprecationWarning', Warning),
+  UserWarning: exceptionClass('UserWarning', Warning),
+  RuntimeWarning: exceptionClass('RuntimeWarning', Warning),
+  FutureWarning: exceptionClass('FutureWarning', Warning),
   GeneratorExit: exceptionClass('GeneratorExit', BaseException),
   KeyboardInterrupt: exceptionClass('KeyboardInterrupt', BaseException),
   SystemExit: exceptionClass('SystemExit', BaseException),

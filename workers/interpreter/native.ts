@@ -26,7 +26,7 @@ export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner =
 /** A method of a builtin type: `fn(self, args, kwargs)`. */
 export function defineMethod(type: PyType, name: string, fn: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
-  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner));
+  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, true));
 }
 
 export function arity(name: string, args: PyValue[], min: number, max = min): void {

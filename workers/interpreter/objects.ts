@@ -159,6 +159,8 @@ export class PyBuiltin extends PyObject {
     readonly fn: NativeFn,
     /** The owner's qualified name, for reprs and pickling: "math", "list", "builtins". */
     readonly owner = 'builtins',
+    /** A method of a type written in TypeScript: reached through an instance, it binds it as self. */
+    readonly isMethod = false,
   ) {
     super();
   }

@@ -23,6 +23,7 @@ import {
 import { newClass } from './compile-function';
 import { defaultRepr, pyRepr, pyStr, setObjectRepr, setObjectStr } from './text';
 import { itemsOf } from './operators';
+import { mutate } from './mutations';
 
 const intPattern = /^[+-]?(\d(_?\d)*)$/;
 
@@ -90,7 +91,13 @@ export function initCoreTypes(): void {
   setName(object.dict, '__repr__', objectRepr);
   setObjectStr(objectStr);
   setObjectRepr(objectRepr);
-  const objectSetattr = new PyBuiltin('__setattr__', () => null, 'object');
+  const objectSetattr = new PyBuiltin('__setattr__', (args) => {
+    const [self, name, value] = args;
+    if (!(self instanceof PyInstance)) throw pyError('TypeError', "can't set attributes of built-in/extension type");
+    mutate.setAttr(self, String(name), value);
+    return null;
+  }, 'object');
+  setName(object.dict, '__setattr__', objectSetattr);
   setObjectSetattr(objectSetattr);
   const objectFormat = new PyBuiltin('__format__', (args) => pyStr(args[0]), 'object');
   setName(object.dict, '__format__', objectFormat);

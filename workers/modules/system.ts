@@ -10,10 +10,6 @@ import type { ThreadRuntime } from '../thread-runtime';
 
 const origin = performance.timeOrigin;
 
-function epochSeconds(): number {
-  return (origin + performance.now()) / 1000;
-}
-
 export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (interp: Interpreter) => PyModule> {
   return {
     time: () => {
@@ -27,15 +23,17 @@ export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (inte
         rt().sleep(s);
         return null;
       });
+      // The program's clocks: scaled with the run's time scale (ThreadRuntime.programTimeMs).
+      const since = () => rt().programTimeMs() - origin;
       fn('time', () => {
         charge();
-        return float(epochSeconds());
+        return float(rt().programTimeMs() / 1000);
       });
-      fn('time_ns', () => BigInt(Math.round(epochSeconds() * 1e6)) * 1000n);
-      fn('perf_counter', () => float(performance.now() / 1000));
-      fn('perf_counter_ns', () => Math.round(performance.now() * 1e6));
-      fn('monotonic', () => float(performance.now() / 1000));
-      fn('monotonic_ns', () => Math.round(performance.now() * 1e6));
+      fn('time_ns', () => BigInt(Math.round(rt().programTimeMs() * 1e3)) * 1000n);
+      fn('perf_counter', () => float(since() / 1000));
+      fn('perf_counter_ns', () => Math.round(since() * 1e6));
+      fn('monotonic', () => float(since() / 1000));
+      fn('monotonic_ns', () => Math.round(since() * 1e6));
       fn('process_time', () => float(rt().cpuSeconds()));
       fn('thread_time', () => float(rt().cpuSeconds()));
       fn('ctime', () => new Date().toString().slice(0, 24));
@@ -110,7 +108,7 @@ export function initStreams(write: (text: string, stream: 'stdout' | 'stderr') =
 }
 
 function builtin(name: string, f: (args: PyValue[]) => PyValue): PyBuiltin {
-  return new PyBuiltin(name, f, '_io.TextIOWrapper');
+  return new PyBuiltin(name, f, '_io.TextIOWrapper', true);
 }
 
 /** sys.getrefcount: the references a program can see (names in the current scopes), plus the argument's own. */

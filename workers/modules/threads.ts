@@ -209,6 +209,11 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         return null;
       }, '_gil_lab');
       defineFunction(d, 'mode', () => host().rt.settings.mode, '_gil_lab');
+      defineFunction(d, 'task_lane', (args) => host().rt.newTaskLane(String(args[0])), '_gil_lab');
+      defineFunction(d, 'task_state', (args) => {
+        host().rt.taskState(args[0] as number, String(args[1]));
+        return null;
+      }, '_gil_lab');
       defineFunction(d, 'start_process', (args) => {
         const h = host();
         const handle = allocateWord(h.words, NEXT_HANDLE, 0, HANDLE_COUNT, 'child process');

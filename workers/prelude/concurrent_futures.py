@@ -3,6 +3,11 @@ processes and channels."""
 import threading
 import _gil_lab
 
+_sequential = _gil_lab.mode() == 'sequential'
+# The subinterpreters strategy: a thread pool's workers are threads in interpreters of their own
+# (as 3.14's InterpreterPoolExecutor): calls and results cross by channels, copied.
+_subinterpreters = _gil_lab.mode() == 'subinterpreters'
+
 __all__ = ['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError', 'TimeoutError',
            'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed', 'ThreadPoolExecutor',
            'ProcessPoolExecutor']
@@ -268,6 +273,13 @@ class ThreadPoolExecutor(Executor):
         self._thread_name_prefix = thread_name_prefix
 
     def submit(self, fn, /, *args, **kwargs):
+        if _sequential:
+            # The sequential strategy: the call runs right here, before submit() returns.
+            f = Future()
+            _WorkItem(f, fn, args, kwargs).run()
+            return f
+        if _subinterpreters:
+            return self._interpreters().submit(fn, *args, **kwargs)
         with self._shutdown_lock:
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
@@ -275,6 +287,12 @@ class ThreadPoolExecutor(Executor):
             self._work_queue.put(_WorkItem(f, fn, args, kwargs))
             self._adjust_thread_count()
             return f
+
+    def _interpreters(self):
+        if getattr(self, '_pool', None) is None:
+            self._pool = _ChannelPool(self._max_workers, lambda i, target, args: threading.Thread(
+                name='%s_%d' % (self._thread_name_prefix, i), target=target, args=args))
+        return self._pool
 
     def _adjust_thread_count(self):
         if self._idle_semaphore.acquire(timeout=0):
@@ -287,6 +305,9 @@ class ThreadPoolExecutor(Executor):
             self._threads.append(t)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
+        if getattr(self, '_pool', None) is not None:
+            self._pool.shutdown(wait)
+            return
         with self._shutdown_lock:
             self._shutdown = True
             self._work_queue.put(None)
@@ -309,26 +330,23 @@ def _process_worker(tasks, results):
         _gil_lab.channel_put(results, r)
 
 
-class ProcessPoolExecutor(Executor):
-    """Runs calls in a pool of processes (one GIL each)."""
+class _ChannelPool:
+    """Workers that get calls from a channel and send results back on another: the processes of a
+    ProcessPoolExecutor, or the interpreter threads of a pool under subinterpreters."""
 
-    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
-        import os
-        if max_workers is None:
-            max_workers = os.cpu_count() or 1
-        if max_workers <= 0:
-            raise ValueError("max_workers must be greater than 0")
+    def __init__(self, max_workers, make_worker):
         self._max_workers = max_workers
+        self._make_worker = make_worker
         self._tasks = _gil_lab.channel()
         self._results = _gil_lab.channel()
-        self._processes = []
+        self._workers = []
         self._futures = {}
         self._submitted = 0
         self._shutdown = False
         self._lock = threading.Lock()
         self._collector = None
 
-    def submit(self, fn, /, *args, **kwargs):
+    def submit(self, fn, *args, **kwargs):
         with self._lock:
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
@@ -336,14 +354,13 @@ class ProcessPoolExecutor(Executor):
             n = self._submitted
             self._submitted += 1
             self._futures[n] = f
-            if not self._processes:
-                import multiprocessing
+            if not self._workers:
                 for i in range(self._max_workers):
-                    p = multiprocessing.Process(target=_process_worker, args=(self._tasks, self._results),
-                                                name='ForkProcess-%d' % multiprocessing._next_process_number())
-                    p.start()
-                    self._processes.append(p)
+                    w = self._make_worker(i, _process_worker, (self._tasks, self._results))
+                    w.start()
+                    self._workers.append(w)
                 self._collector = threading.Thread(target=self._collect, daemon=True)
+                self._collector._same_interpreter = True
                 self._collector.start()
             f.set_running_or_notify_cancel()
             _gil_lab.channel_put(self._tasks, (n, fn, args, kwargs))
@@ -361,16 +378,44 @@ class ProcessPoolExecutor(Executor):
             else:
                 f.set_exception(value)
 
-    def shutdown(self, wait=True, *, cancel_futures=False):
+    def shutdown(self, wait=True):
         with self._lock:
             if self._shutdown:
                 return
             self._shutdown = True
-        if not self._processes:
+        if not self._workers:
             return
         _gil_lab.channel_put(self._tasks, None)
         if wait:
-            for p in self._processes:
-                p.join()
+            for w in self._workers:
+                w.join()
             _gil_lab.channel_put(self._results, None)
             self._collector.join()
+
+
+class ProcessPoolExecutor(Executor):
+    """Runs calls in a pool of processes (one GIL each)."""
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
+        import os
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        self._pool = None
+
+    def submit(self, fn, /, *args, **kwargs):
+        if _sequential:
+            f = Future()
+            _WorkItem(f, fn, args, kwargs).run()
+            return f
+        if self._pool is None:
+            import multiprocessing
+            self._pool = _ChannelPool(self._max_workers, lambda i, target, args: multiprocessing.Process(
+                target=target, args=args, name='ForkProcess-%d' % multiprocessing._next_process_number()))
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        if self._pool is not None:
+            self._pool.shutdown(wait)

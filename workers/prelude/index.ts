@@ -1,5 +1,6 @@
 // The prelude: modules written in Python that GIL Lab runs like the program itself, as CPython
 // runs its own threading.py. Each thread compiles them on first import.
+import asyncio from './asyncio.py?raw';
 import futures from './concurrent_futures.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
 import queue from './queue.py?raw';
@@ -13,4 +14,5 @@ export const prelude: Record<string, string> = {
   'concurrent.futures': futures,
   concurrent: '"""A package: see concurrent.futures."""\n',
   multiprocessing,
+  asyncio,
 };

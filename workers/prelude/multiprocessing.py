@@ -367,12 +367,14 @@ class Pool:
             processes = os.cpu_count() or 1
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
-        self._tasks = _gil_lab.channel()
-        self._results = _gil_lab.channel()
         self._done = {}
         self._next = 0
         self._closed = False
         self._workers = []
+        if _sequential:
+            return
+        self._tasks = _gil_lab.channel()
+        self._results = _gil_lab.channel()
         for i in range(processes):
             p = Process(target=_pool_worker, args=(self._tasks, self._results),
                         name='ForkPoolWorker-%d' % _next_process_number())
@@ -384,6 +386,13 @@ class Pool:
             raise ValueError("Pool not running")
         n = self._next
         self._next += 1
+        if _sequential:
+            # The sequential strategy: each task runs right here, in order.
+            try:
+                self._done[n] = (True, fn(*args))
+            except BaseException as e:
+                self._done[n] = (False, e)
+            return n
         _gil_lab.channel_put(self._tasks, (n, fn, args))
         return n
 
@@ -429,6 +438,8 @@ class Pool:
             p.join()
 
     def join(self):
+        if _sequential:
+            return
         _gil_lab.channel_put(self._tasks, None)
         for p in self._workers:
             p.join()

@@ -384,6 +384,8 @@ class Thread:
         self._tstate_lock = None
         self._started = Event()
         self._is_stopped = False
+        # GIL Lab's own helper threads (a pool's result collector) stay in the starting interpreter.
+        self._same_interpreter = False
         self._initialized = True
 
     def __repr__(self):
@@ -414,7 +416,7 @@ class Thread:
                 excepthook(ExceptHookArgs((type(e), e, None, self)))
             self._is_stopped = True
             return
-        if _subinterpreters:
+        if _subinterpreters and not self._same_interpreter:
             # The subinterpreters strategy: the target runs in an interpreter of its own, on a thread of its own.
             target = self._target if self._target is not None else self.run
             ident, lock = _gil_lab.start_interpreter_thread(target, self._args, self._kwargs, self._name)
