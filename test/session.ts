@@ -60,6 +60,23 @@ export function spans(record: RunRecord, threadName: string, state: number): Spa
   return out;
 }
 
+/** The intervals of one lane (by tid) in one state, as [start, end] µs. */
+export function laneSpans(record: RunRecord, tid: number, state: number): Span[] {
+  const list = record.traces[tid]?.intervals ?? [];
+  const out: Span[] = [];
+  for (let i = 0; i < list.length; i += INTERVAL_STRIDE) if (list[i] === state) out.push([list[i + 1], list[i + 2]]);
+  return out;
+}
+
+/** What the run's program wrote to stdout, in time order (every lane's print instants). */
+export function printed(record: RunRecord): string {
+  return Object.values(record.traces)
+    .flatMap((t) => t.instants.filter((i) => i.kind === 'print'))
+    .sort((a, b) => a.tUs - b.tUs)
+    .map((i) => i.text ?? '')
+    .join('');
+}
+
 /** Total µs during which spans of `a` and spans of `b` overlap. */
 export function overlapUs(a: Span[], b: Span[]): number {
   let total = 0;

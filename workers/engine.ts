@@ -44,6 +44,8 @@ export interface EngineOptions {
   costs?: CostTable;
   /** Blocking socket stand-ins' latency (µs). */
   socketLatencyUs?: number;
+  /** A run still going after this long is stopped (default limits.maxWallMsPerRun). */
+  wallCapMs?: number;
   /** Test-only faults injected into every run. */
   faults?: SupervisorOptions['faults'];
 }
@@ -189,7 +191,7 @@ export function createEngine(options: EngineOptions): Engine {
             maxProcesses: PROCESSES_PER_RUN,
             hangTimeoutMs: options.hangTimeoutMs ?? 5000,
             startTimeoutMs: 30_000,
-            wallCapMs: limits.maxWallMsPerRun,
+            wallCapMs: options.wallCapMs ?? limits.maxWallMsPerRun,
             lineMap: variant.lineMap,
             note: variant.note,
             faults: options.faults,

@@ -2,7 +2,7 @@
 // leaves nothing running, whatever goes wrong.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from './engine';
-import { isAlive, runSession } from '../test/session';
+import { isAlive, printed, runSession } from '../test/session';
 import type { EngineEvent } from '../common/api';
 import { INTERVAL_STRIDE } from '../common/trace';
 
@@ -22,19 +22,20 @@ const pidsOf = (events: EngineEvent[]) =>
   events.flatMap((e) => (e.type === 'run-start' ? e.run.processes.map((p) => p.osPid) : []));
 
 describe('faults end the run with a reason and the next run works', () => {
-  it('a worker thread that throws fails the run naming the thread and its process', async () => {
-    engine = createEngine({ host: 'cli', faults: { throwInThread: 'Thread-2', afterMs: 200 } });
-    const result = await runSession(engine, { program: 'cpu-sqrt', strategies: ['threading'], timeScale: 0.5 });
+  it('an uncaught exception in the main thread fails the run with its traceback\'s last line, naming the line', async () => {
+    engine = createEngine({ host: 'cli' });
+    const program = { name: 'oops', description: '', file: 'oops.py', source: 'x = {}\nprint(x["missing"])\n' };
+    const result = await runSession(engine, { program, strategies: ['threading'], timeScale: 1 });
     expect(result.status).toBe('failed');
-    expect(result.reason).toMatch(/Thread-2 of python \(threading\) \(pid \d+\) crashed: injected fault/);
+    expect(result.reason).toBe("KeyError: 'missing' (in MainThread, line 2)");
     expect(await allGoneWithin(pidsOf(result.events), 1000)).toEqual([]);
   });
 
   it('a process that stops answering for 5 s fails the run naming it', async () => {
-    engine = createEngine({ host: 'cli', faults: { hangProcess: 'python (multiprocessing) worker 1', afterMs: 100 } });
-    const result = await runSession(engine, { program: 'cpu-sqrt', strategies: ['multiprocessing'], timeScale: 4 });
+    engine = createEngine({ host: 'cli', faults: { hangProcess: 'Process-1', afterMs: 100 } });
+    const result = await runSession(engine, { program: 'calc-processes', strategies: ['multiprocessing'], timeScale: 4 });
     expect(result.status).toBe('failed');
-    expect(result.reason).toMatch(/python \(multiprocessing\) worker 1 \(pid \d+\) stopped answering for 5 s/);
+    expect(result.reason).toMatch(/Process-1 \(pid \d+\) stopped answering for 5 s/);
     expect(await allGoneWithin(pidsOf(result.events), 1000)).toEqual([]);
     const next = await runSession(engine, { program: 'car-truck', strategies: ['threading'], timeScale: 0.02 });
     expect(next.status).toBe('done');
@@ -47,7 +48,7 @@ describe('cancel leaves nothing running', () => {
     const e = engine;
     const spawned = new Set<number>();
     let sawRunStart = false;
-    const result = await runSession(e, { program: 'cpu-sqrt', strategies: ['multiprocessing'], workerCounts: [8] }, (event) => {
+    const result = await runSession(e, { program: 'calc-processes', strategies: ['multiprocessing'], workerCounts: [8] }, (event) => {
       if (event.type === 'run-start') sawRunStart = true;
       if (event.type !== 'session-start') return;
       // Cancel as soon as the run's processes are being launched, before they are ready.
@@ -60,6 +61,7 @@ describe('cancel leaves nothing running', () => {
       }, 2);
     });
     expect(sawRunStart).toBe(false);
+    // The program's process and one warm process for each Process the cell starts (os.cpu_count() = 8).
     expect(spawned.size).toBe(9);
     expect(result.status).toBe('cancelled');
     // The run never started its clock (no run-start), but it still ends, cancelled.
@@ -72,7 +74,7 @@ describe('cancel leaves nothing running', () => {
     engine = createEngine({ host: 'cli' });
     const e = engine;
     let runsStarted = 0;
-    const result = await runSession(e, { program: 'cpu-sqrt', strategies: ['multiprocessing'], workerCounts: [1, 2, 4], timeScale: 0.5 }, (event) => {
+    const result = await runSession(e, { program: 'calc-processes', strategies: ['multiprocessing'], workerCounts: [1, 2, 4], timeScale: 0.5 }, (event) => {
       if (event.type === 'run-start' && ++runsStarted === 2) setTimeout(() => void e.cancelSession(), 200);
     });
     expect(result.status).toBe('cancelled');
@@ -99,6 +101,8 @@ describe('trace size', () => {
     expect(result.status).toBe('done');
     const [summary] = result.summaries;
     expect(summary.truncated).toBe(true);
+    // What the program printed survives the cut.
+    expect(printed(result.records[0])).toMatch(/rounds in 1.0 s/);
     const record = result.records[0];
     const kept = Object.values(record.traces).reduce((n, t) => n + t.intervals.length / INTERVAL_STRIDE, 0);
     expect(kept).toBeLessThanOrEqual(3000);

@@ -72,6 +72,8 @@ export type ToProcess =
   | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
   | { type: 'reply'; tid: number; seq: number; value: unknown }
+  /** Test-only fault: the relay stops answering this long after the run starts. */
+  | { type: 'fault-hang'; afterMs: number }
   | { type: 'shutdown' };
 
 /** Relay -> thread: delivered through the thread's inbox (it may be blocked in Atomics.wait). */

@@ -174,6 +174,12 @@ onMessage((message) => {
       if (w) toThread(w, message);
       return;
     }
+    case 'fault-hang': {
+      // Test-only fault: block the relay for good, so the process never answers again.
+      const hang = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+      setTimeout(hang, message.afterMs);
+      return;
+    }
     case 'shutdown':
       for (const w of [...warm, ...byTid.values()]) toThread(w, { type: 'shutdown' });
       flushTrace();

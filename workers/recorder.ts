@@ -58,7 +58,8 @@ export class Recorder {
   }
 
   instant(kind: InstantKind, text?: string, line = 0, at = this.nowUs()): void {
-    if (this.truncated && kind !== 'error') return;
+    // Past the cap, the trace keeps what a reader needs (output, errors) and drops the GIL's marks.
+    if (this.truncated && kind !== 'error' && kind !== 'print') return;
     const instant: Instant & { line?: number } = text === undefined ? { kind, tUs: at } : { kind, tUs: at, text };
     if (line > 0) instant.line = line;
     this.pendingInstants.push(instant);

@@ -40,8 +40,8 @@ export interface SupervisorOptions {
   lineMap: number[];
   /** What the strategy does with the program, in a line. */
   note: string;
-  /** Test-only faults. */
-  faults?: { hangProcess?: string; killProcessAfterMs?: number };
+  /** Test-only faults: the process of this name stops answering `afterMs` after it starts. */
+  faults?: { hangProcess: string; afterMs: number };
 }
 
 export interface RunCallbacks {
@@ -176,6 +176,7 @@ export class RunSupervisor {
     const lane: ThreadInfo = { tid: main.tidBase, pid: main.pid, name: 'MainThread', gil: this.gilOf(main, 0) };
     this.lanes.set(lane.tid, lane);
     this.send(main, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork: null });
+    this.injectFaults(main);
     const c = this.options.config;
     this.callbacks.onStart({
       runId: c.runId,
@@ -279,12 +280,18 @@ export class RunSupervisor {
       const lane: ThreadInfo = { tid: child.tidBase, pid: child.pid, name: 'MainThread', gil: this.gilOf(child, 0) };
       this.lanes.set(lane.tid, lane);
       this.send(child, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork: start.fork });
+      this.injectFaults(child);
       this.callbacks.onThreads([this.info(child)], [lane]);
     }
   }
 
   private idleWarm(): number {
     return [...this.procs.values()].filter((x) => x.role === 'warm' && !x.exited).length;
+  }
+
+  private injectFaults(p: Proc): void {
+    const f = this.options.faults;
+    if (f && f.hangProcess === p.name) this.send(p, { type: 'fault-hang', afterMs: f.afterMs });
   }
 
   private exitChild(p: Proc, exitcode: number): void {

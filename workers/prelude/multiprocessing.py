@@ -156,6 +156,7 @@ class BaseProcess:
     def _bootstrap(self):
         """Runs in the child: the process's work, then its threads; returns the exit code."""
         global _current_process, _children
+        threading._after_fork()
         _current_process = self
         _children = []
         exitcode = 0

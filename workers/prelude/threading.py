@@ -662,6 +662,18 @@ class local:
 _main_thread = _MainThread()
 
 
+def _after_fork():
+    """In a forked child: the thread that forked is the child's only thread, and its main thread."""
+    global _active_limbo_lock, _active, _limbo
+    _active_limbo_lock = RLock()
+    current = _main_thread
+    current._ident = get_ident()
+    current._is_stopped = False
+    current._tstate_lock = None
+    _active = {current._ident: current}
+    _limbo = {}
+
+
 def _shutdown():
     """Waits for every non-daemon thread, as the interpreter does before it exits."""
     _main_thread._is_stopped = True
