@@ -16,7 +16,7 @@ const TOLERANCE = 0.15;
 const ROUNDS = 3;
 const strategies: Strategy[] = ['sequential', 'threading', 'multiprocessing', 'asyncio'];
 const programs = [
-  { name: 'cpu-sqrt', script: 'cpu_sqrt.py' },
+  { name: 'calc-threads', script: 'cpu_sqrt.py' },
   { name: 'car-truck', script: 'car_truck.py' },
 ];
 
@@ -34,7 +34,7 @@ interface Row {
 export async function benchFidelity(engine: Engine): Promise<SectionResult> {
   const python = findPython();
   console.log(
-    `\n[fidelity] cpu-sqrt and car-truck, ${WORKERS} workers, time scale ${SCALE}: speed-up over sequential, engine next to ${python.ok ? python.version : 'CPython'}; best of ${ROUNDS} interleaved rounds`,
+    `\n[fidelity] calc-threads and car-truck, ${WORKERS} workers, time scale ${SCALE}: speed-up over sequential, engine next to ${python.ok ? python.version : 'CPython'}; best of ${ROUNDS} interleaved rounds`,
   );
   if (!python.ok) console.log(`CPython side skipped: ${python.reason}`);
   const rows: Row[] = [];

@@ -1,4 +1,4 @@
-// Issue 3: the engine's own overhead. Under threading on cpu-sqrt the GIL is always held by
+// Issue 3: the engine's own overhead. Under threading on calc-threads the GIL is always held by
 // somebody, so wall time should be the threads' CPU time summed; the rest is the simulation's
 // hand-offs, relays and bookkeeping. Goal: wall / CPU at most 1.03.
 import type { Engine } from '../workers/engine';
@@ -8,11 +8,11 @@ import { fmt, printTable } from './table';
 
 const REPEATS = 3;
 const GOAL = 1.03;
-const request = { program: 'cpu-sqrt', strategies: ['threading' as const], workerCounts: [2], timeScale: 0.5 };
+const request = { program: 'calc-threads', strategies: ['threading' as const], workerCounts: [2], timeScale: 0.5 };
 
 export async function benchOverhead(engine: Engine): Promise<SectionResult> {
   console.log(
-    `\n[overhead] cpu-sqrt, threading, 2 workers, time scale ${request.timeScale}: wall time / CPU time of the task threads, ${REPEATS} runs`,
+    `\n[overhead] calc-threads, threading, 2 workers, time scale ${request.timeScale}: wall time / CPU time of the task threads, ${REPEATS} runs`,
   );
   const runs: { wallMs: number; cpuMs: number; ratio: number; handoffs: number; forcedSwitches: number }[] = [];
   for (let r = 0; r < REPEATS; r++) {
@@ -33,7 +33,7 @@ export async function benchOverhead(engine: Engine): Promise<SectionResult> {
   }
   const ratio = median(runs.map((r) => r.ratio));
   printTable(
-    'Engine overhead (threading on cpu-sqrt)',
+    'Engine overhead (threading on calc-threads)',
     ['run', 'wall ms', 'task CPU ms', 'wall / CPU', 'hand-offs', 'forced switches'],
     [
       ...runs.map((r, i): (string | number)[] => [
@@ -52,7 +52,7 @@ export async function benchOverhead(engine: Engine): Promise<SectionResult> {
     rows: [
       {
         section: 'overhead',
-        what: 'threading wall / task CPU (cpu-sqrt)',
+        what: 'threading wall / task CPU (calc-threads)',
         measured: fmt(ratio, 4),
         goal: `≤ ${GOAL}`,
         met: ratio <= GOAL,

@@ -40,7 +40,7 @@ interface PlannedRun {
 function plan(index: number): PlannedRun {
   const strategy = strategies[index % strategies.length];
   const workers = [2, 3, 1, 4][Math.floor(index / 30) % 4];
-  if ((index + 1) % 25 === 0) return { index, kind: 'kill', program: 'cpu-sqrt', strategy, workers: 2, timeScale: 0.1 };
+  if ((index + 1) % 25 === 0) return { index, kind: 'kill', program: 'calc-threads', strategy, workers: 2, timeScale: 0.1 };
   const program = presets[index % presets.length].name;
   if (index % 10 === 4) return { index, kind: 'cancel-startup', program, strategy, workers, timeScale: 0.05 };
   if (index % 10 === 9) return { index, kind: 'cancel-midrun', program, strategy, workers, timeScale: 0.05 };

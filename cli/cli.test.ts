@@ -41,10 +41,10 @@ describe('gil-lab programs', () => {
 
 describe('gil-lab run: bad input', () => {
   const cases: [string[], string, RegExp][] = [
-    [['--program', 'no-such-program'], '--program', /one of car-truck.*mixed/],
-    [['--program', './missing.json'], '--program', /not found/],
-    [['--program', 'bad.json'], '--program', /name/],
-    [['--program', 'broken.json'], '--program', /not valid JSON/],
+    [['--program', 'no-such-program'], '--program', /one of calc-threads.*car-truck.*mixed/],
+    [['--program', './missing.py'], '--program', /not found/],
+    [['--program', 'bad.py'], '--program', /bad\.py, line 2: numpy is not a module GIL Lab can run/],
+    [['--program', 'broken.py'], '--program', /broken\.py, line 1: SyntaxError/],
     [['--strategies', 'threading,greenlets'], '--strategies', /sequential, threading.*greenlets/],
     [['--workers', '0'], '--workers', /whole number between 1 and 256, got 0/],
     [['--workers', '100000'], '--workers', /between 1 and 256, got 100000/],
@@ -52,12 +52,11 @@ describe('gil-lab run: bad input', () => {
     [['--time-scale', '50'], '--time-scale', /between 0.01 and 10, got 50/],
     [['--gil', 'ancient'], '--gil', /new or old/],
     [['--json', 'no-such-folder/a.json'], '--json', /does not exist/],
-    [['--workers', '256', '--time-scale', '10'], '--time-scale', /cap is 600 s per run/],
   ];
 
   it.each(cases)('%j exits 2 with one line naming the flag', async (args, flag, allowed) => {
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 42, main: [], tasks: {} }));
-    writeFileSync(join(dir, 'broken.json'), '{ "name": "x", ');
+    writeFileSync(join(dir, 'bad.py'), 'import threading\nimport numpy\n');
+    writeFileSync(join(dir, 'broken.py'), 'def f(:\n    pass\n');
     // Were the input wrongly accepted, the run it starts stays short.
     const short = args.includes('--time-scale') ? [] : ['--time-scale', '0.01'];
     const { code, stdout, stderr } = await cli('run', ...args, ...short);
@@ -94,7 +93,7 @@ describe('gil-lab run', () => {
     const { code, stdout, stderr } = await cli(
       'run',
       '--program',
-      'cpu-sqrt',
+      'calc-threads',
       '--strategies',
       'sequential,threading',
       '--workers',
@@ -156,7 +155,7 @@ describe('gil-lab run', () => {
       [
         cliFile,
         'run',
-        ...['--program', 'cpu-sqrt', '--strategies', 'sequential,threading', '--workers', '2', '--time-scale', '0.1'],
+        ...['--program', 'calc-threads', '--strategies', 'sequential,threading', '--workers', '2', '--time-scale', '0.1'],
         ...['--json', 'int.json', '--trace', 'int-trace.json'],
       ],
       { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -186,17 +185,21 @@ describe('gil-lab run', () => {
   }, 60_000);
 
   it('runs a program file', async () => {
-    const program = {
-      name: 'two-sleepers',
-      description: 'two threads that sleep',
-      main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }, { op: 'print', text: 'done' }],
-      tasks: { nap: [{ op: 'sleep', ms: 500 }] },
-    };
-    writeFileSync(join(dir, 'program.json'), JSON.stringify(program));
+    const program = [
+      '# two threads that sleep',
+      'import threading, time',
+      'threads = [threading.Thread(target=time.sleep, args=(0.5,)) for _ in range(2)]',
+      'for t in threads:',
+      '    t.start()',
+      'for t in threads:',
+      '    t.join()',
+      'print("done")',
+    ].join('\n');
+    writeFileSync(join(dir, 'two-sleepers.py'), program);
     const { code, stdout, stderr } = await cli(
       'run',
       '--program',
-      'program.json',
+      'two-sleepers.py',
       '--strategies',
       'threading',
       '--time-scale',
@@ -209,7 +212,7 @@ describe('gil-lab run', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
     expect(summary.settings.program).toBe('two-sleepers');
     expect(summary.runs[0].threads.map((t: { name: string }) => t.name)).toEqual(
-      expect.arrayContaining(['MainThread', 'Thread-1', 'Thread-2']),
+      expect.arrayContaining(['MainThread', 'Thread-1 (sleep)', 'Thread-2 (sleep)']),
     );
   }, 60_000);
 });

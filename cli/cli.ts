@@ -203,7 +203,7 @@ const flag = (flags: string, description: string, value?: string, shown?: string
 cli
   .command('run')
   .description('runs a program under each strategy in turn and prints wall times and speed-ups')
-  .addOption(flag('--program <name|file>', `a preset (${presetNames.join(', ')}) or a JSON program file`, 'cpu-sqrt'))
+  .addOption(flag('--program <name|file>', `a preset (${presetNames.join(', ')}) or a JSON program file`, 'calc-threads'))
   .addOption(flag('--strategies <list>', `comma-separated, from ${strategies.join(', ')}`, defaultStrategies.join(',')))
   .addOption(
     flag(
@@ -254,7 +254,7 @@ Columns of the table:
   forced switches  hand-offs forced by a drop request after the switch interval
 
 Example:
-  gil-lab run --program cpu-sqrt --strategies sequential,threading,multiprocessing --workers 2 --time-scale 0.25\n`,
+  gil-lab run --program calc-threads --strategies sequential,threading,multiprocessing --workers 2 --time-scale 0.25\n`,
   )
   .action((flags: RunFlags) => run(flags));
 

@@ -48,7 +48,7 @@ function multiprocessingRun(runId: string, firstTid: number): RunRecord {
       switchIntervalMs: 5,
       gil: 'new',
       timeScale: 1,
-      program: 'cpu-sqrt',
+      program: 'calc-threads',
       processes: [
         { pid: 1, name: 'python (multiprocessing) main', osPid: 100 },
         { pid: 2, name: 'python (multiprocessing) worker 1', osPid: 101 },
@@ -166,7 +166,7 @@ describe('toChromeTrace', () => {
     expect(toChromeTrace([threadingRun('a', 2, 1), measured]).metadata).toEqual({
       runs: [
         { runId: 'a', program: 'car-truck' },
-        { runId: 'm', program: 'cpu-sqrt', source: 'import math\n', measured: measured.info.measured },
+        { runId: 'm', program: 'calc-threads', source: 'import math\n', measured: measured.info.measured },
       ],
     });
   });

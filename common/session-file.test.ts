@@ -8,7 +8,7 @@ import { stateCode } from './trace';
 
 const { starting, running, waiting, io, blocked } = stateCode;
 
-/** A threading run of cpu-sqrt with 2 workers as the engine records it: turns on one GIL, forced switches, prints. */
+/** A threading run of calc-threads with 2 workers as the engine records it: turns on one GIL, forced switches, prints. */
 function threadingRun(runId: string, firstTid: number): RunRecord {
   const [main, t1, t2] = [firstTid, firstTid + 1, firstTid + 2];
   const turns = (first: boolean): number[] => {
@@ -29,7 +29,7 @@ function threadingRun(runId: string, firstTid: number): RunRecord {
       switchIntervalMs: 5,
       gil: 'new',
       timeScale: 0.25,
-      program: 'cpu-sqrt',
+      program: 'calc-threads',
       processes: [{ pid: 1, name: 'python (threading)', osPid: 41234 }],
       threads: [
         { tid: main, pid: 1, name: 'MainThread', gil: 1 },
@@ -92,7 +92,7 @@ function liveMultiprocessingRun(runId: string, firstTid: number): RunRecord {
       switchIntervalMs: 5,
       gil: 'new',
       timeScale: 0.25,
-      program: 'cpu-sqrt',
+      program: 'calc-threads',
       processes: [
         { pid: 1, name: 'python (multiprocessing)', osPid: 41300 },
         { pid: 2, name: 'python (multiprocessing) Process-1', osPid: 41301 },
@@ -111,7 +111,7 @@ function liveMultiprocessingRun(runId: string, firstTid: number): RunRecord {
 }
 
 const request: RunRequest = {
-  program: 'cpu-sqrt',
+  program: 'calc-threads',
   strategies: ['threading', 'multiprocessing'],
   workerCounts: [2],
   switchIntervalMs: 5,
@@ -155,8 +155,8 @@ describe('session files', () => {
     const program = {
       name: 'naps',
       description: 'two threads sleep',
-      main: [{ op: 'start' as const, task: 'nap', copies: 2 }, { op: 'join' as const }],
-      tasks: { nap: [{ op: 'sleep' as const, ms: 100 }] },
+      file: 'naps.py',
+      source: 'import threading, time\n\nfor _ in range(2):\n    threading.Thread(target=time.sleep, args=(0.1,)).start()\n',
     };
     const withProgram = parseSessionFile(
       JSON.stringify(toSessionFile([threadingRun('r', 1)], { ...request, program }, savedAt)),

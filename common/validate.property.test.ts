@@ -1,11 +1,13 @@
 // 10,000+ random and near-valid run requests and program files thrown at the validator: each is
-// accepted and runnable, or refused with a message that names the field. Nothing may throw.
+// accepted and runnable, or refused with a message that names the field (or, for Python source,
+// the line). Nothing may throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunRequest } from './api';
 import { limits } from './limits';
 import { presets } from './presets';
-import { gilModels, strategies, type Program, type ProgramStep } from './program';
+import { gilModels, strategies, type Program } from './program';
+import { checkProgram } from './python/check';
 import { parseProgramText, validateProgram, validateRequest } from './validate';
 
 const requestFields = [
@@ -18,26 +20,10 @@ const requestFields = [
   'gil',
   'timeScale',
 ];
-const programFields = [
-  'program',
-  'name',
-  'description',
-  'main',
-  'tasks',
-  'task',
-  'op',
-  'ms',
-  'text',
-  'times',
-  'forMs',
-  'steps',
-  'copies',
-];
-const stepOps = ['cpu', 'io', 'sleep', 'print', 'repeat', 'start', 'join'];
-
+const programFields = ['program', 'name', 'description', 'file', 'source'];
 /** Does the message name a field (or quote the unknown key it refuses)? */
 function namesField(error: string, fields: string[], input: unknown): boolean {
-  const words = new RegExp(`\\b(${[...fields, ...stepOps].join('|')})\\b`);
+  const words = new RegExp(`\\b(${fields.join('|')})\\b|\\bline \\d+:`);
   if (words.test(error)) return true;
   // zod quotes an unknown key without escaping it.
   return keysOf(input).some((key) => error.includes(`"${key}"`) || error.includes(JSON.stringify(key)));
@@ -52,25 +38,10 @@ function keysOf(value: unknown, depth = 0, into: string[] = []): string[] {
   return into;
 }
 
-function everyStep(steps: ProgramStep[], visit: (step: ProgramStep) => void): void {
-  for (const step of steps) {
-    visit(step);
-    if (step.op === 'repeat') everyStep(step.steps, visit);
-  }
-}
-
-/** What the engine relies on from an accepted program. */
+/** What the engine relies on from an accepted program: its Python checks. */
 function expectRunnable(program: Program): void {
   expect(validateProgram(program).ok).toBe(true);
-  const tasks = new Set(Object.keys(program.tasks));
-  everyStep(program.main, (step) => {
-    if (step.op === 'start') expect(tasks.has(step.task)).toBe(true);
-    if (step.op === 'join' && step.task !== undefined) expect(tasks.has(step.task)).toBe(true);
-  });
-  for (const steps of Object.values(program.tasks)) {
-    expect(steps.length).toBeGreaterThan(0);
-    everyStep(steps, (step) => expect(step.op === 'start' || step.op === 'join').toBe(false));
-  }
+  expect(checkProgram(program.source).ok).toBe(true);
 }
 
 function expectRequestOutcome(input: unknown): void {
@@ -102,73 +73,40 @@ function expectRequestOutcome(input: unknown): void {
   expect(request.strategies.length * request.workerCounts.length).toBeLessThanOrEqual(limits.maxRunsPerSession);
 }
 
+/** A .py file's text: accepted and runnable, or refused naming its line (or its size). */
 function expectProgramOutcome(text: string): void {
-  const result = parseProgramText(text);
+  const result = parseProgramText(text, 'file.py');
   if (result.ok) expectRunnable(result.value);
-  else {
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch {
-      input = undefined;
-    }
-    expect(namesField(result.error, programFields, input), result.error).toBe(true);
-  }
+  else expect(result.error, result.error).toMatch(/line \d+: |too large|must be text/);
 }
 
 // ---- valid values ----
 
-const taskNames = ['car', 'truck', 'calc', 'fetch', 'echo'];
-const ms = fc.double({ min: 0, max: 2000, noNaN: true });
-const leafStep: fc.Arbitrary<ProgramStep> = fc.oneof(
-  fc.record({ op: fc.constant('cpu' as const), ms }),
-  fc.record({ op: fc.constant('io' as const), ms }),
-  fc.record({ op: fc.constant('sleep' as const), ms }),
-  fc.record({ op: fc.constant('print' as const), text: fc.string({ maxLength: 30 }) }),
+/** Lines a program may be made of: each alone is valid Python GIL Lab runs. */
+const statements = [
+  'import threading',
+  'import time',
+  'from math import sqrt',
+  'x = 1 + 2',
+  'print("hello", x if "x" in dir() else 0)',
+  'for i in range(3):\n    print(i)',
+  'def f(n=2):\n    return n * n',
+  'class Car:\n    def drive(self):\n        return "car"',
+  't = threading.Thread(target=print, args=("hi",))\nt.start()\nt.join()',
+  'time.sleep(0.01)',
+  'values = [v * 2 for v in range(5) if v % 2]',
+  'try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e)',
+];
+const source = fc.oneof(
+  fc.constantFrom(...presets.map((p) => p.source)),
+  fc.array(fc.constantFrom(...statements), { minLength: 1, maxLength: 6 }).map((lines) => `${lines.join('\n')}\n`),
 );
-const taskStep: fc.Arbitrary<ProgramStep> = fc.oneof(
-  { weight: 4, arbitrary: leafStep },
-  {
-    weight: 1,
-    arbitrary: fc.oneof(
-      fc.record({
-        op: fc.constant('repeat' as const),
-        times: fc.nat(20),
-        steps: fc.array(leafStep, { minLength: 1, maxLength: 3 }),
-      }),
-      fc.record({
-        op: fc.constant('repeat' as const),
-        forMs: ms,
-        steps: fc.array(leafStep, { minLength: 1, maxLength: 3 }),
-      }),
-    ),
-  },
-);
-
-const validProgram: fc.Arbitrary<Program> = fc
-  .uniqueArray(fc.constantFrom(...taskNames), { minLength: 1, maxLength: 3 })
-  .chain((names) =>
-    fc.record({
-      name: fc.string({ minLength: 1, maxLength: 30 }),
-      description: fc.string({ maxLength: 60 }),
-      tasks: fc.record(Object.fromEntries(names.map((n) => [n, fc.array(taskStep, { minLength: 1, maxLength: 4 })]))),
-      main: fc.array(
-        fc.oneof(
-          leafStep,
-          fc.record(
-            {
-              op: fc.constant('start' as const),
-              task: fc.constantFrom(...names),
-              copies: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant('workers' as const)),
-            },
-            { requiredKeys: ['op', 'task'] },
-          ),
-          fc.record({ op: fc.constant('join' as const), task: fc.constantFrom(...names) }, { requiredKeys: ['op'] }),
-        ),
-        { minLength: 1, maxLength: 6 },
-      ),
-    }),
-  );
+const validProgram: fc.Arbitrary<Program> = fc.record({
+  name: fc.string({ minLength: 1, maxLength: 30 }),
+  description: fc.string({ maxLength: 60 }),
+  file: fc.stringMatching(/^[a-z_][a-z0-9_]{0,20}$/).map((n) => `${n}.py`),
+  source,
+});
 
 const validRequest: fc.Arbitrary<RunRequest> = fc.record({
   program: fc.oneof(fc.constantFrom(...presets.map((p) => p.name)), validProgram),
@@ -315,27 +253,24 @@ describe('validateRequest under random and near-valid requests', () => {
   });
 });
 
-describe('parseProgramText under random and near-valid program files', () => {
-  it('accepts and runs, or refuses naming the field, near-valid programs (2,500)', () => {
+describe('programs under random and near-valid input', () => {
+  it('accepts and runs, or refuses naming the field or the line, near-valid programs (2,500)', () => {
     fc.assert(
       fc.property(validProgram, mutations, (program, list) => {
-        expect(parseProgramText(JSON.stringify(program)).ok).toBe(true);
-        const text = JSON.stringify(applyAll(program, list)) ?? 'undefined';
-        expectProgramOutcome(text);
+        expect(validateProgram(program).ok).toBe(true);
+        const input = applyAll(program, list);
+        const result = validateProgram(input);
+        if (result.ok) expectRunnable(result.value);
+        else expect(namesField(result.error, programFields, input), result.error).toBe(true);
       }),
       { numRuns: 2500 },
     );
   });
 
-  it('refuses truncated files and random text naming the problem (1,000)', () => {
-    const truncated = validProgram.chain((program) => {
-      const text = JSON.stringify(program);
-      return fc.nat(text.length - 1).map((end) => text.slice(0, end));
-    });
+  it('refuses truncated files and random text naming the line, or runs them (1,000)', () => {
+    const truncated = source.chain((text) => fc.nat(text.length - 1).map((end) => text.slice(0, end)));
     fc.assert(
-      fc.property(fc.oneof(truncated, fc.json({ maxDepth: 4 }), fc.string({ maxLength: 200 })), (text) =>
-        expectProgramOutcome(text),
-      ),
+      fc.property(fc.oneof(truncated, fc.json({ maxDepth: 4 }), fc.string({ maxLength: 200 })), (text) => expectProgramOutcome(text)),
       { numRuns: 1000 },
     );
   });

@@ -79,9 +79,9 @@ describe('opening', () => {
 
 describe('saving', () => {
   it('suggests the name in the last folder with the filter of its kind', () => {
-    expect(saveDialogOptions('png', 'gil-lab-cpu-sqrt.png', '/home/t/class')).toMatchObject({
+    expect(saveDialogOptions('png', 'gil-lab-calc-threads.png', '/home/t/class')).toMatchObject({
       title: 'Export Timeline Image',
-      defaultPath: join('/home/t/class', 'gil-lab-cpu-sqrt.png'),
+      defaultPath: join('/home/t/class', 'gil-lab-calc-threads.png'),
       filters: [{ name: 'PNG image', extensions: ['png'] }],
     });
     expect(saveDialogOptions('csv', 'a.csv', '/x').filters).toEqual([{ name: 'CSV table', extensions: ['csv'] }]);
@@ -94,8 +94,8 @@ describe('saving', () => {
   });
 
   it('makes a suggested name a bare file name of its kind', () => {
-    expect(saveName('session', 'gil-lab-cpu-sqrt-2026-12-01T07-00-00')).toBe(
-      'gil-lab-cpu-sqrt-2026-12-01T07-00-00.gillab.json',
+    expect(saveName('session', 'gil-lab-calc-threads-2026-12-01T07-00-00')).toBe(
+      'gil-lab-calc-threads-2026-12-01T07-00-00.gillab.json',
     );
     expect(saveName('png', '../../etc/pass:wd')).toBe('pass_wd.png');
     expect(saveName('csv', 'C:\\Users\\t\\a.csv')).toBe('a.csv');

@@ -18,6 +18,7 @@ export const buildOutputs = [
   'out/main/cli.js',
   'out/main/python-process.js',
   'out/main/python-thread.js',
+  'out/main/cpython-sampler.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];

@@ -123,7 +123,8 @@ describe('layers', () => {
   });
 
   it('common/ compiles with neither DOM nor Node types: it runs in the renderer and in every host', () => {
-    const files = sourceFiles(join(root, 'common')).filter((file) => !isTestFile(file));
+    // Python sources are imported as text (`*.py?raw`): their declaration comes with common/.
+    const files = [...sourceFiles(join(root, 'common')).filter((file) => !isTestFile(file)), join(root, 'common', 'python-text.d.ts')];
     const program = ts.createProgram(files, {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,

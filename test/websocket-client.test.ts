@@ -52,14 +52,14 @@ describe('connectWebSocketApi', () => {
     expect(presets.map((p) => p.name)).toContain('car-truck');
     expect(await api.parseProgram('{ nope')).toMatchObject({
       ok: false,
-      error: expect.stringContaining('not valid JSON'),
+      error: expect.stringContaining('program.py, line 1: SyntaxError'),
     });
     await expect(api.cancelSession()).resolves.toBeNull();
   });
 
   it('rejects a call the host refuses, with the host reason', async () => {
     const parseProgram = api.parseProgram as (...args: unknown[]) => Promise<unknown>;
-    await expect(parseProgram()).rejects.toThrow(/params of parseProgram must be a list of 1 value, got 0/);
+    await expect(parseProgram()).rejects.toThrow(/params of parseProgram must be a list of 1 to 2 values, got 0/);
   });
 
   it('delivers engine events to subscribers until they unsubscribe', async () => {

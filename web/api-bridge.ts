@@ -9,12 +9,13 @@ type MethodName = (typeof methodNames)[number];
  * How many params each method takes. What they hold is the engine's to check, with the same
  * validator every host uses (common/validate.ts): a wrong request is answered by the engine.
  */
-const arity: Record<MethodName, number> = {
-  getMachine: 0,
-  listPresets: 0,
-  cancelSession: 0,
-  parseProgram: 1,
-  startSession: 1,
+/** How many params each method takes: [at least, at most]. */
+const arity: Record<MethodName, [number, number]> = {
+  getMachine: [0, 0],
+  listPresets: [0, 0],
+  cancelSession: [0, 0],
+  parseProgram: [1, 2],
+  startSession: [1, 1],
 };
 
 function isMethod(name: unknown): name is MethodName {
@@ -46,12 +47,11 @@ export async function answer(engine: GilLabMethods, text: string): Promise<WsMes
     };
   if (!Array.isArray(params))
     return { id, ok: false, error: `params of ${method} must be a list, got ${describeValue(params)}` };
-  if (params.length !== arity[method])
-    return {
-      id,
-      ok: false,
-      error: `params of ${method} must be a list of ${arity[method]} value${arity[method] === 1 ? '' : 's'}, got ${params.length}`,
-    };
+  const [least, most] = arity[method];
+  if (params.length < least || params.length > most) {
+    const count = least === most ? `${least}` : `${least} to ${most}`;
+    return { id, ok: false, error: `params of ${method} must be a list of ${count} value${most === 1 ? '' : 's'}, got ${params.length}` };
+  }
   try {
     const call = engine[method] as (...args: unknown[]) => Promise<unknown>;
     const value = await call.apply(engine, params);

@@ -216,8 +216,8 @@ describe('web host: the API socket', () => {
     expect(machine).toMatchObject({ ok: true, value: { host: 'web' } });
     expect((machine as { value: { cores: number } }).value.cores).toBeGreaterThanOrEqual(1);
 
-    ws.send(JSON.stringify({ id: 4, method: 'parseProgram', params: ['{"name": 3}'] }));
-    expect(await reply(4)).toMatchObject({ ok: true, value: { ok: false, error: expect.stringContaining('name') } });
+    ws.send(JSON.stringify({ id: 4, method: 'parseProgram', params: ['import numpy\n', 'mine.py'] }));
+    expect(await reply(4)).toMatchObject({ ok: true, value: { ok: false, error: expect.stringContaining('mine.py, line 1: numpy is not a module') } });
     ws.close();
   });
 
@@ -235,14 +235,14 @@ describe('web host: the API socket', () => {
     fresh.ws.send(JSON.stringify({ id: 7, method: 'listPresets', params: [] }));
     const presets = await fresh.reply(7);
     expect(presets).toMatchObject({ ok: true });
-    expect((presets as { value: { name: string }[] }).value.map((p) => p.name)).toContain('cpu-sqrt');
+    expect((presets as { value: { name: string }[] }).value.map((p) => p.name)).toContain('calc-threads');
     fresh.ws.close();
   });
 
   it('streams engine events to the page and answers a second session "busy"', async () => {
     const { ws, reply, event } = await connect();
     const request = {
-      program: 'cpu-sqrt',
+      program: 'calc-threads',
       strategies: ['threading'],
       workerCounts: [1],
       switchIntervalMs: 5,

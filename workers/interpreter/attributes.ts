@@ -42,6 +42,9 @@ export function findAttr(obj: PyValue, name: string): PyValue | undefined {
   }
   if (found !== undefined) return bind(found, obj, ownerOf(t, name));
   if (name === '__class__') return t;
+  if (obj instanceof PyBuiltin && (name === '__name__' || name === '__qualname__')) return obj.name;
+  if (obj instanceof PyBoundMethod && (name === '__name__' || name === '__qualname__')) return findAttr(obj.func, name);
+  if (obj instanceof PyBoundMethod && name === '__self__') return obj.self;
   if (name === '__dict__' && obj instanceof PyInstance) return obj.dict;
   if (obj instanceof PyInstance && isExceptionType(obj.type) && name === 'args') return new PyTuple(exceptionArgs(obj));
   if (obj instanceof PyInstance) {
