@@ -2,7 +2,7 @@
 import type { SessionProgress } from '../common/api';
 import { formatMs, sumOverThreads, unmeasuredThread } from '../common/totals';
 import { traceEndUs, type RunRecord } from '../common/run-record';
-import type { MachineInfo, RunSummary, ThreadSummary } from '../common/trace';
+import type { MachineInfo, MeasuredInfo, RunSummary, ThreadSummary } from '../common/trace';
 
 const percent = (ratio: number | null) =>
   ratio !== null && Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—';
@@ -67,8 +67,8 @@ export function summaryTable(runs: RunSummary[], cores: number): string {
       run.speedup === null ? '—' : `${run.speedup.toFixed(2)}×`,
       percent(cpuShare(run, cores)),
       percent(gilWaitShare(run)),
-      String(run.handoffs),
-      String(run.forcedSwitches),
+      run.handoffs === null ? '—' : String(run.handoffs),
+      run.forcedSwitches === null ? '—' : String(run.forcedSwitches),
       run.status === 'done' ? 'done' : `${run.status}${run.reason ? `: ${run.reason}` : ''}`,
     ];
   });
@@ -105,10 +105,12 @@ export interface JsonReport {
     reason?: string;
     wallMs: number;
     speedup: number | null;
-    handoffs: number;
-    forcedSwitches: number;
-    /** Set when the run was measured in real CPython rather than simulated. */
-    measured?: { python: string; executable: string };
+    handoffs: number | null;
+    forcedSwitches: number | null;
+    /** Set when the run was measured in real CPython rather than simulated: which CPython. */
+    measured?: MeasuredInfo;
+    /** Why this strategy was not measured, when the session measured. */
+    notMeasured?: string;
     /** The Python source the run executed, when the engine knows it. */
     source?: string;
     /** Every number is null where it was not measured. */
@@ -140,6 +142,7 @@ export function jsonReport(
       handoffs: run.handoffs,
       forcedSwitches: run.forcedSwitches,
       ...(infoOf.get(run.runId)?.measured ? { measured: infoOf.get(run.runId)?.measured } : {}),
+      ...(run.notMeasured ? { notMeasured: run.notMeasured } : {}),
       ...(infoOf.get(run.runId)?.source !== undefined ? { source: infoOf.get(run.runId)?.source } : {}),
       threads: run.threads.map((t) => ({
         name: t.name,

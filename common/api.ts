@@ -13,6 +13,10 @@ export interface RunRequest {
   switchIntervalMs: number;
   gil: GilModel;
   timeScale: number;
+  /** Also run each strategy in the machine's real CPython, drawn beside the simulated run. */
+  measure?: boolean;
+  /** The python3 to measure with (default: the one found on PATH). */
+  python?: string;
 }
 
 /** The name of a request's program: the preset's name, or the program's own. */

@@ -184,7 +184,15 @@ const runInfoSchema = object({
   threads: list(threadSchema).min(1, 'must list at least one thread'),
   t0EpochMs: finite(0),
   source: text().optional(),
-  measured: object({ python: text(), executable: text() }).optional(),
+  lineMap: list(whole(0)).optional(),
+  note: text().optional(),
+  measured: object({
+    python: text(),
+    executable: text(),
+    cpuState: z
+      .union([object({ source: z.literal('schedstat') }), object({ source: z.literal('unknown'), reason: text() })])
+      .optional(),
+  }).optional(),
 });
 
 const threadSummarySchema = object({
@@ -227,8 +235,9 @@ const runSummaryShape = {
   reason: text().optional(),
   wallMs: finite(0),
   speedup: finite(0).nullable(),
-  handoffs: whole(0),
-  forcedSwitches: whole(0),
+  handoffs: whole(0).nullable(),
+  forcedSwitches: whole(0).nullable(),
+  notMeasured: text().optional(),
   truncated: z.boolean({ error: (iss) => `must be true or false, got ${describe(iss.input)}` }),
   spawnMs: finite(0),
 };

@@ -85,7 +85,17 @@ export interface RunInfo {
   /** One line on what the run's strategy does with the program (the source view's heading). */
   note?: string;
   /** Set when the run was measured in real CPython rather than simulated. */
-  measured?: { python: string; executable: string };
+  measured?: MeasuredInfo;
+}
+
+/** Where a measured run's CPU state (running or waiting) came from: the OS's per-thread CPU time, or nowhere. */
+export type CpuStateSource = { source: 'schedstat' } | { source: 'unknown'; reason: string };
+
+export interface MeasuredInfo {
+  /** CPython's version, e.g. "3.11.7". */
+  python: string;
+  executable: string;
+  cpuState?: CpuStateSource;
 }
 
 /** A thread's totals. Every number but tid is null when it was not measured (e.g. a cancelled run's thread that never reported). */
@@ -119,10 +129,13 @@ export interface RunSummary {
   wallMs: number;
   /** sequential wallMs / this wallMs, when the session also ran sequential with the same workers. */
   speedup: number | null;
-  handoffs: number;
-  forcedSwitches: number;
+  /** GIL hand-offs and forced switches; null for measured runs (CPython does not report them). */
+  handoffs: number | null;
+  forcedSwitches: number | null;
   /** True when a thread stopped recording intervals because the run hit the trace cap. */
   truncated: boolean;
+  /** When the session measured in CPython and this strategy could not be: why ("not measured: …"). */
+  notMeasured?: string;
   /** Real cost of spawning this run's processes and threads, outside the timed region. */
   spawnMs: number;
   threads: ThreadSummary[];
@@ -136,4 +149,10 @@ export interface MachineInfo {
   host: 'electron' | 'web' | 'cli';
   /** CPU iterations per CPython-equivalent millisecond, once measured. */
   calibration?: number;
+  /** The CPython that measured runs use, when the machine has one (null: none found, with the reason). */
+  python?: { executable: string; version: string; freeThreaded: boolean } | null;
+  /** Why no python3 could be used, when python is null. */
+  pythonMissing?: string;
+  /** Per strategy: null where it can be measured, else why not ("not measured: …"). */
+  measurable?: Partial<Record<Strategy, string | null>>;
 }

@@ -57,6 +57,12 @@ const requestSchema = z.strictObject(
     switchIntervalMs: requestNumber(limits.switchIntervalMs, { unit: 'ms' }),
     gil: z.enum(gilModels, { error: (iss) => `must be ${oneOfText(gilModels)}, got ${describe(iss.input)}` }),
     timeScale: requestNumber(limits.timeScale),
+    measure: z.boolean({ error: (iss) => `must be true or false, got ${describe(iss.input)}` }).optional(),
+    python: z
+      .string({ error: (iss) => `must be the path of a python3, got ${describe(iss.input)}` })
+      .min(1, 'must be the path of a python3')
+      .max(1000, 'must be at most 1000 characters')
+      .optional(),
   },
   {
     error: (iss) =>

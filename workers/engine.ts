@@ -17,6 +17,7 @@ import { epochMs } from './clock';
 import { defaultCosts, type CostTable } from './interpreter/costs';
 import { forkLauncher, type ProcessLauncher } from './launcher';
 import type { FromProcess, RunSettings } from './messages';
+import { Measurer } from './measure';
 import { RunSupervisor, type SupervisorOptions } from './supervisor';
 import { THREADS_PER_PROCESS } from './words';
 
@@ -100,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
   let session: Session | null = null;
   let sessionCount = 0;
   let nextTid = THREADS_PER_PROCESS;
+  const measurer = new Measurer({ tracer: join(engineDir, 'cpython-tracer.py'), sampler: join(engineDir, 'cpython-sampler.js') });
   /** The last wall time of each program × strategy × workers: the progress bar's estimate. */
   const lastWall = new Map<string, number>();
 
@@ -169,6 +171,8 @@ export function createEngine(options: EngineOptions): Engine {
     const { request } = s;
     const order = runOrder(request);
     const sequentialWall = new Map<number, number>();
+    const measuredSequentialWall = new Map<number, number>();
+    const measurable = request.measure ? await measurer.plan(request.python) : null;
     let status: 'done' | 'cancelled' | 'failed' = 'done';
     let reason: string | undefined;
     try {
@@ -229,7 +233,45 @@ export function createEngine(options: EngineOptions): Engine {
         if (strategy === 'sequential' && summary.status === 'done') sequentialWall.set(workers, summary.wallMs);
         const base = sequentialWall.get(workers);
         if (summary.status === 'done' && base !== undefined && summary.wallMs > 0) summary.speedup = base / summary.wallMs;
+        const measuring = measurable?.[strategy];
+        if (measuring && !measuring.ok) summary.notMeasured = measuring.reason;
         emit({ type: 'run-end', sessionId: s.id, summary });
+        if (measuring?.ok && summary.status !== 'cancelled' && !s.cancelled) {
+          const measuredId = `${runId}-measured`;
+          const firstMeasuredTid = nextTid;
+          const m = await measurer.run(
+            {
+              runId: measuredId,
+              sessionId: s.id,
+              strategy,
+              workers,
+              variant,
+              programName: request.program.name,
+              file: request.program.file,
+              switchIntervalMs: request.switchIntervalMs,
+              timeScale: request.timeScale,
+              firstTid: firstMeasuredTid,
+              python: measuring.python,
+              wallCapMs: options.wallCapMs ?? limits.maxWallMsPerRun,
+            },
+            emit,
+          );
+          nextTid = Math.max(nextTid, firstMeasuredTid + m.tidsUsed + 1);
+          const measured = m.summary;
+          if (strategy === 'sequential' && measured.status === 'done') measuredSequentialWall.set(workers, measured.wallMs);
+          const mbase = measuredSequentialWall.get(workers);
+          if (measured.status === 'done' && mbase !== undefined && measured.wallMs > 0) measured.speedup = mbase / measured.wallMs;
+          emit({ type: 'run-end', sessionId: s.id, summary: measured });
+          if (measured.status === 'failed' && status === 'done') {
+            status = 'failed';
+            reason = `measured in CPython: ${measured.reason}`;
+          }
+          if (measured.status === 'cancelled') {
+            status = 'cancelled';
+            reason = measured.reason;
+            break;
+          }
+        }
         if (summary.status === 'cancelled') {
           status = summary.status;
           reason = summary.reason;
@@ -252,6 +294,7 @@ export function createEngine(options: EngineOptions): Engine {
   const api: Engine = {
     async getMachine() {
       return {
+        ...(await measurer.describe()),
         cores,
         platform: process.platform,
         arch: process.arch,
@@ -289,6 +332,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!s) return;
       s.cancelled = true;
       s.current?.cancel();
+      await measurer.cancel();
       await s.done;
     },
     onEvent(listener) {

@@ -33,7 +33,7 @@ export interface MeasuredRunOptions {
   workers: number;
   /** sys.setswitchinterval(), in ms. */
   switchIntervalMs: number;
-  /** RunInfo.timeScale (the source is already scaled). */
+  /** The app's time scale: below 1, the tracer scales sleeps, long range() loops and the program's clocks as simulated runs do. */
   timeScale: number;
   /** Lanes are numbered from here; the result says how many were used. */
   firstTid: number;
@@ -370,7 +370,6 @@ async function execute(
   };
 }
 
-/** done, or failed with the first traceback (naming its thread and process) or the crash. */
 /** python3 tracer.py --events-fd 3 ... -- PROGRAM: os.cpu_count() is the workers knob. */
 function tracerArgs(options: MeasuredRunOptions, tracer: string, program: string): string[] {
   const inline = options.inlineStart ?? options.strategy === 'sequential';
@@ -383,6 +382,7 @@ function tracerArgs(options: MeasuredRunOptions, tracer: string, program: string
     '--switch-interval-ms',
     String(options.switchIntervalMs),
     ...(options.latencyUs !== undefined ? ['--latency-us', String(Math.round(options.latencyUs))] : []),
+    ...(options.timeScale < 1 ? ['--time-scale', String(options.timeScale)] : []),
     ...(inline ? ['--inline-start'] : []),
     '--',
     program,

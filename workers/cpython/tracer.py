@@ -449,6 +449,40 @@ def _patch_multiprocessing_connection(module):
 def _patch_socket(module):
     for name in ("recv", "recv_into", "recvfrom", "recvfrom_into", "send", "sendall", "sendto", "accept", "connect"):
         _wrap_method(module.socket, name, "io", "socket." + name)
+    original = module.create_connection
+
+    def create_connection(address, *args, **kwargs):
+        if isinstance(address, tuple) and address and address[0] == ECHO_HOST:
+            return _echo_peer(module)
+        return original(address, *args, **kwargs)
+
+    module.create_connection = create_connection
+
+
+# The app's programs talk to an echo peer by this name (GIL Lab's socket stand-in, workers/modules/socket.ts).
+ECHO_HOST = "echo.gil-lab"
+
+
+def _echo_peer(socket):
+    """An echo peer in a process of its own (no GIL shared with the program), as Beazley's echo
+    server was: what the program sends comes back. The process is silent: it reports no events."""
+    mine, theirs = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        global _quiet
+        _quiet = True
+        try:
+            mine.close()
+            fd = theirs.fileno()
+            while True:
+                data = os.read(fd, 65536)
+                if not data:
+                    break
+                os.write(fd, data)
+        finally:
+            os._exit(0)
+    theirs.close()
+    return mine
 
 
 def _patch_select(module):
@@ -524,6 +558,9 @@ def _install():
     switch_ms = _options.get("switch_interval_ms")
     if switch_ms:
         sys.setswitchinterval(switch_ms / 1000.0)
+    scale = _options.get("time_scale") or 1.0
+    if scale < 1.0:
+        _scale_time(scale)
     sys.modules["gil_lab"] = _stand_ins()
     for name in list(_patchers):
         module = sys.modules.get(name)
@@ -531,6 +568,40 @@ def _install():
             _patchers.pop(name)(module)
     sys.meta_path.insert(0, _PatchOnImport())
     os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _scale_time(scale):
+    """The app's time scale, as its simulated runs apply it: sleeps last `scale` as long, range()
+    loops of 1000 items or more in the program run `scale` of their iterations, and the program's
+    clocks run 1/scale as fast, so it prints the seconds CPython would at scale 1."""
+    real_sleep = time.sleep
+    real_range = builtins.range
+    start = time.perf_counter()
+    start_ns = time.perf_counter_ns()
+    epoch = time.time()
+
+    def scaled(t0, now):
+        return t0 + (now - t0) / scale
+
+    def sleep(seconds):
+        return real_sleep(seconds * scale)
+
+    def scaled_range(*args):
+        r = real_range(*args)
+        if len(r) < 1000 or sys._getframe(1).f_code.co_filename != _program:
+            return r
+        n = max(1, round(len(r) * scale))
+        return real_range(r.start, r.start + n * r.step, r.step)
+
+    perf, perf_ns = time.perf_counter, time.perf_counter_ns
+    time.sleep = sleep  # real_sleep is already the blocking call the trace marks
+    builtins.range = scaled_range
+    time.perf_counter = lambda: scaled(start, perf())
+    time.monotonic = time.perf_counter
+    time.perf_counter_ns = lambda: int(scaled(start_ns, perf_ns()))
+    time.monotonic_ns = time.perf_counter_ns
+    time.time = lambda: epoch + (perf() - start) / scale
+    time.time_ns = lambda: int(time.time() * 1e9)
 
 
 def _after_fork_in_child():
@@ -554,7 +625,8 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
         t = _perf()
         _orig_print(*args, sep=sep, end=end, file=file, flush=flush)
     try:
-        text = (" " if sep is None else sep).join([str(a) for a in args])
+        # What print wrote, its end included (the app's console joins writes into lines).
+        text = (" " if sep is None else sep).join([str(a) for a in args]) + ("\n" if end is None else end)
     except Exception:
         text = "?"
     _emit("print", t, _thread_name(), _line(), _clip(text), "stdout" if target is sys.stdout else "stderr")
@@ -636,6 +708,7 @@ def _parse_args(argv):
     parser.add_argument("--cpu-count", type=int)
     parser.add_argument("--latency-us", type=int, default=1000)
     parser.add_argument("--switch-interval-ms", type=float)
+    parser.add_argument("--time-scale", type=float, default=1.0)
     parser.add_argument("program")
     parser.add_argument("args", nargs=argparse.REMAINDER)
     if "--" in argv:
@@ -760,6 +833,7 @@ def main():
         "cpu_count": args.cpu_count,
         "latency_us": args.latency_us,
         "switch_interval_ms": args.switch_interval_ms,
+        "time_scale": args.time_scale,
     }
     gil_enabled = getattr(sys, "_is_gil_enabled", lambda: True)()
     _event(

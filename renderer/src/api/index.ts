@@ -1,11 +1,13 @@
 // The renderer's one way to reach the engine: the Electron preload's global when present,
 // otherwise the web host's WebSocket, authorised by the token the host put into index.html.
 import { apiGlobal, type GilLabApi } from '../../../common/api';
+import type { DesktopGlobal } from '../../../common/desktop-api';
 import { connectWebSocketApi } from './websocket-client';
 
 declare global {
   interface Window {
-    gilLab?: GilLabApi;
+    /** The Electron preload's global; absent in the web host's page. */
+    gilLab?: DesktopGlobal;
   }
 }
 

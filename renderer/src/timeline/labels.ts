@@ -145,7 +145,7 @@ export function rowLabel(row: Row): RowLabel {
           kind: 'fact',
           pieces: [{ text: `${summary.speedup.toFixed(2)}×`, strong: true }, { text: ' vs sequential' }],
         });
-      if (summary && summary.handoffs > 0)
+      if (summary && summary.handoffs !== null && summary.handoffs > 0)
         parts.push({
           kind: 'fact',
           pieces: [{ text: String(summary.handoffs), strong: true }, { text: ' hand-offs' }],
