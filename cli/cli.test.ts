@@ -216,3 +216,50 @@ describe('gil-lab run', () => {
     );
   }, 60_000);
 });
+
+describe('gil-lab check', () => {
+  it('prints each problem with its file and line and exits 2', async () => {
+    writeFileSync(join(dir, 'bad.py'), ['import threading, numpy', 'def f():', '    open("x")', ''].join('\n'));
+    const { code, stdout } = await cli('check', 'bad.py');
+    expect(code).toBe(2);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^bad\.py: line 1: numpy is not a module/);
+    expect(lines[1]).toMatch(/^bad\.py: line 3: open\(\) is not supported/);
+  });
+
+  it('says ok for a program it can run, and names a missing file', async () => {
+    expect(await cli('check', 'calc-threads')).toMatchObject({ code: 0, stdout: 'calc-threads: ok, GIL Lab can run it\n' });
+    const missing = await cli('check', 'nowhere.py');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file: nowhere.py');
+  });
+});
+
+describe('gil-lab run --measure', () => {
+  const python = (() => {
+    try {
+      return execFileSync('python3', ['-c', 'import sys; print(sys.version_info >= (3, 8))'], { encoding: 'utf8' }).trim() === 'True';
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!python)('puts a CPython row beside each simulated one and says why free-threading was not measured', async () => {
+    const { code, stdout, stderr } = await cli(
+      'run', '--program', 'car-truck', '--strategies', 'threading,free-threading',
+      '--workers', '2', '--time-scale', '0.1', '--measure', '--json', 'm.json',
+    );
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^threading \(CPython\)\s/m);
+    const report = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'));
+    const measured = report.runs.filter((r: { measured?: unknown }) => r.measured);
+    expect(measured.map((r: { strategy: string }) => r.strategy)).toContain('threading');
+    expect(measured[0].measured.executable).toBeTruthy();
+    // The program's own threads, named as CPython names them.
+    expect(measured[0].threads.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['MainThread']));
+    const freeThreading = report.runs.find((r: { strategy: string; measured?: unknown }) => r.strategy === 'free-threading' && !r.measured);
+    if (!report.machine.measurable['free-threading']) return; // this machine has a free-threaded build
+    expect(freeThreading.notMeasured).toMatch(/^not measured: /);
+    expect(stdout).toContain('free-threading in CPython: not measured');
+  }, 60_000);
+});

@@ -1,12 +1,13 @@
 // `gil-lab`: the engine's runs from a terminal (built to out/main/cli.js).
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { programName, type EngineEvent } from '../common/api';
 import { toChromeTrace, type ChromeTrace } from '../common/chrome-trace';
 import { limits } from '../common/limits';
-import { presets } from '../common/presets';
+import { findPreset, presets } from '../common/presets';
+import { checkProgram, describeProblems } from '../common/python/check';
 import { gilModels, strategies } from '../common/program';
 import { applyEvent, type RunRecord } from '../common/run-record';
 import { formatMs } from '../common/totals';
@@ -74,8 +75,8 @@ function writeTraceFile(path: string, trace: ChromeTrace): void {
   }
 }
 
-function runLabel(index: number, total: number, run: { strategy: string; workers: number }): string {
-  return `[${index}/${total}] ${run.strategy}, ${run.workers} worker${run.workers === 1 ? '' : 's'}`;
+function runLabel(index: number, total: number, run: { strategy: string; workers: number }, measured: boolean): string {
+  return `[${index}/${total}] ${run.strategy}${measured ? ' in CPython' : ''}, ${run.workers} worker${run.workers === 1 ? '' : 's'}`;
 }
 
 function endText(summary: RunSummary): string {
@@ -99,6 +100,7 @@ async function run(flags: RunFlags): Promise<void> {
   const progress = new Progress();
   let total = 0;
   let started = 0;
+  const measuredIds = new Set<string>();
   let sessionEnd!: (event: Extract<EngineEvent, { type: 'session-end' }>) => void;
   const ended = new Promise<Extract<EngineEvent, { type: 'session-end' }>>((resolve) => (sessionEnd = resolve));
 
@@ -109,15 +111,17 @@ async function run(flags: RunFlags): Promise<void> {
         total = event.total;
         break;
       case 'run-start':
-        started += 1;
-        progress.started(`${runLabel(started, total, event.run)}: started`);
+        // A measured run follows its simulated one and shares its number.
+        if (event.run.measured) measuredIds.add(event.run.runId);
+        else started += 1;
+        progress.started(`${runLabel(started, total, event.run, measuredIds.has(event.run.runId))}: started`);
         break;
       case 'progress':
         progress.update(progressLine(event.progress));
         break;
       case 'run-end':
         summed.push(event.summary);
-        progress.line(`${runLabel(started, total, event.summary)}: ${endText(event.summary)}`);
+        progress.line(`${runLabel(started, total, event.summary, measuredIds.has(event.summary.runId))}: ${endText(event.summary)}`);
         break;
       case 'session-end':
         sessionEnd(event);
@@ -138,6 +142,10 @@ async function run(flags: RunFlags): Promise<void> {
   process.on('SIGTERM', stop(143));
 
   const machine = engine.getMachine();
+  if (command.request.measure) {
+    const m = await machine;
+    progress.line(m.python ? `Measuring in CPython ${m.python.version} (${m.python.executable}) beside each simulated run` : `Not measuring: ${m.pythonMissing}`);
+  }
   const start = await engine.startSession(command.request);
   if (!start.ok) {
     await engine.close();
@@ -150,7 +158,7 @@ async function run(flags: RunFlags): Promise<void> {
   progress.clear();
   // A run the engine did not get to sum up (interrupted before its end) is kept, marked cancelled.
   const summaries = [...summed, ...records.filter((r) => !r.summary).map(interruptedSummary)];
-  if (summaries.length > 0) process.stdout.write(`\n${summaryTable(summaries, machineInfo.cores)}\n`);
+  if (summaries.length > 0) process.stdout.write(`\n${summaryTable(summaries, machineInfo.cores, measuredIds)}\n`);
   if (end.status !== 'done') process.stderr.write(`Session ${end.status}${end.reason ? `: ${end.reason}` : ''}\n`);
 
   const { request } = command;
@@ -180,9 +188,26 @@ async function run(flags: RunFlags): Promise<void> {
 
 const presetNames = presets.map((p) => p.name);
 
+/** `gil-lab check FILE.py`: the problems the editor would underline, one `file:line: …` per line; exit 2 if any. */
+function check(target: string): void {
+  const preset = findPreset(target);
+  let source: string;
+  if (preset) source = preset.source;
+  else if (!existsSync(target)) fail(`no such file: ${target}`, 2);
+  else if (!statSync(target).isFile()) fail(`${target} is a folder, not a program file`, 2);
+  else source = readFileSync(target, 'utf8');
+  const checked = checkProgram(source!);
+  if (checked.ok) {
+    process.stdout.write(`${target}: ok, GIL Lab can run it\n`);
+    return;
+  }
+  process.stdout.write(`${describeProblems(checked.problems).replace(/^/gm, `${target}: `)}\n`);
+  process.exit(2);
+}
+
 const cli = new Command('gil-lab')
   .description(
-    'Runs Python-like programs on real threads and processes under a simulated GIL, and compares strategies.',
+    'Runs Python programs on real threads and processes under a simulated GIL, compares strategies, and measures them in CPython.',
   )
   .configureOutput({ outputError: (text, write) => write(`${text.trimEnd()} (see gil-lab --help)\n`) })
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
@@ -195,6 +220,12 @@ cli
     for (const preset of presets) process.stdout.write(`${preset.name.padEnd(width)}${preset.description}\n`);
   });
 
+cli
+  .command('check')
+  .description('checks that GIL Lab can run a Python file (or preset): prints each problem with its line')
+  .argument('<file>', 'a Python file (.py) or a preset name')
+  .action((file: string) => check(file));
+
 const { workers, switchIntervalMs, timeScale } = limits;
 const flag = (flags: string, description: string, value?: string, shown?: string) => {
   const option = new Option(flags, description);
@@ -203,7 +234,7 @@ const flag = (flags: string, description: string, value?: string, shown?: string
 cli
   .command('run')
   .description('runs a program under each strategy in turn and prints wall times and speed-ups')
-  .addOption(flag('--program <name|file>', `a preset (${presetNames.join(', ')}) or a JSON program file`, 'calc-threads'))
+  .addOption(flag('--program <name|file>', `a preset (${presetNames.join(', ')}) or a Python file (.py)`, 'calc-threads'))
   .addOption(flag('--strategies <list>', `comma-separated, from ${strategies.join(', ')}`, defaultStrategies.join(',')))
   .addOption(
     flag(
@@ -241,6 +272,13 @@ cli
     ),
   )
   .addOption(flag('--trace <file>', 'writes every run as one Chrome trace (open it in https://ui.perfetto.dev)'))
+  .addOption(
+    flag(
+      '--measure',
+      "also runs each strategy's program in this machine's CPython, sampling its threads, and reports it beside the simulated run",
+    ),
+  )
+  .addOption(flag('--python <path>', 'the CPython to measure with (implies --measure; default: python3 on PATH)'))
   .addHelpText(
     'after',
     `
@@ -253,8 +291,13 @@ Columns of the table:
   hand-offs        times the GIL passed from one thread to another
   forced switches  hand-offs forced by a drop request after the switch interval
 
-Example:
-  gil-lab run --program calc-threads --strategies sequential,threading,multiprocessing --workers 2 --time-scale 0.25\n`,
+Rows marked (CPython) were measured in real CPython: on-CPU time sampled from /proc, hand-offs not
+reported (—). A strategy CPython cannot run here (free-threading needs a 3.13t build,
+subinterpreters Python 3.14) says why under the table.
+
+Examples:
+  gil-lab run --program calc-threads --strategies sequential,threading,multiprocessing --workers 2 --time-scale 0.25
+  gil-lab run --program my_threads.py --measure\n`,
   )
   .action((flags: RunFlags) => run(flags));
 

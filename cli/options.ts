@@ -19,6 +19,8 @@ export interface RunFlags {
   timeScale: string;
   json?: string;
   trace?: string;
+  measure?: boolean;
+  python?: string;
 }
 
 /** What `gil-lab run` was asked to do. */
@@ -70,6 +72,7 @@ const flagOfField: Record<string, string> = {
   switchIntervalMs: '--switch-interval',
   gil: '--gil',
   timeScale: '--time-scale',
+  python: '--python',
 };
 
 /** A validator's issue in the words of the command line: "--workers must be a whole number …". */
@@ -89,6 +92,8 @@ export function parseRunCommand(flags: RunFlags): RunCommand {
     switchIntervalMs: numberFromText(flags.switchInterval),
     gil: flags.gil,
     timeScale,
+    ...(flags.measure || flags.python ? { measure: true } : {}),
+    ...(flags.python ? { python: flags.python } : {}),
   };
   const checked = validateRequest(request);
   if (!checked.ok) throw new UsageError(flagText(checked.issues[0]));

@@ -47,7 +47,8 @@ export function progressLine(p: SessionProgress): string {
   return `[${p.index + 1}/${p.total}] ${p.strategy}, ${p.workers} worker${p.workers === 1 ? '' : 's'}: ${formatMs(p.elapsedMs)}${of}`;
 }
 
-export function summaryTable(runs: RunSummary[], cores: number): string {
+/** The table of a session's runs; a run measured in CPython (its id in `measured`) says so after its strategy. */
+export function summaryTable(runs: RunSummary[], cores: number, measured: ReadonlySet<string> = new Set()): string {
   const header = [
     'strategy',
     'workers',
@@ -61,7 +62,7 @@ export function summaryTable(runs: RunSummary[], cores: number): string {
   ];
   const rows = runs.map((run) => {
     return [
-      run.strategy,
+      measured.has(run.runId) ? `${run.strategy} (CPython)` : run.strategy,
       String(run.workers),
       formatMs(run.wallMs),
       run.speedup === null ? '—' : `${run.speedup.toFixed(2)}×`,
@@ -89,6 +90,9 @@ export function summaryTable(runs: RunSummary[], cores: number): string {
     ...rows.map(line),
     '',
     `on CPU % = CPU time of the run's threads / (wall time × ${cores} cores); GIL wait % = time waiting for the GIL / (wall time × threads); — = not measured`,
+    ...[...new Map(runs.filter((r) => r.notMeasured).map((r) => [r.strategy, r.notMeasured])).entries()].map(
+      ([strategy, why]) => `${strategy} in CPython: ${why}`,
+    ),
   ].join('\n');
 }
 
