@@ -2,7 +2,7 @@
 // sampler in, state intervals out. Small hand-made inputs with the expected intervals.
 import { describe, expect, it } from 'vitest';
 import { CPU_ACCOUNTING_LAG_NS, LaneBuilder, OnCpuTimeline, laneIntervals, type LaneFacts } from './lane-merge';
-import { stateCodeV2 as S } from './trace-v2';
+import { stateCode as S } from '../../common/trace';
 
 const MS = 1_000_000;
 

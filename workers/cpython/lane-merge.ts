@@ -4,7 +4,7 @@
 //   else on a CPU                         → running
 //   else                                  → waiting (under a GIL: waiting for it)
 //   between Thread.start() and the thread's first line → starting
-import { intervalStride, stateCodeV2, type InstantV2, type StateCodeV2, type TraceBatchV2 } from './trace-v2';
+import { INTERVAL_STRIDE, stateCode, type Instant, type StateCode, type TraceBatch } from '../../common/trace';
 
 export interface CpuSample {
   tNs: number;
@@ -232,17 +232,17 @@ export function laneIntervals(facts: LaneFacts, t0Ns: number, fromNs: number, to
     let next: number;
     let nextLine = line;
     if (mid < startNs) {
-      next = stateCodeV2.starting;
+      next = stateCode.starting;
       nextLine = facts.spawnLine;
     } else if (inCall) {
-      next = stateCodeV2[call.state];
+      next = stateCode[call.state];
       nextLine = call.line;
     } else if (onCpu === null) {
       next = IDLE;
     } else {
       while (spanIndex < onCpu.length && onCpu[spanIndex + 1] <= mid) spanIndex += 2;
       const on = spanIndex < onCpu.length && onCpu[spanIndex] <= mid;
-      next = on ? stateCodeV2.running : stateCodeV2.waiting;
+      next = on ? stateCode.running : stateCode.waiting;
     }
     // A new call is a new interval even right after another one.
     const newCall = inCall && call.beginNs === a;
@@ -284,7 +284,7 @@ export class LaneBuilder {
   private calls: BlockingCall[] = [];
   private openCall: BlockingCall | null = null;
   private marks: LineMark[] = [];
-  private instants: InstantV2[] = [];
+  private instants: Instant[] = [];
   /** Emitted up to here. */
   private doneNs: number;
   private readonly budget: IntervalBudget;
@@ -354,7 +354,7 @@ export class LaneBuilder {
     if (line > 0) this.marks.push({ tNs, line });
   }
 
-  instant(instant: InstantV2): void {
+  instant(instant: Instant): void {
     if (this.truncated && instant.kind !== 'error') return;
     this.instants.push(instant);
   }
@@ -374,7 +374,7 @@ export class LaneBuilder {
    * (`samplerNs`: how far the sampler has read any thread; past a lane's end plus `graceNs`, its
    * last readings are all there will be). `final`: the run is over, close everything.
    */
-  flush(horizonNs: number, samplerNs: number, final: boolean, graceNs = 5_000_000): TraceBatchV2 | null {
+  flush(horizonNs: number, samplerNs: number, final: boolean, graceNs = 5_000_000): TraceBatch | null {
     let to = horizonNs;
     if (this.endNs !== null) to = Math.min(to, this.endNs);
     if (this.cpu) {
@@ -412,8 +412,8 @@ export class LaneBuilder {
   }
 
   private count(from: number, to: number, intervals: number[]): void {
-    for (let i = 0; i < intervals.length; i += intervalStride) {
-      this.totals.byState[intervals[i] as StateCodeV2] += (intervals[i + 2] - intervals[i + 1]) * 1000;
+    for (let i = 0; i < intervals.length; i += INTERVAL_STRIDE) {
+      this.totals.byState[intervals[i] as StateCode] += (intervals[i + 2] - intervals[i + 1]) * 1000;
     }
     const spans = this.cpu?.spans;
     if (!spans) return;
@@ -427,9 +427,9 @@ export class LaneBuilder {
 
   private keep(intervals: number[]): number[] {
     const budget = this.budget;
-    const room = Math.max(0, budget.left) * intervalStride;
+    const room = Math.max(0, budget.left) * INTERVAL_STRIDE;
     if (intervals.length <= room) {
-      budget.left -= intervals.length / intervalStride;
+      budget.left -= intervals.length / INTERVAL_STRIDE;
       return intervals;
     }
     const kept = intervals.slice(0, room);

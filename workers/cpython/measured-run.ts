@@ -10,14 +10,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { limits } from '../../common/limits';
 import type { Strategy } from '../../common/program';
-import type { ProcessInfo, RunStatus, ThreadInfo } from '../../common/trace';
 import type { PythonInterpreter } from './find-python';
 import { MeasuredTrace } from './measured-trace';
 import { endGroup } from './process-group';
 import { Sampler, samplerAvailability, type SamplerStats } from './sampler';
 import { StderrText } from './stderr-text';
 import { LineSplitter, parseTracerEvent } from './tracer-events';
-import type { CpuStateSource, RunInfoV2, RunSummaryV2, TraceBatchV2 } from './trace-v2';
+import type { CpuStateSource, ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, TraceBatch } from '../../common/trace';
 
 export interface MeasuredRunOptions {
   runId: string;
@@ -56,14 +55,14 @@ export interface MeasuredRunOptions {
 
 export interface MeasuredRunCallbacks {
   /** When the program's first line runs (its t0): the root process and its MainThread. */
-  onStart(info: RunInfoV2): void;
+  onStart(info: RunInfo): void;
   /** Lanes that appeared since (a tid seen before: that thread was renamed). Precede their batches. */
   onThreads(processes: ProcessInfo[], threads: ThreadInfo[]): void;
-  onTrace(batches: TraceBatchV2[]): void;
+  onTrace(batches: TraceBatch[]): void;
 }
 
 export interface MeasuredRunResult {
-  summary: RunSummaryV2;
+  summary: RunSummary;
   /** Lanes numbered from firstTid: the next run starts at firstTid + tidsUsed. */
   tidsUsed: number;
   /** What CPython wrote (the first MiB of each). */
@@ -423,7 +422,7 @@ function summarize(
   outcome: Outcome,
   endNs: number,
   spawnNs: number,
-): RunSummaryV2 {
+): RunSummary {
   const t0 = trace.t0Ns;
   return {
     runId: options.runId,

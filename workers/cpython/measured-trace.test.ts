@@ -6,7 +6,7 @@ import type { SampleBatch } from './sampler-protocol';
 import { parseLeadingInt, parsePidList, parseStat } from './sampler-protocol';
 import { StderrText } from './stderr-text';
 import { LineSplitter, parseTracerEvent, type TracerEvent } from './tracer-events';
-import { stateCodeV2 as S } from './trace-v2';
+import { stateCode as S } from '../../common/trace';
 
 const MS = 1_000_000;
 const T0 = 1_000 * MS;

@@ -2,11 +2,10 @@
 // run turned into lanes (one per OS thread that ran Python), processes, batches and summaries.
 // Pure: the caller feeds it and says how far to flush.
 import type { Strategy } from '../../common/program';
-import type { ProcessInfo, ThreadInfo } from '../../common/trace';
 import { LaneBuilder, type IntervalBudget } from './lane-merge';
 import type { SampleBatch } from './sampler';
 import type { TracerEvent } from './tracer-events';
-import { stateCodeV2, type ThreadSummaryV2, type TraceBatchV2 } from './trace-v2';
+import { stateCode, type ProcessInfo, type ThreadInfo, type ThreadSummary, type TraceBatch } from '../../common/trace';
 
 export interface MeasuredTraceOptions {
   runId: string;
@@ -193,21 +192,21 @@ export class MeasuredTrace {
   }
 
   /** Every lane's intervals up to `horizonNs` (where the lanes' facts are complete), live. */
-  flush(horizonNs: number): TraceBatchV2[] {
+  flush(horizonNs: number): TraceBatch[] {
     const batches = this.flushLanes(horizonNs, false);
     this.forgetUnclaimedSamples(horizonNs - UNCLAIMED_SAMPLES_NS);
     return batches;
   }
 
   /** The run is over at `endNs`: every lane ends by then and gives the rest of its intervals. */
-  finish(endNs: number): TraceBatchV2[] {
+  finish(endNs: number): TraceBatch[] {
     const batches = this.flushLanes(endNs, true);
     this.pendingSamples.clear();
     return batches;
   }
 
-  private flushLanes(horizonNs: number, final: boolean): TraceBatchV2[] {
-    const batches: TraceBatchV2[] = [];
+  private flushLanes(horizonNs: number, final: boolean): TraceBatch[] {
+    const batches: TraceBatch[] = [];
     for (const lane of this.laneOrder) {
       const rows = this.pendingSamples.get(lane.key);
       if (rows) {
@@ -232,7 +231,7 @@ export class MeasuredTrace {
     }
   }
 
-  summaries(): ThreadSummaryV2[] {
+  summaries(): ThreadSummary[] {
     const t0 = this.t0Ns ?? 0;
     const cpu = this.options.cpuKnown;
     return this.laneOrder.map(({ info, process, builder }) => {
@@ -241,12 +240,12 @@ export class MeasuredTrace {
         tid: info.tid,
         name: info.name,
         process: process.name,
-        runningMs: cpu ? ms(stateCodeV2.running) : null,
+        runningMs: cpu ? ms(stateCode.running) : null,
         onCpuMs: cpu ? builder.totals.onCpuNs / 1e6 : null,
-        waitMs: cpu ? ms(stateCodeV2.waiting) : null,
-        ioMs: ms(stateCodeV2.io),
-        blockedMs: ms(stateCodeV2.blocked),
-        startingMs: ms(stateCodeV2.starting),
+        waitMs: cpu ? ms(stateCode.waiting) : null,
+        ioMs: ms(stateCode.io),
+        blockedMs: ms(stateCode.blocked),
+        startingMs: ms(stateCode.starting),
         ioCount: builder.totals.ioCount,
         endMs: builder.endNs === null ? 0 : (builder.endNs - t0) / 1e6,
       };

@@ -6,11 +6,10 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { ProcessInfo, ThreadInfo } from '../../common/trace';
 import { findPython, type PythonInterpreter } from './find-python';
 import { runMeasured, type MeasuredRunOptions, type MeasuredRunResult } from './measured-run';
 import { groupMembers, pidAlive } from './process-group';
-import { stateCodeV2, type InstantV2, type ThreadStateV2 } from './trace-v2';
+import { stateCode, type Instant, type ProcessInfo, type ThreadInfo, type ThreadState } from '../../common/trace';
 
 const found = await findPython();
 const python: PythonInterpreter | null = found.main.ok ? found.main.python : null;
@@ -22,7 +21,7 @@ const source = (name: string) => readFileSync(fixture(name), 'utf8');
 interface Lane {
   info: ThreadInfo;
   intervals: number[];
-  instants: InstantV2[];
+  instants: Instant[];
 }
 
 interface Measured extends MeasuredRunResult {
@@ -101,11 +100,11 @@ function laneNamed(m: Measured, name: string, process?: string): Lane {
 }
 
 /** A lane's intervals in `state` as [startMs, endMs, line], the pieces live flushes cut joined again. */
-function spans(lane: Lane, state: ThreadStateV2): [number, number, number][] {
+function spans(lane: Lane, state: ThreadState): [number, number, number][] {
   const iv = lane.intervals;
   const out: [number, number, number][] = [];
   for (let i = 0; i < iv.length; i += 4) {
-    if (iv[i] !== stateCodeV2[state]) continue;
+    if (iv[i] !== stateCode[state]) continue;
     const cutByFlush = i >= 4 && iv[i - 4] === iv[i] && iv[i - 2] === iv[i + 1];
     if (cutByFlush) out[out.length - 1][1] = iv[i + 2] / 1000;
     else out.push([iv[i + 1] / 1000, iv[i + 2] / 1000, iv[i + 3]]);
@@ -121,12 +120,12 @@ function overlapMs(a: Lane, b: Lane): number {
   return total;
 }
 
-/** Every print instant of the run, in time order. */
+/** Every print instant of the run, in time order, without the line end print() wrote after it. */
 const printsInTimeOrder = (m: Measured) =>
   [...m.lanes.values()]
     .flatMap((l) => l.instants.filter((i) => i.kind === 'print'))
     .sort((a, b) => a.tUs - b.tUs)
-    .map((i) => i.text);
+    .map((i) => i.text?.replace(/\n$/, ''));
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
@@ -215,7 +214,7 @@ describe.skipIf(!python)('measured CPython: the calc() cells', () => {
     );
     for (const name of ['Process-1', 'Process-2']) {
       const lane = laneNamed(m, 'MainThread', name);
-      expect(lane.instants.map((i) => i.text)).toEqual([`calc done in ${name}`]);
+      expect(lane.instants.map((i) => i.text)).toEqual([`calc done in ${name}\n`]);
       expect(spans(lane, 'running').reduce((s, [a, b]) => s + b - a, 0)).toBeGreaterThan(30);
     }
   });
@@ -257,8 +256,8 @@ describe.skipIf(!python)('measured CPython: the car and truck cells', () => {
     const stdout = lines(m.stdout);
     expect(printsInTimeOrder(m)).toEqual(stdout);
     expect(stdout.indexOf('done')).toBeLessThan(stdout.lastIndexOf('car'));
-    expect(laneNamed(m, 'Thread-1').instants.filter((i) => i.text === 'car').length).toBe(5);
-    expect(laneNamed(m, 'Thread-2').instants.filter((i) => i.text === 'truck').length).toBe(5);
+    expect(laneNamed(m, 'Thread-1').instants.filter((i) => i.text === 'car\n').length).toBe(5);
+    expect(laneNamed(m, 'Thread-2').instants.filter((i) => i.text === 'truck\n').length).toBe(5);
     // MainThread ends its code after "done" and waits (threading._shutdown) until the threads end.
     const main = laneNamed(m, 'MainThread');
     const last = spans(main, 'blocked').at(-1)!;
@@ -282,8 +281,8 @@ describe.skipIf(!python)('measured CPython: the car and truck cells', () => {
     expectDone(m);
     expect(m.cpuState).toEqual({ source: 'unknown', reason: 'CPU sampling turned off for this run' });
     const states = new Set([...m.lanes.values()].flatMap((l) => l.intervals.filter((_, i) => i % 4 === 0)));
-    expect(states.has(stateCodeV2.running) || states.has(stateCodeV2.waiting)).toBe(false);
-    expect(states.has(stateCodeV2.io)).toBe(true);
+    expect(states.has(stateCode.running) || states.has(stateCode.waiting)).toBe(false);
+    expect(states.has(stateCode.io)).toBe(true);
     expect(m.summary.threads.every((t) => t.runningMs === null && t.onCpuMs === null && t.waitMs === null)).toBe(true);
   });
 });
