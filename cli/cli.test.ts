@@ -214,6 +214,10 @@ describe('gil-lab run', () => {
     expect(summary.runs[0].threads.map((t: { name: string }) => t.name)).toEqual(
       expect.arrayContaining(['MainThread', 'Thread-1 (sleep)', 'Thread-2 (sleep)']),
     );
+    // What the program printed, with the thread and the line that printed it, after the sleeps.
+    const [done] = summary.runs[0].prints;
+    expect(done).toMatchObject({ thread: 'MainThread', text: 'done\n', stream: 'stdout', line: 8 });
+    expect(done.ms).toBeGreaterThanOrEqual(45);
   }, 60_000);
 });
 

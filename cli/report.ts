@@ -119,7 +119,37 @@ export interface JsonReport {
     source?: string;
     /** Every number is null where it was not measured. */
     threads: ThreadTotals[];
+    /** What the program wrote to stdout and stderr, in time order: ms since the run's start, the writing thread, its line. */
+    prints: Print[];
   }[];
+}
+
+export interface Print {
+  ms: number;
+  thread: string;
+  text: string;
+  stream: 'stdout' | 'stderr';
+  line?: number;
+}
+
+/** The run's writes (print instants, and errors' text on stderr) across its lanes, in time order. */
+export function printsOf(record: RunRecord | undefined): Print[] {
+  if (!record) return [];
+  const nameOf = new Map(record.info.threads.map((t) => [t.tid, t.name]));
+  const prints: Print[] = [];
+  for (const [tid, trace] of Object.entries(record.traces)) {
+    for (const instant of trace.instants) {
+      if ((instant.kind !== 'print' && instant.kind !== 'error') || instant.text === undefined) continue;
+      prints.push({
+        ms: Math.round(instant.tUs) / 1000,
+        thread: nameOf.get(Number(tid)) ?? `thread ${tid}`,
+        text: instant.text,
+        stream: instant.kind === 'print' ? 'stdout' : 'stderr',
+        ...((instant.line ?? 0) > 0 ? { line: instant.line } : {}),
+      });
+    }
+  }
+  return prints.sort((a, b) => a.ms - b.ms);
 }
 
 /** Microseconds are the clock's resolution: more digits are float noise. A null stays null. */
@@ -132,6 +162,7 @@ export function jsonReport(
   runs: RunSummary[],
   records: readonly RunRecord[] = [],
 ): JsonReport {
+  const recordOf = new Map(records.map((r) => [r.info.runId, r]));
   const infoOf = new Map(records.map((r) => [r.info.runId, r.info]));
   return {
     machine,
@@ -160,6 +191,7 @@ export function jsonReport(
         ioCount: t.ioCount,
         endMs: ms(t.endMs),
       })),
+      prints: printsOf(recordOf.get(run.runId)),
     })),
   };
 }
