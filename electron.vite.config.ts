@@ -4,12 +4,16 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
-// The measured runs' tracer is Python, run by the machine's python3 from a real file: ship it
-// next to the engine as out/main/cpython-tracer.py.
-const cpythonTracer: Plugin = {
-  name: 'gil-lab-cpython-tracer',
+// The measured runs' tracer and the cost calibration's timer are Python, run by the machine's
+// python3 from real files: ship them next to the engine as out/main/cpython-*.py.
+const cpythonScripts: Plugin = {
+  name: 'gil-lab-cpython-scripts',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'cpython-tracer.py', source: readFileSync(resolve('workers/cpython/tracer.py'), 'utf8') });
+    for (const [fileName, source] of [
+      ['cpython-tracer.py', 'workers/cpython/tracer.py'],
+      ['cpython-time-programs.py', 'workers/cpython/time-programs.py'],
+    ])
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(resolve(source), 'utf8') });
   },
 };
 
@@ -17,7 +21,7 @@ const cpythonTracer: Plugin = {
 // the tests and the benchmarks all run the files under out/main/.
 export default defineConfig({
   main: {
-    plugins: [cpythonTracer],
+    plugins: [cpythonScripts],
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -126,6 +126,9 @@ async function run(flags: RunFlags): Promise<void> {
       case 'session-end':
         sessionEnd(event);
         break;
+      case 'calibrating':
+        progress.line(event.text);
+        break;
     }
   });
 
@@ -225,6 +228,26 @@ cli
   .description('checks that GIL Lab can run a Python file (or preset): prints each problem with its line')
   .argument('<file>', 'a Python file (.py) or a preset name')
   .action((file: string) => check(file));
+
+cli
+  .command('calibrate')
+  .description("fits the cost table to this machine's python3 (done once and cached; a run does it first otherwise) and prints it")
+  .addOption(new Option('--again', 'times python3 again instead of reading the cache'))
+  .action(async (flags: { again?: boolean }) => {
+    const engine = createEngine({ host: 'cli', engineDir: builtDir });
+    engine.onEvent((event) => {
+      if (event.type === 'calibrating') process.stderr.write(`${event.text}\n`);
+    });
+    try {
+      const costs = await engine.calibrate({ again: flags.again });
+      process.stdout.write(`${costs.source}\n`);
+      if (costs.worst) process.stdout.write(`furthest from CPython after the fit: ${costs.worst.program}, predicted ${costs.worst.ratio}× its time\n`);
+      const width = Math.max(...Object.keys(costs.table).map((k) => k.length)) + 2;
+      for (const [kind, ns] of Object.entries(costs.table)) process.stdout.write(`  ${kind.padEnd(width)}${ns.toFixed(2).padStart(7)} ns\n`);
+    } finally {
+      await engine.close();
+    }
+  });
 
 const { workers, switchIntervalMs, timeScale } = limits;
 const flag = (flags: string, description: string, value?: string, shown?: string) => {

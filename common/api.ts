@@ -50,7 +50,9 @@ export type EngineEvent =
   | { type: 'trace'; sessionId: string; batches: TraceBatch[] }
   | { type: 'progress'; progress: SessionProgress }
   | { type: 'run-end'; sessionId: string; summary: RunSummary }
-  | { type: 'session-end'; sessionId: string; status: 'done' | 'cancelled' | 'failed'; reason?: string };
+  | { type: 'session-end'; sessionId: string; status: 'done' | 'cancelled' | 'failed'; reason?: string }
+  /** The engine is calibrating for this machine (the first session waits a few seconds, once). */
+  | { type: 'calibrating'; text: string };
 
 /** One problem of a refused input: where it is (a path of keys into the input) and what is wrong. */
 export interface Issue {

@@ -86,6 +86,8 @@ export interface RunInfo {
   note?: string;
   /** Set when the run was measured in real CPython rather than simulated. */
   measured?: MeasuredInfo;
+  /** Where the cost table of a simulated run came from ("calibrated against CPython 3.11.7 … on …"). */
+  costs?: string;
 }
 
 /** Where a measured run's CPU state (running or waiting) came from: the OS's per-thread CPU time, or nowhere. */
@@ -149,6 +151,8 @@ export interface MachineInfo {
   host: 'electron' | 'web' | 'cli';
   /** CPU iterations per CPython-equivalent millisecond, once measured. */
   calibration?: number;
+  /** The cost table runs charge, once calibrated: where it came from, and the table (ns per operation). */
+  costs?: { source: string; calibrated: boolean; table: Record<string, number>; worst?: { program: string; ratio: number } };
   /** The CPython that measured runs use, when the machine has one (null: none found, with the reason). */
   python?: { executable: string; version: string; freeThreaded: boolean } | null;
   /** Why no python3 could be used, when python is null. */

@@ -17,6 +17,7 @@ import { epochMs } from './clock';
 import { defaultCosts, type CostTable } from './interpreter/costs';
 import { forkLauncher, type ProcessLauncher } from './launcher';
 import type { FromProcess, RunSettings } from './messages';
+import type { CostCalibration } from './calibrate/calibration';
 import { Measurer } from './measure';
 import { RunSupervisor, type SupervisorOptions } from './supervisor';
 import { THREADS_PER_PROCESS } from './words';
@@ -31,6 +32,19 @@ export const defaultStartCosts: StartCosts = { threadMs: 0.1, processMs: 10 };
 /** A run may start at most this many processes (each is an OS process of this machine). */
 const PROCESSES_PER_RUN = 64;
 
+/** What a machine's runs are calibrated with, measured once per engine. */
+interface MachineCalibration {
+  itersPerMs: number;
+  costs: CostCalibration;
+}
+
+/** $GIL_LAB_CACHE_DIR, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache, or %LOCALAPPDATA%) + gil-lab. */
+export function defaultCacheDir(): string {
+  if (process.env.GIL_LAB_CACHE_DIR) return process.env.GIL_LAB_CACHE_DIR;
+  const base = process.platform === 'win32' ? (process.env.LOCALAPPDATA ?? join(os.homedir(), 'AppData', 'Local')) : (process.env.XDG_CACHE_HOME ?? join(os.homedir(), '.cache'));
+  return join(base, 'gil-lab');
+}
+
 export interface EngineOptions {
   host: MachineInfo['host'];
   launcher?: ProcessLauncher;
@@ -41,8 +55,10 @@ export interface EngineOptions {
   hangTimeoutMs?: number;
   /** Trace intervals kept per run (default limits.maxIntervalsPerRun). */
   maxIntervalsPerRun?: number;
-  /** What CPython spends per operation (default: measured on the project's machine). */
+  /** What CPython spends per operation (default: fitted to this machine's python3, else the defaults). */
   costs?: CostTable;
+  /** Where the fitted cost table is cached (default: defaultCacheDir(); null: not cached). */
+  cacheDir?: string | null;
   /** Blocking socket stand-ins' latency (µs). */
   socketLatencyUs?: number;
   /** A run still going after this long is stopped (default limits.maxWallMsPerRun). */
@@ -56,6 +72,8 @@ export interface Engine extends GilLabApi {
   close(): Promise<void>;
   /** The supervisor's view of the running run's processes (OS pids), for tests and diagnostics. */
   currentProcesses(): { name: string; osPid: number }[];
+  /** Calibrates now (a session does it first otherwise); `again` refits to python3 instead of reading the cache. */
+  calibrate(options?: { again?: boolean }): Promise<NonNullable<MachineInfo['costs']>>;
 }
 
 interface Session {
@@ -97,7 +115,7 @@ export function createEngine(options: EngineOptions): Engine {
   const processEntry = join(engineDir, 'python-process.js');
   const listeners = new Set<(event: EngineEvent) => void>();
   const cores = os.availableParallelism();
-  let calibration: Promise<number> | null = null;
+  let calibration: Promise<MachineCalibration> | null = null;
   let session: Session | null = null;
   let sessionCount = 0;
   let nextTid = THREADS_PER_PROCESS;
@@ -115,27 +133,44 @@ export function createEngine(options: EngineOptions): Engine {
     }
   };
 
-  /** Kernel iterations per CPython-equivalent ms, measured once in a process of its own. */
-  const calibrate = (): Promise<number> =>
-    (calibration ??= new Promise<number>((resolvePromise, reject) => {
-      const handle = launcher.launch(processEntry, 'calibration');
-      const timer = setTimeout(() => {
-        handle.kill();
-        reject(new Error('calibration did not finish within 30 s'));
-      }, 30_000);
-      handle.onMessage((message) => {
-        const m = message as FromProcess;
-        if (m.type !== 'calibrated') return;
-        clearTimeout(timer);
-        handle.kill();
-        resolvePromise(m.itersPerMs);
+  /**
+   * Measured once, in a process of its own: kernel iterations per CPython-equivalent ms, and the
+   * cost table (fitted to this machine's python3 the first time, then cached; see workers/calibrate/).
+   */
+  const calibrate = (again = false): Promise<MachineCalibration> =>
+    (calibration ??= (async () => {
+      const found = options.costs ? null : await measurer.pythons();
+      const costsRequest = options.costs
+        ? null
+        : {
+            python: found!.main.ok ? { executable: found!.main.python.executable, version: found!.main.python.version } : null,
+            ...(found!.main.ok ? {} : { pythonMissing: found!.main.reason }),
+            cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
+            timerScript: join(engineDir, 'cpython-time-programs.py'),
+            again,
+          };
+      return new Promise<MachineCalibration>((resolvePromise, reject) => {
+        const handle = launcher.launch(processEntry, 'calibration');
+        const timer = setTimeout(() => {
+          handle.kill();
+          reject(new Error('calibration did not finish within 120 s'));
+        }, 120_000);
+        handle.onMessage((message) => {
+          const m = message as FromProcess;
+          if (m.type === 'calibrating') emit({ type: 'calibrating', text: m.text });
+          if (m.type !== 'calibrated') return;
+          clearTimeout(timer);
+          handle.kill();
+          const given = { costs: options.costs!, calibrated: false, source: 'costs given to the engine' };
+          resolvePromise({ itersPerMs: m.itersPerMs, costs: m.costs ?? given });
+        });
+        handle.onExit((code, signal) => {
+          clearTimeout(timer);
+          reject(new Error(`the calibration process ended early (${signal ?? `code ${code}`})`));
+        });
+        handle.send({ type: 'calibrate', costs: costsRequest });
       });
-      handle.onExit((code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the calibration process ended early (${signal ?? `code ${code}`})`));
-      });
-      handle.send({ type: 'calibrate' });
-    }).catch((error: Error) => {
+    })().catch((error: Error) => {
       calibration = null;
       throw error;
     }));
@@ -146,7 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
     return request.workerCounts.flatMap((workers) => chosen.map((strategy) => ({ strategy, workers })));
   };
 
-  function settingsFor(s: Session, runId: string, variant: Variant, workers: number, itersPerMs: number): RunSettings {
+  function settingsFor(s: Session, runId: string, variant: Variant, workers: number, machine: MachineCalibration): RunSettings {
     const r = s.request;
     const costs = options.startCosts ?? defaultStartCosts;
     return {
@@ -158,8 +193,8 @@ export function createEngine(options: EngineOptions): Engine {
       switchIntervalMs: r.switchIntervalMs,
       timeScale: r.timeScale,
       workers,
-      itersPerMs,
-      costs: options.costs ?? defaultCosts,
+      itersPerMs: machine.itersPerMs,
+      costs: machine.costs.costs,
       maxIntervalsPerLane: Math.max(1000, Math.floor((options.maxIntervalsPerRun ?? limits.maxIntervalsPerRun) / 8)),
       socketLatencyUs: options.socketLatencyUs ?? 20,
       threadStartMs: costs.threadMs,
@@ -176,7 +211,7 @@ export function createEngine(options: EngineOptions): Engine {
     let status: 'done' | 'cancelled' | 'failed' = 'done';
     let reason: string | undefined;
     try {
-      const itersPerMs = await calibrate();
+      const machine = await calibrate();
       for (const [index, { strategy, workers }] of order.entries()) {
         if (s.cancelled) break;
         const runId = `${s.id}-${index + 1}`;
@@ -186,7 +221,7 @@ export function createEngine(options: EngineOptions): Engine {
         nextTid += PROCESSES_PER_RUN * THREADS_PER_PROCESS;
         const supervisor = new RunSupervisor(
           {
-            config: { runId, strategy, workers, programName: request.program.name, settings: settingsFor(s, runId, variant, workers, itersPerMs) },
+            config: { runId, strategy, workers, programName: request.program.name, settings: settingsFor(s, runId, variant, workers, machine) },
             launcher,
             processEntry,
             firstTid,
@@ -201,7 +236,7 @@ export function createEngine(options: EngineOptions): Engine {
             faults: options.faults,
           },
           {
-            onStart: (run) => emit({ type: 'run-start', sessionId: s.id, run }),
+            onStart: (run) => emit({ type: 'run-start', sessionId: s.id, run: { ...run, costs: machine.costs.source } }),
             onThreads: (processes, threads) => emit({ type: 'threads', sessionId: s.id, runId, processes, threads }),
             onTrace: (batches) => emit({ type: 'trace', sessionId: s.id, batches }),
           },
@@ -291,6 +326,14 @@ export function createEngine(options: EngineOptions): Engine {
     emit({ type: 'session-end', sessionId: s.id, status, ...(reason ? { reason } : {}) });
   }
 
+  /** What getMachine() says about the calibration, once there is one (it is not started for this). */
+  async function machineCosts(): Promise<Pick<MachineInfo, 'calibration' | 'costs'>> {
+    const done = calibration ? await calibration.catch(() => null) : null;
+    if (!done) return {};
+    const { costs, source, calibrated, worst } = done.costs;
+    return { calibration: done.itersPerMs, costs: { source, calibrated, table: { ...costs }, ...(worst ? { worst } : {}) } };
+  }
+
   const api: Engine = {
     async getMachine() {
       return {
@@ -300,7 +343,7 @@ export function createEngine(options: EngineOptions): Engine {
         arch: process.arch,
         node: process.versions.node,
         host: options.host,
-        ...(calibration ? { calibration: await calibration.catch(() => undefined) } : {}),
+        ...(await machineCosts()),
       };
     },
     async listPresets() {
@@ -342,6 +385,14 @@ export function createEngine(options: EngineOptions): Engine {
     async close() {
       await api.cancelSession();
       listeners.clear();
+    },
+    async calibrate({ again = false } = {}) {
+      if (again) {
+        await calibration?.catch(() => null);
+        calibration = null;
+      }
+      await calibrate(again);
+      return (await machineCosts()).costs!;
     },
     currentProcesses() {
       return session?.current?.processInfos().map((p) => ({ name: p.name, osPid: p.osPid })) ?? [];

@@ -1,4 +1,5 @@
 // Messages inside the engine: supervisor <-> process relay <-> Python threads.
+import type { CalibrationRequest, CostCalibration } from './calibrate/calibration';
 import type { GilModel } from '../common/program';
 import type { TraceBatch } from '../common/trace';
 import type { CostTable } from './interpreter/costs';
@@ -67,7 +68,8 @@ export type Request =
 
 // Supervisor -> process
 export type ToProcess =
-  | { type: 'calibrate' }
+  /** Measures this core's kernel speed and the cost table (workers/calibrate/). */
+  | { type: 'calibrate'; costs: Omit<CalibrationRequest, 'build'> | null }
   | { type: 'init'; pid: number; settings: RunSettings; tidBase: number; warmThreads: number }
   | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
@@ -126,7 +128,9 @@ export type FromThread =
 // Process -> supervisor
 export type FromProcess =
   | Exclude<FromThread, { type: 'thread-ready' }>
-  | { type: 'calibrated'; itersPerMs: number }
+  /** Sent before a calibration that will take seconds (timing python3), so the user knows why they wait. */
+  | { type: 'calibrating'; text: string }
+  | { type: 'calibrated'; itersPerMs: number; costs: CostCalibration | null }
   | { type: 'ready'; osPid: number }
   | { type: 'heartbeat' }
   | { type: 'thread-error'; tid: number; message: string };

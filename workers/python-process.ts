@@ -3,9 +3,13 @@
 // become Python threads, hands one out for each thread the program starts, relays trace batches
 // and requests to the supervisor and answers back, and holds the process's shared memory: its
 // GILs, its heap log and its words (locks, child-process handles, the random generator).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
+import { calibrateCosts } from './calibrate/calibration';
 import { calibrate } from './cpu';
 import { newGilBuffer } from './gil';
 import { newHeapLogBuffer } from './heap-log';
@@ -135,11 +139,29 @@ function fromThread(w: WorkerThread, m: FromThread): void {
 
 let t0 = 0;
 
+/** This build of the engine: the bundle's own text names its chunks by their content hashes. */
+function buildId(): string {
+  try {
+    return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  } catch {
+    return 'unknown';
+  }
+}
+
 onMessage((message) => {
   switch (message.type) {
-    case 'calibrate':
-      send({ type: 'calibrated', itersPerMs: calibrate() });
+    case 'calibrate': {
+      const itersPerMs = calibrate();
+      const request = message.costs;
+      if (!request) {
+        send({ type: 'calibrated', itersPerMs, costs: null });
+        return;
+      }
+      void calibrateCosts({ ...request, build: buildId() }, new Date(), (text) => send({ type: 'calibrating', text })).then(
+        (costs) => send({ type: 'calibrated', itersPerMs, costs }),
+      );
       return;
+    }
     case 'init': {
       settings = message.settings;
       pid = message.pid;

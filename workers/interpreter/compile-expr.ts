@@ -56,7 +56,7 @@ export function staticCost(ctx: Ctx, e: Expr | null): number {
   const c = ctx.costs;
   switch (e.kind) {
     case 'Name':
-      return ctx.access(e).kind === 'fast' ? c.local : c.global;
+      return ctx.access(e).kind === 'fast' ? c.local : ctx.scope.kind === 'function' ? c.global : c.name;
     case 'Constant':
       return c.constant;
     case 'BinOp':

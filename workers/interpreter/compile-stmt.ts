@@ -281,7 +281,8 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
   const body = compileBlock(ctx, s.body);
   const orelse = s.orelse.length > 0 ? compileBlock(ctx, s.orelse) : null;
   const cost = ctx.costs.statement + staticCost(ctx, s.iter);
-  const iterCost = ctx.costs.iteration;
+  // Storing the target is part of an iteration, unless it is a dict store (module level, attributes…).
+  const iterCost = ctx.costs.iteration + (fast >= 0 ? 0 : staticCost(ctx, s.target));
   return (f) => {
     f.line = line;
     ts.cost += cost;

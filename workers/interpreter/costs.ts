@@ -1,8 +1,8 @@
 // What CPython spends on each kind of operation, in nanoseconds of one core. The interpreter
 // charges these as it executes, and the thread burns the difference between what it charged
 // and the CPU it really used, so a CPU-bound cell takes about as long as in CPython.
-// Defaults are CPython 3.11 on the project's 2-core Linux machine; `calibrate-costs.ts`
-// measures the machine's own python3 and replaces them.
+// Defaults are CPython 3.11.7 on the project's 2-core Linux machine, fitted by workers/calibrate/;
+// where a machine has python3, the engine fits them to it once and caches the table.
 
 export interface CostTable {
   /** A statement: dispatch and the line event. */
@@ -11,14 +11,18 @@ export interface CostTable {
   iteration: number;
   /** Reading or writing a local variable. */
   local: number;
-  /** Reading a global or builtin name. */
+  /** Reading a global or builtin name inside a function (LOAD_GLOBAL, cached by CPython). */
   global: number;
+  /** Reading or writing a name at module level or in a class body (LOAD_NAME / STORE_NAME: dict lookups). */
+  name: number;
   constant: number;
   /** A binary operator on ints or floats. */
   arithmetic: number;
   compare: number;
   attribute: number;
   subscript: number;
+  /** Extra for a subscript of a dict: hashing the key and probing the table. */
+  hash: number;
   /** Calling anything (CALL): a builtin's own work is charged by the builtin. */
   call: number;
   /** Extra for calling a function written in Python (a new frame). */
@@ -34,21 +38,23 @@ export interface CostTable {
 }
 
 export const defaultCosts: CostTable = {
-  statement: 1,
-  iteration: 9,
-  local: 0.5,
-  global: 1.5,
-  constant: 0.3,
+  statement: 1.75,
+  iteration: 7.2,
+  local: 0.4,
+  global: 0.15,
+  name: 8.3,
+  constant: 0.4,
   arithmetic: 8,
-  compare: 2,
-  attribute: 2,
-  subscript: 2.5,
-  call: 6,
-  frame: 5,
-  element: 3,
-  format: 35,
-  builtin: 12,
-  perItem: 4,
+  compare: 0.85,
+  attribute: 4.3,
+  subscript: 0.25,
+  hash: 15,
+  call: 0.6,
+  frame: 13.2,
+  element: 8.8,
+  format: 50,
+  builtin: 16.5,
+  perItem: 1.5,
 };
 
 export type CostName = keyof CostTable;

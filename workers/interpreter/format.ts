@@ -4,6 +4,7 @@ import { pyError } from './errors';
 import { floatToInt, isNum, toNumber } from './numbers';
 import { PyDict, PyFloat, PyTuple, type PyValue } from './objects';
 import { getItem } from './items';
+import { chargeField } from './native';
 import { pyRepr, pyStr } from './text';
 
 /** repr(float): the shortest text that reads back as the same double, in Python's layout. */
@@ -235,6 +236,7 @@ export function percentFormat(template: string, values: PyValue): string {
   };
   const out = template.replace(percentPattern, (_match, key: string | undefined, flags: string, width?: string, precision?: string, conversion?: string) => {
     if (conversion === '%') return '%';
+    chargeField();
     const w = width === '*' ? Number(next()) : width ? Number(width) : 0;
     const p = precision === '*' ? Number(next()) : precision !== undefined ? Number(precision) : null;
     const value = key !== undefined ? (mapping ? getItem(mapping, key) : failMapping()) : next();

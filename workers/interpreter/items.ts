@@ -5,6 +5,7 @@ import { iterate, toArray } from './iteration';
 import { equals, hashKey, truthy } from './compare';
 import { call, callMethod, findAttr } from './attributes';
 import { mutate } from './mutations';
+import { chargeHash } from './native';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
 export function seqIndex(i: PyValue, length: number, what: string): number {
@@ -44,6 +45,7 @@ export function sliceArray<T>(items: readonly T[], s: PySlice): T[] {
 export function getItem(o: PyValue, k: PyValue): PyValue {
   if (o instanceof PyList) return k instanceof PySlice ? new PyList(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'list')];
   if (o instanceof PyDict) {
+    chargeHash();
     const entry = o.map.get(hashKey(k));
     if (entry) return entry.v;
     if (o.cls !== types.dict) {
@@ -88,6 +90,7 @@ export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
     return;
   }
   if (o instanceof PyDict) {
+    chargeHash();
     mutate.dictSet(o, k, v);
     return;
   }

@@ -17,6 +17,18 @@ export function charge(items = 0, base = 1): void {
   ts.cost += base * c.builtin + items * c.perItem;
 }
 
+/** A dict subscript's lookup by key (the subscript itself is charged where it is compiled). */
+export function chargeHash(): void {
+  const ts = running.ts;
+  if (ts) ts.cost += ts.costs.hash;
+}
+
+/** A replacement field formatted by `%` or str.format (an f-string's are charged where it is compiled). */
+export function chargeField(): void {
+  const ts = running.ts;
+  if (ts) ts.cost += ts.costs.format;
+}
+
 export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner = 'builtins'): PyBuiltin {
   const b = new PyBuiltin(name, fn, owner);
   setName(dict, name, b);

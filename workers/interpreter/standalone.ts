@@ -1,6 +1,7 @@
 // A host for running a program on this thread alone: no GIL, no other threads, real clocks.
 // Unit tests use it to check the interpreter against CPython's output.
 import { parseModule } from '../../common/python/ast';
+import { defaultCosts, type CostTable } from './costs';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import type { PyModule } from './objects';
@@ -12,7 +13,11 @@ export interface StandaloneRun {
   interp: Interpreter;
 }
 
-export function runStandalone(source: string, extraModules: Record<string, (i: Interpreter) => PyModule> = {}): StandaloneRun {
+export function runStandalone(
+  source: string,
+  extraModules: Record<string, (i: Interpreter) => PyModule> = {},
+  costs: CostTable = defaultCosts,
+): StandaloneRun {
   let stdout = '';
   let stderr = '';
   const host: InterpreterHost = {
@@ -27,7 +32,7 @@ export function runStandalone(source: string, extraModules: Record<string, (i: I
     prelude: {},
     timeScale: 1,
   };
-  const interp = new Interpreter(host, undefined, 'program.py');
+  const interp = new Interpreter(host, costs, 'program.py');
   interp.checkAt = 1e6;
   const parsed = parseModule(source);
   if (!parsed.ok) throw new Error(`syntax error line ${parsed.error.line}: ${parsed.error.message}`);

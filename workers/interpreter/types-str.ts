@@ -5,7 +5,7 @@ import { formatObject } from './compile-expr';
 import { pyError } from './errors';
 import { getItem } from './items';
 import { toArray } from './iteration';
-import { arity, charge, defineMethod, toInt, toStr } from './native';
+import { arity, charge, chargeField, defineMethod, toInt, toStr } from './native';
 import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
 import { pyRepr, pyStr } from './text';
@@ -74,6 +74,7 @@ export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): st
   const field = (text: string): string => {
     const m = /^([^.[!:]*)((?:\.[^.[!:]+|\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(text);
     if (!m) throw pyError('ValueError', `unexpected '{' in field name`);
+    chargeField();
     const [, name, chain, conversion, spec] = m;
     let v: PyValue;
     if (name === '') {

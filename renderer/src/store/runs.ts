@@ -153,6 +153,7 @@ export const useRuns = create<RunsState>()((set, get) => ({
       set({ sessions: replaceSession(state.sessions, progress.sessionId, () => ({ progress })) });
       return;
     }
+    if (event.type === 'calibrating') return;
     const session = state.sessions.find((s) => s.id === event.sessionId);
     if (!session) return;
     if (event.type === 'session-end') {
