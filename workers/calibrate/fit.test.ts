@@ -1,12 +1,18 @@
 // The fit recovers a cost table from timings it predicts exactly, follows a machine that is
 // uniformly slower, and keeps the defaults where nothing was timed.
 import { describe, expect, it } from 'vitest';
-import { costNames, defaultCosts, type CostTable } from '../interpreter/costs';
+import { costNames, defaultCosts, type CostName, type CostTable } from '../interpreter/costs';
 import { costBenchmarks } from './benchmarks';
 import { countOperations, predictNs } from './count';
 import { fitCosts } from './fit';
 
 const counts = costBenchmarks.map((b) => countOperations(b.source));
+/** The defaults with each kind's cost multiplied by factor(kind, its index). */
+const scaled = (factor: (kind: CostName, i: number) => number): CostTable => {
+  const table = { ...defaultCosts };
+  costNames.forEach((kind, i) => (table[kind] = defaultCosts[kind] * factor(kind, i)));
+  return table;
+};
 const observe = (truth: CostTable) => counts.map((c, i) => ({ counts: c, ns: predictNs(c, truth), weight: costBenchmarks[i].weight }));
 
 describe('fitting the cost table', () => {
@@ -17,7 +23,7 @@ describe('fitting the cost table', () => {
   });
 
   it('predicts every program within 5% when CPython is a table the counts can express', () => {
-    const truth = Object.fromEntries(costNames.map((k, i) => [k, defaultCosts[k] * (0.6 + (i % 5) * 0.2)])) as CostTable;
+    const truth = scaled((_, i) => 0.6 + (i % 5) * 0.2);
     const fit = fitCosts(defaultCosts, observe(truth));
     for (const [i, ratio] of fit.ratios.entries()) {
       expect(ratio, costBenchmarks[i].name).toBeGreaterThan(0.95);
@@ -26,7 +32,7 @@ describe('fitting the cost table', () => {
   });
 
   it('doubles every cost on a machine where CPython takes twice as long', () => {
-    const slower = Object.fromEntries(costNames.map((k) => [k, defaultCosts[k] * 2])) as CostTable;
+    const slower = scaled(() => 2);
     const fit = fitCosts(defaultCosts, observe(slower));
     const calc = counts[0];
     expect(predictNs(calc, fit.costs) / predictNs(calc, slower)).toBeCloseTo(1, 1);
