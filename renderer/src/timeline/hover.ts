@@ -4,7 +4,7 @@ import { stateCode } from '../../../common/trace';
 import { instantColors, instantLabels, stateColors, stateShortLabels, ui } from '../theme';
 import { rareInstants } from './draw';
 import { formatDuration, formatExact } from './format';
-import { holderColor, type LaneRow } from './layout';
+import type { LaneRow } from './layout';
 import { instantAt, intervalAt } from './stats';
 
 export interface HoverInfo {
@@ -38,7 +38,7 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
       };
     return {
       title: `GIL held by ${held.name}`,
-      color: holderColor(held.key),
+      color: lane.colors[held.key],
       lines: [
         ['start', formatExact(held.startUs)],
         ['end', formatExact(held.endUs)],
