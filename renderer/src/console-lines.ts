@@ -48,24 +48,28 @@ export function joinWrites(writes: readonly { tUs: number; text: string }[]): { 
   return lines;
 }
 
-/** Console labels: a thread's name, with its process where names repeat (each process has a MainThread). */
-function threadLabels(run: RunRecord): Map<number, string> {
+/**
+ * How each thread is named where several runs' threads mix: its name, with its process where names
+ * repeat (each process has a MainThread): `label` "Process-1/MainThread", `short` "Process-1".
+ */
+export function threadNames(run: RunRecord): Map<number, { label: string; short: string }> {
   const threads = lanesOf(run);
   const count = new Map<string, number>();
   for (const t of threads) count.set(t.name, (count.get(t.name) ?? 0) + 1);
   // "python (multiprocessing) Process-1" → "Process-1"; the run's first process is "main".
   const processName = new Map(run.info.processes.map((p) => [p.pid, p.name.replace(/^python \([^)]*\)\s*/, '') || 'main']));
   return new Map(
-    threads.map((t) => [
-      t.tid,
-      (count.get(t.name) ?? 0) > 1 ? `${processName.get(t.pid) ?? `pid ${t.pid}`}/${t.name}` : t.name,
-    ]),
+    threads.map((t) => {
+      if ((count.get(t.name) ?? 0) <= 1) return [t.tid, { label: t.name, short: t.name }];
+      const process = processName.get(t.pid) ?? `pid ${t.pid}`;
+      return [t.tid, { label: `${process}/${t.name}`, short: process }];
+    }),
   );
 }
 
 /** Every line a run's threads wrote, all threads merged in time order, each with its thread's name and colour. */
 export function consoleLines(run: RunRecord): ConsoleLine[] {
-  const labels = threadLabels(run);
+  const names = threadNames(run);
   const colors = threadColors(run);
   const lines: ConsoleLine[] = [];
   for (const thread of lanesOf(run)) {
@@ -79,7 +83,7 @@ export function consoleLines(run: RunRecord): ConsoleLine[] {
         lines.push({
           ...line,
           tid: thread.tid,
-          thread: labels.get(thread.tid) ?? thread.name,
+          thread: names.get(thread.tid)?.label ?? thread.name,
           stream,
           color: colors.get(thread.tid) ?? '',
         });

@@ -1,4 +1,5 @@
 // Hooks that read across stores.
+import type { RunRecord } from '../../../common/run-record';
 import { useRuns, type SessionRecord } from './runs';
 import { useThrottled } from './use-throttled';
 import { shownSession, useView } from './view';
@@ -21,4 +22,14 @@ export function useLiveRevision(): number {
     useRuns((s) => s.revision),
     liveRedrawMs,
   );
+}
+
+/** The time cursor on the shown session: its instant and the run whose lines it shows (the first, unless one was picked). */
+export function useCursorRun(): { us: number; run: RunRecord; runs: RunRecord[] } | null {
+  const session = useShownSession();
+  const cursor = useView((s) => s.cursor);
+  const runs = session?.runs ?? [];
+  if (!cursor || runs.length === 0) return null;
+  const run = runs.find((r) => r.info.runId === cursor.runId) ?? runs[0];
+  return { us: cursor.us, run, runs };
 }
