@@ -79,7 +79,7 @@ function SourceView({ run, program, us }: { run: RunRecord; program: string | nu
   useEffect(() => {
     const lit = us === null ? [] : litLines(cursorThreads(run, us), 'source');
     viewRef.current?.dispatch({ effects: setLitLines.of(lit) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a live run's trace grows in place; revision marks it
+    // A live run's trace grows in place: revision marks it; source: the view was made anew.
   }, [run, us, revision, source]);
 
   return (

@@ -277,16 +277,21 @@ export function buildRequest(s: SettingsState, workerCounts: number[]): Result<R
 
 // ---- the program between starts (renderer/src/host/settings-file.ts keeps the rest) ----
 
-/** The editor's program as the settings file keeps it: opaque JSON to everyone but restoreProgram. */
+/**
+ * The editor's program as the settings file keeps it, opaque JSON to everyone but restoreProgram:
+ * an unedited preset by its name (it comes back as the preset is then), any other text whole.
+ */
 export function persistedProgram(s: SettingsState): unknown {
   const { name, description, file, source, fromPreset } = s.program;
+  const preset = fromPreset ? findPreset(fromPreset) : undefined;
+  if (preset && preset.source === source) return { kind: 'preset', name: preset.name };
   return { kind: 'editor', name, description, file, source, ...(fromPreset ? { fromPreset } : {}) };
 }
 
 /**
- * The program a settings file held, or why it cannot be used. An unedited preset comes back as the
- * preset is now (it may have changed since); an edited one as it was typed, checked or not. Older
- * settings held `{kind: 'preset', name}` (still read) or a JSON-step program (no longer a program).
+ * The program a settings file held, or why it cannot be used: a preset as the preset is now, any
+ * other text as it was typed, checked or not. Older settings could hold a JSON-step program file,
+ * which is no longer a program.
  */
 export function restoreProgram(value: unknown): Result<EditorProgram> {
   const saved = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
