@@ -33,7 +33,10 @@ describe('console lines', () => {
       { kind: 'drop_request', tUs: 350 },
       { kind: 'print', tUs: 420, text: ' 1\n' },
     );
-    record.traces[3].instants.push({ kind: 'print', tUs: 200, text: 'truck' }, { kind: 'print', tUs: 400, text: ' 1\n' });
+    record.traces[3].instants.push(
+      { kind: 'print', tUs: 200, text: 'truck' },
+      { kind: 'print', tUs: 400, text: ' 1\n' },
+    );
     const lines = consoleLines(record);
     expect(lines.map((l) => `${l.tUs} ${l.thread}: ${l.text}`)).toEqual([
       '10 main/MainThread: MainThread',

@@ -25,7 +25,9 @@ export interface ConsoleLine {
 const streamOf: Partial<Record<Instant['kind'], ConsoleStream>> = { print: 'stdout', error: 'stderr' };
 
 /** A thread's writes to one stream as lines: [tUs of the line's first write, text, open][]. */
-export function joinWrites(writes: readonly { tUs: number; text: string }[]): { tUs: number; text: string; open: boolean }[] {
+export function joinWrites(
+  writes: readonly { tUs: number; text: string }[],
+): { tUs: number; text: string; open: boolean }[] {
   const lines: { tUs: number; text: string; open: boolean }[] = [];
   let text = '';
   let startUs: number | null = null;
@@ -57,7 +59,9 @@ export function threadNames(run: RunRecord): Map<number, { label: string; short:
   const count = new Map<string, number>();
   for (const t of threads) count.set(t.name, (count.get(t.name) ?? 0) + 1);
   // "python (multiprocessing) Process-1" → "Process-1"; the run's first process is "main".
-  const processName = new Map(run.info.processes.map((p) => [p.pid, p.name.replace(/^python \([^)]*\)\s*/, '') || 'main']));
+  const processName = new Map(
+    run.info.processes.map((p) => [p.pid, p.name.replace(/^python \([^)]*\)\s*/, '') || 'main']),
+  );
   return new Map(
     threads.map((t) => {
       if ((count.get(t.name) ?? 0) <= 1) return [t.tid, { label: t.name, short: t.name }];

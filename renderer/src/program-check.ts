@@ -30,10 +30,13 @@ export function keepProgramChecked(
     if (s.program.source === last) return;
     last = s.program.source;
     cancel?.();
-    cancel = s.check.source === last ? null : schedule(() => {
-      cancel = null;
-      checkProgramNow();
-    }, delayMs);
+    cancel =
+      s.check.source === last
+        ? null
+        : schedule(() => {
+            cancel = null;
+            checkProgramNow();
+          }, delayMs);
   });
   return () => {
     cancel?.();

@@ -8,7 +8,16 @@ const { starting, running, waiting, io, blocked } = stateCode;
 
 /** A multiprocessing run of the calc() cell: its variant added `import multiprocessing` as line 5. */
 function calcRun() {
-  const source = ['import os, math', 'import threading', 'import time', '', 'import multiprocessing', 'def calc():', '    for i in range(9):', '        math.sqrt(i)'].join('\n');
+  const source = [
+    'import os, math',
+    'import threading',
+    'import time',
+    '',
+    'import multiprocessing',
+    'def calc():',
+    '    for i in range(9):',
+    '        math.sqrt(i)',
+  ].join('\n');
   const record = newRunRecord({ ...runInfo('r', 'multiprocessing', 2, 1), source, lineMap: [1, 2, 3, 4, 0, 5, 6, 7] });
   // MainThread: line 7 of the variant until 100 µs, then blocked in join at line 8 (a gap after 500).
   record.traces[1].intervals.push(running, 0, 100, 7, blocked, 100, 500, 8);

@@ -56,7 +56,12 @@ export function linesAt(record: RunRecord, tUs: number): ThreadLine[] {
     if (i < 0) continue;
     const sourceLine = intervals[i * S + 3];
     if (!(sourceLine > 0)) continue;
-    out.push({ tid: thread.tid, line: programLine(record, sourceLine), sourceLine, state: threadStates[intervals[i * S]] });
+    out.push({
+      tid: thread.tid,
+      line: programLine(record, sourceLine),
+      sourceLine,
+      state: threadStates[intervals[i * S]],
+    });
   }
   return out;
 }

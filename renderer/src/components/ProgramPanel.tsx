@@ -22,7 +22,10 @@ import '../editor/editor.css';
 const editedValue = '\u0000editor';
 
 /** The preset the editor's text is, unedited; null when it is edited or not a preset's. */
-function unchangedPreset(program: EditorProgram, presets: { name: string; program: { source: string } }[]): string | null {
+function unchangedPreset(
+  program: EditorProgram,
+  presets: { name: string; program: { source: string } }[],
+): string | null {
   const preset = presets.find((p) => p.name === program.fromPreset);
   return preset && preset.program.source === program.source ? preset.name : null;
 }
@@ -57,9 +60,7 @@ function PresetPicker({ id }: { id: string }) {
             </option>
           ))}
           {preset === null && (
-            <option value={editedValue}>
-              {program.fromPreset ? `${program.fromPreset} (edited)` : program.file}
-            </option>
+            <option value={editedValue}>{program.fromPreset ? `${program.fromPreset} (edited)` : program.file}</option>
           )}
         </select>
         <label className="file-button" title="Open a Python file (.py) into the editor">
@@ -142,7 +143,8 @@ function CodeEditor({ lit, labelledBy }: { lit: LitLine[]; labelledBy: string })
     view.requestMeasure({
       read: () => ({ block: view.lineBlockAt(at), top: view.scrollDOM.scrollTop, height: view.scrollDOM.clientHeight }),
       write: ({ block, top, height }) => {
-        if (block.top < top || block.bottom > top + height) view.scrollDOM.scrollTop = Math.max(0, block.top - height / 3);
+        if (block.top < top || block.bottom > top + height)
+          view.scrollDOM.scrollTop = Math.max(0, block.top - height / 3);
       },
     });
   }, [lit]);
@@ -220,7 +222,12 @@ function CursorLegend({ threads }: { threads: CursorThread[] }) {
         ) : (
           <span className="cursor-run">{runName(run, sweep)}</span>
         )}
-        <button type="button" className="button ghost compact" aria-label="Clear the time cursor" onClick={() => setCursor(null)}>
+        <button
+          type="button"
+          className="button ghost compact"
+          aria-label="Clear the time cursor"
+          onClick={() => setCursor(null)}
+        >
           ×
         </button>
       </div>

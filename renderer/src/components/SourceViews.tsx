@@ -16,7 +16,11 @@ import { strategyColors } from '../theme';
 export type LineChange = 'added' | 'changed' | null;
 
 /** How each line of a run's source differs from the program's line it maps to (lineMap). */
-export function lineChanges(source: string, lineMap: readonly number[] | undefined, program: string | null): LineChange[] {
+export function lineChanges(
+  source: string,
+  lineMap: readonly number[] | undefined,
+  program: string | null,
+): LineChange[] {
   const lines = source.split('\n');
   const own = program?.split('\n') ?? null;
   return lines.map((text, i) => {
@@ -85,7 +89,10 @@ function SourceView({ run, program, us }: { run: RunRecord; program: string | nu
   return (
     <article className="source-view" data-testid="source-view" data-strategy={run.info.strategy}>
       <header className="source-view-header">
-        <span className="source-view-strategy" style={{ '--swatch': strategyColors[run.info.strategy] } as CSSProperties}>
+        <span
+          className="source-view-strategy"
+          style={{ '--swatch': strategyColors[run.info.strategy] } as CSSProperties}
+        >
           {run.info.strategy}
         </span>
         <span className="source-view-file">

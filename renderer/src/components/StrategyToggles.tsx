@@ -56,7 +56,11 @@ export function StrategyToggles() {
               aria-describedby={refusal ? `${id}-refusal-${strategy}` : undefined}
               data-testid="strategy-toggle"
               data-strategy={strategy}
-              title={refusal ? `${strategy} cannot run this program: ${reasonText(strategy, refusal)}` : strategyDescriptions[strategy]}
+              title={
+                refusal
+                  ? `${strategy} cannot run this program: ${reasonText(strategy, refusal)}`
+                  : strategyDescriptions[strategy]
+              }
               style={{ '--swatch': strategyColors[strategy] } as CSSProperties}
               onClick={() => toggle(strategy)}
             >

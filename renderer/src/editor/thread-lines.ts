@@ -19,7 +19,10 @@ export interface LitLine {
 export const setLitLines = StateEffect.define<readonly LitLine[]>();
 
 /** A gradient of one stripe per colour: the bars at the line's left edge (at most 12 px of them). */
-export function stripes(colors: readonly string[], widthPx = Math.max(1, Math.min(4, Math.floor(12 / Math.max(1, colors.length))))): string {
+export function stripes(
+  colors: readonly string[],
+  widthPx = Math.max(1, Math.min(4, Math.floor(12 / Math.max(1, colors.length)))),
+): string {
   const stops = colors.map((c, i) => `${c} ${i * widthPx}px ${(i + 1) * widthPx}px`);
   return `linear-gradient(90deg, ${stops.join(', ')}, transparent ${colors.length * widthPx}px)`;
 }
@@ -29,7 +32,9 @@ class ThreadChips extends WidgetType {
     super();
   }
   override eq(other: ThreadChips): boolean {
-    return other.threads.map((t) => `${t.tid}${t.color}`).join() === this.threads.map((t) => `${t.tid}${t.color}`).join();
+    return (
+      other.threads.map((t) => `${t.tid}${t.color}`).join() === this.threads.map((t) => `${t.tid}${t.color}`).join()
+    );
   }
   toDOM(): HTMLElement {
     const box = document.createElement('span');

@@ -132,8 +132,17 @@ describe('settings between starts', () => {
   });
 
   it('drops a JSON-step program of older settings alone, with a note, and keeps the knobs', async () => {
-    const saved = { version: 1, strategies: ['threading'], workers: 3, gil: 'old', presenter: false, consoleShown: true };
-    const storage = memoryStorage(JSON.stringify({ ...saved, program: { kind: 'file', fileName: 'a.json', program: { main: [] } } }));
+    const saved = {
+      version: 1,
+      strategies: ['threading'],
+      workers: 3,
+      gil: 'old',
+      presenter: false,
+      consoleShown: true,
+    };
+    const storage = memoryStorage(
+      JSON.stringify({ ...saved, program: { kind: 'file', fileName: 'a.json', program: { main: [] } } }),
+    );
     await keep(storage).ready;
     expect(useSettings.getState()).toMatchObject({ strategies: ['threading'], workers: 3, gil: 'old' });
     expect(useSettings.getState().program).toEqual(initialSettings.program);

@@ -144,13 +144,18 @@ describe('the program in the editor', () => {
     expect(useSettings.getState().program.source).toBe('import numpy\n');
     // Typing: not checked yet, so no request can be built from it.
     expect(selectCheckIsCurrent(useSettings.getState())).toBe(false);
-    expect(buildRequest(useSettings.getState(), [2])).toEqual({ ok: false, error: 'the program has not been checked yet' });
+    expect(buildRequest(useSettings.getState(), [2])).toEqual({
+      ok: false,
+      error: 'the program has not been checked yet',
+    });
     expect(checks.pending).toHaveLength(1);
     checks.pause();
     const state = useSettings.getState();
     expect(state.check.problems).toMatchObject([{ line: 1, col: 7, endCol: 12 }]);
     expect(selectCanRun(state)).toBe(false);
-    expect(settingsErrors(state)[0]).toMatch(/^line 1: numpy is not a module GIL Lab can run .*— supported: threading, /);
+    expect(settingsErrors(state)[0]).toMatch(
+      /^line 1: numpy is not a module GIL Lab can run .*— supported: threading, /,
+    );
     expect(buildRequest(state, [2])).toEqual({ ok: false, error: settingsErrors(state)[0] });
 
     // Each keystroke restarts the pause: one check for the text the user stopped at.
@@ -169,7 +174,9 @@ describe('the program in the editor', () => {
   it('refuses an empty editor and a syntax error, and Run checks a text typed a moment ago itself', () => {
     useSettings.getState().editSource('   \n');
     checkProgramNow();
-    expect(settingsErrors(useSettings.getState())[0]).toBe('the program is empty: type or paste Python, or pick a preset');
+    expect(settingsErrors(useSettings.getState())[0]).toBe(
+      'the program is empty: type or paste Python, or pick a preset',
+    );
     useSettings.getState().editSource('def f(:\n');
     expect(selectCheckIsCurrent(useSettings.getState())).toBe(false);
     checkProgramNow();
@@ -191,14 +198,20 @@ describe('the program in the editor', () => {
     useSettings.getState().choosePreset('main-thread');
     const state = useSettings.getState();
     expect(state.strategies).toContain('asyncio');
-    expect(state.check.refusals.asyncio).toBe('asyncio: this program starts no threads or processes to turn into tasks');
+    expect(state.check.refusals.asyncio).toBe(
+      'asyncio: this program starts no threads or processes to turn into tasks',
+    );
     expect(selectRunnableStrategies(state)).toEqual(['sequential', 'threading', 'multiprocessing']);
-    expect(buildRequest(state, [2])).toMatchObject({ ok: true, value: { strategies: ['sequential', 'threading', 'multiprocessing'] } });
+    expect(buildRequest(state, [2])).toMatchObject({
+      ok: true,
+      value: { strategies: ['sequential', 'threading', 'multiprocessing'] },
+    });
 
     // A program written with asyncio: only the strategies with an event loop (and sequential) run it.
     useSettings.getState().choosePreset('asyncio-gather');
     expect(selectRunnableStrategies(useSettings.getState())).toEqual(['sequential', 'asyncio']);
-    for (const strategy of ['sequential', 'multiprocessing', 'asyncio'] as const) useSettings.getState().toggleStrategy(strategy);
+    for (const strategy of ['sequential', 'multiprocessing', 'asyncio'] as const)
+      useSettings.getState().toggleStrategy(strategy);
     expect(useSettings.getState().strategies).toEqual(['threading']);
     expect(selectStrategiesError(useSettings.getState())).toBe(
       'none of the chosen strategies can run this program: threading: this program is written with asyncio: its coroutines need an event loop, so threading cannot run them as they are',
@@ -218,7 +231,12 @@ describe('the program in the editor', () => {
 
     await loadProgramFile(new File(['# Two naps\r\nimport numpy\r\n'], 'naps.py'));
     const state = useSettings.getState();
-    expect(state.program).toEqual({ name: 'naps', description: 'Two naps', file: 'naps.py', source: '# Two naps\nimport numpy\n' });
+    expect(state.program).toEqual({
+      name: 'naps',
+      description: 'Two naps',
+      file: 'naps.py',
+      source: '# Two naps\nimport numpy\n',
+    });
     expect(state.programFileError).toBeNull();
     expect(state.check.problems[0]).toMatchObject({ line: 2 });
   });
@@ -231,9 +249,19 @@ describe('the program in the editor', () => {
       ok: true,
       value: { ...findPreset('car-truck'), fromPreset: 'car-truck' },
     });
-    expect(restoreProgram({ kind: 'preset', name: 'cpu-sqrt' })).toEqual({ ok: false, error: 'there is no preset "cpu-sqrt" any more' });
+    expect(restoreProgram({ kind: 'preset', name: 'cpu-sqrt' })).toEqual({
+      ok: false,
+      error: 'there is no preset "cpu-sqrt" any more',
+    });
     expect(restoreProgram({ kind: 'file', fileName: 'old.json', program: {} })).toMatchObject({ ok: false });
-    expect(restoreProgram({ kind: 'editor', name: 'x', description: '', file: 'x.py', source: 3 })).toMatchObject({ ok: false });
-    expect(programFromText('x = 1\n', 'C:\\lab\\mine.py')).toEqual({ name: 'mine', description: '', file: 'mine.py', source: 'x = 1\n' });
+    expect(restoreProgram({ kind: 'editor', name: 'x', description: '', file: 'x.py', source: 3 })).toMatchObject({
+      ok: false,
+    });
+    expect(programFromText('x = 1\n', 'C:\\lab\\mine.py')).toEqual({
+      name: 'mine',
+      description: '',
+      file: 'mine.py',
+      source: 'x = 1\n',
+    });
   });
 });

@@ -80,7 +80,13 @@ export function checkSource(source: string): ProgramCheck {
 
 /** A preset as the editor holds it. */
 export function presetProgram(preset: Program): EditorProgram {
-  return { name: preset.name, description: preset.description, file: preset.file, source: preset.source, fromPreset: preset.name };
+  return {
+    name: preset.name,
+    description: preset.description,
+    file: preset.file,
+    source: preset.source,
+    fromPreset: preset.name,
+  };
 }
 
 /** The program a window starts with: the lesson's first CPU-bound cell. */
@@ -303,13 +309,19 @@ export function restoreProgram(value: unknown): Result<EditorProgram> {
   }
   if (saved.kind === 'editor') {
     const { name, description, file, source, fromPreset } = saved;
-    if (typeof name !== 'string' || typeof description !== 'string' || typeof file !== 'string' || typeof source !== 'string')
+    if (
+      typeof name !== 'string' ||
+      typeof description !== 'string' ||
+      typeof file !== 'string' ||
+      typeof source !== 'string'
+    )
       return { ok: false, error: 'the program needs name, description, file and source as text' };
     if (source.length > maxSourceLength)
       return { ok: false, error: `the program is too long: ${source.length} characters, at most ${maxSourceLength}` };
     const preset = typeof fromPreset === 'string' ? findPreset(fromPreset) : undefined;
     return { ok: true, value: { name, description, file, source, ...(preset ? { fromPreset: preset.name } : {}) } };
   }
-  if (saved.kind === 'file') return { ok: false, error: 'programs are Python now: the JSON-step program file was not kept' };
+  if (saved.kind === 'file')
+    return { ok: false, error: 'programs are Python now: the JSON-step program file was not kept' };
   return { ok: false, error: 'not a program' };
 }

@@ -188,7 +188,12 @@ export function Timeline({
       </div>
       <div className="tl-body" style={{ height: layout.height }}>
         {layout.rows.map((row) => (
-          <RowLabel key={rowKey(row)} row={row} metrics={metrics} actions={row.kind === 'run' ? runActions?.(row) : undefined} />
+          <RowLabel
+            key={rowKey(row)}
+            row={row}
+            metrics={metrics}
+            actions={row.kind === 'run' ? runActions?.(row) : undefined}
+          />
         ))}
         <div ref={plotRef} className="tl-plot" style={{ height: layout.height }} data-testid="timeline-plot">
           <canvas ref={canvasRef} data-testid="timeline-canvas" />

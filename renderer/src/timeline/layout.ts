@@ -118,7 +118,16 @@ export function layoutRuns(runs: readonly RunRecord[], m: Metrics): Layout {
         });
       }
       for (const thread of threads.filter((t) => t.gil === null))
-        add({ kind: 'thread', y, height: m.lane + m.laneGap, runIndex, run, thread, holderColor: null, color: colors.get(thread.tid) ?? '' });
+        add({
+          kind: 'thread',
+          y,
+          height: m.lane + m.laneGap,
+          runIndex,
+          run,
+          thread,
+          holderColor: null,
+          color: colors.get(thread.tid) ?? '',
+        });
     }
     y += m.runGap;
     runSpans.push({ y0, y1: y - m.runGap });
