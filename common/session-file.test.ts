@@ -29,7 +29,7 @@ function threadingRun(runId: string, firstTid: number): RunRecord {
       switchIntervalMs: 5,
       gil: 'new',
       timeScale: 0.25,
-      program: 'cpu-sqrt',
+      program: 'calc-threads',
       processes: [{ pid: 1, name: 'python (threading)', osPid: 41234 }],
       threads: [
         { tid: main, pid: 1, name: 'MainThread', gil: 1 },
@@ -38,6 +38,8 @@ function threadingRun(runId: string, firstTid: number): RunRecord {
       ],
       t0EpochMs: 1_760_000_000_123.4,
       source: 'import threading\nprint("start")\n',
+      lineMap: [1, 2, 3],
+      note: 'threading: one process, a thread per task, one GIL shared by all of them',
       measured: { python: 'CPython 3.13.1', executable: '/usr/bin/python3' },
     },
     traces: {
@@ -111,7 +113,7 @@ function liveMultiprocessingRun(runId: string, firstTid: number): RunRecord {
 }
 
 const request: RunRequest = {
-  program: 'cpu-sqrt',
+  program: 'calc-threads',
   strategies: ['threading', 'multiprocessing'],
   workerCounts: [2],
   switchIntervalMs: 5,
@@ -151,12 +153,12 @@ describe('session files', () => {
     expect(result.value.runs[0].traces[2].intervals.slice(0, 8)).toEqual([starting, 0, 100, 0, running, 100, 5100, 7]);
   });
 
-  it('keeps a program given as a whole (a loaded program file), and works without a request', () => {
+  it('keeps a program given as a whole (the editor’s text), and works without a request', () => {
     const program = {
       name: 'naps',
       description: 'two threads sleep',
-      main: [{ op: 'start' as const, task: 'nap', copies: 2 }, { op: 'join' as const }],
-      tasks: { nap: [{ op: 'sleep' as const, ms: 100 }] },
+      file: 'naps.py',
+      source: 'import threading, time\nts = [threading.Thread(target=time.sleep, args=(0.1,)) for _ in range(2)]\n',
     };
     const withProgram = parseSessionFile(
       JSON.stringify(toSessionFile([threadingRun('r', 1)], { ...request, program }, savedAt)),
@@ -226,6 +228,8 @@ describe('session files', () => {
     v1.version = 1;
     for (const run of v1.runs) {
       delete run.info.source;
+      delete run.info.lineMap;
+      delete run.info.note;
       delete run.info.measured;
       for (const trace of Object.values(run.traces) as { intervals: number[] }[])
         trace.intervals = trace.intervals
@@ -244,7 +248,7 @@ describe('session files', () => {
     );
     expect(threading.traces[1].intervals).toEqual([running, 0, 80.5, 0, io, 80.5, 200_100, 0]);
     expect(live.traces[5].intervals).toEqual([starting, 0, 10_000, 0, running, 10_000, 50_000, 0]);
-    expect(threading.traces[1].instants).toEqual([{ kind: 'print', tUs: 40, text: 'start', line: 2 }]);
+    expect(threading.traces[1].instants).toEqual([{ kind: 'print', tUs: 40, text: 'start\n', line: 2 }]);
     expect(threading.summary?.threads[0]).toEqual({
       tid: 2,
       name: 'Thread-1',

@@ -184,6 +184,8 @@ const runInfoSchema = object({
   threads: list(threadSchema).min(1, 'must list at least one thread'),
   t0EpochMs: finite(0),
   source: text().optional(),
+  lineMap: list(whole(0)).optional(),
+  note: text().optional(),
   measured: object({ python: text(), executable: text() }).optional(),
 });
 
@@ -362,7 +364,11 @@ export function parseSessionFile(text: string): Result<OpenedSession> {
   const runs: RunRecord[] = parsed.data.runs;
   if (version === 1)
     for (const run of runs)
-      for (const trace of Object.values(run.traces)) trace.intervals = fromVersion1(trace.intervals);
+      for (const trace of Object.values(run.traces)) {
+        trace.intervals = fromVersion1(trace.intervals);
+        // Version 1 kept a print's line without its newline; prints are the text written now.
+        for (const instant of trace.instants) if (instant.kind === 'print') instant.text = `${instant.text ?? ''}\n`;
+      }
   const inconsistent = crossCheck(runs);
   if (inconsistent) return { ok: false, error: inconsistent };
   // Every lane gets a trace, as newRunRecord gives live runs.
