@@ -1,6 +1,7 @@
 // The program panel: the presets one click away (each with its one-line lesson), Open… for a .py
 // file, the code editor with the checker's problems under their lines, and the time cursor's legend
 // (which thread is on which line, in which colour).
+import { isolateHistory } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useRef, type ChangeEvent, type CSSProperties } from 'react';
@@ -97,9 +98,9 @@ function CodeEditor({ lit, labelledBy }: { lit: LitLine[]; labelledBy: string })
       parent,
       state: EditorState.create({
         doc: known,
-        extensions: programEditorExtensions((source) => {
+        extensions: programEditorExtensions((source, replacedAll) => {
           known = source;
-          useSettings.getState().editSource(source);
+          useSettings.getState().editSource(source, replacedAll);
         }),
       }),
     });
@@ -113,7 +114,8 @@ function CodeEditor({ lit, labelledBy }: { lit: LitLine[]; labelledBy: string })
         if (view.state.doc.toString() !== known)
           view.dispatch({
             changes: { from: 0, to: view.state.doc.length, insert: known },
-            annotations: fromStore.of(true),
+            // Its own undo step: Ctrl+Z brings back the text a preset or a file replaced.
+            annotations: [fromStore.of(true), isolateHistory.of('full')],
           });
       }
       // The problems of this very text only; while the user types, the last ones move with the text.

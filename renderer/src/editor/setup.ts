@@ -28,7 +28,7 @@ const theme = EditorView.theme(
 const common: Extension[] = [python(), syntaxHighlighting(classHighlighter), theme, litLinesField];
 
 /** The program editor: line numbers, undo, brackets, Tab indents (Escape then Tab leaves the editor). */
-export function programEditorExtensions(onChange: (source: string) => void): Extension[] {
+export function programEditorExtensions(onChange: (source: string, replacedAll: boolean) => void): Extension[] {
   return [
     basicSetup,
     keymap.of([indentWithTab]),
@@ -37,8 +37,17 @@ export function programEditorExtensions(onChange: (source: string) => void): Ext
     problemsField,
     EditorView.contentAttributes.of({ 'aria-label': 'Program source (Python)', 'data-testid': 'editor-content' }),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged && update.transactions.some((tr) => tr.docChanged && !tr.annotation(fromStore)))
-        onChange(update.state.doc.toString());
+      const edits = update.transactions.filter((tr) => tr.docChanged && !tr.annotation(fromStore));
+      if (edits.length === 0) return;
+      // A paste (or typing) over the whole text makes a new program, not an edit of the old one.
+      const replacedAll = edits.some((tr) => {
+        let all = false;
+        tr.changes.iterChangedRanges((fromA, toA) => {
+          if (fromA === 0 && toA === tr.startState.doc.length && toA > 0) all = true;
+        });
+        return all;
+      });
+      onChange(update.state.doc.toString(), replacedAll);
     }),
   ];
 }

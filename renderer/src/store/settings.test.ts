@@ -193,6 +193,16 @@ describe('the program in the editor', () => {
     expect(useSettings.getState().program.fromPreset).toBe('car-truck');
   });
 
+  it('makes a paste over the whole text a program of its own, and a preset’s text pasted whole that preset', () => {
+    useSettings.getState().choosePreset('car-truck');
+    useSettings.getState().editSource(findPreset('calc-threads')!.source, true);
+    expect(useSettings.getState().program).toEqual({ ...findPreset('calc-threads'), fromPreset: 'calc-threads' });
+    useSettings.getState().editSource('import time\n', true);
+    expect(useSettings.getState().program).toEqual({ name: 'program', description: '', file: 'program.py', source: 'import time\n' });
+    useSettings.getState().editSource('import time\ntime.sleep(1)\n');
+    expect(useSettings.getState().program.name).toBe('program');
+  });
+
   it('disables a strategy that cannot express the program, with the reason, and leaves it out of the run', () => {
     useSettings.getState().toggleStrategy('asyncio');
     useSettings.getState().choosePreset('main-thread');

@@ -51,8 +51,12 @@ export interface SettingsState {
   setCatalog(presets: PresetInfo[], machine: MachineInfo): void;
   /** Puts a preset's source in the editor. */
   choosePreset(name: string): void;
-  /** The user typed or pasted: the text is kept as it is, checked after a pause (program-check.ts). */
-  editSource(source: string): void;
+  /**
+   * The user typed or pasted: the text is kept as it is, checked after a pause (program-check.ts).
+   * `replacedAll`: the edit replaced the whole text (a paste over everything), so it is a program of
+   * its own, no longer the preset or file it replaced; a preset's text pasted whole is that preset.
+   */
+  editSource(source: string, replacedAll?: boolean): void;
   /** Puts a whole program in the editor (an opened file, a session's program), checked at once. */
   setProgram(program: EditorProgram): void;
   /** Why a program file could not be opened: the editor keeps what it has. */
@@ -89,6 +93,9 @@ export function presetProgram(preset: Program): EditorProgram {
   };
 }
 
+/** A program typed or pasted from nothing: what the request and its files are named. */
+export const untitledProgram: EditorProgram = { name: 'program', description: '', file: 'program.py', source: '' };
+
 /** The program a window starts with: the lesson's first CPU-bound cell. */
 export const defaultPresetName = 'calc-threads';
 const defaultProgram = presetProgram(findPreset(defaultPresetName) ?? builtInPresets[0]);
@@ -124,7 +131,13 @@ export const useSettings = create<SettingsState>()((set) => ({
       const program = presetProgram(preset);
       return { program, check: checkSource(program.source), programFileError: null };
     }),
-  editSource: (source) => set((s) => (source === s.program.source ? {} : { program: { ...s.program, source } })),
+  editSource: (source, replacedAll = false) =>
+    set((s) => {
+      if (source === s.program.source) return {};
+      if (!replacedAll) return { program: { ...s.program, source } };
+      const preset = (s.presets.length > 0 ? s.presets.map((p) => p.program) : builtInPresets).find((p) => p.source === source);
+      return { program: preset ? presetProgram(preset) : { ...untitledProgram, source } };
+    }),
   setProgram: (program) => set({ program, check: checkSource(program.source), programFileError: null }),
   refuseProgramFile: (error, fileName) => set({ programFileError: `${fileName}: ${error}` }),
   setCheck: (check) => set((s) => (check.source === s.check.source ? {} : { check })),
