@@ -59,11 +59,11 @@ describe('console lines', () => {
       },
     );
     const lines = consoleLines(record);
-    expect(lines.map((l) => [l.stream, l.text, l.open])).toEqual([
-      ['stdout', 'working', true],
-      ['stderr', 'Exception in thread Thread-1:', false],
-      ['stderr', 'Traceback (most recent call last):', false],
-      ['stderr', 'ValueError: boom', false],
+    expect(lines.map((l) => [l.stream, l.text, l.open, l.continues])).toEqual([
+      ['stdout', 'working', true, false],
+      ['stderr', 'Exception in thread Thread-1:', false, false],
+      ['stderr', 'Traceback (most recent call last):', false, true],
+      ['stderr', 'ValueError: boom', false, true],
     ]);
   });
 

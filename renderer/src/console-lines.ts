@@ -19,6 +19,8 @@ export interface ConsoleLine {
   text: string;
   /** No newline has ended it (yet): the run's last write to that stream, or one still being written. */
   open: boolean;
+  /** It began in the same write as the line before it (a traceback's next line): time and thread go unsaid. */
+  continues: boolean;
   color: string;
 }
 
@@ -89,11 +91,17 @@ export function consoleLines(run: RunRecord): ConsoleLine[] {
           tid: thread.tid,
           thread: names.get(thread.tid)?.label ?? thread.name,
           stream,
+          continues: false,
           color: colors.get(thread.tid) ?? '',
         });
   }
   // Stable: lines of one instant keep their thread and stream order.
-  return lines.sort((a, b) => a.tUs - b.tUs);
+  lines.sort((a, b) => a.tUs - b.tUs);
+  for (let i = 1; i < lines.length; i++) {
+    const [before, line] = [lines[i - 1], lines[i]];
+    line.continues = before.tUs === line.tUs && before.tid === line.tid && before.stream === line.stream;
+  }
+  return lines;
 }
 
 /** The console's note on a run whose durations were shrunk, or null at time scale 1 and above. */

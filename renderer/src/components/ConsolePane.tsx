@@ -64,8 +64,8 @@ export function ConsolePane() {
               style={{ color: line.color }}
               data-stream={line.stream}
             >
-              <span className="console-time">{(line.tUs / 1e6).toFixed(3)} s</span>
-              <span className="console-thread">{line.thread}</span>
+              <span className="console-time">{line.continues ? '' : `${(line.tUs / 1e6).toFixed(3)} s`}</span>
+              <span className="console-thread">{line.continues ? '' : line.thread}</span>
               <span className="console-text" title={line.stream === 'stderr' ? 'written to stderr' : undefined}>
                 {line.text}
               </span>

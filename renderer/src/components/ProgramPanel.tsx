@@ -21,6 +21,7 @@ import { useView } from '../store/view';
 import '../editor/editor.css';
 
 const editedValue = '\u0000editor';
+const noThreads: CursorThread[] = [];
 
 /** The preset the editor's text is, unedited; null when it is edited or not a preset's. */
 function unchangedPreset(
@@ -266,10 +267,12 @@ export function ProgramPanel() {
   const fileError = useSettings((s) => s.programFileError);
   const cursor = useCursorRun();
   const revision = useLiveRevision();
+  // Only with a cursor does a live run's growth matter here: no redraws of the panel while it runs otherwise.
+  const cursorRevision = cursor ? revision : 0;
   const threads = useMemo(
-    () => (cursor ? cursorThreads(cursor.run, cursor.us) : []),
+    () => (cursor ? cursorThreads(cursor.run, cursor.us) : noThreads),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a live run's trace grows in place; revision marks it
-    [cursor?.run, cursor?.us, revision],
+    [cursor?.run, cursor?.us, cursorRevision],
   );
   const lit = useMemo(() => litLines(threads, 'program'), [threads]);
 
