@@ -5,6 +5,7 @@ import { isolateHistory } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useRef, type ChangeEvent, type CSSProperties } from 'react';
+import { findPreset } from '../../../common/presets';
 import type { RunRecord } from '../../../common/run-record';
 import { stateShortLabels } from '../theme';
 import { cursorThreads, litLines, type CursorThread } from '../cursor-lines';
@@ -24,20 +25,19 @@ const editedValue = '\u0000editor';
 const noThreads: CursorThread[] = [];
 
 /** The preset the editor's text is, unedited; null when it is edited or not a preset's. */
-function unchangedPreset(
-  program: EditorProgram,
-  presets: { name: string; program: { source: string } }[],
-): string | null {
-  const preset = presets.find((p) => p.name === program.fromPreset);
-  return preset && preset.program.source === program.source ? preset.name : null;
+function unchangedPreset(program: EditorProgram): string | null {
+  const preset = program.fromPreset ? findPreset(program.fromPreset) : undefined;
+  return preset && preset.source === program.source ? preset.name : null;
 }
 
 function PresetPicker({ id }: { id: string }) {
-  const presets = useSettings((s) => s.presets);
+  const catalog = useSettings((s) => s.presets);
   const program = useSettings((s) => s.program);
   const choosePreset = useSettings((s) => s.choosePreset);
-  const preset = unchangedPreset(program, presets);
-  const lesson = presets.find((p) => p.name === (preset ?? program.fromPreset))?.description ?? program.description;
+  const preset = unchangedPreset(program);
+  // The engine's list, once it has answered; until then the preset in the editor alone.
+  const names = catalog.length > 0 ? catalog.map((p) => p.name) : preset ? [preset] : [];
+  const lesson = preset || program.fromPreset ? findPreset(preset ?? program.fromPreset ?? '')?.description : program.description;
 
   const onSelect = (event: ChangeEvent<HTMLSelectElement>) => {
     if (event.target.value !== editedValue) choosePreset(event.target.value);
@@ -56,9 +56,9 @@ function PresetPicker({ id }: { id: string }) {
           Program
         </label>
         <select id={id} className="select" value={preset ?? editedValue} onChange={onSelect}>
-          {presets.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
           {preset === null && (
