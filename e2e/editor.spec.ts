@@ -151,6 +151,14 @@ test('the calc() threads cell, pasted, runs under threading and multiprocessing:
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   await expect(page.getByTestId('time-cursor')).toBeVisible();
+  // The arrow keys move it (the timeline focused); dragging placed it near the middle of the run.
+  const label = page.getByTestId('time-cursor-label');
+  const placed = await label.textContent();
+  await page.getByTestId('timeline').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(label).not.toHaveText(placed ?? '');
+  await page.keyboard.press('ArrowLeft');
+  await expect(label).toHaveText(placed ?? '');
   const lit = page.getByTestId('editor').locator('.cm-thread-line');
   await expect(lit).not.toHaveCount(0);
   const sqrtLine = lit.filter({ hasText: 'math.sqrt(i)' });
@@ -168,8 +176,8 @@ test('the calc() threads cell, pasted, runs under threading and multiprocessing:
   await page.screenshot({ path: 'test-results/editor-cursor.png' });
 
   // A hover names the line the interval executed, with its text.
-  const label = lanes('threading').filter({ hasText: 'Thread-1' });
-  const labelBox = (await label.boundingBox())!;
+  const laneLabel = lanes('threading').filter({ hasText: 'Thread-1' });
+  const labelBox = (await laneLabel.boundingBox())!;
   const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
   await page.mouse.move(plot.x + plot.width * 0.5, labelBox.y + labelBox.height / 2);
   await expect(page.getByRole('tooltip')).toContainText('8: math.sqrt(i)');
