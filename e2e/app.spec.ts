@@ -107,7 +107,9 @@ test('refuses an invalid switch interval in place and keeps Run disabled', async
   await expect(page.getByText('switch interval must be between 0.1 and 1000 ms, got 0', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   // The reason is in view beside Run, too, not only under the field.
-  await expect(page.getByTestId('run-blocked')).toHaveText('Cannot run: switch interval must be between 0.1 and 1000 ms, got 0');
+  await expect(page.getByTestId('run-blocked')).toHaveText(
+    'Cannot run: switch interval must be between 0.1 and 1000 ms, got 0',
+  );
   await field.fill('5');
   await expect(field).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
@@ -131,7 +133,8 @@ test('a .py file opens into the editor as it is, problems under their lines; a J
   );
   await expect(program).toHaveValue('car-truck');
 
-  const source = '# Two threads sleep\nimport threading, time, numpy\n\nts = [threading.Thread(target=time.sleep, args=(0.1,)) for _ in range(2)]\n';
+  const source =
+    '# Two threads sleep\nimport threading, time, numpy\n\nts = [threading.Thread(target=time.sleep, args=(0.1,)) for _ in range(2)]\n';
   await file.setInputFiles({ name: 'naps.py', mimeType: 'text/x-python', buffer: Buffer.from(source) });
   await expect(program.locator('option:checked')).toHaveText('naps.py');
   await expect(page.locator('.program-description')).toHaveText('Two threads sleep');

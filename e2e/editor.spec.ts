@@ -25,7 +25,9 @@ async function pasteIntoEditor(page: Page, text: string): Promise<void> {
 }
 
 async function ready(page: Page): Promise<void> {
-  await expect(page.getByRole('combobox', { name: 'Program', exact: true }).locator('option[value="car-truck"]')).toHaveCount(1);
+  await expect(
+    page.getByRole('combobox', { name: 'Program', exact: true }).locator('option[value="car-truck"]'),
+  ).toHaveCount(1);
 }
 
 test('typing import numpy shows the problem under line 1, and Run is disabled with the reason', async ({ page }) => {

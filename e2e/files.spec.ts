@@ -184,7 +184,9 @@ test('(b) malformed, truncated, huge and foreign session files are refused, and 
   expect(errors).toEqual([]);
 });
 
-test('(c) huge and binary program files are refused with the reason, and the editor keeps its text', async ({ page }) => {
+test('(c) huge and binary program files are refused with the reason, and the editor keeps its text', async ({
+  page,
+}) => {
   // e2e/app.spec.ts covers a JSON program file; these are the other ways a program file goes wrong.
   await page.goto('/');
   const program = page.getByRole('combobox', { name: 'Program', exact: true });

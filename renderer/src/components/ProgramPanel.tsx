@@ -37,7 +37,8 @@ function PresetPicker({ id }: { id: string }) {
   const preset = unchangedPreset(program);
   // The engine's list, once it has answered; until then the preset in the editor alone.
   const names = catalog.length > 0 ? catalog.map((p) => p.name) : preset ? [preset] : [];
-  const lesson = preset || program.fromPreset ? findPreset(preset ?? program.fromPreset ?? '')?.description : program.description;
+  const lesson =
+    preset || program.fromPreset ? findPreset(preset ?? program.fromPreset ?? '')?.description : program.description;
 
   const onSelect = (event: ChangeEvent<HTMLSelectElement>) => {
     if (event.target.value !== editedValue) choosePreset(event.target.value);

@@ -198,7 +198,12 @@ describe('the program in the editor', () => {
     useSettings.getState().editSource(findPreset('calc-threads')!.source, true);
     expect(useSettings.getState().program).toEqual({ ...findPreset('calc-threads'), fromPreset: 'calc-threads' });
     useSettings.getState().editSource('import time\n', true);
-    expect(useSettings.getState().program).toEqual({ name: 'program', description: '', file: 'program.py', source: 'import time\n' });
+    expect(useSettings.getState().program).toEqual({
+      name: 'program',
+      description: '',
+      file: 'program.py',
+      source: 'import time\n',
+    });
     useSettings.getState().editSource('import time\ntime.sleep(1)\n');
     expect(useSettings.getState().program.name).toBe('program');
   });

@@ -135,7 +135,9 @@ export const useSettings = create<SettingsState>()((set) => ({
     set((s) => {
       if (source === s.program.source) return {};
       if (!replacedAll) return { program: { ...s.program, source } };
-      const preset = (s.presets.length > 0 ? s.presets.map((p) => p.program) : builtInPresets).find((p) => p.source === source);
+      const preset = (s.presets.length > 0 ? s.presets.map((p) => p.program) : builtInPresets).find(
+        (p) => p.source === source,
+      );
       return { program: preset ? presetProgram(preset) : { ...untitledProgram, source } };
     }),
   setProgram: (program) => set({ program, check: checkSource(program.source), programFileError: null }),
