@@ -93,7 +93,7 @@ test('a preset goes into the editor with its lesson; a strategy that cannot expr
   const threading = page.getByRole('button', { name: 'threading', exact: true });
   await expect(threading).toBeDisabled();
   await expect(page.getByTestId('strategy-refusals')).toContainText(
-    'threading cannot run this program: this program is written with asyncio',
+    'subinterpreters cannot run this program: this program is written with asyncio',
   );
   await program.selectOption('calc-threads');
   await expect(threading).toBeEnabled();

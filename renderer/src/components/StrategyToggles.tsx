@@ -18,18 +18,53 @@ function reasonText(strategy: Strategy, reason: string): string {
   return reason.startsWith(`${strategy}: `) ? reason.slice(strategy.length + 2) : reason;
 }
 
+/** Refusals that say the same thing of several strategies, said once ("so they cannot run them"). */
+export function refusalGroups(
+  refused: readonly Strategy[],
+  refusals: Partial<Record<Strategy, string>>,
+): { strategies: Strategy[]; reason: string }[] {
+  const groups = new Map<string, Strategy[]>();
+  for (const strategy of refused) {
+    const key = reasonText(strategy, refusals[strategy] ?? '').replaceAll(strategy, '\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), strategy]);
+  }
+  return [...groups].map(([key, group]) => ({
+    strategies: group,
+    reason: group.length === 1 ? key.replaceAll('\u0000', group[0]) : key.replaceAll('\u0000', 'they'),
+  }));
+}
+
 /**
  * One toggle per strategy; its accessible name is exactly the strategy's name. A strategy that cannot
  * express the program in the editor is disabled, with the reason under the toggles; the user's choice
  * is kept for the next program it can run.
  */
 export function StrategyToggles() {
-  const id = useId();
   const chosen = useSettings((s) => s.strategies);
   const refusals = useSettings((s) => s.check.refusals);
   const toggle = useSettings((s) => s.toggleStrategy);
   const error = useSettings(selectStrategiesError);
-  const refused = strategies.filter((s) => refusals[s]);
+  return <StrategyToggleList chosen={chosen} refusals={refusals} error={error} onToggle={toggle} />;
+}
+
+/** The toggles as a function of what is chosen and what the program refuses (StrategyToggles feeds it the store). */
+export function StrategyToggleList({
+  chosen,
+  refusals,
+  error,
+  onToggle,
+}: {
+  chosen: readonly Strategy[];
+  refusals: Partial<Record<Strategy, string>>;
+  error: string | null;
+  onToggle(strategy: Strategy): void;
+}) {
+  const id = useId();
+  const groups = refusalGroups(
+    strategies.filter((s) => refusals[s]),
+    refusals,
+  );
+  const describedBy = new Map(groups.flatMap((g, i) => g.strategies.map((s) => [s, `${id}-refusal-${i}`] as const)));
 
   return (
     <section className="panel-section" aria-labelledby={`${id}-heading`}>
@@ -53,7 +88,7 @@ export function StrategyToggles() {
               aria-pressed={on}
               aria-label={strategy}
               disabled={refusal !== undefined}
-              aria-describedby={refusal ? `${id}-refusal-${strategy}` : undefined}
+              aria-describedby={describedBy.get(strategy)}
               data-testid="strategy-toggle"
               data-strategy={strategy}
               title={
@@ -62,7 +97,7 @@ export function StrategyToggles() {
                   : strategyDescriptions[strategy]
               }
               style={{ '--swatch': strategyColors[strategy] } as CSSProperties}
-              onClick={() => toggle(strategy)}
+              onClick={() => onToggle(strategy)}
             >
               <span className="strategy-name">{strategy}</span>
               <span className="strategy-tag">{refusal ? 'cannot run this' : gilTags[strategy]}</span>
@@ -70,11 +105,17 @@ export function StrategyToggles() {
           );
         })}
       </div>
-      {refused.length > 0 && (
+      {groups.length > 0 && (
         <ul className="strategy-refusals" data-testid="strategy-refusals">
-          {refused.map((strategy) => (
-            <li key={strategy} id={`${id}-refusal-${strategy}`} data-strategy={strategy}>
-              <strong>{strategy}</strong> cannot run this program: {reasonText(strategy, refusals[strategy] ?? '')}
+          {groups.map(({ strategies: group, reason }, i) => (
+            <li key={group.join()} id={`${id}-refusal-${i}`} data-strategies={group.join(' ')}>
+              {group.map((strategy, j) => (
+                <span key={strategy}>
+                  {j > 0 && (j === group.length - 1 ? ' and ' : ', ')}
+                  <strong>{strategy}</strong>
+                </span>
+              ))}{' '}
+              cannot run this program: {reason}
             </li>
           ))}
         </ul>

@@ -229,7 +229,7 @@ describe('the program in the editor', () => {
       useSettings.getState().toggleStrategy(strategy);
     expect(useSettings.getState().strategies).toEqual(['threading']);
     expect(selectStrategiesError(useSettings.getState())).toBe(
-      'none of the chosen strategies can run this program: threading: this program is written with asyncio: its coroutines need an event loop, so threading cannot run them as they are',
+      'none of the chosen strategies can run this program; these can: sequential, asyncio',
     );
     expect(selectCanRun(useSettings.getState())).toBe(false);
   });

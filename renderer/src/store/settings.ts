@@ -205,8 +205,10 @@ export function settingsIssues(
   const fields: Partial<Record<SettingsField, string>> = {};
   const other: string[] = [];
   const refused = s.strategies.filter((x) => s.check.refusals[x]);
-  if (s.strategies.length > 0 && refused.length === s.strategies.length)
-    fields.strategies = `none of the chosen strategies can run this program: ${refused[0]}: ${s.check.refusals[refused[0]]}`;
+  if (s.strategies.length > 0 && refused.length === s.strategies.length) {
+    const can = allStrategies.filter((x) => !s.check.refusals[x]);
+    fields.strategies = `none of the chosen strategies can run this program${can.length > 0 ? `; these can: ${can.join(', ')}` : ''}`;
+  }
   for (const issue of requestIssues(knobsAsRequest(s, workerCounts))) {
     const field = fieldOfRequest[String(issue.path[0])];
     if (field) fields[field] ??= `${fieldNames[field]} ${issue.message}`;
