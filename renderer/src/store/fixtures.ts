@@ -1,4 +1,4 @@
-// Engine events shaped like a real two-strategy session of cpu-sqrt with 2 workers, for the store tests.
+// Engine events shaped like a real two-strategy session of calc-threads with 2 workers, for the store tests.
 import type { EngineEvent, RunRequest } from '../../../common/api';
 import type { Strategy } from '../../../common/program';
 import { stateCode, type RunInfo, type RunSummary } from '../../../common/trace';
