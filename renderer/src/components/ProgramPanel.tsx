@@ -267,9 +267,8 @@ export function ProgramPanel() {
   const id = useId();
   const fileError = useSettings((s) => s.programFileError);
   const cursor = useCursorRun();
-  const revision = useLiveRevision();
   // Only with a cursor does a live run's growth matter here: no redraws of the panel while it runs otherwise.
-  const cursorRevision = cursor ? revision : 0;
+  const cursorRevision = useLiveRevision(cursor !== null);
   const threads = useMemo(
     () => (cursor ? cursorThreads(cursor.run, cursor.us) : noThreads),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a live run's trace grows in place; revision marks it

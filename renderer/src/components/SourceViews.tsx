@@ -55,7 +55,7 @@ function changeMarks(changes: readonly LineChange[]) {
 function SourceView({ run, program, us }: { run: RunRecord; program: string | null; us: number | null }) {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const revision = useLiveRevision();
+  const revision = useLiveRevision(us !== null);
   const source = run.info.source;
   const changes = useMemo(
     () => (source === undefined ? [] : lineChanges(source, run.info.lineMap, program)),

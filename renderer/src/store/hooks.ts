@@ -17,9 +17,10 @@ export function useShownSession(): SessionRecord | null {
 const liveRedrawMs = 200;
 
 /** The runs store's revision as live views should follow it: throttled, always ending on the latest. */
-export function useLiveRevision(): number {
+export function useLiveRevision(active = true): number {
   return useThrottled(
-    useRuns((s) => s.revision),
+    // Inactive: a constant, so a view that needs no redraw now is not re-rendered per batch.
+    useRuns((s) => (active ? s.revision : 0)),
     liveRedrawMs,
   );
 }
