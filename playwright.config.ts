@@ -2,6 +2,9 @@
 // app through Playwright's Electron support (skips itself, with the reason, where Electron's binary
 // is missing). One worker: the engine under test runs real threads and processes on the same cores.
 import { defineConfig } from '@playwright/test';
+// The tests read presets and session files through common/, whose presets import `.py?raw` as Vite
+// does: the same loader the scripts use, in the runner and in each worker (both load this file).
+import './scripts/python-text-loader.mjs';
 import { chromiumArgs, findChromium } from './e2e/fixtures';
 
 const port = 4780;

@@ -23,6 +23,12 @@ describe('the Content-Security-Policy', () => {
     );
   });
 
+  it('runs only our own scripts, no eval, and lets the editor (CodeMirror) add its <style> element', () => {
+    expect(cspDirectives['script-src']).toEqual(["'self'"]);
+    expect(serializeCsp(cspDirectives)).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
+    expect(cspDirectives['style-src']).toContain("'unsafe-inline'");
+  });
+
   it('in bench.html is the shared policy', () => {
     expect(metaPolicy('bench.html')).toBe(serializeCsp(metaDirectives));
   });

@@ -5,7 +5,9 @@
 export const cspDirectives: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  // React and D3 set element styles at run time.
+  // React and D3 set element styles at run time, and CodeMirror (the program editor) adds one <style>
+  // element whose rules change with its extensions, so neither a hash nor (on pages served as static
+  // files) a per-response nonce can name it. Scripts stay 'self' only: CodeMirror needs no eval.
   'style-src': ["'self'", "'unsafe-inline'"],
   // data: and blob: for exported PNGs and canvas snapshots.
   'img-src': ["'self'", 'data:', 'blob:'],

@@ -38,6 +38,8 @@ function threadingRun(runId: string, firstTid: number): RunRecord {
       ],
       t0EpochMs: 1_760_000_000_123.4,
       source: 'import threading\nprint("start")\n',
+      lineMap: [1, 2, 3],
+      note: 'threading: one process, a thread per task, one GIL shared by all of them',
       measured: { python: 'CPython 3.13.1', executable: '/usr/bin/python3' },
     },
     traces: {
@@ -151,7 +153,7 @@ describe('session files', () => {
     expect(result.value.runs[0].traces[2].intervals.slice(0, 8)).toEqual([starting, 0, 100, 0, running, 100, 5100, 7]);
   });
 
-  it('keeps a program given as a whole (a loaded program file), and works without a request', () => {
+  it('keeps a program given as a whole (the editor’s text), and works without a request', () => {
     const program = {
       name: 'naps',
       description: 'two threads sleep',
@@ -226,6 +228,8 @@ describe('session files', () => {
     v1.version = 1;
     for (const run of v1.runs) {
       delete run.info.source;
+      delete run.info.lineMap;
+      delete run.info.note;
       delete run.info.measured;
       for (const trace of Object.values(run.traces) as { intervals: number[] }[])
         trace.intervals = trace.intervals
@@ -244,7 +248,7 @@ describe('session files', () => {
     );
     expect(threading.traces[1].intervals).toEqual([running, 0, 80.5, 0, io, 80.5, 200_100, 0]);
     expect(live.traces[5].intervals).toEqual([starting, 0, 10_000, 0, running, 10_000, 50_000, 0]);
-    expect(threading.traces[1].instants).toEqual([{ kind: 'print', tUs: 40, text: 'start', line: 2 }]);
+    expect(threading.traces[1].instants).toEqual([{ kind: 'print', tUs: 40, text: 'start\n', line: 2 }]);
     expect(threading.summary?.threads[0]).toEqual({
       tid: 2,
       name: 'Thread-1',

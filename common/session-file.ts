@@ -193,6 +193,7 @@ const runInfoSchema = object({
       .union([object({ source: z.literal('schedstat') }), object({ source: z.literal('unknown'), reason: text() })])
       .optional(),
   }).optional(),
+  costs: text().optional(),
 });
 
 const threadSummarySchema = object({
@@ -371,7 +372,11 @@ export function parseSessionFile(text: string): Result<OpenedSession> {
   const runs: RunRecord[] = parsed.data.runs;
   if (version === 1)
     for (const run of runs)
-      for (const trace of Object.values(run.traces)) trace.intervals = fromVersion1(trace.intervals);
+      for (const trace of Object.values(run.traces)) {
+        trace.intervals = fromVersion1(trace.intervals);
+        // Version 1 kept a print's line without its newline; prints are the text written now.
+        for (const instant of trace.instants) if (instant.kind === 'print') instant.text = `${instant.text ?? ''}\n`;
+      }
   const inconsistent = crossCheck(runs);
   if (inconsistent) return { ok: false, error: inconsistent };
   // Every lane gets a trace, as newRunRecord gives live runs.

@@ -142,14 +142,22 @@ export function validateProgram(input: unknown): Result<Program> {
   return { ok: true, value: parsed.data };
 }
 
+/**
+ * A .py file's text as a program named after the file (its description: a first line that is a
+ * comment), unchecked: the editor takes any text and lets the checker speak.
+ */
+export function programFromText(text: string, fileName = 'program.py'): Program {
+  const file = (fileName.split(/[\\/]/).pop() ?? 'program.py').replace(/\.[^.]*$/, '') + '.py';
+  const first = /^\s*#\s*(.+)$/m.exec(text.split('\n').find((l) => l.trim() !== '') ?? '');
+  return { name: file.replace(/\.py$/, ''), description: first ? first[1].slice(0, 300) : '', file, source: text };
+}
+
 /** A .py file's text as a program named after the file. */
 export function parseProgramText(text: string, fileName = 'program.py'): Result<Program> {
   if (typeof text !== 'string') return { ok: false, error: 'program file must be text' };
   if (text.length > limits.maxFileBytes)
     return { ok: false, error: `program file is too large: ${text.length} bytes, at most ${limits.maxFileBytes}` };
-  const file = (fileName.split(/[\\/]/).pop() ?? 'program.py').replace(/\.[^.]*$/, '') + '.py';
-  const first = /^\s*#\s*(.+)$/m.exec(text.split('\n').find((l) => l.trim() !== '') ?? '');
-  return validateProgram({ name: file.replace(/\.py$/, ''), description: first ? first[1].slice(0, 300) : '', file, source: text });
+  return validateProgram(programFromText(text, fileName));
 }
 
 export interface ValidRequest extends RunRequest {

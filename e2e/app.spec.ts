@@ -26,8 +26,8 @@ test('runs threading beside multiprocessing, compares wall times, zooms and canc
   await expect(status).toHaveText(/ready$/);
 
   const program = page.getByRole('combobox', { name: 'Program', exact: true });
-  await expect(program.locator('option[value="cpu-sqrt"]')).toHaveCount(1);
-  await program.selectOption('cpu-sqrt');
+  await expect(program.locator('option[value="calc-threads"]')).toHaveCount(1);
+  await program.selectOption('calc-threads');
   await chooseStrategies(page, ['threading', 'multiprocessing']);
   await page.getByRole('slider', { name: 'Workers' }).fill('2');
   await page.getByRole('textbox', { name: 'Time scale' }).fill('0.25');
@@ -104,39 +104,41 @@ test('refuses an invalid switch interval in place and keeps Run disabled', async
   const field = page.getByRole('textbox', { name: 'Switch interval' });
   await field.fill('0');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('switch interval must be between 0.1 and 1000 ms, got 0')).toBeVisible();
+  await expect(page.getByText('switch interval must be between 0.1 and 1000 ms, got 0', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  // The reason is in view beside Run, too, not only under the field.
+  await expect(page.getByTestId('run-blocked')).toHaveText(
+    'Cannot run: switch interval must be between 0.1 and 1000 ms, got 0',
+  );
   await field.fill('5');
   await expect(field).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });
 
-test('a malformed program file is refused with the field named, and the program stays', async ({ page }) => {
+test('a .py file opens into the editor as it is, problems under their lines; a JSON file is refused and the editor stays', async ({
+  page,
+}) => {
   await page.goto('/');
   const program = page.getByRole('combobox', { name: 'Program', exact: true });
   await expect(program.locator('option[value="car-truck"]')).toHaveCount(1);
   await program.selectOption('car-truck');
-  const file = page.getByLabel('Load program file');
-  const bad = { name: 'mine', description: '', main: [], tasks: {} };
+  const file = page.getByLabel('Open program file');
   await file.setInputFiles({
     name: 'mine.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(bad)),
+    buffer: Buffer.from(JSON.stringify({ name: 'mine', main: [], tasks: {} })),
   });
-  await expect(page.getByRole('alert').filter({ hasText: 'mine.json' })).toContainText('main');
+  await expect(page.getByTestId('program-file-error')).toHaveText(
+    'mine.json: programs are Python now: open a .py file (JSON-step programs are no longer read)',
+  );
   await expect(program).toHaveValue('car-truck');
 
-  const good = {
-    name: 'two-sleeps',
-    description: 'two threads sleep',
-    main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }],
-    tasks: { nap: [{ op: 'sleep', ms: 100 }] },
-  };
-  await file.setInputFiles({
-    name: 'good.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(good)),
-  });
-  await expect(program.locator('option:checked')).toHaveText('two-sleeps (good.json)');
-  await expect(page.getByRole('alert').filter({ hasText: 'mine.json' })).toHaveCount(0);
+  const source =
+    '# Two threads sleep\nimport threading, time, numpy\n\nts = [threading.Thread(target=time.sleep, args=(0.1,)) for _ in range(2)]\n';
+  await file.setInputFiles({ name: 'naps.py', mimeType: 'text/x-python', buffer: Buffer.from(source) });
+  await expect(program.locator('option:checked')).toHaveText('naps.py');
+  await expect(page.locator('.program-description')).toHaveText('Two threads sleep');
+  await expect(page.getByTestId('program-file-error')).toHaveCount(0);
+  await expect(page.getByTestId('editor-problem')).toContainText('line 2: numpy is not a module GIL Lab can run');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
 });

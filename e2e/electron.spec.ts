@@ -76,7 +76,7 @@ async function answerDialogs(app: ElectronApplication, path: string): Promise<vo
 }
 
 async function startLongSession(page: Page): Promise<void> {
-  await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption('cpu-sqrt');
+  await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption('calc-threads');
   await page.getByRole('textbox', { name: 'Time scale' }).fill('1');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('run-status')).toHaveText(/^running /, { timeout: 30_000 });
@@ -208,19 +208,19 @@ test.describe('desktop shell', () => {
   });
 
   test('File ▸ Open Program… reads the file the system dialog chose, and offers it under Open Recent', async () => {
-    const path = join(files, 'mine.json');
-    writeFileSync(path, JSON.stringify({ ...presets[0], name: 'mine' }));
+    const path = join(files, 'mine.py');
+    writeFileSync(path, presets[0].source);
     await answerDialogs(app, path);
     await clickMenu(app, 'open-program');
-    await expect(page.getByRole('combobox', { name: 'Program', exact: true })).toContainText('mine (mine.json)');
+    await expect(page.getByRole('combobox', { name: 'Program', exact: true })).toContainText('mine.py');
     const recent = await app.evaluate(({ Menu }) =>
       (Menu.getApplicationMenu()?.getMenuItemById('open-recent')?.submenu?.items ?? []).map((item) => item.label),
     );
-    expect(recent[0]).toBe('mine.json (program)');
+    expect(recent[0]).toBe('mine.py (program)');
   });
 
   test('File ▸ Save Session… writes the session through the Save dialog', async () => {
-    await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption('cpu-sqrt');
+    await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption('calc-threads');
     await page.getByRole('textbox', { name: 'Time scale' }).fill('0.05');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByTestId('run-status')).toHaveText(/done$/, { timeout: 60_000 });

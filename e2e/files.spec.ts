@@ -26,11 +26,11 @@ test.afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs cpu-sqrt with the given strategies and workers, time scale 0.05, to its end. */
+/** Runs calc-threads with the given strategies and workers, time scale 0.05, to its end. */
 async function runTinySession(page: Page, wanted: string[], workers = 2): Promise<void> {
   const program = page.getByRole('combobox', { name: 'Program', exact: true });
-  await expect(program.locator('option[value="cpu-sqrt"]')).toHaveCount(1);
-  await program.selectOption('cpu-sqrt');
+  await expect(program.locator('option[value="calc-threads"]')).toHaveCount(1);
+  await program.selectOption('calc-threads');
   await chooseStrategies(page, wanted);
   await page.getByRole('slider', { name: 'Workers' }).fill(String(workers));
   await page.getByRole('textbox', { name: 'Time scale' }).fill('0.05');
@@ -80,21 +80,33 @@ test('(a) a session saved with Export → Session opens again: in the history, w
     .getByTestId('lane-label')
     .evaluateAll((labels) => labels.map((l) => l.getAttribute('data-thread')));
   const wallMs = await page.locator('[data-testid="wall-time"][data-strategy="threading"]').getAttribute('data-ms');
-  expect(lanes).toEqual(['MainThread', 'Thread-1', 'Thread-2']);
+  expect(lanes).toEqual(['MainThread', 'Thread-1 (calc)', 'Thread-2 (calc)']);
 
   savedPath = join(dir, 'saved.gillab.json');
   const suggested = await exportItem(page, /^Session/, savedPath);
-  expect(suggested).toMatch(/^gil-lab-cpu-sqrt-.*\.gillab\.json$/);
+  expect(suggested).toMatch(/^gil-lab-calc-threads-.*\.gillab\.json$/);
   // The file is what the common parser accepts, outside the window too.
   const parsed = parseSessionFile(await readFile(savedPath, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.error);
   expect(parsed.value.runs.map((r) => r.info.strategy)).toEqual(['threading']);
   expect(parsed.value.request?.timeScale).toBe(0.05);
+  // The program's source and every interval's line are in the file.
+  const saved = parsed.value.request?.program;
+  expect(typeof saved === 'object' && saved.source).toContain('threading.Thread(target=calc)');
+  const run = parsed.value.runs[0];
+  expect(run.info.source).toContain('def calc():');
+  expect(run.info.lineMap?.length).toBeGreaterThan(0);
+  const lines = new Set(Object.values(run.traces).flatMap((t) => t.intervals.filter((_, i) => i % 4 === 3)));
+  expect(lines.has(8)).toBe(true);
 
-  // A fresh window: nothing in the history until the file is opened.
+  // A fresh window, another program in the editor: nothing in the history until the file is opened.
   await page.reload();
   await expect(page.locator('.history-item')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Program', exact: true }).selectOption('car-truck');
   await page.getByLabel('Open session').setInputFiles(savedPath);
+  // The editor as it was: the session's program.
+  await expect(page.getByRole('combobox', { name: 'Program', exact: true })).toHaveValue('calc-threads');
+  await expect(page.getByTestId('editor')).toContainText('threads.append(threading.Thread(target=calc))');
   await expect(page.locator('.history-item')).toHaveCount(1);
   await expect(page.locator('.history-item')).toContainText('file');
   await expect(page.locator('.history-item')).toContainText('done');
@@ -172,34 +184,27 @@ test('(b) malformed, truncated, huge and foreign session files are refused, and 
   expect(errors).toEqual([]);
 });
 
-test('(c) truncated and huge program files are refused with the reason, and the program stays', async ({ page }) => {
-  // e2e/app.spec.ts covers a program file with a bad field; these are the other two ways a file goes wrong.
+test('(c) huge and binary program files are refused with the reason, and the editor keeps its text', async ({
+  page,
+}) => {
+  // e2e/app.spec.ts covers a JSON program file; these are the other ways a program file goes wrong.
   await page.goto('/');
   const program = page.getByRole('combobox', { name: 'Program', exact: true });
   await expect(program.locator('option[value="car-truck"]')).toHaveCount(1);
   await program.selectOption('car-truck');
-  const input = page.getByLabel('Load program file');
-  const good = JSON.stringify({
-    name: 'naps',
-    description: 'two threads sleep',
-    main: [{ op: 'start', task: 'nap', copies: 2 }, { op: 'join' }],
-    tasks: { nap: [{ op: 'sleep', ms: 100 }] },
-  });
-  const truncated = join(dir, 'cut-program.json');
-  await writeFile(truncated, good.slice(0, 40));
-  const huge = join(dir, 'huge-program.json');
+  const input = page.getByLabel('Open program file');
+  const huge = join(dir, 'huge.py');
   await writeFile(huge, Buffer.alloc(limits.maxFileBytes + 1, 0x20));
+  const binary = join(dir, 'binary.py');
+  await writeFile(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
   for (const [path, error] of [
-    [truncated, 'cut-program.json: program file is not valid JSON'],
-    [
-      huge,
-      `huge-program.json: program file is too large: ${limits.maxFileBytes + 1} bytes, at most ${limits.maxFileBytes}`,
-    ],
+    [huge, `huge.py: program file is too large: ${limits.maxFileBytes + 1} bytes, at most ${limits.maxFileBytes}`],
+    [binary, 'binary.py: this is not a text file'],
   ]) {
     await input.setInputFiles(path);
-    await expect(page.getByRole('alert').filter({ hasText: error })).toBeVisible();
+    await expect(page.getByTestId('program-file-error')).toHaveText(error);
     await expect(program).toHaveValue('car-truck');
-    await expect(program.locator('option')).toHaveCount(5);
+    await expect(page.getByTestId('editor')).toContainText('def Car():');
   }
 });
 

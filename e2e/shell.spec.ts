@@ -1,5 +1,6 @@
 // The page a browser gets from `npm run web`: it loads cleanly, reaches the engine, and shows the shell.
 import { expect, test } from '@playwright/test';
+import { presets } from '../common/presets';
 import { collectPageErrors } from './fixtures';
 
 test('the page loads with no console errors and shows the shell', async ({ page }) => {
@@ -16,8 +17,10 @@ test('the page loads with no console errors and shows the shell', async ({ page 
   // The Program picker fills from the engine's presets: proof the WebSocket API answered.
   const program = page.getByRole('combobox', { name: 'Program', exact: true });
   await expect(program).toBeVisible();
-  await expect(program.locator('option[value="cpu-sqrt"]')).toHaveCount(1);
-  await expect(program.locator('option')).toHaveCount(5);
+  await expect(program.locator('option[value="calc-threads"]')).toHaveCount(1);
+  await expect(program.locator('option')).toHaveCount(presets.length);
+  // The editor holds the preset's Python, highlighted.
+  await expect(page.getByTestId('editor').locator('.tok-keyword').first()).toBeVisible();
 
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
   await expect(page.getByTestId('run-status')).toBeVisible();

@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { ExplanationPane } from './components/ExplanationPane';
 import { HelpDialog } from './host/HelpDialog';
 import { ScalingChart } from './components/ScalingChart';
+import { SourceViews } from './components/SourceViews';
 import { TimelinePane } from './components/TimelinePane';
 import { TopBar } from './components/TopBar';
 import { WallTimeChart } from './components/WallTimeChart';
@@ -19,6 +20,7 @@ export function App() {
       <main className="workspace">
         <ErrorBanner />
         <TimelinePane />
+        <SourceViews />
         <div className="chart-row">
           <WallTimeChart />
           <ScalingChart />

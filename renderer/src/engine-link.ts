@@ -2,6 +2,8 @@
 // call the API. Every refusal or failure lands in the store's error, never in the console alone.
 import type { GilLabApi } from '../../common/api';
 import { limits } from '../../common/limits';
+import { programFromText } from '../../common/validate';
+import { checkProgramNow } from './program-check';
 import { useRuns } from './store/runs';
 import { buildRequest, useSettings } from './store/settings';
 import { useView } from './store/view';
@@ -29,6 +31,8 @@ export function connectEngine(engine: GilLabApi): () => void {
 export async function startRuns(workerCounts: number[]): Promise<void> {
   const runs = useRuns.getState();
   if (!api) return runs.reportError('The engine is not connected yet.');
+  // Run may come within the checker's pause after a keystroke: check the text as it is now.
+  checkProgramNow();
   const request = buildRequest(useSettings.getState(), workerCounts);
   if (!request.ok) return runs.reportError(request.error);
   useView.getState().selectSession(null);
@@ -50,21 +54,26 @@ export async function cancelRuns(): Promise<void> {
   }
 }
 
-/** Reads and validates a program file; a refused file changes nothing but the message under the picker. */
+/**
+ * Opens a program file into the editor: any text is taken as it is and the checker says what is
+ * wrong under its line (the engine's parseProgram would refuse the whole file at its first problem).
+ * Only what cannot be a program is refused, and then the editor keeps what it had.
+ */
 export async function loadProgramFile(file: File): Promise<void> {
   const settings = useSettings.getState();
-  if (file.size > limits.maxFileBytes) {
-    settings.loadProgramFile(
-      { ok: false, error: `program file is too large: ${file.size} bytes, at most ${limits.maxFileBytes}` },
-      file.name,
-    );
-    return;
-  }
-  if (!api) return settings.loadProgramFile({ ok: false, error: 'the engine is not connected yet' }, file.name);
+  const refuse = (error: string) => settings.refuseProgramFile(error, file.name);
+  if (file.size > limits.maxFileBytes)
+    return refuse(`program file is too large: ${file.size} bytes, at most ${limits.maxFileBytes}`);
+  if (/\.json$/i.test(file.name))
+    return refuse('programs are Python now: open a .py file (JSON-step programs are no longer read)');
+  let text: string;
   try {
-    const text = await file.text();
-    settings.loadProgramFile(await api.parseProgram(text), file.name);
+    text = await file.text();
   } catch (error) {
-    settings.loadProgramFile({ ok: false, error: `could not read the file: ${message(error)}` }, file.name);
+    return refuse(`could not read the file: ${message(error)}`);
   }
+  if (text.includes('\u0000')) return refuse('this is not a text file');
+  // A file saved on Windows: the lines are the same without their carriage returns.
+  const program = programFromText(text.replace(/\r\n?/g, '\n'), file.name);
+  settings.setProgram(program);
 }

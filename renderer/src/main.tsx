@@ -4,6 +4,7 @@ import { getApi } from './api';
 import { App } from './App';
 import { connectEngine } from './engine-link';
 import { startHost } from './host';
+import { keepProgramChecked } from './program-check';
 import { useRuns } from './store/runs';
 import { applyThemeVariables } from './theme';
 import './styles.css';
@@ -16,6 +17,8 @@ try {
     .getState()
     .reportError(`Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
 }
+// The editor's text is checked once the user pauses typing.
+keepProgramChecked();
 // Saved settings, and in Electron the menu, the system's dialogs and the message after a reload or crash.
 startHost();
 

@@ -1,7 +1,10 @@
-// "Open session…": reads a saved session file and shows it. A refused file changes nothing but the
-// message beside the control; a huge one is refused from its size, before a byte of it is read.
+// "Open session…": reads a saved session file and shows it, its program back in the editor. A
+// refused file changes nothing but the message beside the control; a huge one is refused from its
+// size, before a byte of it is read.
 import { parseSessionFile, sessionFileTooLarge } from '../../common/session-file';
+import { sessionProgram } from './session-program';
 import { useRuns } from './store/runs';
+import { useSettings } from './store/settings';
 import { useView } from './store/view';
 
 export async function openSessionFile(file: File): Promise<void> {
@@ -20,5 +23,10 @@ export async function openSessionFile(file: File): Promise<void> {
     return;
   }
   const id = useRuns.getState().openSession(parseSessionFile(text), file.name);
-  if (id) useView.getState().selectSession(id);
+  if (!id) return;
+  useView.getState().selectSession(id);
+  // The editor as it was: the session's program, so its lines are the lines the trace names.
+  const session = useRuns.getState().sessions.find((s) => s.id === id);
+  const program = session && sessionProgram(session);
+  if (program) useSettings.getState().setProgram(program);
 }

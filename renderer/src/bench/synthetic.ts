@@ -231,7 +231,7 @@ export function syntheticRun(options: SyntheticOptions): RunRecord {
       switchIntervalMs: 5,
       gil: 'new',
       timeScale: 1,
-      program: options.kind === 'car-truck' ? 'car-truck' : 'cpu-sqrt',
+      program: options.kind === 'car-truck' ? 'car-truck' : 'calc-threads',
       processes: b.processes,
       threads: b.threads,
       t0EpochMs: Date.now(),

@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RunRecord } from '../../../common/run-record';
-import { printedLines } from '../console-lines';
+import { consoleLines, timeScaleNote } from '../console-lines';
 import { useLiveRevision, useShownSession } from '../store/hooks';
 
 function runLabel(run: RunRecord, sweep: boolean): string {
   return sweep ? `${run.info.strategy}, ${run.info.workers} workers` : run.info.strategy;
 }
 
-/** The program's printed output, as a terminal would show it, for one run of the session. */
+/** What the program wrote, as CPython prints it (lines joined per thread, stderr apart), for one run of the session. */
 export function ConsolePane() {
   const id = useId();
   const session = useShownSession();
@@ -18,7 +18,8 @@ export function ConsolePane() {
   const run = runs.find((r) => r.info.runId === picked) ?? runs[runs.length - 1] ?? null;
   const sweep = (session?.request.workerCounts.length ?? 0) > 1;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- records grow in place; revision marks each change
-  const lines = useMemo(() => (run ? printedLines(run) : []), [run, revision]);
+  const lines = useMemo(() => (run ? consoleLines(run) : []), [run, revision]);
+  const note = run ? timeScaleNote(run) : null;
   const scroller = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -45,17 +46,29 @@ export function ConsolePane() {
           </select>
         )}
       </header>
+      {note && (
+        <p className="console-note" data-testid="console-note">
+          {note}
+        </p>
+      )}
       {lines.length === 0 ? (
         <p className="empty">
           {run ? 'This run printed nothing.' : 'What the program prints appears here, line by line.'}
         </p>
       ) : (
-        <ol className="console" ref={scroller} aria-label="Printed lines">
+        <ol className="console" ref={scroller} aria-label="Printed lines" data-testid="console-lines">
           {lines.map((line, i) => (
-            <li key={i} style={{ color: line.color }}>
-              <span className="console-time">{(line.tUs / 1e6).toFixed(3)} s</span>
-              <span className="console-thread">{line.thread}</span>
-              <span className="console-text">{line.text}</span>
+            <li
+              key={i}
+              className={`console-line is-${line.stream}${line.open ? ' is-open' : ''}`}
+              style={{ color: line.color }}
+              data-stream={line.stream}
+            >
+              <span className="console-time">{line.continues ? '' : `${(line.tUs / 1e6).toFixed(3)} s`}</span>
+              <span className="console-thread">{line.continues ? '' : line.thread}</span>
+              <span className="console-text" title={line.stream === 'stderr' ? 'written to stderr' : undefined}>
+                {line.text}
+              </span>
             </li>
           ))}
         </ol>

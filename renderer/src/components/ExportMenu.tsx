@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { programName } from '../../../common/api';
 import { sessionFileSuffix } from '../../../common/session-file';
 import { runExport, type ExportFormat } from '../export-actions';
 import { sessionSummaries } from '../store/derive';

@@ -13,12 +13,58 @@ const gilTags: Record<Strategy, string> = {
   subinterpreters: 'a GIL each',
 };
 
-/** One toggle per strategy; its accessible name is exactly the strategy's name. */
+/** A refusal without the strategy's name in front ("asyncio: this program …" → "this program …"). */
+function reasonText(strategy: Strategy, reason: string): string {
+  return reason.startsWith(`${strategy}: `) ? reason.slice(strategy.length + 2) : reason;
+}
+
+/** Refusals that say the same thing of several strategies, said once ("so they cannot run them"). */
+export function refusalGroups(
+  refused: readonly Strategy[],
+  refusals: Partial<Record<Strategy, string>>,
+): { strategies: Strategy[]; reason: string }[] {
+  const groups = new Map<string, Strategy[]>();
+  for (const strategy of refused) {
+    const key = reasonText(strategy, refusals[strategy] ?? '').replaceAll(strategy, '\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), strategy]);
+  }
+  return [...groups].map(([key, group]) => ({
+    strategies: group,
+    reason: group.length === 1 ? key.replaceAll('\u0000', group[0]) : key.replaceAll('\u0000', 'they'),
+  }));
+}
+
+/**
+ * One toggle per strategy; its accessible name is exactly the strategy's name. A strategy that cannot
+ * express the program in the editor is disabled, with the reason under the toggles; the user's choice
+ * is kept for the next program it can run.
+ */
 export function StrategyToggles() {
-  const id = useId();
   const chosen = useSettings((s) => s.strategies);
+  const refusals = useSettings((s) => s.check.refusals);
   const toggle = useSettings((s) => s.toggleStrategy);
   const error = useSettings(selectStrategiesError);
+  return <StrategyToggleList chosen={chosen} refusals={refusals} error={error} onToggle={toggle} />;
+}
+
+/** The toggles as a function of what is chosen and what the program refuses (StrategyToggles feeds it the store). */
+export function StrategyToggleList({
+  chosen,
+  refusals,
+  error,
+  onToggle,
+}: {
+  chosen: readonly Strategy[];
+  refusals: Partial<Record<Strategy, string>>;
+  error: string | null;
+  onToggle(strategy: Strategy): void;
+}) {
+  const id = useId();
+  const groups = refusalGroups(
+    strategies.filter((s) => refusals[s]),
+    refusals,
+  );
+  const describedBy = new Map(groups.flatMap((g, i) => g.strategies.map((s) => [s, `${id}-refusal-${i}`] as const)));
 
   return (
     <section className="panel-section" aria-labelledby={`${id}-heading`}>
@@ -32,7 +78,8 @@ export function StrategyToggles() {
         aria-describedby={error ? `${id}-error` : undefined}
       >
         {strategies.map((strategy) => {
-          const on = chosen.includes(strategy);
+          const refusal = refusals[strategy];
+          const on = chosen.includes(strategy) && !refusal;
           return (
             <button
               key={strategy}
@@ -40,16 +87,39 @@ export function StrategyToggles() {
               className="strategy-toggle"
               aria-pressed={on}
               aria-label={strategy}
-              title={strategyDescriptions[strategy]}
+              disabled={refusal !== undefined}
+              aria-describedby={describedBy.get(strategy)}
+              data-testid="strategy-toggle"
+              data-strategy={strategy}
+              title={
+                refusal
+                  ? `${strategy} cannot run this program: ${reasonText(strategy, refusal)}`
+                  : strategyDescriptions[strategy]
+              }
               style={{ '--swatch': strategyColors[strategy] } as CSSProperties}
-              onClick={() => toggle(strategy)}
+              onClick={() => onToggle(strategy)}
             >
               <span className="strategy-name">{strategy}</span>
-              <span className="strategy-tag">{gilTags[strategy]}</span>
+              <span className="strategy-tag">{refusal ? 'cannot run this' : gilTags[strategy]}</span>
             </button>
           );
         })}
       </div>
+      {groups.length > 0 && (
+        <ul className="strategy-refusals" data-testid="strategy-refusals">
+          {groups.map(({ strategies: group, reason }, i) => (
+            <li key={group.join()} id={`${id}-refusal-${i}`} data-strategies={group.join(' ')}>
+              {group.map((strategy, j) => (
+                <span key={strategy}>
+                  {j > 0 && (j === group.length - 1 ? ' and ' : ', ')}
+                  <strong>{strategy}</strong>
+                </span>
+              ))}{' '}
+              cannot run this program: {reason}
+            </li>
+          ))}
+        </ul>
+      )}
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

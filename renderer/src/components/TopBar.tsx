@@ -20,6 +20,7 @@ function RunControls() {
         className="button primary"
         disabled={!canRun || running}
         title={blocked ?? `Run each chosen strategy with ${workers} worker${workers === 1 ? '' : 's'}`}
+        aria-describedby={!running && firstError ? 'run-blocked' : undefined}
         onClick={() => void startRuns([workers])}
       >
         <span aria-hidden="true" className="icon">
@@ -53,6 +54,9 @@ function RunControls() {
 
 function RunProgress() {
   const status = useRuns(selectStatusText);
+  const running = useRuns(selectIsRunning);
+  // Why Run is disabled, where the status would say "ready": the reason in view, not only in a tooltip.
+  const blocked = useSettings((s) => settingsErrors(s)[0] ?? null);
   const fraction = useRuns(selectRunFraction);
   const session = useRuns(selectCurrentSession);
   const state = useRuns((s) => (s.starting ? 'running' : (selectCurrentSession(s)?.status ?? 'idle')));
@@ -63,7 +67,18 @@ function RunProgress() {
 
   return (
     <div className={`run-progress state-${state}`}>
-      <span data-testid="run-status" className="run-status" role="status" aria-live="polite">
+      {blocked && !running ? (
+        <span id="run-blocked" data-testid="run-blocked" className="run-status is-blocked" title={blocked}>
+          Cannot run: {blocked}
+        </span>
+      ) : null}
+      <span
+        data-testid="run-status"
+        className="run-status"
+        role="status"
+        aria-live="polite"
+        hidden={Boolean(blocked && !running)}
+      >
         {status}
       </span>
       <div

@@ -3,12 +3,9 @@
 // refusals), the menu's checkboxes and greyed items follow the window, and a notice left by the
 // main process (the last page reloaded or crashed) shows in the error banner.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GilLabApi } from '../../../common/api';
 import type { DesktopApi, DesktopCommand, MenuState, OpenResult, SaveKind } from '../../../common/desktop-api';
-import { presets } from '../../../common/presets';
+import { findPreset } from '../../../common/presets';
 import { parseSessionFile, toSessionFile } from '../../../common/session-file';
-import { parseProgramText } from '../../../common/validate';
-import { connectEngine } from '../engine-link';
 import { sessionEvents } from '../store/fixtures';
 import { initialRuns, useRuns } from '../store/runs';
 import { initialSettings, useSettings } from '../store/settings';
@@ -96,7 +93,7 @@ describe('menu commands', () => {
     expect(desktop.saved).toHaveLength(1);
     const [saved] = desktop.saved;
     expect(saved.kind).toBe('session');
-    expect(saved.name).toMatch(/^gil-lab-cpu-sqrt-.*\.gillab\.json$/);
+    expect(saved.name).toMatch(/^gil-lab-calc-threads-.*\.gillab\.json$/);
     const parsed = parseSessionFile(saved.data as string);
     expect(parsed.ok && parsed.value.runs.map((run) => run.info.strategy)).toEqual([
       'sequential',
@@ -143,23 +140,19 @@ describe('menu commands', () => {
       ok: true,
       value: { kind: 'session', name: 'week3.gillab.json', path: '/home/t/week3.gillab.json', text },
     });
+    useSettings.getState().editSource('print("something else")\n');
     await runCommand({ type: 'open-recent', path: '/home/t/week3.gillab.json' }, context());
     expect(useRuns.getState().sessions.map((s) => s.fromFile)).toEqual(['week3.gillab.json']);
+    // The session's program is back in the editor, so the trace's lines are the editor's lines.
+    expect(useSettings.getState().program).toEqual({ ...findPreset('calc-threads'), fromPreset: 'calc-threads' });
 
-    const engine = { parseProgram: async (t: string) => parseProgramText(t), onEvent: () => () => {} };
-    const disconnect = connectEngine({
-      ...engine,
-      getMachine: () => new Promise(() => {}),
-      listPresets: () => new Promise(() => {}),
-    } as unknown as GilLabApi);
-    const program = { ...presets[0], name: 'mine' };
-    desktop.recent.set('/home/t/mine.json', {
+    const source = '# Two naps\nimport time\ntime.sleep(0.1)\n';
+    desktop.recent.set('/home/t/naps.py', {
       ok: true,
-      value: { kind: 'program', name: 'mine.json', path: '/home/t/mine.json', text: JSON.stringify(program) },
+      value: { kind: 'program', name: 'naps.py', path: '/home/t/naps.py', text: source },
     });
-    await runCommand({ type: 'open-recent', path: '/home/t/mine.json' }, context());
-    expect(useSettings.getState().program).toEqual({ kind: 'file', program, fileName: 'mine.json' });
-    disconnect();
+    await runCommand({ type: 'open-recent', path: '/home/t/naps.py' }, context());
+    expect(useSettings.getState().program).toEqual({ name: 'naps', description: 'Two naps', file: 'naps.py', source });
   });
 
   it('shows why a recent file could not be opened, beside the control it belongs to', async () => {

@@ -35,12 +35,12 @@ export async function saveBlob(kind: SaveKind, blob: Blob, fileName: string): Pr
 export async function takeOpenedFile(result: OpenResult): Promise<void> {
   if (!result.ok) {
     const refusal = { ok: false as const, error: result.error };
-    if (result.kind === 'program') useSettings.getState().loadProgramFile(refusal, result.name);
+    if (result.kind === 'program') useSettings.getState().refuseProgramFile(refusal.error, result.name);
     else useRuns.getState().openSession(refusal, result.name);
     return;
   }
   const { kind, name, text } = result.value;
-  const file = new File([text], name, { type: 'application/json' });
+  const file = new File([text], name, { type: kind === 'program' ? 'text/x-python' : 'application/json' });
   await (kind === 'program' ? loadProgramFile(file) : openSessionFile(file));
 }
 

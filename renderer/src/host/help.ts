@@ -14,7 +14,9 @@ const timelineKeys: [string, string][] = [
   ['W / S, or the wheel', 'Zoom the timeline in / out'],
   ['A / D, or drag', 'Pan the timeline left / right'],
   ['Shift + drag', 'Select a time range and show its statistics'],
-  ['Esc', 'Clear the selected range'],
+  ['Click, or click / drag on the time axis', 'Place the time cursor: the editor lights each thread’s line'],
+  ['← / →  (Shift: one pixel)', 'Move the time cursor'],
+  ['Esc', 'Clear the selected range, then the time cursor'],
 ];
 
 /** Every key the window answers, as this platform writes them; the menu's only where there is a menu. */

@@ -114,17 +114,41 @@ describe('settings between starts', () => {
     });
   });
 
-  it('brings back a program loaded from a file', async () => {
+  it('brings back the editor’s text as it was typed, problems and all, checked again', async () => {
     const storage = memoryStorage();
     const first = keep(storage);
     await first.ready;
-    const program = { ...presets[0], name: 'mine' };
-    useSettings.getState().loadProgramFile({ ok: true, value: program }, 'mine.json');
+    useSettings.getState().choosePreset('car-truck');
+    useSettings.getState().editSource('import numpy\nprint("mine")\n');
+    const typed = useSettings.getState().program;
     await first.flush();
     first.stop();
+    expect(JSON.parse(storage.text ?? '').program).toEqual({ kind: 'editor', ...typed });
+
     freshWindow();
     await keep(storage).ready;
-    expect(useSettings.getState().program).toEqual({ kind: 'file', program, fileName: 'mine.json' });
+    expect(useSettings.getState().program).toEqual(typed);
+    expect(useSettings.getState().check).toMatchObject({ source: typed.source, problems: [{ line: 1 }] });
+  });
+
+  it('drops a JSON-step program of older settings alone, with a note, and keeps the knobs', async () => {
+    const saved = {
+      version: 1,
+      strategies: ['threading'],
+      workers: 3,
+      gil: 'old',
+      presenter: false,
+      consoleShown: true,
+    };
+    const storage = memoryStorage(
+      JSON.stringify({ ...saved, program: { kind: 'file', fileName: 'a.json', program: { main: [] } } }),
+    );
+    await keep(storage).ready;
+    expect(useSettings.getState()).toMatchObject({ strategies: ['threading'], workers: 3, gil: 'old' });
+    expect(useSettings.getState().program).toEqual(initialSettings.program);
+    expect(warnings).toEqual([
+      'GIL Lab: the last program was not restored (programs are Python now: the JSON-step program file was not kept)',
+    ]);
   });
 
   it('keeps following the core count when the user never moved the workers slider', async () => {

@@ -89,7 +89,7 @@ export function applySettings(saved: PersistedSettings): void {
   settings.setGil(saved.gil);
   if (saved.timeScale !== undefined) settings.setTimeScale(String(saved.timeScale));
   const program = restoreProgram(saved.program);
-  if (program.ok) useSettings.setState({ program: program.value, programFileError: null });
+  if (program.ok) settings.setProgram(program.value);
   else console.warn(`GIL Lab: the last program was not restored (${program.error})`);
   useView.getState().setPresenter(saved.presenter);
   useView.getState().setConsoleShown(saved.consoleShown);

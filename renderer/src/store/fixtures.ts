@@ -1,10 +1,10 @@
-// Engine events shaped like a real two-strategy session of cpu-sqrt with 2 workers, for the store tests.
+// Engine events shaped like a real two-strategy session of calc-threads with 2 workers, for the store tests.
 import type { EngineEvent, RunRequest } from '../../../common/api';
 import type { Strategy } from '../../../common/program';
 import { stateCode, type RunInfo, type RunSummary } from '../../../common/trace';
 
 export const request: RunRequest = {
-  program: 'cpu-sqrt',
+  program: 'calc-threads',
   strategies: ['sequential', 'threading', 'multiprocessing'],
   workerCounts: [2],
   switchIntervalMs: 5,
@@ -37,7 +37,7 @@ export function runInfo(runId: string, strategy: Strategy, workers: number, firs
     switchIntervalMs: 5,
     gil: 'new',
     timeScale: 0.25,
-    program: 'cpu-sqrt',
+    program: 'calc-threads',
     processes,
     threads,
     t0EpochMs: 1_700_000_000_000,

@@ -1,4 +1,5 @@
 // Hooks that read across stores.
+import type { RunRecord } from '../../../common/run-record';
 import { useRuns, type SessionRecord } from './runs';
 import { useThrottled } from './use-throttled';
 import { shownSession, useView } from './view';
@@ -16,9 +17,20 @@ export function useShownSession(): SessionRecord | null {
 const liveRedrawMs = 200;
 
 /** The runs store's revision as live views should follow it: throttled, always ending on the latest. */
-export function useLiveRevision(): number {
+export function useLiveRevision(active = true): number {
   return useThrottled(
-    useRuns((s) => s.revision),
+    // Inactive: a constant, so a view that needs no redraw now is not re-rendered per batch.
+    useRuns((s) => (active ? s.revision : 0)),
     liveRedrawMs,
   );
+}
+
+/** The time cursor on the shown session: its instant and the run whose lines it shows (the first, unless one was picked). */
+export function useCursorRun(): { us: number; run: RunRecord; runs: RunRecord[] } | null {
+  const session = useShownSession();
+  const cursor = useView((s) => s.cursor);
+  const runs = session?.runs ?? [];
+  if (!cursor || runs.length === 0) return null;
+  const run = runs.find((r) => r.info.runId === cursor.runId) ?? runs[0];
+  return { us: cursor.us, run, runs };
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyEvent, type RunRecord } from '../../../common/run-record';
 import { parseSessionFile, toSessionFile } from '../../../common/session-file';
 import { INTERVAL_STRIDE, stateCode } from '../../../common/trace';
-import { printedLines } from '../console-lines';
+import { consoleLines } from '../console-lines';
 import { layoutRuns, normalMetrics } from '../timeline/layout';
 import { request, sessionEvents } from './fixtures';
 import {
@@ -133,7 +133,7 @@ describe('runs store', () => {
           runId: run.info.runId,
           tid: 99,
           intervals: [stateCode.running, 600_000, 700_000, 21],
-          instants: [{ kind: 'print', tUs: 650_000, text: 'late hello', line: 22 }],
+          instants: [{ kind: 'print', tUs: 650_000, text: 'late hello\n', line: 22 }],
         },
       ],
     });
@@ -147,7 +147,7 @@ describe('runs store', () => {
     const late = layout.lanes.find((l) => l.kind === 'thread' && l.thread.tid === 99);
     expect(late?.kind === 'thread' && late.thread.name).toBe('Thread-3 (late)');
     expect(shown.traces[99].intervals).toEqual([stateCode.running, 600_000, 700_000, 21]);
-    expect(printedLines(shown).map((l) => `${l.thread}: ${l.text}`)).toContain('Thread-3 (late): late hello');
+    expect(consoleLines(shown).map((l) => `${l.thread}: ${l.text}`)).toContain('Thread-3 (late): late hello');
     // The lane joined the record's own list, not the run-start event's.
     const runStart = events.find((e) => e.type === 'run-start');
     expect(runStart?.type === 'run-start' && runStart.run.threads.map((t) => t.tid)).not.toContain(99);

@@ -1,11 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { presets } from '../../../common/presets';
-import { validateRequest } from '../../../common/validate';
+import { findPreset, presets } from '../../../common/presets';
+import { programFromText, validateRequest } from '../../../common/validate';
+import { loadProgramFile } from '../engine-link';
+import { checkProgramNow, keepProgramChecked } from '../program-check';
 import {
   buildRequest,
   initialSettings,
+  persistedProgram,
+  restoreProgram,
   scalingWorkerCounts,
   selectCanRun,
+  selectCheckIsCurrent,
+  selectRunnableStrategies,
+  selectStrategiesError,
   selectSwitchIntervalError,
   selectTimeScaleError,
   settingsErrors,
@@ -36,7 +43,12 @@ describe('settings store', () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        program: 'cpu-sqrt',
+        program: {
+          name: 'calc-threads',
+          description: findPreset('calc-threads')!.description,
+          file: 'calc_threads.py',
+          source: findPreset('calc-threads')!.source,
+        },
         strategies: ['threading', 'multiprocessing'],
         workerCounts: [2],
         switchIntervalMs: 5,
@@ -100,12 +112,6 @@ describe('settings store', () => {
     });
   });
 
-  it('refuses a run over the engine cap before it starts, naming the cap', () => {
-    useSettings.getState().setTimeScale('10');
-    useSettings.getState().setWorkers(64);
-    expect(settingsErrors(useSettings.getState())[0]).toMatch(/cap is 600 s per run/);
-  });
-
   it('follows the core count until the user moves the slider', () => {
     useSettings.getState().setCatalog(catalog, { ...machine, cores: 8 });
     expect(useSettings.getState().workers).toBe(8);
@@ -114,20 +120,163 @@ describe('settings store', () => {
     expect(useSettings.getState().workers).toBe(3);
   });
 
-  it('keeps the program when a program file is refused, and names the bad field', () => {
-    useSettings.getState().loadProgramFile({ ok: false, error: 'main: main needs at least one step' }, 'bad.json');
-    const state = useSettings.getState();
-    expect(state.program).toEqual({ kind: 'preset', name: 'cpu-sqrt' });
-    expect(state.programFileError).toBe('bad.json: main: main needs at least one step');
-    const program = { ...presets[0], name: 'mine' };
-    useSettings.getState().loadProgramFile({ ok: true, value: program }, 'mine.json');
-    expect(useSettings.getState().program).toEqual({ kind: 'file', program, fileName: 'mine.json' });
-    expect(useSettings.getState().programFileError).toBeNull();
-  });
-
   it('sweeps 1, 2, 4 … up to twice the cores, with the core count itself', () => {
     expect(scalingWorkerCounts(2)).toEqual([1, 2, 4]);
     expect(scalingWorkerCounts(6)).toEqual([1, 2, 4, 6, 8, 12]);
     expect(scalingWorkerCounts(1)).toEqual([1, 2]);
+  });
+});
+
+/** The checker's pause, run by hand. */
+function manualChecks() {
+  const pending: (() => void)[] = [];
+  const stop = keepProgramChecked((check) => {
+    pending.push(check);
+    return () => pending.splice(pending.indexOf(check), 1);
+  });
+  return { pending, stop, pause: () => pending.splice(0).forEach((check) => check()) };
+}
+
+describe('the program in the editor', () => {
+  it('keeps an edit as typed and checks it after a pause; a problem disables Run with the reason, naming its line', () => {
+    const checks = manualChecks();
+    useSettings.getState().editSource('import numpy\n');
+    expect(useSettings.getState().program.source).toBe('import numpy\n');
+    // Typing: not checked yet, so no request can be built from it.
+    expect(selectCheckIsCurrent(useSettings.getState())).toBe(false);
+    expect(buildRequest(useSettings.getState(), [2])).toEqual({
+      ok: false,
+      error: 'the program has not been checked yet',
+    });
+    expect(checks.pending).toHaveLength(1);
+    checks.pause();
+    const state = useSettings.getState();
+    expect(state.check.problems).toMatchObject([{ line: 1, col: 7, endCol: 12 }]);
+    expect(selectCanRun(state)).toBe(false);
+    expect(settingsErrors(state)[0]).toMatch(
+      /^line 1: numpy is not a module GIL Lab can run .*— supported: threading, /,
+    );
+    expect(buildRequest(state, [2])).toEqual({ ok: false, error: settingsErrors(state)[0] });
+
+    // Each keystroke restarts the pause: one check for the text the user stopped at.
+    useSettings.getState().editSource('import time\n');
+    useSettings.getState().editSource('import time\ntime.sleep(0.1)\n');
+    expect(checks.pending).toHaveLength(1);
+    checks.pause();
+    expect(selectCanRun(useSettings.getState())).toBe(true);
+    expect(buildRequest(useSettings.getState(), [2])).toMatchObject({
+      ok: true,
+      value: { program: { name: 'calc-threads', source: 'import time\ntime.sleep(0.1)\n' } },
+    });
+    checks.stop();
+  });
+
+  it('refuses an empty editor and a syntax error, and Run checks a text typed a moment ago itself', () => {
+    useSettings.getState().editSource('   \n');
+    checkProgramNow();
+    expect(settingsErrors(useSettings.getState())[0]).toBe(
+      'the program is empty: type or paste Python, or pick a preset',
+    );
+    useSettings.getState().editSource('def f(:\n');
+    expect(selectCheckIsCurrent(useSettings.getState())).toBe(false);
+    checkProgramNow();
+    expect(settingsErrors(useSettings.getState())[0]).toMatch(/^line 1: SyntaxError: /);
+  });
+
+  it('puts a preset’s source in the editor, checked at once, and names it edited once changed', () => {
+    useSettings.getState().choosePreset('car-truck');
+    const state = useSettings.getState();
+    expect(state.program).toEqual({ ...findPreset('car-truck'), fromPreset: 'car-truck' });
+    expect(selectCheckIsCurrent(state)).toBe(true);
+    expect(selectCanRun(state)).toBe(true);
+    useSettings.getState().editSource(`${state.program.source}print("one more")\n`);
+    expect(useSettings.getState().program.fromPreset).toBe('car-truck');
+  });
+
+  it('makes a paste over the whole text a program of its own, and a preset’s text pasted whole that preset', () => {
+    useSettings.getState().choosePreset('car-truck');
+    useSettings.getState().editSource(findPreset('calc-threads')!.source, true);
+    expect(useSettings.getState().program).toEqual({ ...findPreset('calc-threads'), fromPreset: 'calc-threads' });
+    useSettings.getState().editSource('import time\n', true);
+    expect(useSettings.getState().program).toEqual({
+      name: 'program',
+      description: '',
+      file: 'program.py',
+      source: 'import time\n',
+    });
+    useSettings.getState().editSource('import time\ntime.sleep(1)\n');
+    expect(useSettings.getState().program.name).toBe('program');
+  });
+
+  it('disables a strategy that cannot express the program, with the reason, and leaves it out of the run', () => {
+    useSettings.getState().toggleStrategy('asyncio');
+    useSettings.getState().choosePreset('main-thread');
+    const state = useSettings.getState();
+    expect(state.strategies).toContain('asyncio');
+    expect(state.check.refusals.asyncio).toBe(
+      'asyncio: this program starts no threads or processes to turn into tasks',
+    );
+    expect(selectRunnableStrategies(state)).toEqual(['sequential', 'threading', 'multiprocessing']);
+    expect(buildRequest(state, [2])).toMatchObject({
+      ok: true,
+      value: { strategies: ['sequential', 'threading', 'multiprocessing'] },
+    });
+
+    // A program written with asyncio: only the strategies with an event loop (and sequential) run it.
+    useSettings.getState().choosePreset('asyncio-gather');
+    expect(selectRunnableStrategies(useSettings.getState())).toEqual(['sequential', 'asyncio']);
+    for (const strategy of ['sequential', 'multiprocessing', 'asyncio'] as const)
+      useSettings.getState().toggleStrategy(strategy);
+    expect(useSettings.getState().strategies).toEqual(['threading']);
+    expect(selectStrategiesError(useSettings.getState())).toBe(
+      'none of the chosen strategies can run this program; these can: sequential, asyncio',
+    );
+    expect(selectCanRun(useSettings.getState())).toBe(false);
+  });
+
+  it('opens a .py file into the editor as it is, problems and all; refuses what is no program and keeps the text', async () => {
+    const before = useSettings.getState().program;
+    await loadProgramFile(new File(['{"name": "old", "main": []}'], 'old.json'));
+    expect(useSettings.getState().programFileError).toBe(
+      'old.json: programs are Python now: open a .py file (JSON-step programs are no longer read)',
+    );
+    await loadProgramFile(new File([new Uint8Array(1024 * 1024 + 1)], 'huge.py'));
+    expect(useSettings.getState().programFileError).toMatch(/^huge.py: program file is too large: 1048577 bytes/);
+    expect(useSettings.getState().program).toBe(before);
+
+    await loadProgramFile(new File(['# Two naps\r\nimport numpy\r\n'], 'naps.py'));
+    const state = useSettings.getState();
+    expect(state.program).toEqual({
+      name: 'naps',
+      description: 'Two naps',
+      file: 'naps.py',
+      source: '# Two naps\nimport numpy\n',
+    });
+    expect(state.programFileError).toBeNull();
+    expect(state.check.problems[0]).toMatchObject({ line: 2 });
+  });
+
+  it('keeps the editor’s text between starts: an edited program as typed, a preset as the preset is now', () => {
+    useSettings.getState().editSource('import numpy\n');
+    const saved = JSON.parse(JSON.stringify(persistedProgram(useSettings.getState())));
+    expect(restoreProgram(saved)).toEqual({ ok: true, value: useSettings.getState().program });
+    expect(restoreProgram({ kind: 'preset', name: 'car-truck' })).toEqual({
+      ok: true,
+      value: { ...findPreset('car-truck'), fromPreset: 'car-truck' },
+    });
+    expect(restoreProgram({ kind: 'preset', name: 'cpu-sqrt' })).toEqual({
+      ok: false,
+      error: 'there is no preset "cpu-sqrt" any more',
+    });
+    expect(restoreProgram({ kind: 'file', fileName: 'old.json', program: {} })).toMatchObject({ ok: false });
+    expect(restoreProgram({ kind: 'editor', name: 'x', description: '', file: 'x.py', source: 3 })).toMatchObject({
+      ok: false,
+    });
+    expect(programFromText('x = 1\n', 'C:\\lab\\mine.py')).toEqual({
+      name: 'mine',
+      description: '',
+      file: 'mine.py',
+      source: 'x = 1\n',
+    });
   });
 });

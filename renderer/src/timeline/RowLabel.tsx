@@ -1,6 +1,6 @@
 // A row's label in the window (run header, process header, GIL lane, thread lane), rendered from
 // rowLabel (labels.ts), the description the PNG export draws too.
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import { rowLabel, type LabelPart } from './labels';
 import type { Metrics, Row } from './layout';
 
@@ -48,7 +48,7 @@ function Part({ part }: { part: LabelPart }): JSX.Element {
   }
 }
 
-export function RowLabel({ row, metrics }: { row: Row; metrics: Metrics }): JSX.Element {
+export function RowLabel({ row, metrics, actions }: { row: Row; metrics: Metrics; actions?: ReactNode }): JSX.Element {
   const label = rowLabel(row);
   const parts = label.parts.map((part, i) => <Part key={i} part={part} />);
   switch (row.kind) {
@@ -61,6 +61,7 @@ export function RowLabel({ row, metrics }: { row: Row; metrics: Metrics }): JSX.
           data-strategy={row.run.info.strategy}
         >
           {parts}
+          {actions && <span className="tl-run-actions">{actions}</span>}
         </div>
       );
     case 'process':

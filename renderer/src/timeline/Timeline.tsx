@@ -2,12 +2,12 @@
 // per GIL, one lane per thread. React renders the labels and headers (RowLabel.tsx); the
 // controller owns the canvas, the axis, zoom, brush and hover (see controller.ts). The selected
 // range belongs to the caller (`selection`, `onSelect`); `ref` gives the view on screen.
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type JSX, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type JSX, type ReactNode, type Ref } from 'react';
 import type { RunRecord } from '../../../common/run-record';
 import { stateColors } from '../theme';
 import { TimelineController } from './controller';
 import { axisTitle } from './labels';
-import { layoutKey, layoutRuns, normalMetrics, presenterMetrics } from './layout';
+import { layoutKey, layoutRuns, normalMetrics, presenterMetrics, type RunRow } from './layout';
 import { Legend } from './Legend';
 import { RangeStats } from './RangeStats';
 import { RowLabel, rowKey } from './RowLabel';
@@ -26,10 +26,25 @@ export interface TimelineProps {
   /** The selected time range (Shift+drag), held by the caller. */
   selection: TimeRange | null;
   onSelect(range: TimeRange | null): void;
+  /** The time cursor (µs), held by the caller; null: none. Click or drag on the axis, or click on the lanes, to place it. */
+  cursor?: number | null;
+  onCursor?(us: number | null, runId?: string): void;
+  /** Controls at the right end of a run's header (e.g. its source view's toggle). */
+  runActions?(row: RunRow): ReactNode;
   ref?: Ref<TimelineHandle>;
 }
 
-export function Timeline({ runs, revision, presenter = false, selection, onSelect, ref }: TimelineProps): JSX.Element {
+export function Timeline({
+  runs,
+  revision,
+  presenter = false,
+  selection,
+  onSelect,
+  cursor = null,
+  onCursor,
+  runActions,
+  ref,
+}: TimelineProps): JSX.Element {
   const metrics = presenter ? presenterMetrics : normalMetrics;
   // Runs are mutated in place: the structural key says when their processes or threads changed.
   const structure = layoutKey(runs);
@@ -45,11 +60,16 @@ export function Timeline({ runs, revision, presenter = false, selection, onSelec
   const hoverLineRef = useRef<HTMLDivElement>(null);
   const hoverLabelRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
+  const axisPlotRef = useRef<HTMLDivElement>(null);
+  const cursorLineRef = useRef<HTMLDivElement>(null);
+  const cursorLabelRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TimelineController | null>(null);
   const onSelectRef = useRef(onSelect);
+  const onCursorRef = useRef(onCursor);
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    onCursorRef.current = onCursor;
+  }, [onSelect, onCursor]);
   const [brushMode, setBrushMode] = useState(false);
 
   useImperativeHandle(
@@ -72,10 +92,15 @@ export function Timeline({ runs, revision, presenter = false, selection, onSelec
       hoverLabelRef.current,
       tooltipRef.current,
     ];
+    const [axisPlot, cursorLine, cursorLabel] = [axisPlotRef.current, cursorLineRef.current, cursorLabelRef.current];
     if (empty || !root || !plot || !canvas || !axis || !brush || !hoverLine || !hoverLabel || !tooltip) return;
+    if (!axisPlot || !cursorLine || !cursorLabel) return;
     const controller = new TimelineController(
-      { root, plot, canvas, axis, brush, hoverLine, hoverLabel, tooltip },
-      (range) => onSelectRef.current(range),
+      { root, plot, canvas, axis, brush, hoverLine, hoverLabel, tooltip, axisPlot, cursorLine, cursorLabel },
+      {
+        onSelect: (range) => onSelectRef.current(range),
+        onCursor: (us, runId) => onCursorRef.current?.(us, runId),
+      },
     );
     controllerRef.current = controller;
     return () => {
@@ -85,8 +110,8 @@ export function Timeline({ runs, revision, presenter = false, selection, onSelec
   }, [empty]);
 
   useEffect(() => {
-    controllerRef.current?.update({ runs, layout, metrics, selection });
-  }, [runs, layout, metrics, selection, revision, empty]);
+    controllerRef.current?.update({ runs, layout, metrics, selection, cursorUs: onCursor ? cursor : null });
+  }, [runs, layout, metrics, selection, cursor, onCursor, revision, empty]);
 
   useEffect(() => {
     controllerRef.current?.setBrushMode(brushMode);
@@ -124,14 +149,14 @@ export function Timeline({ runs, revision, presenter = false, selection, onSelec
       style={{ ['--tl-gutter' as string]: `${metrics.gutter}px` }}
       data-testid="timeline"
       tabIndex={0}
-      aria-label="Timeline: W and S zoom, A and D pan, Shift and drag selects a range, Escape clears it"
+      aria-label="Timeline: W and S zoom, A and D pan, Shift and drag selects a range, Escape clears it, a click places the time cursor and the arrow keys move it"
     >
       <div className="tl-toolbar">
         <Legend />
         <div className="tl-actions">
           <span className="tl-hint">
             <kbd>W</kbd>/<kbd>S</kbd> or wheel zoom · <kbd>A</kbd>/<kbd>D</kbd> or drag pan · <kbd>Shift</kbd>+drag
-            select
+            select{onCursor && <> · click the axis: time cursor</>}
           </span>
           <button
             type="button"
@@ -148,16 +173,27 @@ export function Timeline({ runs, revision, presenter = false, selection, onSelec
       </div>
       <div className="tl-axis-row">
         <div className="tl-axis-gutter">{axisTitle}</div>
-        <div className="tl-axis-plot">
+        <div
+          ref={axisPlotRef}
+          className={`tl-axis-plot${onCursor ? ' has-cursor' : ''}`}
+          title={onCursor ? 'Click or drag to place the time cursor: the editor lights each thread’s line' : undefined}
+          data-testid="timeline-axis"
+        >
           <svg aria-hidden="true">
             <g ref={axisRef} className="tl-axis" transform={`translate(0, ${presenter ? 42 : 29})`} />
           </svg>
           <div ref={hoverLabelRef} className="tl-hover-label" />
+          <div ref={cursorLabelRef} className="tl-cursor-label" data-testid="time-cursor-label" />
         </div>
       </div>
       <div className="tl-body" style={{ height: layout.height }}>
         {layout.rows.map((row) => (
-          <RowLabel key={rowKey(row)} row={row} metrics={metrics} />
+          <RowLabel
+            key={rowKey(row)}
+            row={row}
+            metrics={metrics}
+            actions={row.kind === 'run' ? runActions?.(row) : undefined}
+          />
         ))}
         <div ref={plotRef} className="tl-plot" style={{ height: layout.height }} data-testid="timeline-plot">
           <canvas ref={canvasRef} data-testid="timeline-canvas" />
@@ -165,6 +201,7 @@ export function Timeline({ runs, revision, presenter = false, selection, onSelec
             <g ref={brushRef} />
           </svg>
           <div ref={hoverLineRef} className="tl-hover-line" />
+          <div ref={cursorLineRef} className="tl-cursor-line" data-testid="time-cursor" />
         </div>
       </div>
       {selection && stats && <RangeStats range={selection} stats={stats} onClear={() => onSelect(null)} />}

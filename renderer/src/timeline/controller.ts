@@ -8,6 +8,7 @@ import { drawFrame, Patterns } from './draw';
 import { hoverInfo } from './hover';
 import { KeyControl } from './keys';
 import { axisTicks } from './labels';
+import { formatAt } from './format';
 import { laneAt, type Layout, type Metrics } from './layout';
 import { LodScratch } from './lod';
 import { minDomainUs, runLengthUs, type TimelineView, type TimeRange } from './stats';
@@ -23,6 +24,17 @@ export interface TimelineElements {
   hoverLine: HTMLElement;
   hoverLabel: HTMLElement;
   tooltip: HTMLElement;
+  /** The axis's plot part: a click or drag there places the time cursor. */
+  axisPlot: HTMLElement;
+  cursorLine: HTMLElement;
+  cursorLabel: HTMLElement;
+}
+
+/** What the timeline tells its owner. */
+export interface TimelineCallbacks {
+  onSelect(range: TimeRange | null): void;
+  /** The time cursor moved to `us` (null: cleared); `runId`: the run clicked on, when the click was on one. */
+  onCursor(us: number | null, runId?: string): void;
 }
 
 export interface TimelineModel {
@@ -31,6 +43,8 @@ export interface TimelineModel {
   metrics: Metrics;
   /** The selected range, held by the timeline's owner. */
   selection: TimeRange | null;
+  /** The time cursor, µs since the runs started, held by the timeline's owner (null: none). */
+  cursorUs: number | null;
 }
 
 /** Detail of the `timeline-draw` event the root element receives after every frame (benchmark, tests). */
@@ -53,6 +67,12 @@ export function canvasBand(
   return { top, height };
 }
 
+/** The run whose rows cover a y coordinate (layout space), if any. */
+export function runAt(model: Pick<TimelineModel, 'runs' | 'layout'>, y: number): RunRecord | null {
+  const i = model.layout.runSpans.findIndex((span) => y >= span.y0 && y < span.y1);
+  return i >= 0 ? (model.runs[i] ?? null) : null;
+}
+
 export class TimelineController {
   private model: TimelineModel | null = null;
   private width = 0;
@@ -71,10 +91,15 @@ export class TimelineController {
   private readonly resizeObserver: ResizeObserver;
   private readonly cleanup: (() => void)[] = [];
 
+  private draggingCursor: number | null = null;
+  private readonly onSelect: (range: TimeRange | null) => void;
+
   constructor(
     private readonly els: TimelineElements,
-    private readonly onSelect: (range: TimeRange | null) => void,
+    private readonly callbacks: TimelineCallbacks,
   ) {
+    const onSelect = (range: TimeRange | null) => callbacks.onSelect(range);
+    this.onSelect = onSelect;
     this.hover = new HoverView(els);
     this.zoom = new ZoomControl(els.plot, {
       accepts: (event) => this.zoomAccepts(event),
@@ -98,8 +123,16 @@ export class TimelineController {
       pan: (share) => this.zoom.panBy(share * this.width),
       escape: () => {
         if (this.model?.selection) this.onSelect(null);
+        else if (this.model?.cursorUs !== null) this.callbacks.onCursor(null);
       },
+      nudgeCursor: (direction, fine) => this.nudgeCursor(direction, fine),
     });
+    // The time cursor: press or drag on the axis, or click (without dragging) on the lanes.
+    this.listen(els.axisPlot, 'pointerdown', (e) => this.onAxisPointer(e as PointerEvent, 'down'));
+    this.listen(els.axisPlot, 'pointermove', (e) => this.onAxisPointer(e as PointerEvent, 'move'));
+    this.listen(els.axisPlot, 'pointerup', (e) => this.onAxisPointer(e as PointerEvent, 'up'));
+    this.listen(els.axisPlot, 'pointercancel', (e) => this.onAxisPointer(e as PointerEvent, 'up'));
+    this.listen(els.plot, 'click', (e) => this.onPlotClick(e as MouseEvent));
     this.listen(els.plot, 'pointermove', (e) => this.onPointerMove(e as PointerEvent));
     this.listen(els.plot, 'pointerleave', () => {
       this.pointer = null;
@@ -122,6 +155,7 @@ export class TimelineController {
       this.zoom.forget();
       this.synced.domainUs = -1;
       if (wasShowing && model.selection) this.onSelect(null);
+      if (wasShowing && model.cursorUs !== null) this.callbacks.onCursor(null);
     }
     this.model = model;
     this.requestDraw();
@@ -214,6 +248,7 @@ export class TimelineController {
       .tickPadding(4);
     select(this.els.axis).call(axis);
     this.brush.show(model.selection, scale, this.width);
+    this.showCursor(startUs, endUs);
     this.showHover();
 
     const detail: DrawDetail = { ms: performance.now() - began, rects, startUs, endUs };
@@ -269,6 +304,67 @@ export class TimelineController {
     const info = lane ? hoverInfo(lane, us, usPerPx) : null;
     if (info) this.hover.showTooltip(info, p.clientX, p.clientY);
     else this.hover.hideTooltip();
+  }
+
+  /** Microseconds at `clientX` over the plot, within the runs' time range. */
+  private usAtClientX(clientX: number): number {
+    const { startUs, endUs } = this.zoom.visible();
+    const x = clientX - this.els.plot.getBoundingClientRect().left;
+    const us = startUs + (x / Math.max(1, this.width)) * (endUs - startUs);
+    return Math.min(Math.max(0, us), this.synced.domainUs > 0 ? this.synced.domainUs : us);
+  }
+
+  private onAxisPointer(event: PointerEvent, phase: 'down' | 'move' | 'up'): void {
+    const axis = this.els.axisPlot;
+    if (phase === 'down') {
+      if (event.button !== 0 || !this.model) return;
+      event.preventDefault();
+      axis.setPointerCapture?.(event.pointerId);
+      this.draggingCursor = event.pointerId;
+      axis.classList.add('is-dragging');
+    } else if (this.draggingCursor !== event.pointerId) return;
+    if (phase === 'up') {
+      this.draggingCursor = null;
+      axis.classList.remove('is-dragging');
+      if (axis.hasPointerCapture?.(event.pointerId)) axis.releasePointerCapture(event.pointerId);
+      return;
+    }
+    this.callbacks.onCursor(this.usAtClientX(event.clientX));
+  }
+
+  private onPlotClick(event: MouseEvent): void {
+    // Shift and the brush mode select a range; a drag that panned is not a click (d3-zoom swallows it).
+    if (!this.model || event.shiftKey || this.brush.brushMode || event.button !== 0) return;
+    const y = event.clientY - this.els.plot.getBoundingClientRect().top;
+    const run = runAt(this.model, y);
+    this.callbacks.onCursor(this.usAtClientX(event.clientX), run?.info.runId);
+  }
+
+  private nudgeCursor(direction: -1 | 1, fine: boolean): boolean {
+    const cursor = this.model?.cursorUs;
+    if (cursor === null || cursor === undefined) return false;
+    const { startUs, endUs } = this.zoom.visible();
+    const step = fine ? (endUs - startUs) / Math.max(1, this.width) : (endUs - startUs) / 100;
+    this.callbacks.onCursor(Math.min(Math.max(0, cursor + direction * step), this.synced.domainUs));
+    return true;
+  }
+
+  /** The cursor's line across the lanes and its time on the axis, where it is in view. */
+  private showCursor(startUs: number, endUs: number): void {
+    const { cursorLine, cursorLabel } = this.els;
+    const us = this.model?.cursorUs ?? null;
+    const x = us === null ? -1 : ((us - startUs) / Math.max(1e-9, endUs - startUs)) * this.width;
+    if (us === null || x < 0 || x > this.width) {
+      cursorLine.style.display = 'none';
+      cursorLabel.style.display = 'none';
+      return;
+    }
+    cursorLine.style.display = 'block';
+    cursorLine.style.transform = `translateX(${Math.round(x)}px)`;
+    cursorLabel.style.display = 'block';
+    cursorLabel.textContent = formatAt(us, (endUs - startUs) / Math.max(1, this.width));
+    const w = cursorLabel.offsetWidth;
+    cursorLabel.style.transform = `translateX(${Math.round(Math.min(Math.max(x - w / 2, 0), this.width - w))}px)`;
   }
 
   private onHorizontalWheel(event: WheelEvent): void {

@@ -13,7 +13,7 @@ import {
   ui,
   type GlyphPattern,
 } from '../theme';
-import { holderColor, type GilRow, type Layout, type Metrics, type ThreadRow } from './layout';
+import { type GilRow, type Layout, type Metrics, type ThreadRow } from './layout';
 import { laneRects, newLaneRects, type LaneRects, type LodScratch, type LodSource } from './lod';
 
 export interface FrameInput {
@@ -208,7 +208,7 @@ function drawGilLane(f: FrameInput, lane: GilRow, view: { startUs: number; endUs
     for (let key = 0; key <= keys; key++) {
       const list = layer[key];
       if (list.length === 0) continue;
-      ctx.fillStyle = key === keys ? mixedColor : holderColor(key);
+      ctx.fillStyle = key === keys ? mixedColor : lane.colors[key];
       for (let i = 0; i < list.length; i += 2) ctx.fillRect(list[i], lane.y, list[i + 1], h);
       count += list.length / 2;
     }

@@ -4,7 +4,9 @@ import { stateCode } from '../../../common/trace';
 import { instantColors, instantLabels, stateColors, stateShortLabels, ui } from '../theme';
 import { rareInstants } from './draw';
 import { formatDuration, formatExact } from './format';
-import { holderColor, type LaneRow } from './layout';
+import type { LaneRow } from './layout';
+import { programLine, sourceLineText } from '../source-lines';
+import type { RunRecord } from '../../../common/run-record';
 import { instantAt, intervalAt } from './stats';
 
 export interface HoverInfo {
@@ -38,7 +40,7 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
       };
     return {
       title: `GIL held by ${held.name}`,
-      color: holderColor(held.key),
+      color: lane.colors[held.key],
       lines: [
         ['start', formatExact(held.startUs)],
         ['end', formatExact(held.endUs)],
@@ -60,7 +62,7 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
     return {
       title,
       color: instantColors[rare.kind],
-      lines: [['at', formatExact(rare.tUs)], ...sourceLine(rare.line), ['thread', thread]],
+      lines: [['at', formatExact(rare.tUs)], ...sourceLine(lane.run, rare.line), ['thread', thread]],
     };
   }
   const interval = intervalAt(trace.intervals, us, 2 * usPerPx);
@@ -82,7 +84,7 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
     color: stateColors[interval.state],
     lines: [
       ['thread', thread],
-      ...sourceLine(interval.line),
+      ...sourceLine(lane.run, interval.line),
       ['start', formatExact(interval.startUs)],
       ['end', formatExact(interval.endUs)],
       ['duration', formatDuration(interval.endUs - interval.startUs)],
@@ -90,7 +92,18 @@ export function hoverInfo(lane: LaneRow, us: number, usPerPx: number): HoverInfo
   };
 }
 
-/** The tooltip's "source: line 12" row, when the line is known. */
-function sourceLine(line: number | undefined): HoverInfo['lines'] {
-  return line !== undefined && line > 0 ? [['source', `line ${line}`]] : [];
+/** Longest line text a tooltip shows. */
+const maxLineText = 60;
+
+/**
+ * The tooltip's "line 8: math.sqrt(i)" row, when the line is known: the program's own line (the
+ * run's line map turns a line of the strategy's variant into it) with the text the run executed.
+ */
+export function sourceLine(run: RunRecord, line: number | undefined): HoverInfo['lines'] {
+  if (line === undefined || line <= 0) return [];
+  const own = programLine(run, line);
+  const raw = sourceLineText(run, line)?.trim() ?? '';
+  const text = raw.length > maxLineText ? `${raw.slice(0, maxLineText - 1)}…` : raw;
+  if (own === 0) return [['line', `added by ${run.info.strategy}${text ? `: ${text}` : ''}`]];
+  return [['line', text ? `${own}: ${text}` : String(own)]];
 }

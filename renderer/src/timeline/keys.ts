@@ -1,5 +1,5 @@
 // The timeline's keys: W/S zoom and A/D pan (a tap moves a step, holding goes on smoothly),
-// Escape clears the selection, Shift shows the brush cursor. Ignored while the user types.
+// Escape clears the selection (then the time cursor), ←/→ move the time cursor, Shift shows the brush cursor. Ignored while the user types.
 /** W/S: the view zooms by e^rate per second held; A/D: pans this share of the view per second. */
 const keyZoomRate = 2.4;
 const keyPanRate = 0.9;
@@ -35,6 +35,8 @@ export interface KeyActions {
   /** Pan by this share of the view's width (positive: later). */
   pan(share: number): void;
   escape(): void;
+  /** Moves the time cursor a step (or, `fine`, a pixel) earlier or later; false when there is no cursor. */
+  nudgeCursor(direction: -1 | 1, fine: boolean): boolean;
 }
 
 export class KeyControl {
@@ -70,6 +72,13 @@ export class KeyControl {
       return;
     const key = event.key.toLowerCase();
     if (key === 'escape') return this.actions.escape();
+    if (key === 'arrowleft' || key === 'arrowright') {
+      // Only where arrows mean nothing else: the timeline itself, or nothing focused (sliders and selects keep theirs).
+      const focused = document.activeElement;
+      if (focused && focused !== document.body && !this.root.contains(focused)) return;
+      if (this.actions.nudgeCursor(key === 'arrowleft' ? -1 : 1, event.shiftKey)) event.preventDefault();
+      return;
+    }
     if (key !== 'w' && key !== 'a' && key !== 's' && key !== 'd') return;
     event.preventDefault();
     if (this.keys.has(key)) return;

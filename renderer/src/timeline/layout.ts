@@ -2,7 +2,7 @@
 // lane showing its holder, per thread a lane. Pure: a function of the runs' plans and the metrics.
 import { lanesOf, type RunRecord } from '../../../common/run-record';
 import type { ProcessInfo, ThreadInfo } from '../../../common/trace';
-import { holderPalette } from '../theme';
+import { threadColors } from '../thread-colors';
 
 export interface Metrics {
   runHeader: number;
@@ -65,6 +65,8 @@ export interface GilRow extends RowBase {
   gil: number;
   /** The threads that take this GIL; a holder's key in the lane is its index here. */
   holders: ThreadInfo[];
+  /** Each holder's colour (its thread's colour, thread-colors.ts). */
+  colors: string[];
 }
 
 export interface ThreadRow extends RowBase {
@@ -72,6 +74,8 @@ export interface ThreadRow extends RowBase {
   thread: ThreadInfo;
   /** Its colour in its GIL's lane, when it has a GIL. */
   holderColor: string | null;
+  /** The thread's colour (thread-colors.ts), GIL or not: the console and the editor's lines use it too. */
+  color: string;
 }
 
 export type Row = RunRow | ProcessRow | GilRow | ThreadRow;
@@ -86,10 +90,6 @@ export interface Layout {
   height: number;
 }
 
-export function holderColor(index: number): string {
-  return holderPalette[index % holderPalette.length];
-}
-
 export function layoutRuns(runs: readonly RunRecord[], m: Metrics): Layout {
   const rows: Row[] = [];
   const runSpans: { y0: number; y1: number }[] = [];
@@ -102,6 +102,7 @@ export function layoutRuns(runs: readonly RunRecord[], m: Metrics): Layout {
   runs.forEach((run, runIndex) => {
     const y0 = y;
     const runThreads = lanesOf(run);
+    const colors = threadColors(run);
     add({ kind: 'run', y, height: m.runHeader, runIndex, run });
     for (const process of processesOf(run, runThreads)) {
       const threads = runThreads.filter((t) => t.pid === process.pid);
@@ -109,13 +110,24 @@ export function layoutRuns(runs: readonly RunRecord[], m: Metrics): Layout {
       add({ kind: 'process', y, height: m.processHeader, runIndex, run, process, gils });
       for (const gil of gils) {
         const holders = threads.filter((t) => t.gil === gil);
-        add({ kind: 'gil', y, height: m.gilLane + m.laneGap, runIndex, run, gil, holders });
+        const holderColors = holders.map((t) => colors.get(t.tid) ?? '');
+        add({ kind: 'gil', y, height: m.gilLane + m.laneGap, runIndex, run, gil, holders, colors: holderColors });
         holders.forEach((thread, i) => {
-          add({ kind: 'thread', y, height: m.lane + m.laneGap, runIndex, run, thread, holderColor: holderColor(i) });
+          const color = holderColors[i];
+          add({ kind: 'thread', y, height: m.lane + m.laneGap, runIndex, run, thread, holderColor: color, color });
         });
       }
       for (const thread of threads.filter((t) => t.gil === null))
-        add({ kind: 'thread', y, height: m.lane + m.laneGap, runIndex, run, thread, holderColor: null });
+        add({
+          kind: 'thread',
+          y,
+          height: m.lane + m.laneGap,
+          runIndex,
+          run,
+          thread,
+          holderColor: null,
+          color: colors.get(thread.tid) ?? '',
+        });
     }
     y += m.runGap;
     runSpans.push({ y0, y1: y - m.runGap });

@@ -5,6 +5,7 @@ import type { RunRecord } from '../../../common/run-record';
 import { stateCode } from '../../../common/trace';
 import { syntheticRun } from '../bench/synthetic';
 import { formatAt, formatDuration, tickFormat } from './format';
+import { hoverInfo, sourceLine } from './hover';
 import { laneAt, layoutRuns, normalMetrics, presenterMetrics } from './layout';
 import { handoffsIn, intervalAt, rangeStats, runLengthUs, stateTimes } from './stats';
 
@@ -166,6 +167,19 @@ describe('brushed range statistics', () => {
     const sparse = lane(0, running, 0, 10, io, 50, 60);
     expect(intervalAt(sparse, 30, 1)).toBeNull();
     expect(intervalAt(sparse, 48, 3)).toEqual({ state: 'io', startUs: 50, endUs: 60, line: 0 });
+  });
+
+  it('names the program’s own line and what it says in the tooltip, through the run’s line map', () => {
+    // A multiprocessing variant: line 5 added (an import), so the variant's line 9 is the program's line 8.
+    const source = ['import math', '', '', '', 'import multiprocessing', '', '', '', '        math.sqrt(i)'].join('\n');
+    const mp = record([{ name: 'MainThread', pid: 1, gil: 1, intervals: lane(9, running, 0, 100) }]);
+    mp.info = { ...mp.info, strategy: 'multiprocessing', source, lineMap: [1, 2, 3, 4, 0, 5, 6, 7, 8] };
+    const threadLane = layoutRuns([mp], normalMetrics).lanes.find((l) => l.kind === 'thread')!;
+    expect(hoverInfo(threadLane, 50, 1)?.lines).toContainEqual(['line', '8: math.sqrt(i)']);
+    expect(sourceLine(mp, 5)).toEqual([['line', 'added by multiprocessing: import multiprocessing']]);
+    expect(sourceLine(mp, 0)).toEqual([]);
+    // A run that did not record its source still names the line.
+    expect(sourceLine(run, 7)).toEqual([['line', '7']]);
   });
 
   it('takes a finished run’s length from its summary and a live one’s from its trace', () => {
