@@ -160,6 +160,16 @@ describe('the lesson programs', () => {
     expect(summaryOf(result, 'threading').status).toBe('failed');
     expect(summaryOf(result, 'threading').reason).toBe('ZeroDivisionError: division by zero (in Thread-1 (divide), line 4)');
   });
+
+  it("a traceback names the line of the program the user wrote, not of the strategy's variant", async () => {
+    const raises = program('raises', 'import threading\n\ndef divide():\n    return 1 / 0\n\nt = threading.Thread(target=divide)\nt.start()\nt.join()\n');
+    const result = await runSession(engine, { program: raises, strategies: ['multiprocessing'], timeScale: 1 });
+    const record = recordOf(result, 'multiprocessing');
+    // The variant added `import multiprocessing` as line 2, so it raises on its line 5.
+    expect(record.info.source!.split('\n')[4]).toBe('    return 1 / 0');
+    const errors = Object.values(record.traces).flatMap((t) => t.instants.filter((i) => i.kind === 'error').map((i) => i.text));
+    expect(errors.join('')).toContain('  File "raises.py", line 4, in divide\n    return 1 / 0\nZeroDivisionError: division by zero');
+  });
 });
 
 describe('every run ends and leaves nothing running', () => {

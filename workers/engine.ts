@@ -188,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
       runId,
       source: variant.source,
       file: r.program.file,
+      lineMap: variant.lineMap,
       mode: variant.mode,
       gilModel: r.gil,
       switchIntervalMs: r.switchIntervalMs,

@@ -20,6 +20,8 @@ export interface RunSettings {
   /** The Python source this run executes (the strategy's variant) and its file name in tracebacks. */
   source: string;
   file: string;
+  /** For each line of `source`, the line of the program the user wrote (0: added by the variant). */
+  lineMap: number[];
   mode: ThreadingMode;
   gilModel: GilModel;
   switchIntervalMs: number;

@@ -240,7 +240,9 @@ export class RunSupervisor {
         if (p.role === 'main') {
           this.endedAt = message.atEpochMs;
           const first = this.failures[0];
-          if (first) this.end('failed', `${first.type}${first.message ? `: ${first.message}` : ''} (in ${first.thread}${first.line ? `, line ${first.line}` : ''})`);
+          // The trace's lines are the variant's; the reason names the line of the program the user wrote.
+          const line = first ? (this.options.lineMap[first.line - 1] ?? first.line) : 0;
+          if (first) this.end('failed', `${first.type}${first.message ? `: ${first.message}` : ''} (in ${first.thread}${line ? `, line ${line}` : ''})`);
           else this.end('done');
         } else {
           this.exitChild(p, message.exitcode);

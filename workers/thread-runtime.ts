@@ -370,6 +370,10 @@ export class ThreadRuntime implements InterpreterHost {
     return (this.cpu.nowMs() - this.startCpuMs) / 1000;
   }
 
+  programLine(line: number): number {
+    return this.settings.lineMap[line - 1] ?? line;
+  }
+
   // ---- output and the trace ----
 
   write(text: string, stream: 'stdout' | 'stderr', line: number): void {

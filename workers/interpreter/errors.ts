@@ -110,10 +110,14 @@ export function isExceptionType(t: PyValue): boolean {
 }
 
 /** The traceback text CPython prints for an uncaught exception (without its final line). */
-export function formatTraceback(entries: readonly TracebackEntry[], sourceLine: (file: string, line: number) => string | undefined): string {
+export function formatTraceback(
+  entries: readonly TracebackEntry[],
+  sourceLine: (file: string, line: number) => string | undefined,
+  shownLine: (file: string, line: number) => string = (_file, line) => `line ${line}`,
+): string {
   let out = 'Traceback (most recent call last):\n';
   for (const entry of entries) {
-    out += `  File "${entry.file}", line ${entry.line}, in ${entry.name}\n`;
+    out += `  File "${entry.file}", ${shownLine(entry.file, entry.line)}, in ${entry.name}\n`;
     const text = sourceLine(entry.file, entry.line)?.trim();
     if (text) out += `    ${text}\n`;
   }

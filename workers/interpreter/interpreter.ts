@@ -40,6 +40,11 @@ export interface InterpreterHost {
   readonly prelude: Record<string, string>;
   /** Below 1, long range() loops run this fraction of their iterations. */
   readonly timeScale: number;
+  /**
+   * The line of the program the user wrote for a line of the main file, 0 for a line the strategy's
+   * variant added; tracebacks name the user's lines. Absent: the main file is the user's program.
+   */
+  programLine?(line: number): number;
 }
 
 /** How an uncaught exception ended a program or thread, as CPython reports it. */
@@ -192,12 +197,19 @@ export class Interpreter implements ThreadState {
     }
   }
 
+  /** A traceback's "line N" for a line of `file`: the user's own line number where the run executes a variant of it. */
+  private shownLine(file: string, line: number): string {
+    if (file !== this.mainFile || !this.host.programLine) return `line ${line}`;
+    const own = this.host.programLine(line);
+    return own > 0 ? `line ${own}` : `line ${line} (a line GIL Lab added to run this strategy)`;
+  }
+
   describe(exc: PyExc): Failure {
     const value = exc.value;
     const type = value.type.module === 'builtins' ? value.type.name : `${value.type.module}.${value.type.name}`;
     const message = pyStr(value as PyInstance);
     const lines = exc.traceback.filter((t) => t.file === this.mainFile || !t.file.startsWith('<gil-lab:') || showPreludeFrames);
-    const text = formatTraceback(lines, (file, line) => this.sources.get(file)?.[line - 1]) + (message ? `${type}: ${message}` : type);
+    const text = formatTraceback(lines, (file, line) => this.sources.get(file)?.[line - 1], (file, line) => this.shownLine(file, line)) + (message ? `${type}: ${message}` : type);
     const own = [...exc.traceback].reverse().find((t) => t.file === this.mainFile);
     return { type, message, text, line: own?.line ?? 0 };
   }
