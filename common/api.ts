@@ -52,7 +52,9 @@ export type EngineEvent =
   | { type: 'run-end'; sessionId: string; summary: RunSummary }
   | { type: 'session-end'; sessionId: string; status: 'done' | 'cancelled' | 'failed'; reason?: string }
   /** The engine is calibrating for this machine (the first session waits a few seconds, once). */
-  | { type: 'calibrating'; text: string };
+  | { type: 'calibrating'; text: string }
+  /** What getMachine() says changed (the calibration finished): the whole new answer. */
+  | { type: 'machine'; machine: MachineInfo };
 
 /** One problem of a refused input: where it is (a path of keys into the input) and what is wrong. */
 export interface Issue {

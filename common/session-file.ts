@@ -239,6 +239,7 @@ const runSummaryShape = {
   handoffs: whole(0).nullable(),
   forcedSwitches: whole(0).nullable(),
   notMeasured: text().optional(),
+  measured: z.literal(true).optional(),
   truncated: z.boolean({ error: (iss) => `must be true or false, got ${describe(iss.input)}` }),
   spawnMs: finite(0),
 };

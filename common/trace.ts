@@ -138,6 +138,8 @@ export interface RunSummary {
   truncated: boolean;
   /** When the session measured in CPython and this strategy could not be: why ("not measured: …"). */
   notMeasured?: string;
+  /** A run measured in real CPython (its RunInfo says which), not simulated. */
+  measured?: true;
   /** Real cost of spawning this run's processes and threads, outside the timed region. */
   spawnMs: number;
   threads: ThreadSummary[];

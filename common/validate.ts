@@ -9,13 +9,6 @@ import { findPreset, presets } from './presets';
 import { gilModels, strategies, type Program } from './program';
 import { checkProgram, describeProblems, maxSourceLength } from './python/check';
 
-const ranged = (name: string, min: number, max: number, integer = false) =>
-  z
-    .number({ error: (iss) => `${name} must be a number, got ${describe(iss.input)}` })
-    .refine((v) => Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v)), {
-      error: (iss) => `${name} must be ${integer ? 'a whole number ' : ''}between ${min} and ${max}, got ${describe(iss.input)}`,
-    });
-
 const programSchema = z.strictObject({
   name: z.string().min(1, 'name must not be empty').max(80, 'name must be at most 80 characters'),
   description: z.string().max(300, 'description must be at most 300 characters').default(''),

@@ -41,7 +41,7 @@ test('runs threading beside multiprocessing, compares wall times, zooms and canc
     () => {
       const text = document.querySelector('[data-testid="run-status"]')?.textContent ?? '';
       const lanes = (strategy: string) =>
-        document.querySelectorAll(`[data-testid="lane-label"][data-strategy="${strategy}"]`).length;
+        document.querySelectorAll(`[data-testid="lane-label"][data-strategy="${strategy}"]:not([data-measured])`).length;
       if (lanes('threading') > 0 && lanes('multiprocessing') > 0)
         return text.endsWith('done') ? 'after the end' : 'while running';
       return /done$|cancelled$|failed: /.test(text) ? `ended (${text}) before both strategies had lanes` : false;
@@ -52,7 +52,7 @@ test('runs threading beside multiprocessing, compares wall times, zooms and canc
   expect(await seenWhileRunning.jsonValue()).toBe('while running');
 
   await expect(status).toHaveText(/done$/, { timeout: 60_000 });
-  const bar = (strategy: string) => page.locator(`[data-testid="wall-time"][data-strategy="${strategy}"]`);
+  const bar = (strategy: string) => page.locator(`[data-testid="wall-time"][data-strategy="${strategy}"]:not([data-measured])`);
   await expect(bar('threading')).toHaveCount(1);
   await expect(bar('multiprocessing')).toHaveCount(1);
   const threadingMs = Number(await bar('threading').getAttribute('data-ms'));

@@ -129,17 +129,17 @@ test('the calc() threads cell, pasted, runs under threading and multiprocessing:
   await run.click();
   await expect(page.getByTestId('run-status')).toHaveText(/done$/, { timeout: 60_000 });
 
-  const lanes = (strategy: string) => page.locator(`[data-testid="lane-label"][data-strategy="${strategy}"]`);
+  const lanes = (strategy: string) => page.locator(`[data-testid="lane-label"][data-strategy="${strategy}"]:not([data-measured])`);
   await expect(lanes('threading')).toHaveCount(3);
   await expect(lanes('multiprocessing')).toHaveCount(3);
 
   // Each run's source: threading ran the cell as written, multiprocessing with Process in place of Thread.
-  await page.locator('[data-testid="source-toggle"][data-strategy="multiprocessing"]').click();
-  const mpSource = page.locator('[data-testid="source-view"][data-strategy="multiprocessing"]');
+  await page.locator('[data-testid="source-toggle"][data-strategy="multiprocessing"]:not([data-measured])').click();
+  const mpSource = page.locator('[data-testid="source-view"][data-strategy="multiprocessing"]:not([data-measured])');
   await expect(mpSource).toContainText('multiprocessing.Process(target=calc)');
   await expect(mpSource.locator('.cm-variant-changed, .cm-variant-added')).not.toHaveCount(0);
   await page.getByTestId('sources-button').click();
-  const threadingSource = page.locator('[data-testid="source-view"][data-strategy="threading"]');
+  const threadingSource = page.locator('[data-testid="source-view"][data-strategy="threading"]:not([data-measured])');
   await expect(threadingSource).toContainText('threading.Thread(target=calc)');
   await expect(threadingSource).not.toContainText('Process');
 

@@ -2,7 +2,7 @@
 // It never computes: runs happen in utility processes and their worker threads,
 // so this thread stays free for the window and IPC. Security follows Electron's
 // checklist (electronjs.org/docs/latest/tutorial/security); main/security.ts holds the rules.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, type WebContents } from 'electron';
 import { createEngine, type Engine } from '../workers/engine';
@@ -215,7 +215,7 @@ function start(): void {
   void app.whenReady().then(async () => {
     serveRenderer();
     lockDownSession();
-    engine = createEngine({ host: 'electron', launcher: utilityLauncher });
+    engine = createEngine({ host: 'electron', launcher: utilityLauncher, calibrateAtStart: true, cacheDir: join(app.getPath('userData'), 'cache') });
     guard = createSessionGuard(engine);
     const userData = app.getPath('userData');
     shell = createDesktopShell(await loadDesktopState(userData), {

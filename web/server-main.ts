@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const engine = createEngine({ host: 'web', engineDir: builtDir });
+  const engine = createEngine({ host: 'web', engineDir: builtDir, calibrateAtStart: true });
   let host;
   try {
     host = await startWebHost({ engine, port, staticDir });

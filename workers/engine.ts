@@ -14,7 +14,7 @@ import { variantFor, type Variant } from '../common/python/variants';
 import type { MachineInfo, RunSummary } from '../common/trace';
 import { parseProgramText, validateRequest, type ValidRequest } from '../common/validate';
 import { epochMs } from './clock';
-import { defaultCosts, type CostTable } from './interpreter/costs';
+import type { CostTable } from './interpreter/costs';
 import { forkLauncher, type ProcessLauncher } from './launcher';
 import type { FromProcess, RunSettings } from './messages';
 import type { CostCalibration } from './calibrate/calibration';
@@ -59,6 +59,8 @@ export interface EngineOptions {
   costs?: CostTable;
   /** Where the fitted cost table is cached (default: defaultCacheDir(); null: not cached). */
   cacheDir?: string | null;
+  /** Calibrate as soon as the engine exists (a window's engine: the user rarely presses Run within seconds). */
+  calibrateAtStart?: boolean;
   /** Blocking socket stand-ins' latency (µs). */
   socketLatencyUs?: number;
   /** A run still going after this long is stopped (default limits.maxWallMsPerRun). */
@@ -116,6 +118,8 @@ export function createEngine(options: EngineOptions): Engine {
   const listeners = new Set<(event: EngineEvent) => void>();
   const cores = os.availableParallelism();
   let calibration: Promise<MachineCalibration> | null = null;
+  /** The calibration once it finished: getMachine() reports it, and never waits for one under way. */
+  let finished: MachineCalibration | null = null;
   let session: Session | null = null;
   let sessionCount = 0;
   let nextTid = THREADS_PER_PROCESS;
@@ -170,10 +174,17 @@ export function createEngine(options: EngineOptions): Engine {
         });
         handle.send({ type: 'calibrate', costs: costsRequest });
       });
-    })().catch((error: Error) => {
-      calibration = null;
-      throw error;
-    }));
+    })().then(
+      async (done) => {
+        finished = done;
+        emit({ type: 'machine', machine: await api.getMachine() });
+        return done;
+      },
+      (error: Error) => {
+        calibration = null;
+        throw error;
+      },
+    ));
 
   /** sequential first for each worker count, so every other run's speed-up is known when it ends. */
   const runOrder = (request: ValidRequest): { strategy: Strategy; workers: number }[] => {
@@ -328,8 +339,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** What getMachine() says about the calibration, once there is one (it is not started for this). */
-  async function machineCosts(): Promise<Pick<MachineInfo, 'calibration' | 'costs'>> {
-    const done = calibration ? await calibration.catch(() => null) : null;
+  function machineCosts(): Pick<MachineInfo, 'calibration' | 'costs'> {
+    const done = finished;
     if (!done) return {};
     const { costs, source, calibrated, worst } = done.costs;
     return { calibration: done.itersPerMs, costs: { source, calibrated, table: { ...costs }, ...(worst ? { worst } : {}) } };
@@ -344,7 +355,7 @@ export function createEngine(options: EngineOptions): Engine {
         arch: process.arch,
         node: process.versions.node,
         host: options.host,
-        ...(await machineCosts()),
+        ...machineCosts(),
       };
     },
     async listPresets() {
@@ -393,11 +404,12 @@ export function createEngine(options: EngineOptions): Engine {
         calibration = null;
       }
       await calibrate(again);
-      return (await machineCosts()).costs!;
+      return machineCosts().costs!;
     },
     currentProcesses() {
       return session?.current?.processInfos().map((p) => ({ name: p.name, osPid: p.osPid })) ?? [];
     },
   };
+  if (options.calibrateAtStart) void calibrate().catch(() => undefined); // a session retries and reports it
   return api;
 }

@@ -42,9 +42,9 @@ function ask(request: Request): unknown {
   }
 }
 
-let runtime: ThreadRuntime;
+// The modules reach the runtime through closures, called only once it exists.
 const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask });
-runtime = new ThreadRuntime({
+const runtime: ThreadRuntime = new ThreadRuntime({
   pid: data.pid,
   tid: 0,
   name: '',

@@ -200,7 +200,8 @@ class Converter {
   private readonly asciiLine: boolean[];
 
   constructor(private readonly lines: string[]) {
-    this.asciiLine = lines.map((l) => /^[\x00-\x7f]*$/.test(l));
+    // A line of ASCII only: its byte columns are its UTF-16 columns.
+    this.asciiLine = lines.map((l) => !/[^\p{ASCII}]/u.test(l));
   }
 
   get count(): number {

@@ -17,7 +17,10 @@ function message(error: unknown): string {
 /** Subscribes the stores to the engine and loads the presets and the machine; returns the unsubscribe. */
 export function connectEngine(engine: GilLabApi): () => void {
   api = engine;
-  const off = engine.onEvent((event) => useRuns.getState().apply(event));
+  const off = engine.onEvent((event) => {
+    if (event.type === 'machine') useSettings.getState().setMachine(event.machine);
+    useRuns.getState().apply(event);
+  });
   Promise.all([engine.getMachine(), engine.listPresets()])
     .then(([machine, presets]) => useSettings.getState().setCatalog(presets, machine))
     .catch((error: unknown) => useRuns.getState().reportError(`Could not reach the engine: ${message(error)}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRun, workloadKind } from './explain';
+import { describeMeasured, describeRun, workloadKind } from './explain';
 import { summary } from './store/fixtures';
 
 describe('the explanation pane', () => {
@@ -66,5 +66,27 @@ describe('without a sequential run', () => {
     expect(describeRun(runs[1], runs)).toBe(
       'multiprocessing: 2 processes, one GIL each, ran in parallel; wall time 1.00 s, 2.0× faster than threading.',
     );
+  });
+});
+
+describe('runs measured in CPython', () => {
+  const measured = (s: ReturnType<typeof summary>) => ({ ...s, measured: true as const });
+
+  it('are said in one line beside the simulated runs, with their speed-ups and CPython’s version', () => {
+    const runs = [
+      measured(summary('a-m', 'sequential', 2, 680, 'done', 1)),
+      measured(summary('b-m', 'threading', 2, 753, 'done', 680 / 753)),
+      measured(summary('c-m', 'multiprocessing', 2, 464, 'done', 680 / 464)),
+    ];
+    expect(describeMeasured(runs, '3.11.7')).toBe(
+      'Measured in CPython 3.11.7, the same programs: sequential 680 ms, threading 753 ms (0.9×), multiprocessing 464 ms (1.5×).',
+    );
+  });
+
+  it('name a run that did not finish, and nothing when there is none', () => {
+    expect(describeMeasured([measured(summary('x', 'threading', 2, 100, 'failed'))], undefined)).toBe(
+      'Measured in CPython, the same programs: threading failed.',
+    );
+    expect(describeMeasured([], '3.11.7')).toBeNull();
   });
 });

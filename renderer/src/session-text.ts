@@ -3,10 +3,15 @@
 import { programName } from '../../common/api';
 import type { SessionRecord } from './store/runs';
 
-/** "3 of 3 runs · 2 workers · switch interval 5 ms · GIL new · time scale 0.25" (and when, if asked). */
+/**
+ * "3 of 3 runs · 2 workers · switch interval 5 ms · GIL new · time scale 0.25" (and when, if asked);
+ * runs measured in CPython are counted apart: "3 of 3 runs, 2 measured in CPython · …".
+ */
 export function sessionLine(session: SessionRecord, options: { when?: boolean } = {}): string {
   const { request } = session;
-  const runs = `${session.runs.length} of ${session.total} ${session.total === 1 ? 'run' : 'runs'}`;
+  const measured = session.runs.filter((r) => r.info.measured).length;
+  const simulated = session.runs.length - measured;
+  const runs = `${simulated} of ${session.total} ${session.total === 1 ? 'run' : 'runs'}${measured > 0 ? `, ${measured} measured in CPython` : ''}`;
   const workers = request.workerCounts.length === 1 ? ` · ${request.workerCounts[0]} workers` : '';
   const knobs = `switch interval ${request.switchIntervalMs} ms · GIL ${request.gil} · time scale ${request.timeScale}`;
   const when = options.when ? ` · ${new Date(session.startedAt).toLocaleString()}` : '';

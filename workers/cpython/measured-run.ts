@@ -432,6 +432,7 @@ function summarize(
     ...(outcome.reason ? { reason: outcome.reason } : {}),
     wallMs: t0 === null ? 0 : Math.max(0, (endNs - t0) / 1e6),
     speedup: null,
+    measured: true,
     handoffs: null,
     forcedSwitches: null,
     truncated: trace.truncated,

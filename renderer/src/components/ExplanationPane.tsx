@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { describeRun, lessonTerms, workloadKind } from '../explain';
+import { describeMeasured, describeRun, lessonTerms, workloadKind } from '../explain';
 import { sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { strategyColors } from '../theme';
@@ -8,7 +8,12 @@ import { strategyColors } from '../theme';
 export function ExplanationPane() {
   const id = useId();
   const session = useShownSession();
-  const summaries = useMemo(() => sessionSummaries(session), [session]);
+  const all = useMemo(() => sessionSummaries(session), [session]);
+  const summaries = useMemo(() => all.filter((s) => !s.measured), [all]);
+  const measured = describeMeasured(
+    all.filter((s) => s.measured),
+    session?.runs.find((r) => r.info.measured)?.info.measured?.python,
+  );
   const kind = workloadKind(summaries);
 
   return (
@@ -30,6 +35,12 @@ export function ExplanationPane() {
               <span>{describeRun(s, summaries)}</span>
             </li>
           ))}
+          {measured && (
+            <li data-testid="measured-observation">
+              <span className="swatch swatch-dashed" aria-hidden="true" />
+              <span>{measured}</span>
+            </li>
+          )}
         </ul>
       )}
       <details className="glossary" open>

@@ -117,7 +117,45 @@ function WorkersSlider() {
   );
 }
 
-/** Workers, switch interval, GIL model and time scale. */
+/** Whether runs are also measured in this machine's CPython; disabled, saying why, where there is none. */
+function MeasureToggle() {
+  const id = useId();
+  const measure = useSettings((s) => s.measure);
+  const setMeasure = useSettings((s) => s.setMeasure);
+  const machine = useSettings((s) => s.machine);
+  const python = machine?.python ?? null;
+  const hint = python
+    ? `runs each strategy's program in ${python.executable} too, and draws its measured lanes under the simulated ones`
+    : machine
+      ? `not available: ${machine.pythonMissing ?? 'no python3 found'}`
+      : 'looking for python3…';
+  return (
+    <div className="field">
+      <label className="check-field" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          data-testid="measure-toggle"
+          checked={measure && python !== null}
+          disabled={python === null}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setMeasure(e.target.checked)}
+        />
+        <span className="field-label">Measure in CPython{python ? ` ${python.version}` : ''}</span>
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        {hint}
+      </p>
+      {machine?.costs && (
+        <p className="hint" data-testid="costs-source">
+          Simulated costs: {machine.costs.source}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Workers, switch interval, GIL model, time scale, and measuring in CPython. */
 export function Knobs() {
   const id = useId();
   const switchInterval = useSettings((s) => s.switchIntervalText);
@@ -163,6 +201,7 @@ export function Knobs() {
         hint="1 = CPython's own durations; 0.25 makes every run 4× shorter"
         onChange={setTimeScale}
       />
+      <MeasureToggle />
     </section>
   );
 }

@@ -11,6 +11,8 @@ import { useWidth } from './use-width';
 
 export interface Line {
   strategy: Strategy;
+  /** Measured in CPython: drawn dashed beside the simulated line of its strategy. */
+  measured?: boolean;
   points: { workers: number; value: number }[];
 }
 
@@ -86,7 +88,11 @@ export function Plot(props: {
         </g>
       )}
       {lines.map((l) => (
-        <g key={l.strategy} className="series" style={{ color: strategyColors[l.strategy] }}>
+        <g
+          key={`${l.strategy}${l.measured ? ' measured' : ''}`}
+          className={`series${l.measured ? ' series-measured' : ''}`}
+          style={{ color: strategyColors[l.strategy] }}
+        >
           <path d={path(l.points) ?? ''} />
           {l.points.map((p) => (
             <circle
@@ -96,9 +102,10 @@ export function Plot(props: {
               r={4.5}
               data-testid="scaling-point"
               data-strategy={l.strategy}
+              data-measured={l.measured ? 'true' : undefined}
               data-workers={p.workers}
             >
-              <title>{`${l.strategy}, ${p.workers} workers: ${props.format(p.value)}`}</title>
+              <title>{`${l.strategy}${l.measured ? ' (CPython)' : ''}, ${p.workers} workers: ${props.format(p.value)}`}</title>
             </circle>
           ))}
         </g>
@@ -115,16 +122,23 @@ export function ScalingChart() {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const series = useMemo(() => scalingSeries(sessionSummaries(session)), [session]);
+  const measured = useMemo(() => scalingSeries(sessionSummaries(session), { measured: true }), [session]);
   const sweep = isSweep(session);
 
-  const wallLines: Line[] = [...series].map(([strategy, points]) => ({
+  const both = [
+    ...[...series].map(([strategy, points]) => ({ strategy, measured: false, points })),
+    ...[...measured].map(([strategy, points]) => ({ strategy, measured: true, points })),
+  ];
+  const wallLines: Line[] = both.map(({ strategy, measured: m, points }) => ({
     strategy,
+    measured: m,
     points: points.map((p) => ({ workers: p.workers, value: p.wallMs })),
   }));
-  const speedLines: Line[] = [...series]
-    .filter(([strategy]) => strategy !== 'sequential')
-    .map(([strategy, points]) => ({
+  const speedLines: Line[] = both
+    .filter(({ strategy }) => strategy !== 'sequential')
+    .map(({ strategy, measured: m, points }) => ({
       strategy,
+      measured: m,
       points: points.flatMap((p) => (p.speedup === null ? [] : [{ workers: p.workers, value: p.speedup }])),
     }))
     .filter((l) => l.points.length > 0);
@@ -148,6 +162,12 @@ export function ScalingChart() {
               {strategy}
             </li>
           ))}
+          {measured.size > 0 && (
+            <li>
+              <span className="swatch swatch-dashed" aria-hidden="true" />
+              dashed: measured in CPython
+            </li>
+          )}
         </ul>
       )}
       <div ref={box} className={`chart-box scaling-plots${side ? ' side' : ''}`}>

@@ -87,7 +87,7 @@ function SourceView({ run, program, us }: { run: RunRecord; program: string | nu
   }, [run, us, revision, source]);
 
   return (
-    <article className="source-view" data-testid="source-view" data-strategy={run.info.strategy}>
+    <article className="source-view" data-testid="source-view" data-strategy={run.info.strategy} data-measured={run.info.measured ? 'true' : undefined}>
       <header className="source-view-header">
         <span
           className="source-view-strategy"

@@ -22,6 +22,7 @@ function SourceToggle({ row }: { row: RunRow }) {
       aria-pressed={open}
       data-testid="source-toggle"
       data-strategy={row.run.info.strategy}
+      data-measured={row.run.info.measured ? 'true' : undefined}
       title={`The Python ${row.run.info.strategy} ran: ${row.run.info.note ?? 'its variant of the program'}`}
       onClick={() => toggle(runId)}
     >

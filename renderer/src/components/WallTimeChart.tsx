@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useMemo, useRef } from 'react';
 import { formatMs } from '../../../common/totals';
-import { formatSpeedup, isSweep, sessionSummaries } from '../store/derive';
+import { formatSpeedup, isSweep, runName, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { strategyColors } from '../theme';
 import { useView } from '../store/view';
@@ -23,7 +23,9 @@ export function WallTimeChart() {
   const progress = session?.status === 'running' ? session.progress : null;
   const running = progress && summaries.length <= progress.index ? progress : null;
 
-  const margin = presenter ? presenterMargin : normalMargin;
+  const base = presenter ? presenterMargin : normalMargin;
+  // "multiprocessing · CPython" needs more room than a strategy's name alone.
+  const margin = summaries.some((s) => s.measured) ? { ...base, left: Math.round(base.left * 1.35) } : base;
   const rowHeight = presenter ? 40 : 30;
   const rows = summaries.length + (running ? 1 : 0);
   const height = margin.top + margin.bottom + Math.max(1, rows) * rowHeight;
@@ -39,7 +41,7 @@ export function WallTimeChart() {
     .domain(keys)
     .range([margin.top, height - margin.bottom])
     .padding(0.28);
-  const label = (strategy: string, workers: number) => (sweep ? `${strategy} · ${workers}w` : strategy);
+  const label = (name: string, workers: number) => (sweep ? `${name} · ${workers}w` : name);
 
   return (
     <section className="card chart-card" aria-labelledby="wall-time-title">
@@ -73,14 +75,15 @@ export function WallTimeChart() {
               return (
                 <g key={s.runId}>
                   <text className="bar-label" x={margin.left - 10} y={mid} textAnchor="end" dominantBaseline="central">
-                    {label(s.strategy, s.workers)}
+                    {label(runName(s), s.workers)}
                   </text>
                   <rect
                     data-testid="wall-time"
                     data-strategy={s.strategy}
+                    data-measured={s.measured ? 'true' : undefined}
                     data-workers={s.workers}
                     data-ms={Math.round(s.wallMs * 1000) / 1000}
-                    className={`bar${finished ? '' : ' bar-unfinished'}`}
+                    className={`bar${finished ? '' : ' bar-unfinished'}${s.measured ? ' bar-measured' : ''}`}
                     x={margin.left}
                     y={top}
                     width={Math.max(2, x(s.wallMs))}
@@ -88,7 +91,7 @@ export function WallTimeChart() {
                     rx={3}
                     fill={strategyColors[s.strategy]}
                   >
-                    <title>{`${label(s.strategy, s.workers)}: ${formatMs(s.wallMs)}${note}`}</title>
+                    <title>{`${label(runName(s), s.workers)}: ${formatMs(s.wallMs)}${note}${s.measured ? ' (measured in CPython)' : ''}`}</title>
                   </rect>
                   <text
                     className="bar-value"

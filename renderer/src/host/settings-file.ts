@@ -37,6 +37,7 @@ const schema = z.object({
   switchIntervalMs: z.number().min(limits.switchIntervalMs.min).max(limits.switchIntervalMs.max).optional(),
   gil: z.enum(gilModels),
   timeScale: z.number().min(limits.timeScale.min).max(limits.timeScale.max).optional(),
+  measure: z.boolean().optional(),
   presenter: z.boolean(),
   consoleShown: z.boolean(),
   program: z.unknown(),
@@ -53,6 +54,7 @@ export function persistedSettings(settings: SettingsState, view: Pick<ViewState,
     ...(selectSwitchIntervalError(settings) ? {} : { switchIntervalMs: Number(settings.switchIntervalText) }),
     gil: settings.gil,
     ...(selectTimeScaleError(settings) ? {} : { timeScale: Number(settings.timeScaleText) }),
+    measure: settings.measure,
     presenter: view.presenter,
     consoleShown: view.consoleShown,
     program: persistedProgram(settings),
@@ -88,6 +90,7 @@ export function applySettings(saved: PersistedSettings): void {
   if (saved.switchIntervalMs !== undefined) settings.setSwitchInterval(String(saved.switchIntervalMs));
   settings.setGil(saved.gil);
   if (saved.timeScale !== undefined) settings.setTimeScale(String(saved.timeScale));
+  if (saved.measure !== undefined) settings.setMeasure(saved.measure);
   const program = restoreProgram(saved.program);
   if (program.ok) settings.setProgram(program.value);
   else console.warn(`GIL Lab: the last program was not restored (${program.error})`);
@@ -158,6 +161,7 @@ export function keepSettings(
       s.switchIntervalText,
       s.gil,
       s.timeScaleText,
+      s.measure,
       s.program,
       v.presenter,
       v.consoleShown,

@@ -19,6 +19,14 @@ describe('derived numbers', () => {
     expect(scalingSeries([summary('x', 'threading', 2, 2000)]).get('threading')?.[0].speedup).toBeNull();
   });
 
+  it('keeps runs measured in CPython out of the simulated lines, in lines of their own', () => {
+    const measured = { ...summary('m', 'threading', 2, 1900, 'done', 1.05), measured: true as const };
+    expect(scalingSeries([...summaries, measured]).get('threading')).toEqual(scalingSeries(summaries).get('threading'));
+    expect(scalingSeries([...summaries, measured], { measured: true }).get('threading')).toEqual([
+      { workers: 2, wallMs: 1900, speedup: 1.05 },
+    ]);
+  });
+
   it('lines up finished runs per strategy by worker count for the scaling chart', () => {
     const series = scalingSeries(summaries);
     expect(series.get('multiprocessing')).toEqual([

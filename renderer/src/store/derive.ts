@@ -10,6 +10,11 @@ export function sessionSummaries(session: SessionRecord | null): RunSummary[] {
   return session.runs.flatMap((r) => (r.summary ? [r.summary] : []));
 }
 
+/** How a run is named beside its strategy's others: "threading", or "threading · CPython" for a measured run. */
+export function runName(summary: Pick<RunSummary, 'strategy' | 'measured'>): string {
+  return summary.measured ? `${summary.strategy} · CPython` : summary.strategy;
+}
+
 /** Wall time of the finished sequential run with the same worker count (the same work), if any. */
 export function sequentialBaselineMs(summaries: RunSummary[], workers: number): number | null {
   const base = summaries.find((s) => s.strategy === 'sequential' && s.workers === workers && s.status === 'done');
@@ -44,10 +49,10 @@ export interface ScalingPoint {
 }
 
 /** Per strategy, its finished runs ordered by worker count: the scaling chart's lines. */
-export function scalingSeries(summaries: RunSummary[]): Map<Strategy, ScalingPoint[]> {
+export function scalingSeries(summaries: RunSummary[], options: { measured?: boolean } = {}): Map<Strategy, ScalingPoint[]> {
   const series = new Map<Strategy, ScalingPoint[]>();
   for (const run of summaries) {
-    if (run.status !== 'done') continue;
+    if (run.status !== 'done' || Boolean(run.measured) !== Boolean(options.measured)) continue;
     const points = series.get(run.strategy) ?? [];
     points.push({ workers: run.workers, wallMs: run.wallMs, speedup: run.speedup });
     series.set(run.strategy, points);

@@ -35,6 +35,8 @@ export interface RunsState {
   error: string | null;
   /** Why the last session file was refused, shown beside "Open session"; the history stays as it was. */
   sessionFileError: string | null;
+  /** What the engine is calibrating, while it does (the first session waits for it). */
+  calibrating: string | null;
 
   startRequested(): void;
   startRefused(error: string): void;
@@ -58,6 +60,7 @@ export const initialRuns = {
   revision: 0,
   error: null as string | null,
   sessionFileError: null as string | null,
+  calibrating: null as string | null,
 };
 
 /** The request a session file without one stands for: its runs' own knobs. */
@@ -153,7 +156,14 @@ export const useRuns = create<RunsState>()((set, get) => ({
       set({ sessions: replaceSession(state.sessions, progress.sessionId, () => ({ progress })) });
       return;
     }
-    if (event.type === 'calibrating') return;
+    if (event.type === 'calibrating') {
+      set({ calibrating: event.text });
+      return;
+    }
+    if (event.type === 'machine') {
+      set({ calibrating: null });
+      return;
+    }
     const session = state.sessions.find((s) => s.id === event.sessionId);
     if (!session) return;
     if (event.type === 'session-end') {
@@ -185,12 +195,12 @@ export const selectIsRunning = (s: RunsState): boolean => s.starting || selectCu
 
 /** The run-status line: "ready", "starting…", "running threading (1/2)…", "Session: done", "Session: failed: <reason>". */
 export function selectStatusText(s: RunsState): string {
-  if (s.starting) return 'starting…';
+  if (s.starting) return s.calibrating ? `${s.calibrating}…` : 'starting…';
   const session = selectCurrentSession(s);
   if (!session) return 'ready';
   if (session.status === 'running') {
     const p = session.progress;
-    if (!p) return 'starting…';
+    if (!p) return s.calibrating ? `${s.calibrating}…` : 'starting…';
     const sweep = session.request.workerCounts.length > 1 ? `, ${p.workers} worker${p.workers === 1 ? '' : 's'}` : '';
     return `running ${p.strategy}${sweep} (${p.index + 1}/${p.total})…`;
   }

@@ -47,8 +47,12 @@ export interface SettingsState {
   switchIntervalText: string;
   gil: GilModel;
   timeScaleText: string;
+  /** Also run each strategy in this machine's CPython, when it has one (the engine says which it can). */
+  measure: boolean;
 
   setCatalog(presets: PresetInfo[], machine: MachineInfo): void;
+  /** The engine's new answer about the machine (its calibration finished). */
+  setMachine(machine: MachineInfo): void;
   /** Puts a preset's source in the editor. */
   choosePreset(name: string): void;
   /**
@@ -68,6 +72,7 @@ export interface SettingsState {
   setSwitchInterval(text: string): void;
   setGil(gil: GilModel): void;
   setTimeScale(text: string): void;
+  setMeasure(measure: boolean): void;
 }
 
 /** Checks a program's text and asks each strategy whether it can run it. Pure; ~1 ms for a lesson cell. */
@@ -113,6 +118,8 @@ export const initialSettings = {
   gil: 'new' as GilModel,
   // Classroom default: calc()'s 40 million square roots per thread take a second or so.
   timeScaleText: '0.25',
+  // Where the machine has CPython, the app measures its own claims beside them.
+  measure: true,
 };
 
 export const useSettings = create<SettingsState>()((set) => ({
@@ -124,6 +131,7 @@ export const useSettings = create<SettingsState>()((set) => ({
       machine,
       workers: s.workersChosen ? s.workers : clampWorkers(machine.cores),
     })),
+  setMachine: (machine) => set({ machine }),
   choosePreset: (name) =>
     set((s) => {
       const preset = s.presets.find((p) => p.name === name)?.program ?? findPreset(name);
@@ -155,6 +163,7 @@ export const useSettings = create<SettingsState>()((set) => ({
   setSwitchInterval: (text) => set({ switchIntervalText: text }),
   setGil: (gil) => set({ gil }),
   setTimeScale: (text) => set({ timeScaleText: text }),
+  setMeasure: (measure) => set({ measure }),
 }));
 
 function clampWorkers(n: number): number {
@@ -294,9 +303,13 @@ export function buildRequest(s: SettingsState, workerCounts: number[]): Result<R
       switchIntervalMs: Number(s.switchIntervalText),
       gil: s.gil,
       timeScale: Number(s.timeScaleText),
+      ...(selectMeasures(s) ? { measure: true } : {}),
     },
   };
 }
+
+/** Whether a run would also be measured in CPython: asked for, and the machine has one. */
+export const selectMeasures = (s: SettingsState) => s.measure && Boolean(s.machine?.python);
 
 // ---- the program between starts (renderer/src/host/settings-file.ts keeps the rest) ----
 

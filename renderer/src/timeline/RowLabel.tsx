@@ -59,6 +59,7 @@ export function RowLabel({ row, metrics, actions }: { row: Row; metrics: Metrics
           style={{ top: row.y, height: row.height }}
           data-testid="run-header"
           data-strategy={row.run.info.strategy}
+          data-measured={row.run.info.measured ? 'true' : undefined}
         >
           {parts}
           {actions && <span className="tl-run-actions">{actions}</span>}
@@ -84,6 +85,7 @@ export function RowLabel({ row, metrics, actions }: { row: Row; metrics: Metrics
           title={label.title}
           data-testid="lane-label"
           data-strategy={row.run.info.strategy}
+          data-measured={row.run.info.measured ? 'true' : undefined}
           data-thread={row.thread.name}
         >
           {parts}
