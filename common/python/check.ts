@@ -3,6 +3,7 @@
 // (under the line) and the CLI (`gil-lab check`).
 import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
 import { moduleList, refusedBuiltins, supportedModules } from './subset';
+import { cpythonWording, syntaxHint } from './syntax-hints';
 
 export interface Problem {
   line: number;
@@ -35,8 +36,13 @@ export function checkProgram(source: string): CheckResult {
     return { ok: false, module: null, problems: [{ line: 1, col: 0, endLine: 1, endCol: 0, message: `the program is too long: ${source.length} characters, at most ${maxSourceLength}` }] };
   const parsed = parseModule(source);
   if (!parsed.ok) {
-    const { line, col, message } = parsed.error;
-    return { ok: false, module: null, problems: [{ line, col, endLine: line, endCol: col + 1, message: `SyntaxError: ${message}` }] };
+    // CPython's tokenizer names an unclosed bracket where it opened; the parser only where it gave up.
+    const hint = syntaxHint(source);
+    const { line, col } = hint ?? parsed.error;
+    const { kind, message } = hint
+      ? { kind: hint.message.startsWith('unindent') ? 'IndentationError' : 'SyntaxError', message: hint.message }
+      : cpythonWording(parsed.error.message, line);
+    return { ok: false, module: null, problems: [{ line, col, endLine: line, endCol: col + 1, message: `${kind}: ${message}` }] };
   }
   const module = parsed.module;
   const problems: Problem[] = [];

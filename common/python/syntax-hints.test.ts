@@ -1,0 +1,54 @@
+// A program the parser refuses is named as CPython 3.11 names it: the line and the words of its
+// SyntaxError or IndentationError. Where python3 exists, the table is checked against it too.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { checkProgram } from './check';
+
+const cases: [source: string, expected: string][] = [
+  ['x = (\n', "line 1: SyntaxError: '(' was never closed"],
+  ['print("a"\ny = 2\n', "line 1: SyntaxError: '(' was never closed"],
+  ['x = [1, 2\ny = 3\n', "line 1: SyntaxError: '[' was never closed"],
+  ['x = {1: 2\n', "line 1: SyntaxError: '{' was never closed"],
+  ['x = 1)\n', "line 1: SyntaxError: unmatched ')'"],
+  ['x = (1, 2]\n', "line 1: SyntaxError: closing parenthesis ']' does not match opening parenthesis '('"],
+  ['s = "(" + x\ny = )\n', "line 2: SyntaxError: unmatched ')'"],
+  ['if x\n    pass\n', "line 1: SyntaxError: expected ':'"],
+  ['x = 1 +\n', 'line 1: SyntaxError: invalid syntax'],
+  ["s = 'abc\n", 'line 1: SyntaxError: unterminated string literal (detected at line 1)'],
+  ['for i in range(3):\nprint(i)\n', 'line 2: IndentationError: expected an indented block'],
+  ['  x = 1\n', 'line 1: IndentationError: unexpected indent'],
+  ['def f():\n    return 1\n  y = 2\n', 'line 3: IndentationError: unindent does not match any outer indentation level'],
+];
+
+const ours = (source: string) => {
+  const checked = checkProgram(source);
+  return checked.ok ? 'ok' : `line ${checked.problems[0].line}: ${checked.problems[0].message}`;
+};
+
+const cpython = (() => {
+  try {
+    execFileSync('python3', ['-c', 'pass']);
+  } catch {
+    return null;
+  }
+  return (source: string) =>
+    execFileSync('python3', ['-c', 'import sys\ntry:\n compile(sys.stdin.read(), "p.py", "exec")\nexcept SyntaxError as e:\n print(f"line {e.lineno}: {type(e).__name__}: {e.msg}")'], {
+      input: source,
+      encoding: 'utf8',
+    }).trim();
+})();
+
+describe('syntax errors in CPython’s words', () => {
+  it.each(cases)('%j is refused as CPython refuses it', (source, expected) => {
+    expect(ours(source)).toBe(expected);
+  });
+
+  it.skipIf(!cpython)('the table says what this machine’s python3 says', () => {
+    // 3.11 adds where it detected a block's missing indent; the rest is word for word.
+    for (const [source, expected] of cases) expect(cpython!(source)).toContain(expected);
+  });
+
+  it('finds nothing to add for a program that parses, or brackets inside strings and comments', () => {
+    expect(ours('s = "(["  # )\nprint(s)\n')).toBe('ok');
+  });
+});
