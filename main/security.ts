@@ -2,10 +2,11 @@
 // web preferences, its Content-Security-Policy, which IPC sender and which
 // navigation to trust, and which file an app:// URL may name. Nothing here imports
 // 'electron' at runtime, so main/security.test.ts checks it without the binary.
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { WebPreferences } from 'electron';
 import { contentTypeOf } from '../common/content-types';
 import { cspDirectives, serializeCsp } from '../common/csp';
+import { pathInside } from '../common/url-path';
 
 /**
  * The renderer's own scheme. Not file://: a standard scheme gives the page a real
@@ -109,19 +110,9 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
     return null;
   }
   if (url.protocol !== `${appScheme}:` || url.host !== appHost) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
-  const base = resolve(root);
-  const file = resolve(base, `.${pathname.startsWith('/') ? pathname : `/${pathname}`}`);
-  const inside = relative(base, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
-  return file;
+  // The same containment as the web host's (common/url-path.ts), joined under root.
+  const inside = pathInside(url.pathname);
+  return inside === null ? null : join(resolve(root), inside);
 }
 
 /** The Content-Type of a file the app:// handler serves (with nosniff, a wrong one would break the page). */
