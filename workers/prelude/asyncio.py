@@ -527,7 +527,24 @@ class Event:
             self._waiters.remove(fut)
 
 
-class Lock:
+class _ContextManagerMixin:
+    # As in CPython's asyncio/locks.py: `async with lock:` acquires and releases.
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+def _wake_up_first(waiters):
+    for fut in waiters:
+        if not fut.done():
+            fut.set_result(True)
+            break
+
+
+class Lock(_ContextManagerMixin):
     def __init__(self):
         self._locked = False
         self._waiters = []
@@ -552,20 +569,10 @@ class Lock:
         if not self._locked:
             raise RuntimeError('Lock is not acquired.')
         self._locked = False
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_up_first(self._waiters)
 
 
-class Semaphore:
+class Semaphore(_ContextManagerMixin):
     def __init__(self, value=1):
         self._value = value
         self._waiters = []
@@ -586,17 +593,7 @@ class Semaphore:
 
     def release(self):
         self._value += 1
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_up_first(self._waiters)
 
 
 class Queue:

@@ -178,22 +178,13 @@ class Process(BaseProcess):
     pass
 
 
-class _MainProcess:
+class _MainProcess(BaseProcess):
+    # As in CPython: the parent's own process object, never started, never joined.
     def __init__(self):
         self._name = 'MainProcess'
         self._daemonic = False
-
-    @property
-    def name(self):
-        return self._name
-
-    @name.setter
-    def name(self, name):
-        self._name = str(name)
-
-    @property
-    def daemon(self):
-        return False
+        self._handle = None
+        self._exitcode = None
 
     @property
     def pid(self):
