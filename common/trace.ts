@@ -155,6 +155,8 @@ export interface MachineInfo {
   calibration?: number;
   /** The cost table runs charge, once calibrated: where it came from, and the table (ns per operation). */
   costs?: { source: string; calibrated: boolean; table: Record<string, number>; worst?: { program: string; ratio: number } };
+  /** While a calibration that takes seconds is under way: what it does (a 'machine' event follows when it is done). */
+  calibrating?: string;
   /** The CPython that measured runs use, when the machine has one (null: none found, with the reason). */
   python?: { executable: string; version: string; freeThreaded: boolean } | null;
   /** Why no python3 could be used, when python is null. */

@@ -120,6 +120,8 @@ export function createEngine(options: EngineOptions): Engine {
   let calibration: Promise<MachineCalibration> | null = null;
   /** The calibration once it finished: getMachine() reports it, and never waits for one under way. */
   let finished: MachineCalibration | null = null;
+  /** What the calibration under way is doing, when it takes seconds (a page that connects meanwhile is told). */
+  let calibrating: string | null = null;
   let session: Session | null = null;
   let sessionCount = 0;
   let nextTid = THREADS_PER_PROCESS;
@@ -161,7 +163,10 @@ export function createEngine(options: EngineOptions): Engine {
         }, 120_000);
         handle.onMessage((message) => {
           const m = message as FromProcess;
-          if (m.type === 'calibrating') emit({ type: 'calibrating', text: m.text });
+          if (m.type === 'calibrating') {
+            calibrating = m.text;
+            emit({ type: 'calibrating', text: m.text });
+          }
           if (m.type !== 'calibrated') return;
           clearTimeout(timer);
           handle.kill();
@@ -177,11 +182,13 @@ export function createEngine(options: EngineOptions): Engine {
     })().then(
       async (done) => {
         finished = done;
+        calibrating = null;
         emit({ type: 'machine', machine: await api.getMachine() });
         return done;
       },
       (error: Error) => {
         calibration = null;
+        calibrating = null;
         throw error;
       },
     ));
@@ -339,9 +346,9 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** What getMachine() says about the calibration, once there is one (it is not started for this). */
-  function machineCosts(): Pick<MachineInfo, 'calibration' | 'costs'> {
+  function machineCosts(): Pick<MachineInfo, 'calibration' | 'costs' | 'calibrating'> {
     const done = finished;
-    if (!done) return {};
+    if (!done) return calibrating ? { calibrating } : {};
     const { costs, source, calibrated, worst } = done.costs;
     return { calibration: done.itersPerMs, costs: { source, calibrated, table: { ...costs }, ...(worst ? { worst } : {}) } };
   }

@@ -22,7 +22,10 @@ export function connectEngine(engine: GilLabApi): () => void {
     useRuns.getState().apply(event);
   });
   Promise.all([engine.getMachine(), engine.listPresets()])
-    .then(([machine, presets]) => useSettings.getState().setCatalog(presets, machine))
+    .then(([machine, presets]) => {
+      useSettings.getState().setCatalog(presets, machine);
+      if (machine.calibrating) useRuns.getState().apply({ type: 'calibrating', text: machine.calibrating });
+    })
     .catch((error: unknown) => useRuns.getState().reportError(`Could not reach the engine: ${message(error)}`));
   return () => {
     off();
