@@ -16,6 +16,11 @@ import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
 /** The eval breaker runs after this much charged time (ns): CPython's runs every few µs of bytecode. */
 const CHECK_NS = 20_000;
+/**
+ * old model: Python 2 released and re-took the GIL every 100 ticks (sys.setcheckinterval), about
+ * 5 µs of Python 2.6's bytecode (Beazley's count loop: 0.25 µs an iteration of ~5 ticks).
+ */
+const OLD_CHECK_NS = 5_000;
 /** Computed time is paid (burned) in rounds of this much charged time (ns). */
 const SETTLE_NS = 250_000;
 /** How often the lane's trace goes to the process: a few times a second, so lanes fill in live. */
@@ -144,7 +149,7 @@ export class ThreadRuntime implements InterpreterHost {
         ? null
         : new Gil(c.gils, c.gilIndex, c.tid, s.gilModel, () => Atomics.load(words, SWITCH_INTERVAL_US) / 1000, {
             onDropRequest: () => this.recorder.instant('drop_request'),
-          });
+          }, s.wakeUpUs);
     this.heap = new SharedHeap(this.resolver, c.tid, this.interp.modules);
     this.heap.install();
     this.log = new HeapLog(c.heapLog, c.tid);
@@ -248,7 +253,7 @@ export class ThreadRuntime implements InterpreterHost {
 
   /** The eval breaker, from loops' back edges and calls. */
   breaker(interp: Interpreter): void {
-    interp.checkAt = interp.cost + CHECK_NS;
+    interp.checkAt = interp.cost + this.checkNs;
     if (interp.cost - this.costAtSettle >= SETTLE_NS) this.settle();
     const gil = this.gil;
     if (gil) {
@@ -274,12 +279,20 @@ export class ThreadRuntime implements InterpreterHost {
     this.recorder.enter(RUNNING, line);
   }
 
-  /** Python 2: every check interval the holder releases and at once tries to take it back. */
+  /**
+   * Python 2: every check interval the holder releases and at once tries to take it back. With a
+   * thread waiting, the release wakes it in vain (it finds the GIL taken again): what that signal
+   * really cost this thread is charged, so settle() does not burn it away (Beazley's GIL battle).
+   */
   private checkInterval(): void {
     const gil = this.gil!;
     this.publishHeap();
     const releasedAt = this.recorder.nowUs();
-    if (gil.checkInterval()) return;
+    const battle = gil.hasWaiters();
+    const start = battle ? epochMs() : 0;
+    const kept = gil.checkInterval();
+    if (battle) this.interp.cost += (epochMs() - start) * 1e6;
+    if (kept) return;
     const line = this.interp.userLine();
     this.recorder.enter(WAITING, line, releasedAt);
     gil.take();
@@ -457,6 +470,10 @@ export class ThreadRuntime implements InterpreterHost {
     this.startCpuMs = this.cpu.nowMs();
     this.cpuAtSettle = this.startCpuMs;
     this.costAtSettle = this.interp.cost;
-    this.interp.checkAt = this.interp.cost + CHECK_NS;
+    this.interp.checkAt = this.interp.cost + this.checkNs;
+  }
+
+  private get checkNs(): number {
+    return this.gil && this.settings.gilModel === 'old' ? OLD_CHECK_NS : CHECK_NS;
   }
 }
