@@ -281,17 +281,20 @@ export class ThreadRuntime implements InterpreterHost {
 
   /**
    * Python 2: every check interval the holder releases and at once tries to take it back. With a
-   * thread waiting, the release wakes it in vain (it finds the GIL taken again): what that signal
-   * really cost this thread is charged, so settle() does not burn it away (Beazley's GIL battle).
+   * thread waiting, the release wakes it in vain (it finds the GIL taken again): the signal's cost
+   * is charged, so settle() does not burn it away (Beazley's GIL battle).
    */
   private checkInterval(): void {
     const gil = this.gil!;
     this.publishHeap();
     const releasedAt = this.recorder.nowUs();
-    const battle = gil.hasWaiters();
-    const start = battle ? epochMs() : 0;
+    const battles = gil.battles;
     const kept = gil.checkInterval();
-    if (battle) this.interp.cost += (epochMs() - start) * 1e6;
+    if (gil.battles > battles) {
+      // Paid on top of the interval's work, not out of the next one.
+      this.interp.cost += gil.signalCostMs * 1e6;
+      this.interp.checkAt += gil.signalCostMs * 1e6;
+    }
     if (kept) return;
     const line = this.interp.userLine();
     this.recorder.enter(WAITING, line, releasedAt);
