@@ -14,7 +14,7 @@ import { variantFor, type Variant } from '../common/python/variants';
 import type { MachineInfo, RunSummary } from '../common/trace';
 import { parseProgramText, validateRequest, type ValidRequest } from '../common/validate';
 import { epochMs } from './clock';
-import { defaultCosts, type CostTable } from './interpreter/costs';
+import type { CostTable } from './interpreter/costs';
 import { forkLauncher, type ProcessLauncher } from './launcher';
 import type { FromProcess, RunSettings } from './messages';
 import type { CostCalibration } from './calibrate/calibration';

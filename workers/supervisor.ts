@@ -4,7 +4,7 @@
 // lanes, notices crashes, hangs and the wall-time cap, cancels, and sums up. Messages that arrive
 // after the outcome is decided still count: a cancelled run keeps the trace it had.
 import type { Strategy } from '../common/program';
-import type { ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, ThreadSummary, TraceBatch } from '../common/trace';
+import type { ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
 import type { Snapshot } from './interpreter/heap';
 import type { ProcessHandle, ProcessLauncher } from './launcher';

@@ -11,6 +11,7 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter/i
 import type { PyModule, PyObject } from './interpreter/objects';
 import type { FromThread, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
+import { laneStats, preludeNeeds } from './thread-parts';
 import { threadCpuClock } from './thread-cpu';
 import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
@@ -54,44 +55,6 @@ export interface ThreadIdentity {
   t0EpochMs: number;
   gilIndex: number;
   heapLog: SharedArrayBuffer;
-}
-
-/** A task lane's totals: it has no CPU clock or GIL of its own (its thread has). */
-function laneStats(r: Recorder): ThreadStats {
-  return {
-    tid: r.tid,
-    startingUs: r.totalsUs[STARTING],
-    runningUs: r.totalsUs[RUNNING],
-    waitUs: r.totalsUs[WAITING],
-    ioUs: r.totalsUs[IO],
-    blockedUs: r.totalsUs[BLOCKED],
-    onCpuUs: null,
-    ioCount: r.ioCount,
-    endUs: r.lastActiveUs,
-    handoffs: 0,
-    forcedSwitches: 0,
-    truncated: r.truncated,
-    behindMs: 0,
-  };
-}
-
-/** The prelude modules a source imports, and the ones those import, found by their import lines. */
-export function preludeNeeds(source: string, prelude: Record<string, string>): string[] {
-  const needed = new Set<string>();
-  const visit = (text: string) => {
-    for (const m of text.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w., ]+))/gm)) {
-      const names = m[1] ? [m[1]] : m[2].split(',').map((x) => x.trim().split(/\s+/)[0]);
-      for (const name of names) {
-        for (const candidate of [name, name.split('.')[0]]) {
-          if (prelude[candidate] === undefined || needed.has(candidate)) continue;
-          needed.add(candidate);
-          visit(prelude[candidate]);
-        }
-      }
-    }
-  };
-  visit(source);
-  return [...needed];
 }
 
 export class ThreadRuntime implements InterpreterHost {
