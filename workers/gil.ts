@@ -125,7 +125,11 @@ export class Gil {
       const result = Atomics.wait(w, LOCKED, 1, this.switchInterval());
       Atomics.sub(w, WAITERS, 1);
       if (result === 'ok') Atomics.sub(w, SIGNALLED, 1);
-      if (result === 'timed-out' && Atomics.load(w, LOCKED) === 1 && Atomics.load(w, SWITCH_NUMBER) === savedSwitchNumber) {
+      if (
+        result === 'timed-out' &&
+        Atomics.load(w, LOCKED) === 1 &&
+        Atomics.load(w, SWITCH_NUMBER) === savedSwitchNumber
+      ) {
         if (Atomics.exchange(w, DROP_REQUEST, 1) === 0) this.events.onDropRequest();
       }
     }

@@ -153,6 +153,9 @@ export async function measureStartCosts(
     writeCache(cacheDir, key, costs);
     return costs;
   } catch (error) {
-    return { ...defaultStartCosts(), source: `${defaultStartCosts().source}; measuring failed: ${(error as Error).message.split('\n')[0]}` };
+    return {
+      ...defaultStartCosts(),
+      source: `${defaultStartCosts().source}; measuring failed: ${(error as Error).message.split('\n')[0]}`,
+    };
   }
 }
