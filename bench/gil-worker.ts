@@ -63,7 +63,7 @@ if (job.mode === 'floor') {
     Atomics.notify(turn, 0);
   }
 } else {
-  const gil = new Gil(job.shared, job.self, 'new', 5, { onDropRequest: () => undefined });
+  const gil = new Gil(job.shared, 0, job.self, 'new', () => 5, { onDropRequest: () => undefined });
   const words = new Int32Array(job.shared);
   for (let k = 0; k < total; k++) {
     if (k === job.warmup) startMs = epochMs();

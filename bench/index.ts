@@ -1,4 +1,4 @@
-// npm run bench [-- --only gil,overhead,fidelity,convoy,timeline,measured]
+// npm run bench [-- SECTION …] (or --only a,b): gil, overhead, convoy, workers, fidelity, timeline, measured
 // Runs the benchmark sections in order, prints a table per section and a summary of the goals,
 // and writes every number to bench-results.json. A missed goal is printed, never a failure:
 // the numbers are ratios measured side by side in this run, and the machine may be busy.
@@ -13,32 +13,32 @@ import { benchFidelity } from './fidelity';
 import { benchGil } from './gil';
 import { benchMeasured } from './measured';
 import { benchOverhead } from './overhead';
+import { benchWorkers } from './workers';
 import { findPython } from './python';
 import type { GoalRow, SectionResult } from './section';
 import { printTable } from './table';
 
-const sectionNames = ['gil', 'overhead', 'fidelity', 'convoy', 'timeline', 'measured'] as const;
+const sectionNames = ['gil', 'overhead', 'convoy', 'workers', 'fidelity', 'timeline', 'measured'] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function chosenSections(): SectionName[] {
-  let values: { only?: string };
+  let parsed: { values: { only?: string }; positionals: string[] };
   try {
-    values = parseArgs({ options: { only: { type: 'string' } } }).values;
+    parsed = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
   } catch (error) {
-    console.error(`${(error as Error).message}; usage: npm run bench -- [--only ${sectionNames.join(',')}]`);
+    console.error(
+      `${(error as Error).message}; usage: npm run bench -- [SECTION …] with sections among ${sectionNames.join(', ')}`,
+    );
     process.exit(2);
   }
-  if (values.only === undefined) return [...sectionNames];
-  const chosen = values.only
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const unknown = chosen.filter((s) => !(sectionNames as readonly string[]).includes(s));
-  if (unknown.length > 0 || chosen.length === 0) {
-    console.error(`--only must list sections among ${sectionNames.join(', ')}, got ${JSON.stringify(values.only)}`);
+  const chosen = [...(parsed.values.only ?? '').split(','), ...parsed.positionals].map((x) => x.trim()).filter(Boolean);
+  if (chosen.length === 0) return [...sectionNames];
+  const unknown = chosen.filter((x) => !(sectionNames as readonly string[]).includes(x));
+  if (unknown.length > 0) {
+    console.error(`unknown section ${unknown.join(', ')}: sections are ${sectionNames.join(', ')}`);
     process.exit(2);
   }
-  return sectionNames.filter((s) => chosen.includes(s));
+  return sectionNames.filter((x) => chosen.includes(x));
 }
 
 /** Another engineer's section (issue 4): run it when its file is there. */
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   );
 
   let engine: Engine | null = null;
-  const needsEngine = sections.some((s) => s === 'overhead' || s === 'fidelity' || s === 'convoy');
+  const needsEngine = sections.some((s) => s === 'overhead' || s === 'fidelity' || s === 'convoy' || s === 'workers');
   if (needsEngine) engine = createEngine({ host: 'cli' });
   const results: Partial<Record<SectionName, SectionResult>> = {};
   const rows: GoalRow[] = [];
@@ -110,9 +110,11 @@ async function main(): Promise<void> {
                 ? await benchFidelity(engine!)
                 : name === 'convoy'
                   ? await benchConvoy(engine!)
-                  : name === 'measured'
-                    ? await benchMeasured()
-                    : await timelineSection();
+                  : name === 'workers'
+                    ? await benchWorkers(engine!)
+                    : name === 'measured'
+                      ? await benchMeasured()
+                      : await timelineSection();
       } catch (error) {
         // A section that cannot run is reported like a missed goal; the others still run.
         const message = (error as Error).message;

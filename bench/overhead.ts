@@ -27,8 +27,8 @@ export async function benchOverhead(engine: Engine): Promise<SectionResult> {
       wallMs: summary.wallMs,
       cpuMs,
       ratio: summary.wallMs / cpuMs,
-      handoffs: summary.handoffs,
-      forcedSwitches: summary.forcedSwitches,
+      handoffs: summary.handoffs ?? 0,
+      forcedSwitches: summary.forcedSwitches ?? 0,
     });
   }
   const ratio = median(runs.map((r) => r.ratio));

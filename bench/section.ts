@@ -21,3 +21,10 @@ export const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+
+/** "[min–max]" of the values, for a median's spread. */
+export const spread = (values: number[], unit = ''): string => {
+  if (values.length === 0) return '';
+  const f = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3));
+  return `[${f(Math.min(...values))}–${f(Math.max(...values))}${unit}]`;
+};

@@ -19,15 +19,11 @@ import { forkLauncher, type ProcessLauncher } from './launcher';
 import type { FromProcess, RunSettings } from './messages';
 import type { CostCalibration } from './calibrate/calibration';
 import { Measurer } from './measure';
+import { measureStartCosts, type StartCosts } from './start-costs';
 import { RunSupervisor, type SupervisorOptions } from './supervisor';
 import { THREADS_PER_PROCESS } from './words';
 
-/** CPython's own start-up costs, shown as `starting` (ms): a thread ~0.1 ms; a forked process a few ms. */
-export interface StartCosts {
-  threadMs: number;
-  processMs: number;
-}
-export const defaultStartCosts: StartCosts = { threadMs: 0.1, processMs: 10 };
+export type { StartCosts } from './start-costs';
 
 /** A run may start at most this many processes (each is an OS process of this machine). */
 const PROCESSES_PER_RUN = 64;
@@ -36,6 +32,8 @@ const PROCESSES_PER_RUN = 64;
 interface MachineCalibration {
   itersPerMs: number;
   costs: CostCalibration;
+  /** CPython's thread and process start and wake-up latencies (measured with python3 beside the cost table). */
+  starts: StartCosts;
 }
 
 /** $GIL_LAB_CACHE_DIR, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache, or %LOCALAPPDATA%) + gil-lab. */
@@ -50,7 +48,8 @@ export interface EngineOptions {
   launcher?: ProcessLauncher;
   /** Where the built python-process.js and python-thread.js are (default: out/main). */
   engineDir?: string;
-  startCosts?: StartCosts;
+  /** CPython's start costs and wake-up latency (default: measured with this machine's python3, cached; see start-costs.ts). */
+  startCosts?: Partial<StartCosts>;
   /** A process silent for this long has hung (default 5 s). */
   hangTimeoutMs?: number;
   /** Trace intervals kept per run (default limits.maxIntervalsPerRun). */
@@ -145,17 +144,20 @@ export function createEngine(options: EngineOptions): Engine {
    */
   const calibrate = (again = false): Promise<MachineCalibration> =>
     (calibration ??= (async () => {
-      const found = options.costs ? null : await measurer.pythons();
+      const found = await measurer.pythons();
+      const python = found.main.ok ? { executable: found.main.python.executable, version: found.main.python.version } : null;
+      const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+      const starts = measureStartCosts(python, cacheDir, again);
       const costsRequest = options.costs
         ? null
         : {
-            python: found!.main.ok ? { executable: found!.main.python.executable, version: found!.main.python.version } : null,
-            ...(found!.main.ok ? {} : { pythonMissing: found!.main.reason }),
-            cacheDir: options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir,
+            python,
+            ...(found.main.ok ? {} : { pythonMissing: found.main.reason }),
+            cacheDir,
             timerScript: join(engineDir, 'cpython-time-programs.py'),
             again,
           };
-      return new Promise<MachineCalibration>((resolvePromise, reject) => {
+      const fitted = await new Promise<Omit<MachineCalibration, 'starts'>>((resolvePromise, reject) => {
         const handle = launcher.launch(processEntry, 'calibration');
         const timer = setTimeout(() => {
           handle.kill();
@@ -179,6 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
         });
         handle.send({ type: 'calibrate', costs: costsRequest });
       });
+      return { ...fitted, starts: { ...(await starts), ...options.startCosts } };
     })().then(
       async (done) => {
         finished = done;
@@ -201,7 +204,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function settingsFor(s: Session, runId: string, variant: Variant, workers: number, machine: MachineCalibration): RunSettings {
     const r = s.request;
-    const costs = options.startCosts ?? defaultStartCosts;
+    const starts = machine.starts;
     return {
       runId,
       source: variant.source,
@@ -216,8 +219,9 @@ export function createEngine(options: EngineOptions): Engine {
       costs: machine.costs.costs,
       maxIntervalsPerLane: Math.max(1000, Math.floor((options.maxIntervalsPerRun ?? limits.maxIntervalsPerRun) / 8)),
       socketLatencyUs: options.socketLatencyUs ?? 20,
-      threadStartMs: costs.threadMs,
-      processStartMs: costs.processMs,
+      threadStartMs: starts.threadMs,
+      processStartMs: starts.processMs,
+      wakeUpUs: starts.wakeUs,
     };
   }
 

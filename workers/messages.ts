@@ -38,6 +38,8 @@ export interface RunSettings {
   /** CPython's cost of starting a thread / a process, charged as `starting` (ms). */
   threadStartMs: number;
   processStartMs: number;
+  /** CPython's wake-up latency of a thread signalled by the GIL's release (µs): see Gil. */
+  wakeUpUs: number;
 }
 
 /** What a warm worker thread becomes. */

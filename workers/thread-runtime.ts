@@ -11,11 +11,17 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter/i
 import type { PyModule, PyObject } from './interpreter/objects';
 import type { FromThread, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
+import { laneStats, preludeNeeds } from './thread-parts';
 import { threadCpuClock } from './thread-cpu';
 import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
 /** The eval breaker runs after this much charged time (ns): CPython's runs every few µs of bytecode. */
 const CHECK_NS = 20_000;
+/**
+ * old model: Python 2 released and re-took the GIL every 100 ticks (sys.setcheckinterval), about
+ * 5 µs of Python 2.6's bytecode (Beazley's count loop: 0.25 µs an iteration of ~5 ticks).
+ */
+const OLD_CHECK_NS = 5_000;
 /** Computed time is paid (burned) in rounds of this much charged time (ns). */
 const SETTLE_NS = 250_000;
 /** How often the lane's trace goes to the process: a few times a second, so lanes fill in live. */
@@ -49,44 +55,6 @@ export interface ThreadIdentity {
   t0EpochMs: number;
   gilIndex: number;
   heapLog: SharedArrayBuffer;
-}
-
-/** A task lane's totals: it has no CPU clock or GIL of its own (its thread has). */
-function laneStats(r: Recorder): ThreadStats {
-  return {
-    tid: r.tid,
-    startingUs: r.totalsUs[STARTING],
-    runningUs: r.totalsUs[RUNNING],
-    waitUs: r.totalsUs[WAITING],
-    ioUs: r.totalsUs[IO],
-    blockedUs: r.totalsUs[BLOCKED],
-    onCpuUs: null,
-    ioCount: r.ioCount,
-    endUs: r.lastActiveUs,
-    handoffs: 0,
-    forcedSwitches: 0,
-    truncated: r.truncated,
-    behindMs: 0,
-  };
-}
-
-/** The prelude modules a source imports, and the ones those import, found by their import lines. */
-export function preludeNeeds(source: string, prelude: Record<string, string>): string[] {
-  const needed = new Set<string>();
-  const visit = (text: string) => {
-    for (const m of text.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w., ]+))/gm)) {
-      const names = m[1] ? [m[1]] : m[2].split(',').map((x) => x.trim().split(/\s+/)[0]);
-      for (const name of names) {
-        for (const candidate of [name, name.split('.')[0]]) {
-          if (prelude[candidate] === undefined || needed.has(candidate)) continue;
-          needed.add(candidate);
-          visit(prelude[candidate]);
-        }
-      }
-    }
-  };
-  visit(source);
-  return [...needed];
 }
 
 export class ThreadRuntime implements InterpreterHost {
@@ -144,7 +112,7 @@ export class ThreadRuntime implements InterpreterHost {
         ? null
         : new Gil(c.gils, c.gilIndex, c.tid, s.gilModel, () => Atomics.load(words, SWITCH_INTERVAL_US) / 1000, {
             onDropRequest: () => this.recorder.instant('drop_request'),
-          });
+          }, s.wakeUpUs);
     this.heap = new SharedHeap(this.resolver, c.tid, this.interp.modules);
     this.heap.install();
     this.log = new HeapLog(c.heapLog, c.tid);
@@ -248,7 +216,7 @@ export class ThreadRuntime implements InterpreterHost {
 
   /** The eval breaker, from loops' back edges and calls. */
   breaker(interp: Interpreter): void {
-    interp.checkAt = interp.cost + CHECK_NS;
+    interp.checkAt = interp.cost + this.checkNs;
     if (interp.cost - this.costAtSettle >= SETTLE_NS) this.settle();
     const gil = this.gil;
     if (gil) {
@@ -274,12 +242,23 @@ export class ThreadRuntime implements InterpreterHost {
     this.recorder.enter(RUNNING, line);
   }
 
-  /** Python 2: every check interval the holder releases and at once tries to take it back. */
+  /**
+   * Python 2: every check interval the holder releases and at once tries to take it back. With a
+   * thread waiting, the release wakes it in vain (it finds the GIL taken again): the signal's cost
+   * is charged, so settle() does not burn it away (Beazley's GIL battle).
+   */
   private checkInterval(): void {
     const gil = this.gil!;
     this.publishHeap();
     const releasedAt = this.recorder.nowUs();
-    if (gil.checkInterval()) return;
+    const battles = gil.battles;
+    const kept = gil.checkInterval();
+    if (gil.battles > battles) {
+      // Paid on top of the interval's work, not out of the next one.
+      this.interp.cost += gil.signalCostMs * 1e6;
+      this.interp.checkAt += gil.signalCostMs * 1e6;
+    }
+    if (kept) return;
     const line = this.interp.userLine();
     this.recorder.enter(WAITING, line, releasedAt);
     gil.take();
@@ -461,6 +440,10 @@ export class ThreadRuntime implements InterpreterHost {
     this.startCpuMs = this.cpu.nowMs();
     this.cpuAtSettle = this.startCpuMs;
     this.costAtSettle = this.interp.cost;
-    this.interp.checkAt = this.interp.cost + CHECK_NS;
+    this.interp.checkAt = this.interp.cost + this.checkNs;
+  }
+
+  private get checkNs(): number {
+    return this.gil && this.settings.gilModel === 'old' ? OLD_CHECK_NS : CHECK_NS;
   }
 }

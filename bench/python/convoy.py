@@ -1,7 +1,7 @@
 """convoy (Beazley's convoy effect): an I/O thread's echo rounds per second, alone, beside a
 CPU-bound thread, and beside a CPU-bound process.
 
-The I/O thread sends 1 byte on a socket pair, receives it back from an echo peer in another
+The I/O thread sends 1 byte (sendall) on a socket pair, receives it back from an echo peer in another
 process, does a little Python work, and repeats for --seconds. recv() releases the GIL; getting
 it back beside a CPU-bound thread takes up to a switch interval (5 ms), every round.
 
@@ -37,7 +37,7 @@ def echo_rounds(sock, seconds, out):
     start = time.monotonic()
     end = start + seconds
     while time.monotonic() < end:
-        sock.send(b"x")
+        sock.sendall(b"x")
         sock.recv(1)
         total = 0
         for i in range(10):  # a little Python work per round
