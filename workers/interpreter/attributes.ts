@@ -3,6 +3,7 @@ import { type Kwargs, lookupType, None, PyBoundMethod, PyBuiltin, PyClassMethod,
 import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
 import { dictSet } from './compare';
 import { mutate } from './mutations';
+import { closestName, offerSuggestion } from './suggestions';
 
 /** Binds what a class attribute lookup found to an instance, as descriptors do. */
 function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
@@ -43,11 +44,46 @@ export function findAttr(obj: PyValue, name: string): PyValue | undefined {
   if (found !== undefined) return bind(found, obj, ownerOf(t, name));
   if (name === '__class__') return t;
   if (name === '__dict__' && obj instanceof PyInstance) return obj.dict;
-  if (obj instanceof PyInstance && isExceptionType(obj.type) && name === 'args') return new PyTuple(exceptionArgs(obj));
+  if (obj instanceof PyInstance && isExceptionType(obj.type)) {
+    const v = exceptionAttr(obj, name);
+    if (v !== undefined) return v;
+  }
+  if (obj instanceof PyBuiltin || obj instanceof PyBoundMethod) {
+    const v = callableAttr(obj, name);
+    if (v !== undefined) return v;
+  }
   if (obj instanceof PyInstance) {
     const getattr = lookupType(obj.type, '__getattr__');
     if (getattr !== undefined) return call(getattr, [obj, name], null);
   }
+  return undefined;
+}
+
+/** What every exception has before anything sets it. */
+function exceptionAttr(e: PyInstance, name: string): PyValue | undefined {
+  switch (name) {
+    case 'args':
+      return new PyTuple(exceptionArgs(e));
+    case '__cause__':
+    case '__context__':
+    case '__traceback__':
+      return null;
+    case '__suppress_context__':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+function callableAttr(f: PyBuiltin | PyBoundMethod, name: string): PyValue | undefined {
+  if (f instanceof PyBoundMethod) {
+    if (name === '__self__') return f.self;
+    if (name === '__func__') return f.func;
+    return name === '__name__' || name === '__qualname__' || name === '__module__' ? findAttr(f.func, name) : undefined;
+  }
+  if (name === '__name__') return f.name;
+  if (name === '__qualname__') return f.owner === 'builtins' || f.owner === 'math' ? f.name : `${f.owner}.${f.name}`;
+  if (name === '__module__') return f.owner === 'builtins' || f.owner === 'math' ? f.owner : null;
   return undefined;
 }
 
@@ -84,9 +120,30 @@ export function getAttr(obj: PyValue, name: string): PyValue {
 }
 
 export function attributeError(obj: PyValue, name: string): PyExc {
-  if (obj instanceof PyModule) return pyError('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
-  if (obj instanceof PyType) return pyError('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
-  return pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
+  const exc =
+    obj instanceof PyModule
+      ? pyError('AttributeError', `module '${obj.name}' has no attribute '${name}'`)
+      : obj instanceof PyType
+        ? pyError('AttributeError', `type object '${obj.name}' has no attribute '${name}'`)
+        : pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
+  exc.value.dict.map.set('name', { k: 'name', v: name });
+  exc.value.dict.map.set('obj', { k: 'obj', v: obj });
+  offerSuggestion(exc.value, () => closestName(name, attributeNames(obj)));
+  return exc;
+}
+
+/** dir(obj), sorted: the names an AttributeError's suggestion is chosen from. */
+export function attributeNames(obj: PyValue): string[] {
+  const names = new Set<string>();
+  const add = (d: PyDict | null) => {
+    if (d) for (const k of d.map.keys()) if (typeof k === 'string') names.add(k);
+  };
+  if (obj instanceof PyModule) add(obj.dict);
+  else {
+    if (obj instanceof PyInstance || obj instanceof PyFunction) add(obj.dict);
+    for (const t of obj instanceof PyType ? obj.mro : typeOf(obj).mro) add(t.dict);
+  }
+  return [...names].sort();
 }
 
 export function setAttr(obj: PyValue, name: string, value: PyValue): void {

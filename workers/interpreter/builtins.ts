@@ -11,14 +11,16 @@ import { arity, charge, defineFunction, kwarg, noKwargs, onlyKwargs, running, to
 import * as num from './numbers';
 import {
   Ellipsis,
+  lookupType,
   NotImplemented,
-  objectId,
+  PyBoundMethod,
   PyBuiltin,
   PyDict,
   PyFloat,
   PyFunction,
   PyList,
   PyModule,
+  PyObject,
   PyRange,
   PySuper,
   PyTuple,
@@ -30,6 +32,7 @@ import {
 } from './objects';
 import { asIndex, binaryOp, isInstance } from './operators';
 import { pyRepr, pyStr } from './text';
+import { pyHash, valueId } from './hash';
 
 /** Where print() writes: the engine records each call as a print event on the thread's lane. */
 export interface Output {
@@ -113,6 +116,9 @@ export function makeBuiltins(output: Output): PyDict {
   });
   fn('divmod', (args) => {
     arity('divmod', args, 2);
+    const [a, b] = args;
+    if (num.isNum(a) && num.isNum(b) && !(a instanceof PyFloat) && !(b instanceof PyFloat) && Number(b) === 0)
+      throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
     return new PyTuple([binaryOp('//', args[0], args[1]), binaryOp('%', args[0], args[1])]);
   });
   fn('pow', (args) => {
@@ -238,16 +244,18 @@ export function makeBuiltins(output: Output): PyDict {
     return targets.some((x) => x instanceof PyType && c.mro.includes(x));
   });
   fn('callable', (args) => {
+    arity('callable', args, 1);
     const v = args[0];
-    return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyType || findAttr(v, '__call__') !== undefined;
+    if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType) return true;
+    return v instanceof PyObject && lookupType(typeOf(v), '__call__') !== undefined;
   });
   fn('hash', (args) => {
-    const k = hashKey(args[0]);
-    return typeof k === 'number' ? k : objectId(typeof k === 'object' ? k : { k }) % 2 ** 31;
+    arity('hash', args, 1);
+    return pyHash(args[0]);
   });
   fn('id', (args) => {
-    const v = args[0];
-    return typeof v === 'object' && v !== null ? objectId(v) : objectId({ v });
+    arity('id', args, 1);
+    return valueId(args[0]);
   });
   fn('chr', (args) => String.fromCodePoint(toInt(args[0], 'chr')));
   fn('ord', (args) => {

@@ -5,7 +5,7 @@ import { call, findAttr, getAttr } from './attributes';
 import { compare, dictSet, equals, truthy } from './compare';
 import { classNameLoader, globalLoader, nameError, unboundLocal, type Ctx } from './compile-context';
 import { pyError } from './errors';
-import type { ExprFn, Frame } from './frame';
+import { asPyExc, type ExprFn, type Frame } from './frame';
 import { formatValue } from './format';
 import { contains, getItem } from './items';
 import { iterate, JsIterator, toArray } from './iteration';
@@ -22,6 +22,7 @@ import {
   PyModule,
   PySet,
   PySlice,
+  PySuper,
   PyTuple,
   PyType,
   typeOf,
@@ -400,7 +401,7 @@ function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
         }
         return call(fn, args(f), kwargs ? kwargs(f) : null);
       }
-      if (o instanceof PyType) return call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
+      if (o instanceof PyType || o instanceof PySuper) return call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
       const m = lookupType(typeOf(o), name);
       if ((m instanceof PyBuiltin || m instanceof PyFunction) && !(o instanceof PyInstance && o.dict.map.has(name))) {
         const argv = args(f);
@@ -523,10 +524,18 @@ function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'Dic
       const k = key(f);
       dictSet(out, k, value(f));
     });
+    const frame = comprehensionFrame(ctx, e, '<dictcomp>');
     return (f) => {
+      const saved = out;
       const d = (out = new PyDict());
-      loops(f, first(f));
-      out = d;
+      const source = first(f);
+      try {
+        loops(f, source);
+      } catch (err) {
+        throw frame(f, err);
+      } finally {
+        out = saved;
+      }
       return d;
     };
   }
@@ -538,11 +547,15 @@ function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'Dic
     items.push(elt(f));
   });
   const isSet = e.kind === 'SetComp';
+  const frame = comprehensionFrame(ctx, e, isSet ? '<setcomp>' : '<listcomp>');
   return (f) => {
     const saved = items;
     const mine: PyValue[] = (items = []);
+    const source = first(f);
     try {
-      loops(f, first(f));
+      loops(f, source);
+    } catch (err) {
+      throw frame(f, err);
     } finally {
       items = saved;
     }
@@ -580,5 +593,28 @@ function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): ExprFn {
       }
     }
   }
-  return (f) => new JsIterator(run(f, 0, first(f)));
+  const frame = comprehensionFrame(ctx, e, '<genexpr>');
+  function* guarded(f: Frame, source: PyValue): Generator<PyValue> {
+    try {
+      yield* run(f, 0, source);
+    } catch (err) {
+      throw frame(f, err);
+    }
+  }
+  return (f) => new JsIterator(guarded(f, first(f)));
+}
+
+/**
+ * CPython 3.11 runs a comprehension in a frame of its own, named <listcomp>, <genexpr> …: its
+ * traceback shows that frame. The interpreter runs it inline and adds the entry as the error passes.
+ */
+function comprehensionFrame(ctx: Ctx, e: Expr, name: string): (f: Frame, err: unknown) => unknown {
+  const file = ctx.env.file;
+  const token = {};
+  return (f, err) => {
+    const exc = asPyExc(err);
+    if (!exc) return err;
+    exc.enter(token, file, f.line >= e.line && f.line <= e.endLine ? f.line : e.line, name);
+    return exc;
+  };
 }

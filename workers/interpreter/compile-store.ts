@@ -7,9 +7,9 @@ import { nameError, storeClassName, storeGlobal, unboundLocal, shownName, type C
 import { pyError } from './errors';
 import type { Frame } from './frame';
 import { delItem, setItem } from './items';
-import { toArray } from './iteration';
+import { isIterable, toArray } from './iteration';
 import { mutate } from './mutations';
-import { PyList, type PyValue } from './objects';
+import { PyList, typeOf, type PyValue } from './objects';
 import type { Access } from './scope';
 
 export type StoreFn = (f: Frame, v: PyValue) => void;
@@ -75,6 +75,7 @@ function unpacker(ctx: Ctx, elts: Expr[]): StoreFn {
   const stores = elts.map((e) => storeTarget(ctx, e.kind === 'Starred' ? e.value : e));
   const n = elts.length;
   return (f, v) => {
+    if (!isIterable(v)) throw pyError('TypeError', `cannot unpack non-iterable ${typeOf(v).name} object`);
     const items = toArray(v);
     if (star < 0) {
       if (items.length > n) throw pyError('ValueError', `too many values to unpack (expected ${n})`);

@@ -17,10 +17,25 @@ export interface TracebackEntry {
  * for it, so `try: d[k] except KeyError:` in a loop stays cheap.
  */
 export class PyExc {
+  /** The frame of the newest entry: as in CPython, a frame adds one entry per raise into it. */
+  private inFrame: object | null = null;
+
   constructor(
     readonly value: PyInstance,
     public traceback: TracebackEntry[] = [],
   ) {}
+
+  /** The exception reached `frame` (raised there, or a call from there raised it): its line goes first. */
+  enter(frame: object, file: string, line: number, name: string): void {
+    if (this.inFrame === frame) return;
+    this.inFrame = frame;
+    this.traceback.unshift({ file, line, name });
+  }
+
+  /** A bare `raise` in `frame` re-raises without an entry for it, as RAISE_VARARGS 0 does. */
+  reraiseIn(frame: object): void {
+    this.inFrame = frame;
+  }
 }
 
 function exceptionClass(name: string, base: PyType | null): PyType {
@@ -104,13 +119,20 @@ export function isExceptionType(t: PyValue): boolean {
   return t instanceof PyType && t.mro.includes(BaseException);
 }
 
-/** The traceback text CPython prints for an uncaught exception (without its final line). */
-export function formatTraceback(entries: readonly TracebackEntry[], sourceLine: (file: string, line: number) => string | undefined): string {
-  let out = 'Traceback (most recent call last):\n';
-  for (const entry of entries) {
-    out += `  File "${entry.file}", line ${entry.line}, in ${entry.name}\n`;
-    const text = sourceLine(entry.file, entry.line)?.trim();
-    if (text) out += `    ${text}\n`;
-  }
-  return out;
+/** The exception an exception was raised from (`raise … from`) or during the handling of. */
+export function chainedAttr(e: PyInstance, name: '__cause__' | '__context__'): PyInstance | null {
+  const v = e.dict.map.get(name)?.v;
+  return v instanceof PyInstance ? v : null;
+}
+
+/**
+ * CPython sets __context__ to the exception being handled when another is raised: a raise
+ * statement always does (`overwrite`); an error raised by a builtin gets it where it is caught.
+ */
+export function setContext(exc: PyExc, handling: readonly PyExc[], overwrite = false): void {
+  const outer = handling[handling.length - 1];
+  if (!outer || outer.value === exc.value || (!overwrite && exc.value.dict.map.has('__context__'))) return;
+  // Avoid a cycle: the handled exception may itself have this one in its chain.
+  for (let c: PyInstance | null = outer.value; c; c = chainedAttr(c, '__context__')) if (c === exc.value) return;
+  exc.value.dict.map.set('__context__', { k: '__context__', v: outer.value });
 }

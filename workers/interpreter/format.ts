@@ -202,7 +202,6 @@ function splitNumber(body: string): [string, string] {
 export function formatValue(value: PyValue, specText: string): string {
   if (specText === '') return pyStr(value);
   const spec = parseSpec(specText);
-  if (typeof value === 'boolean' && spec.type === '') return pad(value ? 'True' : 'False', spec, '<');
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     if ('eEfFgG%'.includes(spec.type) && spec.type !== '') return formatFloat(Number(value), spec);
     if (spec.precision !== null && spec.type === '') throw pyError('ValueError', 'Precision not allowed in integer format specifier');

@@ -1,7 +1,7 @@
 // Frames and code objects: what a call creates, how arguments bind to parameters, and the
 // thread state compiled code reads (its cost counter, the eval breaker, the current frame).
 import type { CostTable } from './costs';
-import { pyError, PyExc } from './errors';
+import { pyError, PyExc, setContext } from './errors';
 import { PyCell, PyDict, PyFunction, PyTuple, type Code, type Kwargs, type PyValue } from './objects';
 
 /** A statement's outcome: fall through, break, continue or return (the value is in frame.ret). */
@@ -72,6 +72,8 @@ export class CodeObject implements Code {
   nslots = 0;
   /** Cell names: this scope's cellvars, then its freevars. */
   cellNames: string[] = [];
+  /** co_varnames: parameters, then the other locals that are not cells (NameError suggestions). */
+  varnames: string[] = [];
   cellvarCount = 0;
   /** Make a generator/coroutine object for a frame ready to run (installed by compile-gen). */
   makeGenerator: ((code: CodeObject, frame: Frame, fn: PyFunction) => PyValue) | null = null;
@@ -205,8 +207,17 @@ function missingArguments(name: string, names: string[], kind: string): PyExc {
 /** As an exception leaves a frame, the frame adds its line to the traceback (as CPython's does). */
 export function addTraceback(e: unknown, code: CodeObject, f: Frame): unknown {
   const exc = asPyExc(e);
-  if (exc) exc.traceback.unshift({ file: code.file, line: f.line, name: code.name });
+  if (exc) exc.enter(f, code.file, f.line, code.name);
   return exc ?? e;
+}
+
+/** An exception caught in `f` (by except, finally or with): it gets f's entry with the line it was raised at. */
+export function caughtIn(e: unknown, f: Frame, ts: ThreadState): PyExc | null {
+  const exc = asPyExc(e);
+  if (!exc) return null;
+  exc.enter(f, f.code.file, f.line, f.code.name);
+  setContext(exc, ts.handling);
+  return exc;
 }
 
 /** A Python exception, or a JavaScript stack overflow turned into RecursionError; null for internal errors. */

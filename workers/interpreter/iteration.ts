@@ -88,7 +88,7 @@ export function iterate(v: PyValue): PyIterator {
   if (typeof v === 'string') return new StringIterator(v);
   if (v instanceof PyIterator) return v;
   if (v instanceof PyDict) return new JsIterator(dictKeys(v));
-  if (v instanceof PySet) return new JsIterator(v.map.values());
+  if (v instanceof PySet) return new JsIterator(setItems(v));
   if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
   if (v instanceof PyInstance) {
     const iter = lookupType(v.type, '__iter__');
@@ -115,12 +115,27 @@ function* sequenceByIndex(v: PyValue): Generator<PyValue> {
   }
 }
 
+function* setItems(s: PySet): Generator<PyValue> {
+  const size = s.map.size;
+  for (const v of s.map.values()) {
+    if (s.map.size !== size) throw pyError('RuntimeError', 'Set changed size during iteration');
+    yield v;
+  }
+  if (s.map.size !== size) throw pyError('RuntimeError', 'Set changed size during iteration');
+}
+
 function* dictKeys(d: PyDict): Generator<PyValue> {
   const size = d.map.size;
   for (const entry of d.map.values()) {
     if (d.map.size !== size) throw pyError('RuntimeError', 'dictionary changed size during iteration');
     yield entry.k;
   }
+}
+
+/** Whether iter(v) would succeed (without calling anything). */
+export function isIterable(v: PyValue): boolean {
+  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyIterator || v instanceof PyDict || v instanceof PySet || v instanceof PyRange || v instanceof PyBytes) return true;
+  return v instanceof PyInstance && (lookupType(v.type, '__iter__') !== undefined || lookupType(v.type, '__getitem__') !== undefined);
 }
 
 /** All items of an iterable, as an array (lists and tuples are copied). */

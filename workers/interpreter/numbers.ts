@@ -99,7 +99,7 @@ export function mod(a: Num, b: Num): Num {
   }
   const x = intOf(a);
   const y = intOf(b);
-  if (y === 0 || y === 0n) throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+  if (y === 0 || y === 0n) throw pyError('ZeroDivisionError', 'integer modulo by zero');
   if (typeof x === 'number' && typeof y === 'number') {
     let r = x % y;
     if (r !== 0 && r < 0 !== y < 0) r += y;

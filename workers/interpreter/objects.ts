@@ -6,6 +6,8 @@
 // Everything else is a PyObject. `sid` is the object's id in its process's shared heap
 // (0 = not shared with another thread yet; see heap.ts).
 
+import { SetTable } from './set-table';
+
 export type PyValue = number | bigint | string | boolean | null | PyObject;
 
 export abstract class PyObject {
@@ -59,7 +61,7 @@ export class PyDict extends PyObject {
 }
 
 export class PySet extends PyObject {
-  readonly map = new Map<HashKey, PyValue>();
+  readonly map = new SetTable();
   constructor(readonly frozen = false) {
     super();
   }

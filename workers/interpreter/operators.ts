@@ -1,11 +1,12 @@
 // Binary, in-place and unary operators, isinstance and index().
-import { type HashKey, lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import { lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
 import { pyError } from './errors';
 import * as num from './numbers';
 import { toArray } from './iteration';
 import { truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
+import { difference, differenceUpdate, intersection, intersectionUpdate, symmetricDifference, symmetricDifferenceUpdate, union, update } from './set-ops';
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@';
 
@@ -124,7 +125,11 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
       return undefined;
     case '*': {
       const [seq, n] = num.isNum(a) ? [b, repeatCount(a)] : [a, repeatCount(b)];
-      if (n === null) return undefined;
+      if (n === null) {
+        const other = isSequence(a) ? b : isSequence(b) ? a : undefined;
+        if (other !== undefined && !(other instanceof PyInstance)) throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeOf(other).name}'`);
+        return undefined;
+      }
       if (typeof seq === 'string') return seq.repeat(n);
       if (seq instanceof PyList) return new PyList(repeat(seq.items, n));
       if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
@@ -140,33 +145,30 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
         for (const [k, e] of b.map) d.map.set(k, { k: e.k, v: e.v });
         return d;
       }
-      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map, ...b.map]), a.frozen);
+      if (a instanceof PySet && b instanceof PySet) return union(a, [b]);
       return undefined;
     case '&':
-      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map].filter(([k]) => b.map.has(k))), a.frozen);
+      if (a instanceof PySet && b instanceof PySet) return intersection(a, b);
       return undefined;
     case '-':
-      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map].filter(([k]) => !b.map.has(k))), a.frozen);
+      if (a instanceof PySet && b instanceof PySet) return difference(a, b);
       return undefined;
     case '^':
-      if (a instanceof PySet && b instanceof PySet)
-        return setOf(new Map([...[...a.map].filter(([k]) => !b.map.has(k)), ...[...b.map].filter(([k]) => !a.map.has(k))]), a.frozen);
+      if (a instanceof PySet && b instanceof PySet) return symmetricDifference(a, b);
       return undefined;
     default:
       return undefined;
   }
 }
 
+function isSequence(v: PyValue): boolean {
+  return typeof v === 'string' || v instanceof PyList || v instanceof PyTuple || v instanceof PyBytes;
+}
+
 function repeat<T>(items: readonly T[], n: number): T[] {
   const out: T[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
-}
-
-function setOf(map: Map<HashKey, PyValue>, frozen: boolean): PySet {
-  const s = new PySet(frozen);
-  for (const [k, v] of map) s.map.set(k, v);
-  return s;
 }
 
 /** a op= b: lists, dicts and sets change in place; everything else rebinds. */
@@ -187,10 +189,11 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
     for (const [k, v] of itemsOf(b)) mutate.dictSet(a, k, v);
     return a;
   }
-  if (a instanceof PySet && !a.frozen && (op === '|' || op === '&' || op === '-' || op === '^')) {
-    const result = binaryOp(op, a, b) as PySet;
-    mutate.setClear(a);
-    for (const v of result.map.values()) mutate.setAdd(a, v);
+  if (a instanceof PySet && !a.frozen && b instanceof PySet && (op === '|' || op === '&' || op === '-' || op === '^')) {
+    if (op === '|') update(a, b);
+    else if (op === '&') intersectionUpdate(a, b);
+    else if (op === '-') differenceUpdate(a, b);
+    else symmetricDifferenceUpdate(a, b);
     return a;
   }
   if (a instanceof PyInstance) {

@@ -99,7 +99,7 @@ export function pyRepr(v: PyValue): string {
     const name = f instanceof PyFunction ? f.qualname : f instanceof PyBuiltin ? f.name : '?';
     return `<bound method ${name} of ${pyRepr(v.self)}>`;
   }
-  if (v instanceof PyType) return v.module === 'builtins' ? `<class '${v.name}'>` : `<class '${v.module}.${v.name}'>`;
+  if (v instanceof PyType) return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
   if (v instanceof PyModule) return `<module '${v.name}'${v.name === '__main__' ? '' : ' (built-in)'}>`;
   if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
   if (v instanceof PySlice) return `slice(${pyRepr(v.start)}, ${pyRepr(v.stop)}, ${pyRepr(v.step)})`;

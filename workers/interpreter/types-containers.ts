@@ -10,7 +10,8 @@ import { mutate } from './mutations';
 import { arity, charge, defineMethod, kwarg, onlyKwargs, toInt } from './native';
 import { PyBuiltin, PyClassMethod, PyDict, PyList, PyRange, PySet, PyTuple, types, type PyValue } from './objects';
 import { asIndex, itemsOf } from './operators';
-import { exceptionToRaise } from './compile-stmt';
+import { exceptionToRaise } from './compile-try';
+import { initSetTypes } from './types-set';
 
 function indexOf(items: readonly PyValue[], v: PyValue, args: PyValue[], what: string): number {
   const n = items.length;
@@ -26,16 +27,6 @@ function count(items: readonly PyValue[], v: PyValue): number {
   let n = 0;
   for (const x of items) if (x === v || equals(x, v)) n++;
   return n;
-}
-
-function newSet(items: PyValue[], frozen: boolean): PySet {
-  const s = new PySet(frozen);
-  for (const v of items) s.map.set(hashKey(v), v);
-  return s;
-}
-
-function others(args: PyValue[]): PySet[] {
-  return args.map((a) => (a instanceof PySet ? a : newSet(toArray(a), true)));
 }
 
 export function initContainerTypes(): void {
@@ -167,69 +158,7 @@ export function initContainerTypes(): void {
   // A classmethod: called through the class or an instance, it receives the class first.
   setName(dict.dict, 'fromkeys', new PyClassMethod(new PyBuiltin('fromkeys', (a) => newDict(toArray(a[1]).map((k) => [k, a[2] ?? null])), 'dict')));
 
-  const makeSet = (frozen: boolean) => (_cls: unknown, args: PyValue[]) => {
-    arity(frozen ? 'frozenset' : 'set', args, 0, 1);
-    return newSet(args.length ? toArray(args[0]) : [], frozen);
-  };
-  set.construct = makeSet(false);
-  frozenset.construct = makeSet(true);
-  for (const t of [set, frozenset]) {
-    const frozen = t === frozenset;
-    defineMethod(t, 'union', (self, a) => newSet([...(self as PySet).map.values(), ...others(a).flatMap((o) => [...o.map.values()])], frozen));
-    defineMethod(t, 'intersection', (self, a) => newSet([...(self as PySet).map.values()].filter((v) => others(a).every((o) => o.map.has(hashKey(v)))), frozen));
-    defineMethod(t, 'difference', (self, a) => newSet([...(self as PySet).map.values()].filter((v) => !others(a).some((o) => o.map.has(hashKey(v)))), frozen));
-    defineMethod(t, 'symmetric_difference', (self, a) => {
-      const [o] = others(a);
-      const s = self as PySet;
-      return newSet([...[...s.map.values()].filter((v) => !o.map.has(hashKey(v))), ...[...o.map.values()].filter((v) => !s.map.has(hashKey(v)))], frozen);
-    });
-    defineMethod(t, 'issubset', (self, a) => [...(self as PySet).map.keys()].every((k) => others(a)[0].map.has(k)));
-    defineMethod(t, 'issuperset', (self, a) => [...others(a)[0].map.keys()].every((k) => (self as PySet).map.has(k)));
-    defineMethod(t, 'isdisjoint', (self, a) => ![...(self as PySet).map.keys()].some((k) => others(a)[0].map.has(k)));
-    defineMethod(t, 'copy', (self) => newSet([...(self as PySet).map.values()], frozen));
-  }
-  const sm = (name: string, f: (s: PySet, a: PyValue[]) => PyValue) =>
-    defineMethod(set, name, (self, a) => {
-      charge();
-      return f(self as PySet, a);
-    });
-  sm('add', (s, a) => {
-    arity('add', a, 1);
-    mutate.setAdd(s, a[0]);
-    return null;
-  });
-  sm('discard', (s, a) => {
-    mutate.setDelete(s, a[0]);
-    return null;
-  });
-  sm('remove', (s, a) => {
-    if (!s.map.has(hashKey(a[0]))) throw pyError('KeyError', undefined, a[0]);
-    mutate.setDelete(s, a[0]);
-    return null;
-  });
-  sm('pop', (s) => {
-    const first = s.map.values().next();
-    if (first.done) throw pyError('KeyError', 'pop from an empty set');
-    mutate.setDelete(s, first.value);
-    return first.value;
-  });
-  sm('clear', (s) => {
-    mutate.setClear(s);
-    return null;
-  });
-  sm('update', (s, a) => {
-    for (const o of a) for (const v of toArray(o)) mutate.setAdd(s, v);
-    return null;
-  });
-  sm('difference_update', (s, a) => {
-    for (const o of a) for (const v of toArray(o)) mutate.setDelete(s, v);
-    return null;
-  });
-  sm('intersection_update', (s, a) => {
-    const keep = others(a);
-    for (const v of [...s.map.values()]) if (!keep.every((o) => o.map.has(hashKey(v)))) mutate.setDelete(s, v);
-    return null;
-  });
+  initSetTypes();
 
   range.construct = (_cls, args) => {
     arity('range', args, 1, 3);

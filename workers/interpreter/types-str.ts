@@ -20,13 +20,50 @@ function splitWhitespace(s: string, max: number): string[] {
     while (i < n && whitespace.test(s[i])) i++;
     if (i >= n) break;
     if (max >= 0 && out.length === max) {
-      out.push(s.slice(i).replace(/\s+$/, ''));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
     while (j < n && !whitespace.test(s[j])) j++;
     out.push(s.slice(i, j));
     i = j;
+  }
+  return out;
+}
+
+/** str.rsplit() without a separator: whitespace runs, from the right. */
+function rsplitWhitespace(s: string, max: number): string[] {
+  const out: string[] = [];
+  let j = s.length;
+  while (j > 0) {
+    while (j > 0 && whitespace.test(s[j - 1])) j--;
+    if (j === 0) break;
+    if (max >= 0 && out.length === max) {
+      out.push(s.slice(0, j));
+      break;
+    }
+    let i = j;
+    while (i > 0 && !whitespace.test(s[i - 1])) i--;
+    out.push(s.slice(i, j));
+    j = i;
+  }
+  return out.reverse();
+}
+
+function expandTabs(s: string, tabsize: number): string {
+  let out = '';
+  let column = 0;
+  for (const c of s) {
+    if (c === '\t') {
+      if (tabsize > 0) {
+        const n = tabsize - (column % tabsize);
+        out += ' '.repeat(n);
+        column += n;
+      }
+    } else {
+      out += c;
+      column = c === '\n' || c === '\r' ? 0 : column + 1;
+    }
   }
   return out;
 }
@@ -159,9 +196,10 @@ export function initStrTypes(): void {
   m('rsplit', (s, a, kw) => {
     const sep = optionalSep(a[0] ?? kw?.get('sep'));
     const max = toInt(a[1] ?? kw?.get('maxsplit') ?? -1, 'maxsplit');
-    const parts = sep === null ? splitWhitespace(s, -1) : s.split(sep);
+    if (sep === null) return new PyList(rsplitWhitespace(s, max));
+    const parts = s.split(sep);
     if (max < 0 || parts.length <= max + 1) return new PyList(parts);
-    const head = parts.slice(0, parts.length - max).join(sep ?? ' ');
+    const head = parts.slice(0, parts.length - max).join(sep);
     return new PyList([head, ...parts.slice(parts.length - max)]);
   });
   m('splitlines', (s, a) => {
@@ -265,7 +303,7 @@ export function initStrTypes(): void {
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return sign + s.slice(sign.length).padStart(width - sign.length, '0');
   });
-  m('expandtabs', (s, a) => s.replace(/\t/g, ' '.repeat(a.length ? toInt(a[0], 'tabsize') : 8)));
+  m('expandtabs', (s, a, kw) => expandTabs(s, toInt(a[0] ?? kw?.get('tabsize') ?? 8, 'tabsize')));
   const test = (name: string, re: RegExp) => m(name, (s) => s.length > 0 && re.test(s));
   test('isdigit', /^\d+$/);
   test('isdecimal', /^\d+$/);
