@@ -2,6 +2,8 @@
 // it uses must be one GIL Lab runs as CPython does. Each problem names its line, for the editor
 // (under the line) and the CLI (`gil-lab check`).
 import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
+import { compileErrors } from './compile-errors';
+import { programNames, subsetRefusals } from './refusals';
 import { moduleList, refusedBuiltins, supportedModules } from './subset';
 
 export interface Problem {
@@ -43,6 +45,10 @@ export function checkProgram(source: string): CheckResult {
   const add = (n: Stmt | Expr | { line: number; col: number; endLine: number; endCol: number }, message: string) => problems.push(problemAt(n, message));
   /** Names bound to imported modules, at module level: their attributes are checked too. */
   const moduleAliases = new Map<string, string>();
+  const own = programNames(module);
+  for (const e of compileErrors(module)) add(e.at, `SyntaxError: ${e.message}`);
+  for (const r of subsetRefusals(module)) add(r.at, r.message);
+  const called = new Set<Expr>();
 
   for (const n of walk(module.body)) {
     switch (n.kind) {
@@ -84,8 +90,13 @@ export function checkProgram(source: string): CheckResult {
         break;
       }
       case 'Call':
-        if (n.func.kind === 'Name' && refusedBuiltins[n.func.id] && !definedByProgram(module, n.func.id))
+        if (n.func.kind === 'Name' && refusedBuiltins[n.func.id] && !own.has(n.func.id)) {
+          called.add(n.func);
           add(n.func, `${n.func.id}() is not supported here (${refusedBuiltins[n.func.id]})`);
+        }
+        break;
+      case 'Name':
+        if (refusedBuiltins[n.id] && !own.has(n.id) && !called.has(n)) add(n, `${n.id} is not supported here (${refusedBuiltins[n.id]})`);
         break;
       case 'For':
         if (n.isAsync) add(n, "'async for' is not supported here");
@@ -114,14 +125,6 @@ export function checkProgram(source: string): CheckResult {
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems, module } : { ok: true, module };
-}
-
-function definedByProgram(module: Module, name: string): boolean {
-  for (const n of walk(module.body)) {
-    if ((n.kind === 'FunctionDef' || n.kind === 'ClassDef') && n.name === name) return true;
-    if (n.kind === 'Assign' && n.targets.some((t) => t.kind === 'Name' && t.id === name)) return true;
-  }
-  return false;
 }
 
 /** One line per problem, as the CLI prints them: `line 3: …`. */

@@ -1,10 +1,11 @@
 // The builtins module: print, len, range, sorted and the rest of the functions every program
 // can call without importing anything.
-import { call, callMethod, construct, delAttr, findAttr, getAttr, setAttr } from './attributes';
+import { attributeNames, call, callMethod, delAttr, findAttr, getAttr, setAttr } from './attributes';
 import { hashKey, lessThan, setName, truthy } from './compare';
 import { formatObject } from './compile-expr';
 import { exceptions, pyError } from './errors';
 import type { Frame } from './frame';
+import { PyGenerator, stopIteration } from './generators';
 import { contains, len } from './items';
 import { iterate, JsIterator, PyIterator, toArray } from './iteration';
 import { arity, charge, defineFunction, kwarg, noKwargs, onlyKwargs, running, toInt } from './native';
@@ -12,6 +13,7 @@ import * as num from './numbers';
 import {
   Ellipsis,
   lookupType,
+  normInt,
   NotImplemented,
   PyBoundMethod,
   PyBuiltin,
@@ -33,6 +35,7 @@ import {
 import { asIndex, binaryOp, isInstance } from './operators';
 import { pyRepr, pyStr } from './text';
 import { pyHash, valueId } from './hash';
+import { roundFloat, roundInt } from './decimal';
 
 /** Where print() writes: the engine records each call as a print event on the thread's lane. */
 export interface Output {
@@ -48,6 +51,7 @@ export function makeBuiltins(output: Output): PyDict {
   setName(b, 'NotImplemented', NotImplemented);
   setName(b, 'Ellipsis', Ellipsis);
   setName(b, '__name__', 'builtins');
+  setName(b, '__debug__', true);
 
   fn('print', (args, kwargs) => {
     onlyKwargs('print', kwargs, ['sep', 'end', 'file', 'flush']);
@@ -105,13 +109,13 @@ export function makeBuiltins(output: Output): PyDict {
     const nd = args.length > 1 ? args[1] : kwarg(kwargs, 'ndigits', null);
     if (v instanceof PyFloat) {
       if (nd === null) return num.floatToInt(num.roundHalfEven(v.v));
-      const k = toInt(nd, 'ndigits');
-      const factor = 10 ** k;
-      const scaled = v.v * factor;
-      const r = Math.abs(scaled % 1) === 0.5 ? num.roundHalfEven(scaled) : Math.round(scaled);
-      return new PyFloat(Number((r / factor).toFixed(Math.max(0, k))));
+      return new PyFloat(roundFloat(v.v, toInt(nd, 'ndigits')));
     }
-    if (num.isNum(v)) return typeof v === 'boolean' ? Number(v) : v;
+    if (num.isNum(v)) {
+      const n = typeof v === 'boolean' ? Number(v) : (v as number | bigint);
+      const k = nd === null ? 0 : toInt(nd, 'ndigits');
+      return k >= 0 ? n : normInt(roundInt(BigInt(n), k));
+    }
     return callMethod(v, '__round__', nd === null ? [] : [nd]);
   });
   fn('divmod', (args) => {
@@ -227,6 +231,12 @@ export function makeBuiltins(output: Output): PyDict {
   fn('next', (args) => {
     arity('next', args, 1, 2);
     const it = args[0];
+    if (it instanceof PyGenerator) {
+      const r = it.resume('send', null);
+      if (!r.done) return r.value;
+      if (args.length > 1) return args[1];
+      throw stopIteration(r.value);
+    }
     const v = it instanceof PyIterator ? it.next() : callNext(it);
     if (v !== undefined) return v;
     if (args.length > 1) return args[1];
@@ -301,14 +311,12 @@ export function makeBuiltins(output: Output): PyDict {
     return d;
   });
   fn('dir', (args) => {
-    const v = args[0];
-    const names = new Set<string>();
-    if (v instanceof PyModule) for (const k of v.dict.map.keys()) names.add(String(k));
-    else for (const t of typeOf(v).mro) for (const k of t.dict.map.keys()) names.add(String(k));
-    return new PyList([...names].sort());
+    arity('dir', args, 0, 1);
+    if (args.length === 0) return new PyList(dictNames(locals()).sort());
+    return new PyList(attributeNames(args[0]));
   });
   fn('globals', () => currentFrame().globals);
-  fn('locals', () => currentFrame().ns ?? currentFrame().globals);
+  fn('locals', () => locals());
   fn('super', (args) => {
     if (args.length === 2) return new PySuper(args[0] as PyType, args[1]);
     const f = currentFrame();
@@ -339,6 +347,27 @@ function isStdStream(v: PyValue): boolean {
 
 function isStderr(v: PyValue): boolean {
   return v !== null && findAttr(v, '__gil_lab_stream__') === 'stderr';
+}
+
+function locals(): PyDict {
+  const f = currentFrame();
+  if (f.ns || f.code.name === '<module>') return f.ns ?? f.globals;
+  const d = new PyDict();
+  const value = new Map<string, PyValue>();
+  f.code.slotNames.forEach((name, slot) => {
+    const v = f.locals[slot];
+    if (v !== undefined && !name.includes('\u00b7')) value.set(name, v);
+  });
+  f.code.cellNames.forEach((name, i) => {
+    const v = f.cells[i]?.v;
+    if (v !== undefined && name !== '__class__') value.set(name, v);
+  });
+  for (const name of [...f.code.varnames, ...value.keys()]) if (value.has(name)) setName(d, name, value.get(name)!);
+  return d;
+}
+
+function dictNames(d: PyDict): string[] {
+  return [...d.map.keys()].filter((k): k is string => typeof k === 'string');
 }
 
 function currentFrame(): Frame {

@@ -36,6 +36,7 @@ function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, si
     const cell = scope.cellvars.indexOf(p);
     return cell >= 0 ? ~cell : scope.slots.get(p)!;
   });
+  for (const [name, slot] of scope.slots) code.slotNames[slot] = name;
   code.varnames = [...new Set([...params, ...scope.slots.keys()])].filter((n) => !n.includes('\u00b7'));
   code.kind = scope.isCoroutine ? 'coroutine' : scope.isGenerator ? 'generator' : 'function';
   ctx.codes.set(node.nid, code);

@@ -74,6 +74,8 @@ export class CodeObject implements Code {
   cellNames: string[] = [];
   /** co_varnames: parameters, then the other locals that are not cells (NameError suggestions). */
   varnames: string[] = [];
+  /** The name of each fast slot (locals()). */
+  slotNames: string[] = [];
   cellvarCount = 0;
   /** Make a generator/coroutine object for a frame ready to run (installed by compile-gen). */
   makeGenerator: ((code: CodeObject, frame: Frame, fn: PyFunction) => PyValue) | null = null;

@@ -5,6 +5,7 @@ import { iterate, toArray } from './iteration';
 import { equals, hashKey, truthy } from './compare';
 import { call, callMethod, findAttr } from './attributes';
 import { mutate } from './mutations';
+import { cpLength } from './code-points';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
 export function seqIndex(i: PyValue, length: number, what: string): number {
@@ -150,7 +151,7 @@ export function contains(container: PyValue, item: PyValue): boolean {
 }
 
 export function len(o: PyValue): number {
-  if (typeof o === 'string') return o.length === 0 ? 0 : [...o].length;
+  if (typeof o === 'string') return cpLength(o);
   if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyDict || o instanceof PySet) return o.map.size;
   if (o instanceof PyRange) return o.length;

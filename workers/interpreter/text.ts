@@ -32,16 +32,26 @@ function exceptionStr(e: PyInstance): string {
   return pyRepr(new PyTuple(args));
 }
 
+/** What str.isprintable() refuses: control, format, surrogate, private-use, unassigned and separator characters but the space. */
+export const notPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const plainRepr = /^[ -&(-[\]-~]*$/;
+
+function escapeChar(c: number): string {
+  if (c < 0x100) return `\\x${c.toString(16).padStart(2, '0')}`;
+  if (c < 0x10000) return `\\u${c.toString(16).padStart(4, '0')}`;
+  return `\\U${c.toString(16).padStart(8, '0')}`;
+}
+
 export function stringRepr(s: string): string {
+  if (plainRepr.test(s)) return `'${s}'`;
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
-    const c = ch.codePointAt(0)!;
     if (ch === quote || ch === '\\') out += `\\${ch}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (ch !== ' ' && notPrintable.test(ch)) out += escapeChar(ch.codePointAt(0)!);
     else out += ch;
   }
   return out + quote;

@@ -8,7 +8,7 @@ import { contains, seqIndex } from './items';
 import { iterate, JsIterator, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, defineMethod, kwarg, onlyKwargs, toInt } from './native';
-import { PyBuiltin, PyClassMethod, PyDict, PyList, PyRange, PySet, PyTuple, types, type PyValue } from './objects';
+import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple, types, type PyValue } from './objects';
 import { asIndex, itemsOf } from './operators';
 import { exceptionToRaise } from './compile-try';
 import { initSetTypes } from './types-set';
@@ -172,6 +172,8 @@ export function initContainerTypes(): void {
     if (!contains(r, a[0])) throw pyError('ValueError', `${String(a[0])} is not in range`);
     return ((a[0] as number) - r.start) / r.step;
   });
+  for (const field of ['start', 'stop', 'step'] as const)
+    setName(range.dict, field, new PyProperty(new PyBuiltin(field, (args) => (args[0] as PyRange)[field], 'range')));
   defineMethod(range, 'count', (self, a) => (contains(self as PyRange, a[0]) ? 1 : 0));
 
   for (const t of [types.generator, types.coroutine]) {
@@ -185,11 +187,7 @@ export function initContainerTypes(): void {
       return null;
     });
   }
-  defineMethod(types.generator, '__next__', (self) => {
-    const v = (self as PyGenerator).next();
-    if (v === undefined) throw pyError('StopIteration');
-    return v;
-  });
+  defineMethod(types.generator, '__next__', (self) => (self as PyGenerator).send(null));
   defineMethod(types.generator, '__iter__', (self) => self);
   defineMethod(types.iterator, '__iter__', (self) => self);
   defineMethod(types.iterator, '__next__', (self) => {

@@ -114,7 +114,13 @@ export function initCoreTypes(): void {
   };
   defineMethod(int, 'bit_length', (self) => (BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2).replace(/^0$/, '').length);
   defineMethod(int, 'conjugate', (self) => self);
-  defineMethod(int, 'is_integer', () => true);
+  defineMethod(int, 'bit_count', (self) => [...(BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2)].filter((c) => c === '1').length);
+  defineMethod(int, 'as_integer_ratio', (self) => new PyTuple([typeof self === 'boolean' ? Number(self) : self, 1]));
+  const intValue = new PyBuiltin('real', (args) => (typeof args[0] === 'boolean' ? Number(args[0]) : args[0]), 'int');
+  setName(int.dict, 'real', new PyProperty(intValue));
+  setName(int.dict, 'numerator', new PyProperty(intValue));
+  setName(int.dict, 'imag', new PyProperty(new PyBuiltin('imag', () => 0, 'int')));
+  setName(int.dict, 'denominator', new PyProperty(new PyBuiltin('denominator', () => 1, 'int')));
 
   bool.construct = (_cls, args) => {
     arity('bool', args, 0, 1);
@@ -127,6 +133,8 @@ export function initCoreTypes(): void {
   };
   defineMethod(floatType, 'is_integer', (self) => Number.isInteger((self as PyFloat).v));
   defineMethod(floatType, 'conjugate', (self) => self);
+  setName(floatType.dict, 'real', new PyProperty(new PyBuiltin('real', (args) => args[0], 'float')));
+  setName(floatType.dict, 'imag', new PyProperty(new PyBuiltin('imag', () => float(0), 'float')));
   defineMethod(floatType, '__repr__', (self) => floatRepr((self as PyFloat).v));
   defineMethod(floatType, 'as_integer_ratio', (self) => {
     let x = (self as PyFloat).v;

@@ -2,13 +2,14 @@
 // str.format's replacement fields …).
 import { getAttr } from './attributes';
 import { formatObject } from './compile-expr';
+import { cpIndex, cpLength, unitOffset } from './code-points';
 import { pyError } from './errors';
 import { getItem } from './items';
 import { toArray } from './iteration';
 import { arity, charge, defineMethod, toInt, toStr } from './native';
 import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
-import { pyRepr, pyStr } from './text';
+import { notPrintable, pyRepr, pyStr } from './text';
 
 const whitespace = /\s/;
 
@@ -75,16 +76,24 @@ function optionalSep(v: PyValue | undefined): string | null {
   return sep;
 }
 
-/** start/end arguments of find, count, startswith …: clamped like slice indices. */
+/** start/end arguments of find, count, startswith …: clamped like slice indices, as UTF-16 offsets. */
 function span(s: string, args: PyValue[], from: number): [number, number] {
-  const n = s.length;
+  const n = cpLength(s);
   const clamp = (v: PyValue | undefined, d: number) => {
     if (v === undefined || v === null) return d;
     let i = asIndex(v);
     if (i < 0) i += n;
     return Math.min(Math.max(i, 0), n);
   };
-  return [clamp(args[from], 0), clamp(args[from + 1], n)];
+  return [unitOffset(s, clamp(args[from], 0)), unitOffset(s, clamp(args[from + 1], n))];
+}
+
+/** s padded to `width` code points: `left` fill characters before it, the rest after. */
+function padded(s: string, width: number, c: string, left: (gap: number) => number): string {
+  const gap = width - cpLength(s);
+  if (gap <= 0) return s;
+  const l = left(gap);
+  return c.repeat(l) + s + c.repeat(gap - l);
 }
 
 function strip(s: string, chars: PyValue | undefined, left: boolean, right: boolean): string {
@@ -99,7 +108,7 @@ function strip(s: string, chars: PyValue | undefined, left: boolean, right: bool
 
 function fill(args: PyValue[]): string {
   const c = args[1] ?? ' ';
-  if (typeof c !== 'string' || c.length !== 1) throw pyError('TypeError', 'The fill character must be exactly one character long');
+  if (typeof c !== 'string' || cpLength(c) !== 1) throw pyError('TypeError', 'The fill character must be exactly one character long');
   return c;
 }
 
@@ -118,6 +127,8 @@ export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): st
       if (auto >= args.length) throw pyError('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
       v = args[auto++];
     } else if (/^\d+$/.test(name)) {
+      if (auto > 0) throw pyError('ValueError', 'cannot switch from automatic field numbering to manual field specification');
+      auto = -1;
       const k = Number(name);
       if (k >= args.length) throw pyError('IndexError', `Replacement index ${k} out of range for positional args tuple`);
       v = args[k];
@@ -243,7 +254,7 @@ export function initStrTypes(): void {
     const [start, end] = span(s, a, 1);
     const region = s.slice(start, end);
     const i = fromRight ? region.lastIndexOf(sub) : region.indexOf(sub);
-    return i < 0 || end - start < sub.length ? -1 : i + start;
+    return i < 0 || end - start < sub.length ? -1 : cpIndex(s, i + start);
   };
   m('find', (s, a) => find(s, a, false));
   m('rfind', (s, a) => find(s, a, true));
@@ -261,7 +272,7 @@ export function initStrTypes(): void {
     const sub = toStr(a[0], 'must be str');
     const [start, end] = span(s, a, 1);
     const region = s.slice(start, end);
-    if (sub === '') return region.length + 1;
+    if (sub === '') return cpLength(region) + 1;
     return region.split(sub).length - 1;
   });
   const affix = (s: string, a: PyValue[], end: boolean): boolean => {
@@ -289,19 +300,15 @@ export function initStrTypes(): void {
   });
   m('center', (s, a) => {
     const width = toInt(a[0], 'width');
-    const c = fill(a);
-    if (s.length >= width) return s;
-    const gap = width - s.length;
     // CPython puts the odd padding character on the left when the width is odd.
-    const left = Math.floor(gap / 2) + (gap & width & 1);
-    return c.repeat(left) + s + c.repeat(gap - left);
+    return padded(s, width, fill(a), (gap) => Math.floor(gap / 2) + (gap & width & 1));
   });
-  m('ljust', (s, a) => s.padEnd(toInt(a[0], 'width'), fill(a)));
-  m('rjust', (s, a) => s.padStart(toInt(a[0], 'width'), fill(a)));
+  m('ljust', (s, a) => padded(s, toInt(a[0], 'width'), fill(a), () => 0));
+  m('rjust', (s, a) => padded(s, toInt(a[0], 'width'), fill(a), (gap) => gap));
   m('zfill', (s, a) => {
     const width = toInt(a[0], 'width');
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    return sign + s.slice(sign.length).padStart(width - sign.length, '0');
+    return sign + padded(s.slice(sign.length), width - sign.length, '0', (gap) => gap);
   });
   m('expandtabs', (s, a, kw) => expandTabs(s, toInt(a[0] ?? kw?.get('tabsize') ?? 8, 'tabsize')));
   const test = (name: string, re: RegExp) => m(name, (s) => s.length > 0 && re.test(s));
@@ -316,7 +323,7 @@ export function initStrTypes(): void {
   m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
   m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
   m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_x, p: string, c: string) => p + c.toUpperCase()));
-  m('isprintable', (s) => !/[\x00-\x1f\x7f]/.test(s));
+  m('isprintable', (s) => ![...s].some((c) => c !== ' ' && notPrintable.test(c)));
   m('format', (s, a, kw) => strFormat(s, a, kw));
   m('format_map', (s, a) => strFormat(s, [], new Map([...toArray(a[0])].map((k) => [String(k), getItem(a[0], k)]))));
   m('encode', (s) => new PyBytes(new TextEncoder().encode(s)));

@@ -108,7 +108,7 @@ export function makeMath(): PyModule {
   defineFunction(d, 'isnan', (args) => Number.isNaN(toFloat(args[0])), 'math');
   defineFunction(d, 'isinf', (args) => Math.abs(toFloat(args[0])) === Infinity, 'math');
   defineFunction(d, 'isfinite', (args) => Number.isFinite(toFloat(args[0])), 'math');
-  defineFunction(d, 'fsum', (args) => float(toArrayNumbers(args[0]).reduce((a, b) => a + b, 0)), 'math');
+  defineFunction(d, 'fsum', (args) => float(fsum(toArrayNumbers(args[0]))), 'math');
   defineFunction(d, 'prod', (args) => {
     let r: PyValue = 1;
     for (const v of toArrayValues(args[0])) r = num.mul(r as num.Num, v as num.Num);
@@ -133,6 +133,52 @@ import { toArray } from '../iteration';
 function toArrayValues(v: PyValue): PyValue[] {
   return toArray(v);
 }
+/** math.fsum: Shewchuk's exact partial sums, rounded once at the end as CPython's msum does. */
+function fsum(values: number[]): number {
+  const partials: number[] = [];
+  let special = 0;
+  let infinities = 0;
+  for (let x of values) {
+    if (!Number.isFinite(x)) {
+      if (Number.isNaN(x)) special = NaN;
+      else infinities += x;
+      special += x;
+      continue;
+    }
+    let i = 0;
+    for (let y of partials) {
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+  }
+  if (special !== 0 || Number.isNaN(special)) {
+    if (Number.isNaN(infinities)) throw pyError('ValueError', '-inf + inf in fsum');
+    return special;
+  }
+  let n = partials.length;
+  if (n === 0) return 0;
+  let hi = partials[--n];
+  let lo = 0;
+  while (n > 0) {
+    const x = hi;
+    const y = partials[--n];
+    hi = x + y;
+    lo = y - (hi - x);
+    if (lo !== 0) break;
+  }
+  if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+    const y = lo * 2;
+    const x = hi + y;
+    if (y === x - hi) hi = x;
+  }
+  return hi;
+}
+
 function toArrayNumbers(v: PyValue): number[] {
   return toArray(v).map((x) => toFloat(x));
 }
