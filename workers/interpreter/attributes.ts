@@ -12,7 +12,7 @@ function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
   if (found instanceof PyStaticMethod) return found.func;
   if (found instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), found.func);
   if (found instanceof PyProperty) {
-    if (found.fget === null) throw pyError('AttributeError', 'unreadable attribute');
+    if (found.fget === null) throw pyError('AttributeError', `property '${found.name ?? '?'}' of '${typeOf(self).name}' object has no getter`);
     return call(found.fget, [self], null);
   }
   return found;
@@ -148,15 +148,22 @@ export function attributeNames(obj: PyValue): string[] {
 
 export function setAttr(obj: PyValue, name: string, value: PyValue): void {
   if (obj instanceof PyInstance) {
-    const found = lookupType(obj.type, name);
-    if (found instanceof PyProperty) {
-      if (found.fset === null) throw pyError('AttributeError', `can't set attribute '${name}'`);
-      call(found.fset, [obj, value], null);
-      return;
-    }
     const setattr = lookupType(obj.type, '__setattr__');
     if (setattr !== undefined && setattr !== objectSetattr) {
       call(setattr, [obj, name, value], null);
+      return;
+    }
+  }
+  genericSetAttr(obj, name, value);
+}
+
+/** object.__setattr__: properties, then the instance's own dict. */
+export function genericSetAttr(obj: PyValue, name: string, value: PyValue): void {
+  if (obj instanceof PyInstance) {
+    const found = lookupType(obj.type, name);
+    if (found instanceof PyProperty) {
+      if (found.fset === null) throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no setter`);
+      call(found.fset, [obj, value], null);
       return;
     }
     mutate.setAttr(obj, name, value);
@@ -180,6 +187,14 @@ export function setObjectSetattr(f: PyValue): void {
 }
 
 export function delAttr(obj: PyValue, name: string): void {
+  if (obj instanceof PyInstance) {
+    const found = lookupType(obj.type, name);
+    if (found instanceof PyProperty) {
+      if (found.fdel === null) throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no deleter`);
+      call(found.fdel, [obj], null);
+      return;
+    }
+  }
   const dict = obj instanceof PyInstance || obj instanceof PyModule || obj instanceof PyType ? obj.dict : null;
   if (!dict || !dict.map.has(name)) throw attributeError(obj, name);
   mutate.delAttr(obj as PyInstance, name);

@@ -3,15 +3,16 @@
 import { attributeNames, call, callMethod, delAttr, findAttr, getAttr, setAttr } from './attributes';
 import { hashKey, lessThan, setName, truthy } from './compare';
 import { formatObject } from './compile-expr';
-import { exceptions, pyError } from './errors';
+import { exceptions, pyError, PyExc } from './errors';
 import type { Frame } from './frame';
 import { PyGenerator, stopIteration } from './generators';
 import { contains, len } from './items';
 import { iterate, JsIterator, PyIterator, toArray } from './iteration';
-import { arity, charge, defineFunction, kwarg, noKwargs, onlyKwargs, running, toInt } from './native';
+import { arity, charge, defineFunction, kwarg, onlyKwargs, running, toInt, toStr } from './native';
 import * as num from './numbers';
 import {
   Ellipsis,
+  isSubtype,
   lookupType,
   normInt,
   NotImplemented,
@@ -36,6 +37,7 @@ import { asIndex, binaryOp, isInstance } from './operators';
 import { pyRepr, pyStr } from './text';
 import { pyHash, valueId } from './hash';
 import { roundFloat, roundInt } from './decimal';
+import { PyDictView, viewItems } from './dict-views';
 
 /** Where print() writes: the engine records each call as a print event on the thread's lane. */
 export interface Output {
@@ -46,7 +48,7 @@ export function makeBuiltins(output: Output): PyDict {
   const b = new PyDict();
   const fn = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) => defineFunction(b, name, f);
 
-  for (const [name, t] of Object.entries(types)) if (!['NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'module', 'cell', 'iterator', 'generator', 'coroutine'].includes(name)) setName(b, name, t);
+  for (const [name, t] of Object.entries(types)) if (!['NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'module', 'cell', 'iterator', 'generator', 'coroutine', 'dict_keys', 'dict_values', 'dict_items'].includes(name)) setName(b, name, t);
   for (const [name, e] of Object.entries(exceptions)) setName(b, name, e);
   setName(b, 'NotImplemented', NotImplemented);
   setName(b, 'Ellipsis', Ellipsis);
@@ -151,6 +153,8 @@ export function makeBuiltins(output: Output): PyDict {
     arity('reversed', args, 1);
     const v = args[0];
     if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange) return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
+    if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
+    if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
     return callMethod(v, '__reversed__', []);
   });
   fn('enumerate', (args, kwargs) => {
@@ -287,7 +291,7 @@ export function makeBuiltins(output: Output): PyDict {
     arity('getattr', args, 2, 3);
     const name = args[1];
     if (typeof name !== 'string') throw pyError('TypeError', "attribute name must be string");
-    if (args.length === 3) return findAttr(args[0], name) ?? args[2];
+    if (args.length === 3) return attrOrUndefined(args[0], name) ?? args[2];
     return getAttr(args[0], name);
   });
   fn('setattr', (args) => {
@@ -302,7 +306,7 @@ export function makeBuiltins(output: Output): PyDict {
   });
   fn('hasattr', (args) => {
     arity('hasattr', args, 2);
-    return findAttr(args[0], args[1] as string) !== undefined;
+    return attrOrUndefined(args[0], toStr(args[1], 'attribute name')) !== undefined;
   });
   fn('vars', (args) => {
     const v = args[0];
@@ -347,6 +351,16 @@ function isStdStream(v: PyValue): boolean {
 
 function isStderr(v: PyValue): boolean {
   return v !== null && findAttr(v, '__gil_lab_stream__') === 'stderr';
+}
+
+/** getattr(obj, name, default) and hasattr: an AttributeError (from __getattr__ too) means no attribute. */
+function attrOrUndefined(obj: PyValue, name: string): PyValue | undefined {
+  try {
+    return findAttr(obj, name);
+  } catch (e) {
+    if (e instanceof PyExc && isSubtype(e.value.type, exceptions.AttributeError)) return undefined;
+    throw e;
+  }
 }
 
 function locals(): PyDict {

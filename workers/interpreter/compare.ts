@@ -5,6 +5,7 @@ import * as num from './numbers';
 import { toArray } from './iteration';
 import { pyRepr } from './text';
 import { call } from './attributes';
+import { viewEquals } from './dict-views';
 
 export function truthy(v: PyValue): boolean {
   switch (typeof v) {
@@ -58,6 +59,8 @@ export function equals(a: PyValue, b: PyValue): boolean {
   }
   if (a instanceof PyRange && b instanceof PyRange) return seqEquals(toArray(a), toArray(b));
   if (a instanceof PyBytes && b instanceof PyBytes) return a.data.length === b.data.length && a.data.every((x, i) => x === b.data[i]);
+  const views = viewEquals(a, b);
+  if (views !== undefined) return views;
   if (a instanceof PyInstance || b instanceof PyInstance) {
     const r = richCompare('__eq__', '__eq__', a, b);
     if (r !== NotImplemented) return truthy(r);

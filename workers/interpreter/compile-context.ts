@@ -25,6 +25,19 @@ export class Ctx {
   readonly costs: CostTable;
   /** Every code object of the module by node id: how a function sent by another thread finds its code. */
   readonly codes = new Map<number, CodeObject>();
+  /** The line of the statement (or enclosing expression) being compiled: frame.line while it runs. */
+  line = 0;
+
+  /** Compiles with `line` as the current line, then restores the one before. */
+  atLine<T>(line: number, compile: () => T): T {
+    const saved = this.line;
+    this.line = line;
+    try {
+      return compile();
+    } finally {
+      this.line = saved;
+    }
+  }
 
   constructor(
     readonly env: CompileEnv,

@@ -96,7 +96,24 @@ export function staticCost(ctx: Ctx, e: Expr | null): number {
   }
 }
 
+/**
+ * A part of a statement on a line of its own (a statement spanning lines) sets the frame's line
+ * while it runs, so a traceback names the line of the failing part, as CPython's does.
+ */
 export function compileExpr(ctx: Ctx, e: Expr): ExprFn {
+  const outer = ctx.line;
+  if (e.line === outer || outer === 0) return expression(ctx, e);
+  const inner = ctx.atLine(e.line, () => expression(ctx, e));
+  const line = e.line;
+  return (f) => {
+    f.line = line;
+    const v = inner(f);
+    f.line = outer;
+    return v;
+  };
+}
+
+function expression(ctx: Ctx, e: Expr): ExprFn {
   switch (e.kind) {
     case 'Constant': {
       const v = constantValue(e.value);

@@ -9,7 +9,7 @@ import { compileGeneratorBody } from './compile-gen';
 import { compileBlock } from './compile-stmt';
 import { pyError } from './errors';
 import { CodeObject, Frame, RETURN, type ExprFn, type Signature } from './frame';
-import { computeMro, PyCell, PyDict, PyFunction, PyType, types, type PyValue } from './objects';
+import { computeMro, PyCell, PyDict, PyFunction, PyProperty, PyType, types, type PyValue } from './objects';
 import type { Scope } from './scope';
 
 /** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
@@ -141,7 +141,13 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
 export function newClass(name: string, bases: PyType[], ns: PyDict, module: string, qualname = name): PyType {
   const cls = new PyType(name, bases.length > 0 ? bases : [types.object], module);
   cls.mro = computeMro(cls);
-  for (const entry of ns.map.values()) if (entry.k !== '__qualname__') setName(cls.dict, entry.k as string, entry.v);
+  for (const entry of ns.map.values()) {
+    if (entry.k === '__qualname__') continue;
+    if (entry.v instanceof PyProperty && entry.v.name === null) entry.v.name = entry.k as string;
+    setName(cls.dict, entry.k as string, entry.v);
+  }
+  // A class that defines __eq__ without __hash__ is unhashable, as type.__new__ makes it.
+  if (ns.map.has('__eq__') && !ns.map.has('__hash__')) setName(cls.dict, '__hash__', null);
   cls.qualname = qualname;
   return cls;
 }

@@ -67,6 +67,10 @@ function genBlock(ctx: Ctx, body: Stmt[]): GenStmt {
 }
 
 function genStmt(ctx: Ctx, s: Stmt): GenStmt {
+  return ctx.atLine(s.line, () => suspendingStatement(ctx, s));
+}
+
+function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
   const ts = ctx.ts;
   const line = s.line;
   const cost = ctx.costs.statement + ('value' in s && s.value && typeof s.value === 'object' && 'kind' in s.value ? staticCost(ctx, s.value as Expr) : 0);

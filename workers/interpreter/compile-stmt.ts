@@ -45,6 +45,10 @@ export function compileBlock(ctx: Ctx, body: Stmt[]): StmtFn {
 }
 
 export function compileStmt(ctx: Ctx, s: Stmt): StmtFn {
+  return ctx.atLine(s.line, () => statement(ctx, s));
+}
+
+function statement(ctx: Ctx, s: Stmt): StmtFn {
   const ts = ctx.ts;
   const line = s.line;
   const charge = (extra = 0) => ctx.costs.statement + extra;

@@ -1,7 +1,7 @@
 // Frames and code objects: what a call creates, how arguments bind to parameters, and the
 // thread state compiled code reads (its cost counter, the eval breaker, the current frame).
 import type { CostTable } from './costs';
-import { pyError, PyExc, setContext } from './errors';
+import { pyError, PyExc, setContext, tracebacks } from './errors';
 import { PyCell, PyDict, PyFunction, PyTuple, type Code, type Kwargs, type PyValue } from './objects';
 
 /** A statement's outcome: fall through, break, continue or return (the value is in frame.ret). */
@@ -218,6 +218,7 @@ export function caughtIn(e: unknown, f: Frame, ts: ThreadState): PyExc | null {
   const exc = asPyExc(e);
   if (!exc) return null;
   exc.enter(f, f.code.file, f.line, f.code.name);
+  tracebacks.set(exc.value, exc.traceback);
   setContext(exc, ts.handling);
   return exc;
 }

@@ -6,6 +6,7 @@ import { equals, hashKey, truthy } from './compare';
 import { call, callMethod, findAttr } from './attributes';
 import { mutate } from './mutations';
 import { cpLength } from './code-points';
+import { PyDictView, viewContains } from './dict-views';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
 export function seqIndex(i: PyValue, length: number, what: string): number {
@@ -129,6 +130,7 @@ export function delItem(o: PyValue, k: PyValue): void {
 export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof PyDict) return container.map.has(hashKey(item));
   if (container instanceof PySet) return container.map.has(hashKey(item));
+  if (container instanceof PyDictView) return viewContains(container, item);
   if (typeof container === 'string') {
     if (typeof item !== 'string') throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeOf(item).name}`);
     return container.includes(item);
@@ -156,6 +158,7 @@ export function len(o: PyValue): number {
   if (o instanceof PyDict || o instanceof PySet) return o.map.size;
   if (o instanceof PyRange) return o.length;
   if (o instanceof PyBytes) return o.data.length;
+  if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PyInstance && lookupType(o.type, '__len__') !== undefined) {
     const n = callMethod(o, '__len__', []);
     if (typeof n !== 'number') throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);

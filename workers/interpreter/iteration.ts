@@ -2,6 +2,7 @@
 import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
 import { exceptions, pyError, PyExc } from './errors';
 import { call, callMethod } from './attributes';
+import { PyDictView, viewItems } from './dict-views';
 
 /** An iterator; next() returns undefined when exhausted (StopIteration, without the exception). */
 export abstract class PyIterator extends PyObject {
@@ -89,6 +90,7 @@ export function iterate(v: PyValue): PyIterator {
   if (v instanceof PyIterator) return v;
   if (v instanceof PyDict) return new JsIterator(dictKeys(v));
   if (v instanceof PySet) return new JsIterator(setItems(v));
+  if (v instanceof PyDictView) return new JsIterator(viewItems(v));
   if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
   if (v instanceof PyInstance) {
     const iter = lookupType(v.type, '__iter__');
@@ -134,7 +136,7 @@ function* dictKeys(d: PyDict): Generator<PyValue> {
 
 /** Whether iter(v) would succeed (without calling anything). */
 export function isIterable(v: PyValue): boolean {
-  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyIterator || v instanceof PyDict || v instanceof PySet || v instanceof PyRange || v instanceof PyBytes) return true;
+  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyIterator || v instanceof PyDict || v instanceof PySet || v instanceof PyRange || v instanceof PyBytes || v instanceof PyDictView) return true;
   return v instanceof PyInstance && (lookupType(v.type, '__iter__') !== undefined || lookupType(v.type, '__getitem__') !== undefined);
 }
 

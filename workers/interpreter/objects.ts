@@ -200,6 +200,8 @@ export class PyClassMethod extends PyObject {
 }
 
 export class PyProperty extends PyObject {
+  /** The attribute it was assigned to in its class (__set_name__), for error messages. */
+  name: string | null = null;
   constructor(
     readonly fget: PyValue,
     readonly fset: PyValue = null,
@@ -325,6 +327,9 @@ export const types = {
   iterator: builtinType('iterator', object),
   generator: builtinType('generator', object),
   coroutine: builtinType('coroutine', object),
+  dict_keys: builtinType('dict_keys', object),
+  dict_values: builtinType('dict_values', object),
+  dict_items: builtinType('dict_items', object),
 };
 for (const t of Object.values(types)) if (t !== object) t.mro = [t, ...t.bases.flatMap((b) => b.mro)];
 types.bool.mro = [types.bool, int, object];

@@ -6,6 +6,7 @@ import { toArray } from './iteration';
 import { truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
+import { viewSetOp } from './dict-views';
 import { difference, differenceUpdate, intersection, intersectionUpdate, symmetricDifference, symmetricDifferenceUpdate, union, update } from './set-ops';
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@';
@@ -146,15 +147,16 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
         return d;
       }
       if (a instanceof PySet && b instanceof PySet) return union(a, [b]);
-      return undefined;
+      return viewSetOp('|', a, b);
     case '&':
       if (a instanceof PySet && b instanceof PySet) return intersection(a, b);
-      return undefined;
+      return viewSetOp('&', a, b);
     case '-':
       if (a instanceof PySet && b instanceof PySet) return difference(a, b);
-      return undefined;
+      return viewSetOp('-', a, b);
     case '^':
       if (a instanceof PySet && b instanceof PySet) return symmetricDifference(a, b);
+      return viewSetOp('^', a, b);
       return undefined;
     default:
       return undefined;

@@ -3,6 +3,8 @@ import { lookupType, None, objectId, PyBoundMethod, PyBuiltin, PyBytes, PyCell, 
 import { exceptionArgs, exceptions, isExceptionType, pyError } from './errors';
 import { floatRepr } from './format';
 import { call } from './attributes';
+import { PyDictView, viewItems } from './dict-views';
+import { PyGenerator } from './generators';
 
 export function pyStr(v: PyValue): string {
   if (typeof v === 'string') return v;
@@ -115,6 +117,8 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PySlice) return `slice(${pyRepr(v.start)}, ${pyRepr(v.stop)}, ${pyRepr(v.step)})`;
   if (v instanceof PyBytes) return bytesRepr(v.data);
   if (v instanceof PySingleton) return v.name;
+  if (v instanceof PyGenerator) return `<${v.kind} object ${v.qualname} at ${hexId(v)}>`;
+  if (v instanceof PyDictView) return `${v.cls.name}(${pyRepr(new PyList([...viewItems(v)]))})`;
   if (v instanceof PyCell) return `<cell at ${hexId(v)}>`;
   return `<${v.cls.name} object at ${hexId(v)}>`;
 }

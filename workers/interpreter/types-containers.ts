@@ -12,6 +12,7 @@ import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple,
 import { asIndex, itemsOf } from './operators';
 import { exceptionToRaise } from './compile-try';
 import { initSetTypes } from './types-set';
+import { PyDictView } from './dict-views';
 
 function indexOf(items: readonly PyValue[], v: PyValue, args: PyValue[], what: string): number {
   const n = items.length;
@@ -117,9 +118,9 @@ export function initContainerTypes(): void {
     arity('get', a, 1, 2);
     return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
   });
-  dm('keys', (d) => new JsIterator([...d.map.values()].map((e) => e.k)[Symbol.iterator]()));
-  dm('values', (d) => new JsIterator([...d.map.values()].map((e) => e.v)[Symbol.iterator]()));
-  dm('items', (d) => new JsIterator([...d.map.values()].map((e) => new PyTuple([e.k, e.v]))[Symbol.iterator]()));
+  dm('keys', (d) => new PyDictView(d, 'keys'));
+  dm('values', (d) => new PyDictView(d, 'values'));
+  dm('items', (d) => new PyDictView(d, 'items'));
   dm('pop', (d, a) => {
     arity('pop', a, 1, 2);
     const v = dictGet(d, a[0]);

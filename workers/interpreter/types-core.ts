@@ -1,10 +1,10 @@
 // Constructors and methods of object, type, int, float, bool, str() and the descriptor types.
-import { call, findAttr, setObjectInit, setObjectSetattr } from './attributes';
+import { call, delAttr, findAttr, genericSetAttr, getAttr, setObjectInit, setObjectSetattr } from './attributes';
 import { newDict, setName, truthy } from './compare';
 import { setObjectFormat } from './compile-expr';
 import { exceptionArgs, exceptions, pyError } from './errors';
 import { floatRepr } from './format';
-import { arity, charge, defineMethod, float, toFloat } from './native';
+import { arity, charge, defineMethod, float, toFloat, toStr } from './native';
 import * as num from './numbers';
 import {
   normInt,
@@ -13,6 +13,7 @@ import {
   PyFloat,
   PyInstance,
   PyProperty,
+  PySlice,
   PyStaticMethod,
   PyTuple,
   PyType,
@@ -90,8 +91,22 @@ export function initCoreTypes(): void {
   setName(object.dict, '__repr__', objectRepr);
   setObjectStr(objectStr);
   setObjectRepr(objectRepr);
-  const objectSetattr = new PyBuiltin('__setattr__', () => null, 'object');
+  const objectSetattr = new PyBuiltin('__setattr__', (args) => {
+    arity('__setattr__', args, 3);
+    genericSetAttr(args[0], toStr(args[1], 'attribute name'), args[2]);
+    return null;
+  }, 'object');
+  setName(object.dict, '__setattr__', objectSetattr);
   setObjectSetattr(objectSetattr);
+  setName(object.dict, '__delattr__', new PyBuiltin('__delattr__', (args) => {
+    arity('__delattr__', args, 2);
+    delAttr(args[0], toStr(args[1], 'attribute name'));
+    return null;
+  }, 'object'));
+  setName(object.dict, '__getattribute__', new PyBuiltin('__getattribute__', (args) => {
+    arity('__getattribute__', args, 2);
+    return getAttr(args[0], toStr(args[1], 'attribute name'));
+  }, 'object'));
   const objectFormat = new PyBuiltin('__format__', (args) => pyStr(args[0]), 'object');
   setName(object.dict, '__format__', objectFormat);
   setObjectFormat(objectFormat);
@@ -152,6 +167,13 @@ export function initCoreTypes(): void {
     charge();
     return pyStr(args[0]);
   };
+
+  types.slice.construct = (_cls, args) => {
+    arity('slice', args, 1, 3);
+    return args.length === 1 ? new PySlice(null, args[0], null) : new PySlice(args[0], args[1], args[2] ?? null);
+  };
+  for (const field of ['start', 'stop', 'step'] as const)
+    setName(types.slice.dict, field, new PyProperty(new PyBuiltin(field, (args) => (args[0] as PySlice)[field], 'slice')));
 
   // descriptors
   types.property.construct = (_cls, args, kwargs) => new PyProperty(args[0] ?? kwargs?.get('fget') ?? null, args[1] ?? kwargs?.get('fset') ?? null, args[2] ?? null);
