@@ -3,6 +3,7 @@
 // (under the line) and the CLI (`gil-lab check`).
 import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
 import { compileErrors } from './compile-errors';
+import { fstringProblems } from './fstrings';
 import { programNames, subsetRefusals } from './refusals';
 import { moduleList, refusedBuiltins, supportedModules } from './subset';
 
@@ -37,7 +38,9 @@ export function checkProgram(source: string): CheckResult {
     return { ok: false, module: null, problems: [{ line: 1, col: 0, endLine: 1, endCol: 0, message: `the program is too long: ${source.length} characters, at most ${maxSourceLength}` }] };
   const parsed = parseModule(source);
   if (!parsed.ok) {
-    const { line, col, message } = parsed.error;
+    // An f-string 3.11 cannot read is what CPython reports first, where py-ast fails on it too.
+    const fstring = fstringProblems(source.split(/\r\n|\r|\n/)).find((p) => p.line <= parsed.error.line);
+    const { line, col, message } = fstring ?? parsed.error;
     return { ok: false, module: null, problems: [{ line, col, endLine: line, endCol: col + 1, message: `SyntaxError: ${message}` }] };
   }
   const module = parsed.module;
@@ -47,6 +50,7 @@ export function checkProgram(source: string): CheckResult {
   const moduleAliases = new Map<string, string>();
   const own = programNames(module);
   for (const e of compileErrors(module)) add(e.at, `SyntaxError: ${e.message}`);
+  for (const p of fstringProblems(module.lines)) add({ line: p.line, col: p.col, endLine: p.line, endCol: p.col + 1 }, `SyntaxError: ${p.message}`);
   for (const r of subsetRefusals(module)) add(r.at, r.message);
   const called = new Set<Expr>();
 

@@ -8,7 +8,7 @@ import type { Frame } from './frame';
 import { PyGenerator, stopIteration } from './generators';
 import { contains, len } from './items';
 import { iterate, JsIterator, PyIterator, toArray } from './iteration';
-import { arity, charge, defineFunction, kwarg, onlyKwargs, running, toInt, toStr } from './native';
+import { arity, charge, clinicArity, defineFunction, kwarg, onlyKwargs, running, toInt, toStr, unpackArity } from './native';
 import * as num from './numbers';
 import {
   Ellipsis,
@@ -21,6 +21,7 @@ import {
   PyDict,
   PyFloat,
   PyFunction,
+  PyInstance,
   PyList,
   PyModule,
   PyObject,
@@ -37,6 +38,7 @@ import { asIndex, binaryOp, isInstance } from './operators';
 import { pyRepr, pyStr } from './text';
 import { pyHash, valueId } from './hash';
 import { roundFloat, roundInt } from './decimal';
+import { cpLength } from './code-points';
 import { PyDictView, viewItems } from './dict-views';
 
 /** Where print() writes: the engine records each call as a print event on the thread's lane. */
@@ -91,12 +93,14 @@ export function makeBuiltins(output: Output): PyDict {
     arity('abs', args, 1);
     const v = args[0];
     if (num.isNum(v)) return num.abs(v);
+    if (findAttr(v, '__abs__') === undefined) throw pyError('TypeError', `bad operand type for abs(): '${typeOf(v).name}'`);
     return callMethod(v, '__abs__', []);
   });
   fn('min', (args, kwargs) => extreme('min', args, kwargs, (a, b) => lessThan(a, b)));
   fn('max', (args, kwargs) => extreme('max', args, kwargs, (a, b) => lessThan(b, a)));
   fn('sum', (args, kwargs) => {
-    arity('sum', args, 1, 2);
+    if (args.length === 0) throw pyError('TypeError', 'sum() takes at least 1 positional argument (0 given)');
+    clinicArity('sum', args, ['iterable', 'start'], 1);
     let total: PyValue = args.length > 1 ? args[1] : (kwarg(kwargs, 'start', 0) as PyValue);
     if (typeof total === 'string') throw pyError('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
     const it = iterate(args[0]);
@@ -106,7 +110,7 @@ export function makeBuiltins(output: Output): PyDict {
     return total;
   });
   fn('round', (args, kwargs) => {
-    arity('round', args, 1, 2);
+    clinicArity('round', args, ['number', 'ndigits'], 1);
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwarg(kwargs, 'ndigits', null);
     if (v instanceof PyFloat) {
@@ -118,17 +122,20 @@ export function makeBuiltins(output: Output): PyDict {
       const k = nd === null ? 0 : toInt(nd, 'ndigits');
       return k >= 0 ? n : normInt(roundInt(BigInt(n), k));
     }
+    if (!(v instanceof PyInstance) || lookupType(v.type, '__round__') === undefined) throw pyError('TypeError', `type ${typeOf(v).name} doesn't define __round__ method`);
     return callMethod(v, '__round__', nd === null ? [] : [nd]);
   });
   fn('divmod', (args) => {
     arity('divmod', args, 2);
     const [a, b] = args;
-    if (num.isNum(a) && num.isNum(b) && !(a instanceof PyFloat) && !(b instanceof PyFloat) && Number(b) === 0)
-      throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+    if (num.isNum(a) && num.isNum(b) && Number(num.toNumber(b)) === 0)
+      throw pyError('ZeroDivisionError', a instanceof PyFloat || b instanceof PyFloat ? 'float divmod()' : 'integer division or modulo by zero');
+    if (!(num.isNum(a) && num.isNum(b)) && !(a instanceof PyInstance) && !(b instanceof PyInstance))
+      throw pyError('TypeError', `unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
     return new PyTuple([binaryOp('//', args[0], args[1]), binaryOp('%', args[0], args[1])]);
   });
   fn('pow', (args) => {
-    arity('pow', args, 2, 3);
+    clinicArity('pow', args, ['base', 'exp', 'mod'], 2);
     if (args.length === 3) {
       const [b, e, m] = args.map((x) => num.isNum(x) && !(x instanceof PyFloat) ? BigInt(x as number) : null);
       if (b === null || e === null || m === null) throw pyError('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
@@ -143,22 +150,28 @@ export function makeBuiltins(output: Output): PyDict {
     return binaryOp('**', args[0], args[1]);
   });
   fn('sorted', (args, kwargs) => {
-    arity('sorted', args, 1);
+    unpackArity('sorted', args, 1);
     onlyKwargs('sorted', kwargs, ['key', 'reverse']);
     const items = toArray(args[0]);
     sortValues(items, kwarg(kwargs, 'key', null), truthy(kwarg(kwargs, 'reverse', false)));
     return new PyList(items);
   });
   fn('reversed', (args) => {
-    arity('reversed', args, 1);
+    unpackArity('reversed', args, 1);
     const v = args[0];
     if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange) return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
     if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
     if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
-    return callMethod(v, '__reversed__', []);
+    if (v instanceof PyInstance && lookupType(v.type, '__reversed__') !== undefined) return callMethod(v, '__reversed__', []);
+    if (v instanceof PyInstance && lookupType(v.type, '__len__') !== undefined && lookupType(v.type, '__getitem__') !== undefined) {
+      const items: PyValue[] = [];
+      for (let i = len(v) - 1; i >= 0; i--) items.push(callMethod(v, '__getitem__', [i]));
+      return new JsIterator(items[Symbol.iterator]());
+    }
+    throw pyError('TypeError', `'${typeOf(v).name}' object is not reversible`);
   });
   fn('enumerate', (args, kwargs) => {
-    arity('enumerate', args, 1, 2);
+    clinicArity('enumerate', args, ['iterable', 'start'], kwargs?.has('iterable') ? 0 : 1);
     let i = asIndex(args.length > 1 ? args[1] : kwarg(kwargs, 'start', 0));
     const it = iterate(args[0]);
     return new JsIterator(
@@ -271,10 +284,17 @@ export function makeBuiltins(output: Output): PyDict {
     arity('id', args, 1);
     return valueId(args[0]);
   });
-  fn('chr', (args) => String.fromCodePoint(toInt(args[0], 'chr')));
+  fn('chr', (args) => {
+    arity('chr', args, 1);
+    const c = toInt(args[0], 'chr');
+    if (c < 0 || c > 0x10ffff) throw pyError('ValueError', 'chr() arg not in range(0x110000)');
+    return String.fromCodePoint(c);
+  });
   fn('ord', (args) => {
+    arity('ord', args, 1);
     const s = args[0];
-    if (typeof s !== 'string' || [...s].length !== 1) throw pyError('TypeError', `ord() expected a character, but string of length ${typeof s === 'string' ? [...s].length : 0} found`);
+    if (typeof s !== 'string') throw pyError('TypeError', `ord() expected string of length 1, but ${typeOf(s).name} found`);
+    if (cpLength(s) !== 1) throw pyError('TypeError', `ord() expected a character, but string of length ${cpLength(s)} found`);
     return s.codePointAt(0)!;
   });
   const radix = (name: string, base: number, prefix: string) =>
@@ -290,7 +310,7 @@ export function makeBuiltins(output: Output): PyDict {
   fn('getattr', (args) => {
     arity('getattr', args, 2, 3);
     const name = args[1];
-    if (typeof name !== 'string') throw pyError('TypeError', "attribute name must be string");
+    if (typeof name !== 'string') throw pyError('TypeError', `attribute name must be string, not '${typeOf(name).name}'`);
     if (args.length === 3) return attrOrUndefined(args[0], name) ?? args[2];
     return getAttr(args[0], name);
   });
@@ -306,7 +326,8 @@ export function makeBuiltins(output: Output): PyDict {
   });
   fn('hasattr', (args) => {
     arity('hasattr', args, 2);
-    return attrOrUndefined(args[0], toStr(args[1], 'attribute name')) !== undefined;
+    if (typeof args[1] !== 'string') throw pyError('TypeError', `attribute name must be string, not '${typeOf(args[1]).name}'`);
+    return attrOrUndefined(args[0], args[1]) !== undefined;
   });
   fn('vars', (args) => {
     const v = args[0];

@@ -208,6 +208,8 @@ function splitNumber(body: string): [string, string] {
 /** format(value, spec) for the builtin types; objects with __format__ are handled by the caller. */
 export function formatValue(value: PyValue, specText: string): string {
   if (specText === '') return pyStr(value);
+  if (!(typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || typeof value === 'string' || value instanceof PyFloat))
+    throw pyError('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
   const spec = parseSpec(specText);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     if ('eEfFgG%'.includes(spec.type) && spec.type !== '') return formatFloat(Number(value), spec);
@@ -224,7 +226,7 @@ export function formatValue(value: PyValue, specText: string): string {
     const text = spec.precision === null ? value : cpPrefix(value, spec.precision);
     return pad(text, spec, '<');
   }
-  return pad(pyStr(value), { ...spec, precision: null }, '<');
+  throw pyError('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
 }
 
 // ---- printf-style: 'registering thread %d' % i ----

@@ -1,7 +1,7 @@
 // Subscripts, slices, membership and len().
 import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
 import { pyError, PyExc } from './errors';
-import { iterate, toArray } from './iteration';
+import { isIterable, iterate, toArray } from './iteration';
 import { equals, hashKey, truthy } from './compare';
 import { call, callMethod, findAttr } from './attributes';
 import { mutate } from './mutations';
@@ -57,6 +57,7 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
   if (o instanceof PyTuple) return k instanceof PySlice ? new PyTuple(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'tuple')];
   if (typeof o === 'string') {
     if (k instanceof PySlice) return sliceArray([...o], k).join('');
+    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw pyError('TypeError', `string indices must be integers, not '${typeOf(k).name}'`);
     const chars = o.length === [...o].length ? null : [...o];
     return chars ? chars[seqIndex(k, chars.length, 'string')] : o[seqIndex(k, o.length, 'string')];
   }
@@ -147,6 +148,7 @@ export function contains(container: PyValue, item: PyValue): boolean {
   }
   if (container instanceof PyInstance && lookupType(container.type, '__contains__') !== undefined)
     return truthy(callMethod(container, '__contains__', [item]));
+  if (!isIterable(container)) throw pyError('TypeError', `argument of type '${typeOf(container).name}' is not iterable`);
   const it = iterate(container);
   for (let x = it.next(); x !== undefined; x = it.next()) if (equals(x, item)) return true;
   return false;

@@ -11,7 +11,10 @@ export function isNum(v: PyValue): v is Num {
 
 /** The value as a JavaScript number (floats and ints; bigints may lose precision). */
 export function toNumber(v: Num): number {
-  return v instanceof PyFloat ? v.v : Number(v);
+  if (v instanceof PyFloat) return v.v;
+  const x = Number(v);
+  if (!Number.isFinite(x)) throw pyError('OverflowError', 'int too large to convert to float');
+  return x;
 }
 
 function intOf(v: number | bigint | boolean): number | bigint {
@@ -60,21 +63,57 @@ export function mul(a: Num, b: Num): Num {
 export function truediv(a: Num, b: Num): PyFloat {
   const y = toNumber(b);
   if (y === 0) throw pyError('ZeroDivisionError', a instanceof PyFloat || b instanceof PyFloat ? 'float division by zero' : 'division by zero');
-  if (typeof a === 'bigint' || typeof b === 'bigint') return float(bigDivide(big(a as bigint), big(b as bigint)));
+  if ((typeof a === 'bigint' || typeof b === 'bigint') && !(a instanceof PyFloat) && !(b instanceof PyFloat)) return float(bigDivide(big(a), big(b)));
   return float(toNumber(a) / y);
 }
 
+function bitLength(n: bigint): number {
+  return n === 0n ? 0 : n.toString(2).length;
+}
+
+/** int / int beyond 2**53: the quotient scaled to 64 significant bits, then scaled back in doubles. */
 function bigDivide(x: bigint, y: bigint): number {
-  // Scale so the quotient keeps 64 significant bits, then divide in doubles.
-  const q = (x << 64n) / y;
-  return Number(q) / 2 ** 64;
+  const negative = x < 0n !== y < 0n;
+  const a = x < 0n ? -x : x;
+  const b = y < 0n ? -y : y;
+  if (Number.isSafeInteger(Number(a)) && Number.isSafeInteger(Number(b)) && a < 2n ** 53n && b < 2n ** 53n) return (negative ? -1 : 1) * (Number(a) / Number(b));
+  const shift = bitLength(b) - bitLength(a) + 64;
+  const q = shift >= 0 ? (a << BigInt(shift)) / b : a / (b << BigInt(-shift));
+  let r = Number(q);
+  // 2 ** -shift in two steps: each stays a normal double.
+  const half = Math.trunc(shift / 2);
+  r = r / 2 ** half / 2 ** (shift - half);
+  if (!Number.isFinite(r)) throw pyError('OverflowError', 'integer division result too large for a float');
+  return negative ? -r : r;
+}
+
+/** float_divmod of CPython: the floor quotient from (x - fmod(x, y)) / y, corrected, and the remainder with y's sign. */
+export function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else {
+    mod = y < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
 }
 
 export function floordiv(a: Num, b: Num): Num {
   if (a instanceof PyFloat || b instanceof PyFloat) {
     const y = toNumber(b);
     if (y === 0) throw pyError('ZeroDivisionError', 'float floor division by zero');
-    return float(Math.floor(toNumber(a) / y));
+    return float(floatDivmod(toNumber(a), y)[0]);
   }
   const x = intOf(a);
   const y = intOf(b);
@@ -89,13 +128,9 @@ export function floordiv(a: Num, b: Num): Num {
 
 export function mod(a: Num, b: Num): Num {
   if (a instanceof PyFloat || b instanceof PyFloat) {
-    const x = toNumber(a);
     const y = toNumber(b);
     if (y === 0) throw pyError('ZeroDivisionError', 'float modulo');
-    let r = x % y;
-    if (r !== 0 && r < 0 !== y < 0) r += y;
-    else if (r === 0) r = y < 0 ? -0 : 0;
-    return float(r);
+    return float(floatDivmod(toNumber(a), y)[1]);
   }
   const x = intOf(a);
   const y = intOf(b);
@@ -118,7 +153,8 @@ export function pow(a: Num, b: Num): Num {
     const y = toNumber(b);
     if (x === 0 && y < 0) throw pyError('ZeroDivisionError', '0.0 cannot be raised to a negative power');
     const r = x ** y;
-    if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) throw pyError('ValueError', 'math domain error');
+    // CPython's answer is a complex number, which GIL Lab does not have.
+    if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) throw pyError('ValueError', 'complex numbers are not supported here (a negative number to a fractional power)');
     return float(r);
   }
   const x = intOf(a);

@@ -1,8 +1,8 @@
 // Binary, in-place and unary operators, isinstance and index().
 import { lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
-import { pyError } from './errors';
+import { pyError, type PyExc } from './errors';
 import * as num from './numbers';
-import { toArray } from './iteration';
+import { isIterable, toArray } from './iteration';
 import { truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
@@ -72,7 +72,11 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       if (r !== NotImplemented) return r;
     }
   }
-  throw pyError('TypeError', `unsupported operand type(s) for ${op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  throw unsupportedOperands(op, a, b);
+}
+
+export function unsupportedOperands(op: string, a: PyValue, b: PyValue): PyExc {
+  return pyError('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
 
 function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
@@ -97,13 +101,25 @@ function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
       if (a instanceof PyFloat || b instanceof PyFloat) break;
       return num.bitop(op, a as number, b as number);
   }
-  throw pyError('TypeError', `unsupported operand type(s) for ${op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  throw unsupportedOperands(op, a, b);
 }
 
 function repeatCount(n: PyValue): number | null {
   if (typeof n === 'number') return Math.max(0, n);
   if (typeof n === 'boolean') return Number(n);
+  if (typeof n === 'bigint') {
+    if (n < 0n) return 0;
+    throw pyError('OverflowError', "cannot fit 'int' into an index-sized integer");
+  }
   return null;
+}
+
+/** The most items (or characters) a repetition may make: CPython would run out of memory long before. */
+const MAX_REPEAT = 2 ** 28;
+
+function checkedRepeat(length: number, n: number): number {
+  if (length * n > MAX_REPEAT) throw pyError('MemoryError');
+  return n;
 }
 
 function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
@@ -123,6 +139,7 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
           throw pyError('TypeError', `can only concatenate str (not "${typeOf(b).name}") to str`);
       }
       if (a instanceof PyList && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate list (not "${typeOf(b).name}") to list`);
+      if (a instanceof PyTuple && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate tuple (not "${typeOf(b).name}") to tuple`);
       return undefined;
     case '*': {
       const [seq, n] = num.isNum(a) ? [b, repeatCount(a)] : [a, repeatCount(b)];
@@ -131,9 +148,9 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
         if (other !== undefined && !(other instanceof PyInstance)) throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeOf(other).name}'`);
         return undefined;
       }
-      if (typeof seq === 'string') return seq.repeat(n);
-      if (seq instanceof PyList) return new PyList(repeat(seq.items, n));
-      if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
+      if (typeof seq === 'string') return seq.repeat(checkedRepeat(seq.length, n));
+      if (seq instanceof PyList) return new PyList(repeat(seq.items, checkedRepeat(seq.items.length, n)));
+      if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, checkedRepeat(seq.items.length, n)));
       return undefined;
     }
     case '%':
@@ -183,7 +200,7 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyList && op === '*') {
     const n = repeatCount(b);
     if (n !== null) {
-      mutate.listReplace(a, repeat(a.items, n));
+      mutate.listReplace(a, repeat(a.items, checkedRepeat(a.items.length, n)));
       return a;
     }
   }
@@ -212,6 +229,7 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
 export function itemsOf(v: PyValue): [PyValue, PyValue][] {
   if (v instanceof PyDict) return [...v.map.values()].map((e) => [e.k, e.v]);
   return toArray(v).map((pair, i) => {
+    if (!isIterable(pair)) throw pyError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     const kv = toArray(pair);
     if (kv.length !== 2) throw pyError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
     return [kv[0], kv[1]];

@@ -45,7 +45,7 @@ export function initContainerTypes(): void {
       return f(self as PyList, a, kw);
     });
   lm('append', (l, a) => {
-    arity('append', a, 1);
+    arity('list.append', a, 1);
     mutate.listAppend(l, a[0]);
     return null;
   });
@@ -56,7 +56,7 @@ export function initContainerTypes(): void {
     return null;
   });
   lm('insert', (l, a) => {
-    arity('insert', a, 2);
+    arity('list.insert', a, 2);
     let i = asIndex(a[0]);
     const n = l.items.length;
     if (i < 0) i = Math.max(0, i + n);
@@ -64,7 +64,7 @@ export function initContainerTypes(): void {
     return null;
   });
   lm('pop', (l, a) => {
-    arity('pop', a, 0, 1);
+    arity('list.pop', a, 0, 1);
     if (l.items.length === 0) throw pyError('IndexError', 'pop from empty list');
     const i = a.length ? seqIndex(a[0], l.items.length, 'pop') : l.items.length - 1;
     const v = l.items[i];
@@ -115,14 +115,14 @@ export function initContainerTypes(): void {
       return f(self as PyDict, a, kw);
     });
   dm('get', (d, a) => {
-    arity('get', a, 1, 2);
+    arity('dict.get', a, 1, 2);
     return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
   });
   dm('keys', (d) => new PyDictView(d, 'keys'));
   dm('values', (d) => new PyDictView(d, 'values'));
   dm('items', (d) => new PyDictView(d, 'items'));
   dm('pop', (d, a) => {
-    arity('pop', a, 1, 2);
+    arity('dict.pop', a, 1, 2);
     const v = dictGet(d, a[0]);
     if (v === undefined) {
       if (a.length > 1) return a[1];

@@ -4,7 +4,7 @@ import { newDict, setName, truthy } from './compare';
 import { setObjectFormat } from './compile-expr';
 import { exceptionArgs, exceptions, pyError } from './errors';
 import { floatRepr } from './format';
-import { arity, charge, defineMethod, float, toFloat, toStr } from './native';
+import { arity, charge, defineMethod, float, toFloat, toInt, toStr } from './native';
 import * as num from './numbers';
 import {
   normInt,
@@ -52,8 +52,10 @@ function parseIntText(text: string, base: number): number | bigint {
 
 function toIntValue(v: PyValue, base: PyValue): number | bigint {
   if (base !== null) {
+    const b = toInt(base, 'base');
+    if (b !== 0 && (b < 2 || b > 36)) throw pyError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
     if (typeof v !== 'string') throw pyError('TypeError', "int() can't convert non-string with explicit base");
-    return parseIntText(v, Number(base));
+    return parseIntText(v, b);
   }
   if (typeof v === 'number' || typeof v === 'bigint') return v;
   if (typeof v === 'boolean') return Number(v);
@@ -123,7 +125,7 @@ export function initCoreTypes(): void {
   setName(type.dict, 'mro', new PyBuiltin('mro', (args) => new PyTuple((args[0] as PyType).mro), 'type'));
 
   int.construct = (_cls, args, kwargs) => {
-    arity('int', args, 0, 2);
+    if (args.length > 2) throw pyError('TypeError', `int() takes at most 2 arguments (${args.length} given)`);
     if (args.length === 0) return 0;
     return toIntValue(args[0], args.length > 1 ? args[1] : (kwargs?.get('base') ?? null));
   };
@@ -162,7 +164,7 @@ export function initCoreTypes(): void {
   });
 
   str.construct = (_cls, args) => {
-    arity('str', args, 0, 3);
+    if (args.length > 3) throw pyError('TypeError', `str() takes at most 3 arguments (${args.length} given)`);
     if (args.length === 0) return '';
     charge();
     return pyStr(args[0]);

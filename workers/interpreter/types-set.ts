@@ -37,19 +37,19 @@ export function initSetTypes(): void {
     m('intersection', (s, a) => a.reduce<PySet>((acc, o) => ops.intersection(acc, o), ops.copySet(s)));
     m('difference', (s, a) => (a.length === 0 ? ops.copySet(s) : a.slice(1).reduce<PySet>((acc, o) => ops.difference(acc, o), ops.difference(s, a[0]))));
     m('symmetric_difference', (s, a) => {
-      arity('symmetric_difference', a, 1);
+      arity('set.symmetric_difference', a, 1);
       return ops.symmetricDifference(s, a[0]);
     });
     m('issubset', (s, a) => {
-      arity('issubset', a, 1);
+      arity('set.issubset', a, 1);
       return isSubset(s, asSet(a[0]));
     });
     m('issuperset', (s, a) => {
-      arity('issuperset', a, 1);
+      arity('set.issuperset', a, 1);
       return isSubset(asSet(a[0]), s);
     });
     m('isdisjoint', (s, a) => {
-      arity('isdisjoint', a, 1);
+      arity('set.isdisjoint', a, 1);
       const o = asSet(a[0]);
       for (const k of s.map.keys()) if (o.map.has(k)) return false;
       return true;
@@ -63,17 +63,17 @@ export function initSetTypes(): void {
       return f(self as PySet, a);
     });
   m('add', (s, a) => {
-    arity('add', a, 1);
+    arity('set.add', a, 1);
     mutate.setAdd(s, a[0]);
     return null;
   });
   m('discard', (s, a) => {
-    arity('discard', a, 1);
+    arity('set.discard', a, 1);
     mutate.setDelete(s, a[0]);
     return null;
   });
   m('remove', (s, a) => {
-    arity('remove', a, 1);
+    arity('set.remove', a, 1);
     if (!s.map.has(hashKey(a[0]))) throw pyError('KeyError', undefined, a[0]);
     mutate.setDelete(s, a[0]);
     return null;
@@ -102,7 +102,7 @@ export function initSetTypes(): void {
     return null;
   });
   m('symmetric_difference_update', (s, a) => {
-    arity('symmetric_difference_update', a, 1);
+    arity('set.symmetric_difference_update', a, 1);
     ops.symmetricDifferenceUpdate(s, a[0]);
     return null;
   });

@@ -5,7 +5,7 @@ import { formatObject } from './compile-expr';
 import { cpIndex, cpLength, unitOffset } from './code-points';
 import { pyError } from './errors';
 import { getItem } from './items';
-import { toArray } from './iteration';
+import { isIterable, toArray } from './iteration';
 import { arity, charge, defineMethod, toInt, toStr } from './native';
 import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
@@ -71,7 +71,8 @@ function expandTabs(s: string, tabsize: number): string {
 
 function optionalSep(v: PyValue | undefined): string | null {
   if (v === undefined || v === null) return null;
-  const sep = toStr(v, 'separator');
+  if (typeof v !== 'string') throw pyError('TypeError', `must be str or None, not ${typeOf(v).name}`);
+  const sep = v;
   if (sep === '') throw pyError('ValueError', 'empty separator');
   return sep;
 }
@@ -97,7 +98,8 @@ function padded(s: string, width: number, c: string, left: (gap: number) => numb
 }
 
 function strip(s: string, chars: PyValue | undefined, left: boolean, right: boolean): string {
-  const set = chars === undefined || chars === null ? null : toStr(chars, 'strip arg');
+  if (chars !== undefined && chars !== null && typeof chars !== 'string') throw pyError('TypeError', 'strip arg must be None or str');
+  const set = chars === undefined || chars === null ? null : chars;
   const is = (c: string) => (set === null ? whitespace.test(c) : set.includes(c));
   let a = 0;
   let b = s.length;
@@ -226,7 +228,8 @@ export function initStrTypes(): void {
     return new PyList(out);
   });
   m('join', (s, a) => {
-    arity('join', a, 1);
+    arity('str.join', a, 1);
+    if (!isIterable(a[0])) throw pyError('TypeError', 'can only join an iterable');
     const items = toArray(a[0]);
     charge(items.length);
     items.forEach((x, i) => {
@@ -235,7 +238,7 @@ export function initStrTypes(): void {
     return items.join(s);
   });
   m('replace', (s, a) => {
-    arity('replace', a, 2, 3);
+    arity('str.replace', a, 2, 3);
     const [old, rep] = [toStr(a[0], 'replace() argument 1'), toStr(a[1], 'replace() argument 2')];
     let count = a.length > 2 ? toInt(a[2], 'count') : -1;
     if (count < 0) return old === '' ? [...s].join(rep).replace(/^/, rep) + (s ? rep : '') : s.split(old).join(rep);
@@ -250,7 +253,7 @@ export function initStrTypes(): void {
     return out + rest;
   });
   const find = (s: string, a: PyValue[], fromRight: boolean): number => {
-    const sub = toStr(a[0], 'must be str');
+    const sub = toStr(a[0], '');
     const [start, end] = span(s, a, 1);
     const region = s.slice(start, end);
     const i = fromRight ? region.lastIndexOf(sub) : region.indexOf(sub);
@@ -269,7 +272,7 @@ export function initStrTypes(): void {
     return i;
   });
   m('count', (s, a) => {
-    const sub = toStr(a[0], 'must be str');
+    const sub = toStr(a[0], '');
     const [start, end] = span(s, a, 1);
     const region = s.slice(start, end);
     if (sub === '') return cpLength(region) + 1;
@@ -280,7 +283,8 @@ export function initStrTypes(): void {
     const region = s.slice(start, stop);
     const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
     return options.some((o) => {
-      const t = toStr(o, `${end ? 'endswith' : 'startswith'} first arg`);
+      if (typeof o !== 'string') throw pyError('TypeError', `${end ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${typeOf(o).name}`);
+      const t = o;
       return end ? region.endsWith(t) : region.startsWith(t);
     });
   };
@@ -289,12 +293,14 @@ export function initStrTypes(): void {
   m('removeprefix', (s, a) => (s.startsWith(a[0] as string) ? s.slice((a[0] as string).length) : s));
   m('removesuffix', (s, a) => ((a[0] as string) && s.endsWith(a[0] as string) ? s.slice(0, -(a[0] as string).length) : s));
   m('partition', (s, a) => {
-    const sep = optionalSep(a[0])!;
+    const sep = toStr(a[0], '');
+    if (sep === '') throw pyError('ValueError', 'empty separator');
     const i = s.indexOf(sep);
     return new PyTuple(i < 0 ? [s, '', ''] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
   m('rpartition', (s, a) => {
-    const sep = optionalSep(a[0])!;
+    const sep = toStr(a[0], '');
+    if (sep === '') throw pyError('ValueError', 'empty separator');
     const i = s.lastIndexOf(sep);
     return new PyTuple(i < 0 ? ['', '', s] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
@@ -326,7 +332,18 @@ export function initStrTypes(): void {
   m('isprintable', (s) => ![...s].some((c) => c !== ' ' && notPrintable.test(c)));
   m('format', (s, a, kw) => strFormat(s, a, kw));
   m('format_map', (s, a) => strFormat(s, [], new Map([...toArray(a[0])].map((k) => [String(k), getItem(a[0], k)]))));
-  m('encode', (s) => new PyBytes(new TextEncoder().encode(s)));
+  m('encode', (s, a, kw) => {
+    const name = toStr(a[0] ?? kw?.get('encoding') ?? 'utf-8', 'encode() argument 1');
+    const encoding = name.toLowerCase().replace(/_/g, '-');
+    if (encoding === 'utf-8' || encoding === 'utf8') return new PyBytes(new TextEncoder().encode(s));
+    const limit = encoding === 'ascii' ? 0x80 : encoding === 'latin-1' || encoding === 'latin1' || encoding === 'iso-8859-1' ? 0x100 : 0;
+    if (limit === 0) throw pyError('LookupError', `unknown encoding: ${name}`);
+    const codes = [...s].map((c) => c.codePointAt(0)!);
+    const bad = codes.findIndex((c) => c >= limit);
+    if (bad >= 0)
+      throw pyError('UnicodeEncodeError', `'${limit === 0x80 ? 'ascii' : 'latin-1'}' codec can't encode character ${pyRepr([...s][bad])} in position ${bad}: ordinal not in range(${limit})`);
+    return new PyBytes(Uint8Array.from(codes));
+  });
 
   const bytes = types.bytes;
   bytes.construct = (_cls, args) => {
