@@ -9,11 +9,11 @@ import { cpLength } from './code-points';
 import { PyDictView, viewContains } from './dict-views';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
-export function seqIndex(i: PyValue, length: number, what: string): number {
+export function seqIndex(i: PyValue, length: number, what: string, typeName = what): number {
   if (typeof i === 'boolean') i = Number(i);
   if (typeof i !== 'number') {
     if (typeof i === 'bigint') throw pyError('IndexError', `cannot fit 'int' into an index-sized integer`);
-    throw pyError('TypeError', `${what} indices must be integers or slices, not ${typeOf(i).name}`);
+    throw pyError('TypeError', `${typeName} indices must be integers or slices, not ${typeOf(i).name}`);
   }
   const j = i < 0 ? i + length : i;
   if (j < 0 || j >= length) throw pyError('IndexError', `${what} index out of range`);
@@ -87,7 +87,7 @@ export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
       mutate.listSplice(o, ...sliceSpan(o, k), toArray(v));
       return;
     }
-    mutate.listSet(o, seqIndex(k, o.items.length, 'list assignment'), v);
+    mutate.listSet(o, seqIndex(k, o.items.length, 'list assignment', 'list'), v);
     return;
   }
   if (o instanceof PyDict) {
@@ -113,7 +113,7 @@ export function delItem(o: PyValue, k: PyValue): void {
       mutate.listSplice(o, ...sliceSpan(o, k), []);
       return;
     }
-    mutate.listSplice(o, seqIndex(k, o.items.length, 'list assignment'), 1, []);
+    mutate.listSplice(o, seqIndex(k, o.items.length, 'list assignment', 'list'), 1, []);
     return;
   }
   if (o instanceof PyDict) {
@@ -158,7 +158,10 @@ export function len(o: PyValue): number {
   if (typeof o === 'string') return cpLength(o);
   if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyDict || o instanceof PySet) return o.map.size;
-  if (o instanceof PyRange) return o.length;
+  if (o instanceof PyRange) {
+    if (o.exactStop !== null && o.length > 0) throw pyError('OverflowError', 'Python int too large to convert to C ssize_t');
+    return o.length;
+  }
   if (o instanceof PyBytes) return o.data.length;
   if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PyInstance && lookupType(o.type, '__len__') !== undefined) {

@@ -80,6 +80,8 @@ export class PyBytes extends PyObject {
 }
 
 export class PyRange extends PyObject {
+  /** A stop beyond ±2**53 (range(10 ** 20)): `stop` is clamped for iterating, this one is shown. */
+  exactStop: bigint | null = null;
   constructor(
     readonly start: number,
     readonly stop: number,

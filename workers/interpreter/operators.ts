@@ -32,7 +32,8 @@ export function setPercentFormat(f: (template: string, values: PyValue) => strin
   percent = f;
 }
 
-export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
+/** a op b; `symbol` is what an error calls the operator ("+=" for a += b). */
+export function binaryOp(op: BinOp, a: PyValue, b: PyValue, symbol: string = op): PyValue {
   if (typeof a === 'number' && typeof b === 'number') {
     switch (op) {
       case '+': {
@@ -54,7 +55,7 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
         break;
     }
   }
-  if (num.isNum(a) && num.isNum(b)) return numericOp(op, a, b);
+  if (num.isNum(a) && num.isNum(b)) return numericOp(op, a, b, symbol);
   const builtin = sequenceOp(op, a, b);
   if (builtin !== undefined) return builtin;
   const [method, rmethod] = dunder[op];
@@ -72,14 +73,14 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       if (r !== NotImplemented) return r;
     }
   }
-  throw unsupportedOperands(op, a, b);
+  throw unsupportedOperands(symbol, a, b);
 }
 
 export function unsupportedOperands(op: string, a: PyValue, b: PyValue): PyExc {
   return pyError('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
 
-function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
+function numericOp(op: BinOp, a: num.Num, b: num.Num, symbol: string): PyValue {
   switch (op) {
     case '+':
       return num.add(a, b);
@@ -101,7 +102,7 @@ function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
       if (a instanceof PyFloat || b instanceof PyFloat) break;
       return num.bitop(op, a as number, b as number);
   }
-  throw unsupportedOperands(op, a, b);
+  throw unsupportedOperands(symbol, a, b);
 }
 
 function repeatCount(n: PyValue): number | null {
@@ -222,7 +223,7 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       if (r !== NotImplemented) return r;
     }
   }
-  return binaryOp(op, a, b);
+  return binaryOp(op, a, b, `${op}=`);
 }
 
 /** (key, value) pairs of a mapping or an iterable of pairs. */

@@ -113,7 +113,10 @@ export function pyRepr(v: PyValue): string {
   }
   if (v instanceof PyType) return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
   if (v instanceof PyModule) return `<module '${v.name}'${v.name === '__main__' ? '' : ' (built-in)'}>`;
-  if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
+  if (v instanceof PyRange) {
+    const stop = v.exactStop ?? v.stop;
+    return v.step === 1 ? `range(${v.start}, ${stop})` : `range(${v.start}, ${stop}, ${v.step})`;
+  }
   if (v instanceof PySlice) return `slice(${pyRepr(v.start)}, ${pyRepr(v.stop)}, ${pyRepr(v.step)})`;
   if (v instanceof PyBytes) return bytesRepr(v.data);
   if (v instanceof PySingleton) return v.name;

@@ -1,6 +1,6 @@
 // list, tuple, dict, set, frozenset, range, generator and coroutine: constructors and methods.
 // Every change goes through `mutate`, so that objects other threads see stay in step.
-import { sortValues } from './builtins';
+import { sortValues } from './sort';
 import { dictGet, equals, hashKey, newDict, setName, truthy } from './compare';
 import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
@@ -28,6 +28,14 @@ function count(items: readonly PyValue[], v: PyValue): number {
   let n = 0;
   for (const x of items) if (x === v || equals(x, v)) n++;
   return n;
+}
+
+/** range(start, stop, step); a stop too large for a double-exact int is clamped (the loop ends long before). */
+function makeRange(start: number, stop: PyValue, step: number): PyRange {
+  if (typeof stop !== 'bigint') return new PyRange(start, toInt(stop, 'range'), step);
+  const r = new PyRange(start, stop > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER, step);
+  r.exactStop = stop;
+  return r;
 }
 
 export function initContainerTypes(): void {
@@ -163,10 +171,10 @@ export function initContainerTypes(): void {
 
   range.construct = (_cls, args) => {
     arity('range', args, 1, 3);
-    const [a, b, c] = args.map((x) => toInt(x, 'range'));
-    if (args.length === 1) return new PyRange(0, a, 1);
+    const [start, stop, step] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args.length > 2 ? args[2] : 1];
+    const c = toInt(step, 'range');
     if (c === 0) throw pyError('ValueError', 'range() arg 3 must not be zero');
-    return new PyRange(a, b, args.length > 2 ? c : 1);
+    return makeRange(toInt(start, 'range'), stop, c);
   };
   defineMethod(range, 'index', (self, a) => {
     const r = self as PyRange;

@@ -16,3 +16,8 @@ try:
     print(10 ** 400 / 3)
 except OverflowError as e:
     print("OverflowError:", e)
+print(3 / 10**400, 1e300 < 10**400, 10**400 > 1e308, float("inf") > 10**400, 10**400 == 1e308)
+try:
+    print(10**400 * 0.5)
+except OverflowError as e:
+    print(e)

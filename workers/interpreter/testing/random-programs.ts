@@ -8,7 +8,7 @@ const { constantFrom, oneof, integer, tuple, array, letrec } = fc;
 
 const ints = oneof(integer({ min: -20, max: 20 }), constantFrom('0', '7', '-3', '255', '10 ** 20', '2 ** 64', '-(2 ** 70)').map(String)).map(String);
 const floats = constantFrom('0.1', '2.5', '-0.5', '1e16', '1.5e-7', '3.14159', '-0.0', '100.0', '0.125', '2.675', '1 / 3');
-const strings = constantFrom("'ab'", '"x y"', "'it''s'".replace("''", "\\'"), "''", "'Hello, World'", '"a,b,,c"', "'  pad  '", "'é'", "'12'");
+const strings = constantFrom("'ab'", '"x y"', '"it\'s"', "''", "'Hello, World'", '"a,b,,c"', "'  pad  '", "'é'", "'12'");
 const intNames = constantFrom('a', 'b', 'n');
 const names = constantFrom('a', 'b', 'n', 'x', 's', 'lst', 'd', 't');
 
@@ -60,11 +60,11 @@ const templates: [string, number][] = [
   ['%0 if %1 else %2', 3],
   ['hex(%0)', 1],
   ['int(str(abs(%0)), 16)', 1],
-  ['f"{%0:>8}|{%1!r}"', 2],
-  ['f"{%0:.2f}"', 1],
-  ['f"{%0:,}"', 1],
-  ['f"{%0:+.3e}"', 1],
-  ['f"{%0:x}"', 1],
+  ['f"""{%0:>8}|{%1!r}"""', 2],
+  ['f"""{%0:.2f}"""', 1],
+  ['f"""{%0:,}"""', 1],
+  ['f"""{%0:+.3e}"""', 1],
+  ['f"""{%0:x}"""', 1],
   ['"%s and %r" % (%0, %1)', 2],
   ['"%5.1f|%-4d|" % (%0, %1)', 2],
   ['"{} {!r:>6}".format(%0, %1)', 2],
@@ -86,7 +86,7 @@ export const expression: fc.Arbitrary<string> = letrec<{ expr: string }>((tie) =
     constantFrom('True', 'False', 'None', '[1, 2, 3]', '(1, "a")', '{"k": 2}', '[]', '[3, 1, 2]', '{3, 1, 2}'),
     tuple(tie('expr'), binops, tie('expr')).map(([l, op, r]) => (op === '**' ? `(${l}) ** ${r.length > 3 ? 2 : r}` : `(${l} ${op} ${r})`)),
     tie('expr').map((e) => `-(${e})`),
-    tie('expr').map((e) => `not ${e}`),
+    tie('expr').map((e) => `(not ${e})`),
     tuple(constantFrom(...templates), array(tie('expr'), { minLength: 3, maxLength: 3 })).map(([[t], args]) => fill(t, args)),
     array(tie('expr'), { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
   ),
