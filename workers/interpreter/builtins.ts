@@ -102,13 +102,15 @@ export function makeBuiltins(output: Output): PyDict {
     clinicArity('round', args, ['number', 'ndigits'], 1);
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwarg(kwargs, 'ndigits', null);
+    // An ndigits beyond any float's digits (10 ** 20) rounds to the value itself, or to zero.
+    const digits = (d: PyValue) => (typeof d === 'bigint' ? (d > 0n ? 400 : -400) : toInt(d, 'ndigits'));
     if (v instanceof PyFloat) {
       if (nd === null) return num.floatToInt(num.roundHalfEven(v.v));
-      return new PyFloat(roundFloat(v.v, toInt(nd, 'ndigits')));
+      return new PyFloat(roundFloat(v.v, digits(nd)));
     }
     if (num.isNum(v)) {
       const n = typeof v === 'boolean' ? Number(v) : (v as number | bigint);
-      const k = nd === null ? 0 : toInt(nd, 'ndigits');
+      const k = nd === null ? 0 : digits(nd);
       return k >= 0 ? n : normInt(roundInt(BigInt(n), k));
     }
     if (!(v instanceof PyInstance) || lookupType(v.type, '__round__') === undefined) throw pyError('TypeError', `type ${typeOf(v).name} doesn't define __round__ method`);

@@ -223,6 +223,9 @@ export function formatValue(value: PyValue, specText: string): string {
   }
   if (typeof value === 'string') {
     if (spec.type !== '' && spec.type !== 's') throw pyError('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
+    if (spec.grouping) throw pyError('ValueError', `Cannot specify '${spec.grouping}' with 's'.`);
+    if (spec.sign) throw pyError('ValueError', 'Sign not allowed in string format specifier');
+    if (spec.align === '=') throw pyError('ValueError', "'=' alignment not allowed in string format specifier");
     const text = spec.precision === null ? value : cpPrefix(value, spec.precision);
     return pad(text, spec, '<');
   }

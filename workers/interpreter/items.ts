@@ -21,17 +21,28 @@ export function seqIndex(i: PyValue, length: number, what: string, typeName = wh
 }
 
 /** start, stop, step of a slice over a sequence of `length`, as slice.indices() gives them. */
+/** A slice bound: None, an int, or an object with __index__. */
+function sliceBound(v: PyValue): number | null {
+  if (v === null) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  if (v instanceof PyInstance && lookupType(v.type, '__index__') !== undefined) return sliceBound(callMethod(v, '__index__', []));
+  throw pyError('TypeError', 'slice indices must be integers or None or have an __index__ method');
+}
+
 export function sliceIndices(s: PySlice, length: number): [number, number, number] {
-  const step = s.step === null ? 1 : Number(s.step);
+  const [startBound, stopBound, stepBound] = [sliceBound(s.start), sliceBound(s.stop), sliceBound(s.step)];
+  const step = stepBound ?? 1;
   if (step === 0) throw pyError('ValueError', 'slice step cannot be zero');
-  const clamp = (v: PyValue, dflt: number, lo: number, hi: number) => {
+  const clamp = (v: number | null, dflt: number, lo: number, hi: number) => {
     if (v === null) return dflt;
-    let n = Number(v);
+    let n = v;
     if (n < 0) n += length;
     return Math.min(Math.max(n, lo), hi);
   };
-  if (step > 0) return [clamp(s.start, 0, 0, length), clamp(s.stop, length, 0, length), step];
-  return [clamp(s.start, length - 1, -1, length - 1), clamp(s.stop, -1, -1, length - 1), step];
+  if (step > 0) return [clamp(startBound, 0, 0, length), clamp(stopBound, length, 0, length), step];
+  return [clamp(startBound, length - 1, -1, length - 1), clamp(stopBound, -1, -1, length - 1), step];
 }
 
 export function sliceArray<T>(items: readonly T[], s: PySlice): T[] {

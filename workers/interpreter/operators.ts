@@ -108,10 +108,7 @@ function numericOp(op: BinOp, a: num.Num, b: num.Num, symbol: string): PyValue {
 function repeatCount(n: PyValue): number | null {
   if (typeof n === 'number') return Math.max(0, n);
   if (typeof n === 'boolean') return Number(n);
-  if (typeof n === 'bigint') {
-    if (n < 0n) return 0;
-    throw pyError('OverflowError', "cannot fit 'int' into an index-sized integer");
-  }
+  if (typeof n === 'bigint') throw pyError('OverflowError', "cannot fit 'int' into an index-sized integer");
   return null;
 }
 
