@@ -1,4 +1,4 @@
-// npm run bench [-- --only gil,overhead,fidelity,convoy,timeline,measured]
+// npm run bench [-- --only gil,overhead,fidelity,convoy,timeline,measured,interpreter]
 // Runs the benchmark sections in order, prints a table per section and a summary of the goals,
 // and writes every number to bench-results.json. A missed goal is printed, never a failure:
 // the numbers are ratios measured side by side in this run, and the machine may be busy.
@@ -7,17 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../workers/engine';
-import { benchConvoy } from './convoy';
-import { benchFidelity } from './fidelity';
-import { benchGil } from './gil';
-import { benchMeasured } from './measured';
-import { benchOverhead } from './overhead';
+import type { Engine } from '../workers/engine';
 import { findPython } from './python';
 import type { GoalRow, SectionResult } from './section';
 import { printTable } from './table';
 
-const sectionNames = ['gil', 'overhead', 'fidelity', 'convoy', 'timeline', 'measured'] as const;
+const sectionNames = ['gil', 'overhead', 'fidelity', 'convoy', 'timeline', 'measured', 'interpreter'] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function chosenSections(): SectionName[] {
@@ -94,25 +89,28 @@ async function main(): Promise<void> {
 
   let engine: Engine | null = null;
   const needsEngine = sections.some((s) => s === 'overhead' || s === 'fidelity' || s === 'convoy');
-  if (needsEngine) engine = createEngine({ host: 'cli' });
+  if (needsEngine) engine = (await import('../workers/engine')).createEngine({ host: 'cli' });
   const results: Partial<Record<SectionName, SectionResult>> = {};
   const rows: GoalRow[] = [];
   try {
     for (const name of sections) {
       let result: SectionResult;
       try {
+        // Each section is imported when it runs: one that does not load fails alone.
         result =
           name === 'gil'
-            ? await benchGil()
+            ? await (await import('./gil')).benchGil()
             : name === 'overhead'
-              ? await benchOverhead(engine!)
+              ? await (await import('./overhead')).benchOverhead(engine!)
               : name === 'fidelity'
-                ? await benchFidelity(engine!)
+                ? await (await import('./fidelity')).benchFidelity(engine!)
                 : name === 'convoy'
-                  ? await benchConvoy(engine!)
+                  ? await (await import('./convoy')).benchConvoy(engine!)
                   : name === 'measured'
-                    ? await benchMeasured()
-                    : await timelineSection();
+                    ? await (await import('./measured')).benchMeasured()
+                    : name === 'interpreter'
+                      ? await (await import('./interpreter')).benchInterpreter()
+                      : await timelineSection();
       } catch (error) {
         // A section that cannot run is reported like a missed goal; the others still run.
         const message = (error as Error).message;

@@ -2,7 +2,7 @@
 // can call without importing anything.
 import { attributeNames, call, callMethod, delAttr, findAttr, getAttr, setAttr } from './attributes';
 import { hashKey, lessThan, setName, truthy } from './compare';
-import { formatObject } from './compile-expr';
+import { formatObject } from './compile-fstring';
 import { exceptions, pyError, PyExc } from './errors';
 import type { Frame } from './frame';
 import { PyGenerator, stopIteration } from './generators';

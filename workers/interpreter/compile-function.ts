@@ -38,6 +38,7 @@ function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, si
   });
   for (const [name, slot] of scope.slots) code.slotNames[slot] = name;
   code.varnames = [...new Set([...params, ...scope.slots.keys()])].filter((n) => !n.includes('\u00b7'));
+  code.simple = signature.vararg === null && signature.kwonly.length === 0 && signature.kwarg === null && code.paramTargets.every((t, i) => t === i);
   code.kind = scope.isCoroutine ? 'coroutine' : scope.isGenerator ? 'generator' : 'function';
   ctx.codes.set(node.nid, code);
   return code;

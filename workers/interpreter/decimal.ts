@@ -40,9 +40,12 @@ function roundOff(digits: string, cut: number): string {
 
 /** Whether |x| could lie exactly halfway at `places` digits after the point. */
 function mayTieAt(x: number, places: number): boolean {
-  const { exponent } = decompose(x);
-  // An odd multiple of 2**-k has exactly k digits after the point, the last a 5.
-  return exponent < 0 ? -exponent === places + 1 : places < 0;
+  // Rounding to tens or beyond: only an integer can end in 5 followed by zeros.
+  if (places < 0) return Number.isInteger(x);
+  // An odd multiple of 2**-k has exactly k digits after the point, the last a 5: a tie needs
+  // k = places + 1, so x * 2**(places + 1) must be an odd integer.
+  const scaled = x * 2 ** (places + 1);
+  return Number.isInteger(scaled) && scaled % 2 === 1 && !Number.isInteger(x * 2 ** places);
 }
 
 /** |x| with `places` digits after the point (places may be negative: rounding to tens, hundreds …). */

@@ -28,7 +28,7 @@ export function floatRepr(x: number): string {
   return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
-interface Spec {
+export interface Spec {
   fill: string;
   align: '<' | '>' | '^' | '=' | '';
   sign: '+' | '-' | ' ' | '';
@@ -42,7 +42,19 @@ interface Spec {
 
 const specPattern = /^(?:(.)?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su;
 
-function parseSpec(text: string): Spec {
+const parsedSpecs = new Map<string, Spec>();
+
+/** The spec of a format specifier, parsed once per text. */
+export function parseSpec(text: string): Spec {
+  let spec = parsedSpecs.get(text);
+  if (spec === undefined) {
+    spec = parseSpecText(text);
+    if (parsedSpecs.size < 10_000) parsedSpecs.set(text, spec);
+  }
+  return spec;
+}
+
+function parseSpecText(text: string): Spec {
   const m = specPattern.exec(text);
   if (!m) throw pyError('ValueError', `Invalid format specifier '${text}'`);
   const [, fill, align, sign, , alternate, zero, width, grouping, precision, type] = m;

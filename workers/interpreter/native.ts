@@ -4,7 +4,7 @@ import { setName } from './compare';
 import type { CostTable } from './costs';
 import { pyError } from './errors';
 import type { ThreadState } from './frame';
-import { PyBuiltin, PyDict, PyFloat, PyType, typeOf, type Kwargs, type NativeFn, type PyValue } from './objects';
+import { PyBuiltin, PyDict, PyFloat, PyType, typeOf, type Kwargs, type MethodFn, type NativeFn, type PyValue } from './objects';
 
 /** The Python thread running on this JavaScript thread (one per worker; tests make one at a time). */
 export const running: { ts: ThreadState | null } = { ts: null };
@@ -24,9 +24,9 @@ export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner =
 }
 
 /** A method of a builtin type: `fn(self, args, kwargs)`. */
-export function defineMethod(type: PyType, name: string, fn: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue): void {
+export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
-  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner));
+  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn));
 }
 
 /**

@@ -123,6 +123,8 @@ export class PyCell extends PyObject {
 
 export type Kwargs = Map<string, PyValue> | null;
 export type NativeFn = (args: PyValue[], kwargs: Kwargs) => PyValue;
+/** A method of a builtin type, called with its object apart from the other arguments. */
+export type MethodFn = (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue;
 
 /** Compiled code of a def, lambda or module body (see compile.ts). */
 export interface Code {
@@ -163,6 +165,8 @@ export class PyBuiltin extends PyObject {
     readonly fn: NativeFn,
     /** The owner's qualified name, for reprs and pickling: "math", "list", "builtins". */
     readonly owner = 'builtins',
+    /** For a method of a builtin type: the same function taking self apart (obj.name(…) calls it without a new array). */
+    readonly method: MethodFn | null = null,
   ) {
     super();
   }

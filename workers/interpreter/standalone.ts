@@ -1,8 +1,10 @@
-// A host for running a program on this thread alone: no GIL, no other threads, real clocks.
+// A host for running a program on this thread alone: no GIL, no other threads, real clocks
+// (math, and a time module of the machine's clocks).
 // Unit tests use it to check the interpreter against CPython's output.
 import { parseModule } from '../../common/python/ast';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
+import { makeStandaloneTime } from './modules/standalone-time';
 import type { PyModule } from './objects';
 
 export interface StandaloneOptions {
@@ -45,7 +47,7 @@ export function runStandalone(source: string, options: StandaloneOptions = {}): 
       if (interp.cost > costBudget || Date.now() > deadline) throw new BudgetExceeded();
       interp.checkAt = interp.cost + CHECK_EVERY;
     },
-    modules: { math: makeMath, ...options.modules },
+    modules: { math: makeMath, time: makeStandaloneTime, ...options.modules },
     prelude: {},
     timeScale: 1,
   };

@@ -1,7 +1,7 @@
 // Constructors and methods of object, type, int, float, bool, str() and the descriptor types.
 import { call, delAttr, findAttr, genericSetAttr, getAttr, setObjectInit, setObjectSetattr } from './attributes';
 import { newDict, setName, truthy } from './compare';
-import { setObjectFormat } from './compile-expr';
+import { setObjectFormat } from './compile-fstring';
 import { exceptionArgs, exceptions, pyError } from './errors';
 import { floatRepr } from './format';
 import { arity, charge, defineMethod, float, toFloat, toInt, toStr } from './native';

@@ -1,7 +1,7 @@
 // str and bytes methods, with CPython's semantics (split on whitespace runs, find returning -1,
 // str.format's replacement fields …).
 import { getAttr } from './attributes';
-import { formatObject } from './compile-expr';
+import { formatObject } from './compile-fstring';
 import { cpIndex, cpLength, unitOffset } from './code-points';
 import { pyError } from './errors';
 import { getItem } from './items';
