@@ -169,6 +169,7 @@ export function genericSetAttr(obj: PyValue, name: string, value: PyValue): void
     mutate.setAttr(obj, name, value);
     return;
   }
+  if (obj instanceof PyType && obj.module === 'builtins') throw immutableType(obj, name);
   if (obj instanceof PyModule || obj instanceof PyType) {
     mutate.setAttr(obj, name, value);
     return;
@@ -186,6 +187,15 @@ export function setObjectSetattr(f: PyValue): void {
   objectSetattr = f;
 }
 
+export function isObjectSetattr(f: PyValue | undefined): boolean {
+  return f === objectSetattr;
+}
+
+/** Builtin types do not change once made (which lets lookups of their methods be cached for good). */
+function immutableType(t: PyType, name: string): PyExc {
+  return pyError('TypeError', `cannot set '${name}' attribute of immutable type '${t.name}'`);
+}
+
 export function delAttr(obj: PyValue, name: string): void {
   if (obj instanceof PyInstance) {
     const found = lookupType(obj.type, name);
@@ -195,6 +205,7 @@ export function delAttr(obj: PyValue, name: string): void {
       return;
     }
   }
+  if (obj instanceof PyType && obj.module === 'builtins') throw immutableType(obj, name);
   const dict = obj instanceof PyInstance || obj instanceof PyModule || obj instanceof PyType ? obj.dict : null;
   if (!dict || !dict.map.has(name)) throw attributeError(obj, name);
   mutate.delAttr(obj as PyInstance, name);

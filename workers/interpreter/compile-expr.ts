@@ -20,12 +20,14 @@ import {
   PyInstance,
   PyList,
   PyModule,
+  PyProperty,
   PySet,
   PySlice,
   PySuper,
   PyTuple,
   PyType,
   typeOf,
+  types,
   type Kwargs,
   type PyValue,
 } from './objects';
@@ -33,6 +35,9 @@ import { binaryOp, unaryOp } from './operators';
 import { storeTarget } from './compile-store';
 import { makeFunction } from './compile-function';
 import { callExpr, displayItems } from './compile-call';
+import { TypeLookup } from './lookup-cache';
+import { fastArithmetic, fastComparison } from './compile-arith';
+import { local, operandOf, reader, sourceOf } from './operands';
 import { comprehension, generatorExp } from './compile-comprehension';
 import { formattedValue, joinedStr } from './compile-fstring';
 import { hashKey as hashKeyOf } from './compare';
@@ -158,13 +163,23 @@ function expression(ctx: Ctx, e: Expr): ExprFn {
     case 'Call':
       return callExpr(ctx, e);
     case 'Attribute': {
-      const value = compileExpr(ctx, e.value);
+      const { slot, name: objName, read } = sourceOf(ctx, e.value, compileExpr);
       const name = e.attr;
+      const lookup = new TypeLookup(name);
       let module: PyModule | null = null;
       let shape = -1;
       let cached: PyValue = null;
       return (f) => {
-        const o = value(f);
+        const o = slot >= 0 ? local(f, slot, objName) : read(f);
+        if (o instanceof PyInstance) {
+          // The instance's own attribute, unless its class has a property of that name.
+          const entry = lookup.find(o.type);
+          if (entry === undefined || !(entry.v instanceof PyProperty)) {
+            const own = o.dict.map.get(name);
+            if (own !== undefined) return own.v;
+          }
+          return getAttr(o, name);
+        }
         if (o instanceof PyModule) {
           if (o === module && o.dict.shape === shape) return cached;
           const v = getAttr(o, name);
@@ -177,14 +192,17 @@ function expression(ctx: Ctx, e: Expr): ExprFn {
       };
     }
     case 'Subscript': {
-      const value = compileExpr(ctx, e.value);
-      const index = compileExpr(ctx, e.slice);
+      const obj = sourceOf(ctx, e.value, compileExpr);
+      const key = sourceOf(ctx, e.slice, compileExpr);
       return (f) => {
-        const o = value(f);
-        const k = index(f);
+        const o = obj.slot >= 0 ? local(f, obj.slot, obj.name) : obj.read(f);
+        const k = key.slot >= 0 ? local(f, key.slot, key.name) : key.read(f);
         if (o instanceof PyList && typeof k === 'number') {
           const i = k < 0 ? k + o.items.length : k;
           if (i >= 0 && i < o.items.length) return o.items[i];
+        } else if (o instanceof PyDict && o.cls === types.dict && typeof k === 'string') {
+          const entry = o.map.get(k);
+          if (entry !== undefined) return entry.v;
         }
         return getItem(o, k);
       };
@@ -274,9 +292,12 @@ function nameLoader(ctx: Ctx, e: Expr & { kind: 'Name' }): ExprFn {
 }
 
 function binOp(ctx: Ctx, e: Expr & { kind: 'BinOp' }): ExprFn {
-  const left = compileExpr(ctx, e.left);
-  const right = compileExpr(ctx, e.right);
   const op = e.op;
+  const l = operandOf(ctx, e.left, compileExpr);
+  const r = operandOf(ctx, e.right, compileExpr);
+  const fast = fastArithmetic(op, l, r);
+  if (fast) return fast;
+  const [left, right] = [reader(l), reader(r)];
   switch (op) {
     case '+':
       return (f) => {
@@ -329,14 +350,18 @@ const comparators: Record<string, CmpFn> = {
 };
 
 function compareExpr(ctx: Ctx, e: Expr & { kind: 'Compare' }): ExprFn {
+  if (e.ops.length === 1) {
+    const l = operandOf(ctx, e.left, compileExpr);
+    const r = operandOf(ctx, e.comparators[0], compileExpr);
+    const fast = fastComparison(e.ops[0], l, r);
+    if (fast) return fast;
+    const [left, right] = [reader(l), reader(r)];
+    const op = comparators[e.ops[0]];
+    return (f) => op(left(f), right(f));
+  }
   const left = compileExpr(ctx, e.left);
   const rights = e.comparators.map((c) => compileExpr(ctx, c));
   const ops = e.ops.map((o) => comparators[o]);
-  if (ops.length === 1) {
-    const op = ops[0];
-    const right = rights[0];
-    return (f) => op(left(f), right(f));
-  }
   return (f) => {
     let a = left(f);
     let r: PyValue = true;

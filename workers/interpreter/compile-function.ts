@@ -1,6 +1,6 @@
 // def, lambda and class: each compiles its body once into a code object; executing the
 // statement makes the function (defaults and closure cells from the running frame) or the class.
-import type { Arguments, Expr, Stmt } from '../../common/python/ast';
+import { walk, type Arguments, type Expr, type Stmt } from '../../common/python/ast';
 import { call } from './attributes';
 import { setName } from './compare';
 import type { Ctx } from './compile-context';
@@ -26,7 +26,7 @@ function signatureOf(args: Arguments): Signature {
 }
 
 /** A code object for a scope, with its slots, cells and parameters laid out. */
-function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, signature: Signature): CodeObject {
+function newCode(ctx: Ctx, scope: Scope, node: Stmt | Expr, signature: Signature): CodeObject {
   const code = new CodeObject(scope.name, scope.qualname, ctx.env.file, node.line, node.nid, signature, ctx.ts);
   code.nslots = scope.nslots;
   code.cellNames = [...scope.cellvars, ...scope.freevars];
@@ -38,10 +38,19 @@ function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, si
   });
   for (const [name, slot] of scope.slots) code.slotNames[slot] = name;
   code.varnames = [...new Set([...params, ...scope.slots.keys()])].filter((n) => !n.includes('\u00b7'));
+  code.argcount = signature.positional.length;
   code.simple = signature.vararg === null && signature.kwonly.length === 0 && signature.kwarg === null && code.paramTargets.every((t, i) => t === i);
+  code.poolable = scope.kind === 'function' && !scope.isGenerator && !scope.isCoroutine && scope.cellvars.length === 0 && !holdsGeneratorExp(node);
   code.kind = scope.isCoroutine ? 'coroutine' : scope.isGenerator ? 'generator' : 'function';
   ctx.codes.set(node.nid, code);
   return code;
+}
+
+/** A generator expression reads its frame after the call returned, so that frame cannot be reused. */
+function holdsGeneratorExp(node: Stmt | Expr): boolean {
+  const body = node.kind === 'FunctionDef' ? node.body : node.kind === 'Lambda' ? [node.body] : [];
+  for (const n of walk(body as Stmt[])) if (n.kind === 'GeneratorExp') return true;
+  return false;
 }
 
 /** Compiles `f` with ctx pointing at its scope and code, then restores both. */

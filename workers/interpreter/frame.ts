@@ -33,6 +33,8 @@ export interface ThreadState {
 }
 
 export const RECURSION_LIMIT = 1000;
+/** Finished frames kept per code object (deeper recursion allocates the rest). */
+const SPARE_FRAMES = 16;
 
 export class Frame {
   // Assigned in the constructor rather than as class fields: a call makes a frame, and V8 makes
@@ -43,12 +45,15 @@ export class Frame {
   declare readonly locals: (PyValue | undefined)[];
   /** The namespace of a class body being executed. */
   declare ns: PyDict | null;
+  declare readonly code: CodeObject;
+  /** Set again when a finished frame is reused for another call of its code (CodeObject.frameFor). */
+  declare globals: PyDict;
+  declare cells: PyCell[];
 
-  constructor(
-    readonly code: CodeObject,
-    readonly globals: PyDict,
-    readonly cells: PyCell[],
-  ) {
+  constructor(code: CodeObject, globals: PyDict, cells: PyCell[]) {
+    this.code = code;
+    this.globals = globals;
+    this.cells = cells;
     this.line = 0;
     this.back = null;
     this.ret = null;
@@ -87,6 +92,15 @@ export class CodeObject implements Code {
   makeGenerator: ((code: CodeObject, frame: Frame, fn: PyFunction) => PyValue) | null = null;
   /** Positional parameters only, in slots 0 … n-1 (none is a cell): a call with n arguments just stores them. */
   simple = false;
+  /** How many positional parameters. */
+  argcount = 0;
+  /**
+   * Set by the compiler for a plain function without cells whose frame nothing reads after the
+   * call (no generator expression in it): a finished frame is kept for the next call, which then
+   * allocates nothing.
+   */
+  poolable = false;
+  private readonly spare: Frame[] = [];
   private readonly frameCost: number;
 
   constructor(
@@ -106,9 +120,29 @@ export class CodeObject implements Code {
     return s.positional.length + (s.vararg ? 1 : 0) + s.kwonly.length + (s.kwarg ? 1 : 0);
   }
 
+  /** A new frame for a call of `fn` (its cells made, its arguments still to be stored). */
+  frameFor(fn: PyFunction): Frame {
+    if (this.poolable) {
+      const f = this.spare.pop();
+      if (f === undefined) return new Frame(this, fn.globals, fn.closure ?? noCells);
+      f.globals = fn.globals;
+      f.cells = fn.closure ?? noCells;
+      return f;
+    }
+    return new Frame(this, fn.globals, this.cellvarCount === 0 && fn.closure === null ? noCells : this.newCells(fn));
+  }
+
+  private recycle(f: Frame): void {
+    if (this.spare.length >= SPARE_FRAMES) return;
+    f.locals.fill(undefined);
+    f.ret = null;
+    f.back = null;
+    this.spare.push(f);
+  }
+
   invoke(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
-    const f = new Frame(this, fn.globals, this.cellvarCount === 0 && fn.closure === null ? noCells : this.newCells(fn));
-    if (kwargs === null && this.simple && args.length === this.signature.positional.length) {
+    const f = this.frameFor(fn);
+    if (kwargs === null && this.simple && args.length === this.argcount) {
       const locals = f.locals;
       for (let i = 0; i < args.length; i++) locals[i] = args[i];
     } else this.bind(f, fn, args, kwargs);
@@ -136,6 +170,7 @@ export class CodeObject implements Code {
     } finally {
       ts.frame = f.back;
       ts.depth--;
+      if (this.poolable) this.recycle(f);
     }
   }
 

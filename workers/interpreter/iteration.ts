@@ -14,8 +14,10 @@ export abstract class PyIterator extends PyObject {
 
 /** An iterator backed by a JavaScript iterator (dict views, zip, map, genexp …). */
 export class JsIterator extends PyIterator {
-  constructor(private readonly it: Iterator<PyValue>) {
+  declare private readonly it: Iterator<PyValue>;
+  constructor(it: Iterator<PyValue>) {
     super();
+    this.it = it;
   }
   next(): PyValue | undefined {
     const r = this.it.next();
@@ -24,27 +26,31 @@ export class JsIterator extends PyIterator {
 }
 
 export class ListIterator extends PyIterator {
-  private i = 0;
-  constructor(private readonly items: { readonly length: number; readonly [i: number]: PyValue } | PyList) {
+  declare private i: number;
+  /** A list is read through, so that items appended while iterating are seen (as in CPython). */
+  declare private readonly list: PyList | null;
+  declare private readonly array: readonly PyValue[];
+  constructor(items: readonly PyValue[] | PyList) {
     super();
+    this.i = 0;
+    this.list = items instanceof PyList ? items : null;
+    this.array = items instanceof PyList ? [] : items;
   }
   next(): PyValue | undefined {
-    const items = this.items instanceof PyList ? this.items.items : this.items;
+    const items = this.list !== null ? this.list.items : this.array;
     return this.i < items.length ? items[this.i++] : undefined;
   }
 }
 
 export class RangeIterator extends PyIterator {
-  private value: number;
-  private left: number;
-  constructor(
-    range: PyRange,
-    private readonly step = range.step,
-    length = range.length,
-  ) {
+  declare private value: number;
+  declare private left: number;
+  declare private readonly step: number;
+  constructor(range: PyRange, step = range.step, length = range.length) {
     super();
     this.value = range.start;
     this.left = length;
+    this.step = step;
   }
   next(): PyValue | undefined {
     if (this.left <= 0) return undefined;
