@@ -1,4 +1,4 @@
-// npm run bench [-- SECTION …] (or --only a,b): gil, overhead, convoy, workers, fidelity, timeline, measured
+// npm run bench [-- SECTION …] (or --only a,b): gil, overhead, convoy, workers, fidelity, timeline, measured, interpreter
 // Runs the benchmark sections in order, prints a table per section and a summary of the goals,
 // and writes every number to bench-results.json. A missed goal is printed, never a failure:
 // the numbers are ratios measured side by side in this run, and the machine may be busy.
@@ -7,18 +7,12 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../workers/engine';
-import { benchConvoy } from './convoy';
-import { benchFidelity } from './fidelity';
-import { benchGil } from './gil';
-import { benchMeasured } from './measured';
-import { benchOverhead } from './overhead';
-import { benchWorkers } from './workers';
+import type { Engine } from '../workers/engine';
 import { findPython } from './python';
 import type { GoalRow, SectionResult } from './section';
 import { printTable } from './table';
 
-const sectionNames = ['gil', 'overhead', 'convoy', 'workers', 'fidelity', 'timeline', 'measured'] as const;
+const sectionNames = ['gil', 'overhead', 'convoy', 'workers', 'fidelity', 'timeline', 'measured', 'interpreter'] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function chosenSections(): SectionName[] {
@@ -75,6 +69,20 @@ async function timelineSection(): Promise<SectionResult> {
   };
 }
 
+function runSection(name: SectionName, engine: Engine | null): Promise<SectionResult> {
+  const runners: Record<SectionName, () => Promise<SectionResult>> = {
+    gil: async () => (await import('./gil')).benchGil(),
+    overhead: async () => (await import('./overhead')).benchOverhead(engine!),
+    convoy: async () => (await import('./convoy')).benchConvoy(engine!),
+    workers: async () => (await import('./workers')).benchWorkers(engine!),
+    fidelity: async () => (await import('./fidelity')).benchFidelity(engine!),
+    timeline: timelineSection,
+    measured: async () => (await import('./measured')).benchMeasured(),
+    interpreter: async () => (await import('./interpreter')).benchInterpreter(),
+  };
+  return runners[name]();
+}
+
 async function main(): Promise<void> {
   const sections = chosenSections();
   const python = findPython();
@@ -94,27 +102,15 @@ async function main(): Promise<void> {
 
   let engine: Engine | null = null;
   const needsEngine = sections.some((s) => s === 'overhead' || s === 'fidelity' || s === 'convoy' || s === 'workers');
-  if (needsEngine) engine = createEngine({ host: 'cli' });
+  if (needsEngine) engine = (await import('../workers/engine')).createEngine({ host: 'cli' });
   const results: Partial<Record<SectionName, SectionResult>> = {};
   const rows: GoalRow[] = [];
   try {
     for (const name of sections) {
       let result: SectionResult;
       try {
-        result =
-          name === 'gil'
-            ? await benchGil()
-            : name === 'overhead'
-              ? await benchOverhead(engine!)
-              : name === 'fidelity'
-                ? await benchFidelity(engine!)
-                : name === 'convoy'
-                  ? await benchConvoy(engine!)
-                  : name === 'workers'
-                    ? await benchWorkers(engine!)
-                    : name === 'measured'
-                      ? await benchMeasured()
-                      : await timelineSection();
+        // Each section is imported when it runs: one that does not load fails alone.
+        result = await runSection(name, engine);
       } catch (error) {
         // A section that cannot run is reported like a missed goal; the others still run.
         const message = (error as Error).message;

@@ -2,8 +2,11 @@
 // it uses must be one GIL Lab runs as CPython does. Each problem names its line, for the editor
 // (under the line) and the CLI (`gil-lab check`).
 import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
+import { compileErrors } from './compile-errors';
+import { fstringProblems } from './fstrings';
+import { programNames, subsetRefusals } from './refusals';
 import { moduleList, refusedBuiltins, supportedModules } from './subset';
-import { cpythonWording, syntaxHint } from './syntax-hints';
+import { syntaxHint } from './syntax-hints';
 
 export interface Problem {
   line: number;
@@ -36,12 +39,11 @@ export function checkProgram(source: string): CheckResult {
     return { ok: false, module: null, problems: [{ line: 1, col: 0, endLine: 1, endCol: 0, message: `the program is too long: ${source.length} characters, at most ${maxSourceLength}` }] };
   const parsed = parseModule(source);
   if (!parsed.ok) {
-    // CPython's tokenizer names an unclosed bracket where it opened; the parser only where it gave up.
-    const hint = syntaxHint(source);
-    const { line, col } = hint ?? parsed.error;
-    const { kind, message } = hint
-      ? { kind: hint.message.startsWith('unindent') ? 'IndentationError' : 'SyntaxError', message: hint.message }
-      : cpythonWording(parsed.error.message, line);
+    // CPython's tokenizer names an unclosed bracket where it opened, the parser only where it gave
+    // up; an f-string 3.11 cannot read is what CPython reports first.
+    const fstring = fstringProblems(source.split(/\r\n|\r|\n/)).find((p) => p.line <= parsed.error.line);
+    const { line, col, message } = syntaxHint(source) ?? fstring ?? parsed.error;
+    const kind = /^(expected an indented block|unexpected indent|unindent)/.test(message) ? 'IndentationError' : 'SyntaxError';
     return { ok: false, module: null, problems: [{ line, col, endLine: line, endCol: col + 1, message: `${kind}: ${message}` }] };
   }
   const module = parsed.module;
@@ -49,6 +51,11 @@ export function checkProgram(source: string): CheckResult {
   const add = (n: Stmt | Expr | { line: number; col: number; endLine: number; endCol: number }, message: string) => problems.push(problemAt(n, message));
   /** Names bound to imported modules, at module level: their attributes are checked too. */
   const moduleAliases = new Map<string, string>();
+  const own = programNames(module);
+  for (const e of compileErrors(module)) add(e.at, `SyntaxError: ${e.message}`);
+  for (const p of fstringProblems(module.lines)) add({ line: p.line, col: p.col, endLine: p.line, endCol: p.col + 1 }, `SyntaxError: ${p.message}`);
+  for (const r of subsetRefusals(module)) add(r.at, r.message);
+  const called = new Set<Expr>();
 
   for (const n of walk(module.body)) {
     switch (n.kind) {
@@ -90,8 +97,13 @@ export function checkProgram(source: string): CheckResult {
         break;
       }
       case 'Call':
-        if (n.func.kind === 'Name' && refusedBuiltins[n.func.id] && !definedByProgram(module, n.func.id))
+        if (n.func.kind === 'Name' && refusedBuiltins[n.func.id] && !own.has(n.func.id)) {
+          called.add(n.func);
           add(n.func, `${n.func.id}() is not supported here (${refusedBuiltins[n.func.id]})`);
+        }
+        break;
+      case 'Name':
+        if (refusedBuiltins[n.id] && !own.has(n.id) && !called.has(n)) add(n, `${n.id} is not supported here (${refusedBuiltins[n.id]})`);
         break;
       case 'For':
         if (n.isAsync) add(n, "'async for' is not supported here");
@@ -120,14 +132,6 @@ export function checkProgram(source: string): CheckResult {
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems, module } : { ok: true, module };
-}
-
-function definedByProgram(module: Module, name: string): boolean {
-  for (const n of walk(module.body)) {
-    if ((n.kind === 'FunctionDef' || n.kind === 'ClassDef') && n.name === name) return true;
-    if (n.kind === 'Assign' && n.targets.some((t) => t.kind === 'Name' && t.id === name)) return true;
-  }
-  return false;
 }
 
 /** One line per problem, as the CLI prints them: `line 3: …`. */

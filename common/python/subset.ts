@@ -1,6 +1,7 @@
 // The Python GIL Lab runs: the modules a program may import and the names each provides. The
 // checker refuses anything else before a run starts; a test holds the interpreter's modules to
 // this table (workers/interpreter/subset.test.ts), so the two cannot drift apart.
+// refusals.ts and check.ts refuse the rest of what the interpreter does not run as CPython does.
 
 export const supportedModules: Record<string, readonly string[]> = {
   threading: [
@@ -52,7 +53,27 @@ export const refusedBuiltins: Record<string, string> = {
   memoryview: 'memoryview is not supported here',
   bytearray: 'bytearray is not supported here',
   complex: 'complex numbers are not supported here',
+  aiter: 'asynchronous iteration is not supported here',
+  anext: 'asynchronous iteration is not supported here',
+  help: 'GIL Lab has no interactive help',
+  copyright: 'GIL Lab has no interactive help',
+  credits: 'GIL Lab has no interactive help',
+  license: 'GIL Lab has no interactive help',
+  ExceptionGroup: 'exception groups are not supported here',
+  BaseExceptionGroup: 'exception groups are not supported here',
 };
+
+/** Methods of builtin types the interpreter does not have, by name: a call is refused unless the program defines the name. */
+export const unsupportedMethods: Record<string, string> = {
+  translate: 'str.translate',
+  maketrans: 'str.maketrans',
+  to_bytes: 'int.to_bytes',
+  from_bytes: 'int.from_bytes',
+  fromhex: 'float.fromhex',
+};
+
+/** Builtin types a class written in the program may not derive from (their instances are not instances of classes). */
+export const unsupportedBases = ['list', 'dict', 'set', 'frozenset', 'tuple', 'int', 'float', 'str', 'bool', 'bytes'];
 
 export function moduleList(): string {
   return Object.keys(supportedModules)

@@ -11,7 +11,7 @@ const closerOf: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const openerOf: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /** Brackets, skipping strings (any prefix, triple-quoted too) and comments. */
-function bracketHint(source: string): SyntaxHint | null {
+export function bracketHint(source: string): SyntaxHint | null {
   const open: { ch: string; line: number; col: number }[] = [];
   let line = 1;
   let col = 0;
@@ -70,15 +70,4 @@ function dedentHint(source: string): SyntaxHint | null {
 
 export function syntaxHint(source: string): SyntaxHint | null {
   return bracketHint(source) ?? dedentHint(source);
-}
-
-/** The parser's own messages in CPython's words, where they differ only in wording. */
-export function cpythonWording(message: string, line: number): { kind: 'SyntaxError' | 'IndentationError'; message: string } {
-  if (/^expected indented block/i.test(message)) return { kind: 'IndentationError', message: 'expected an indented block' };
-  if (/^unexpected indent/i.test(message)) return { kind: 'IndentationError', message: 'unexpected indent' };
-  if (/^unterminated string literal/i.test(message))
-    return { kind: 'SyntaxError', message: `unterminated string literal (detected at line ${line})` };
-  if (/^expected ':'/i.test(message)) return { kind: 'SyntaxError', message: "expected ':'" };
-  if (/^(unexpected token|invalid syntax)/i.test(message)) return { kind: 'SyntaxError', message: 'invalid syntax' };
-  return { kind: 'SyntaxError', message };
 }

@@ -14,7 +14,7 @@ function unitTable(kind: CostName): CostTable {
 export function countOperations(source: string): OperationCounts {
   const counts = {} as OperationCounts;
   for (const kind of costNames) {
-    const run = runStandalone(source, {}, unitTable(kind));
+    const run = runStandalone(source, { costs: unitTable(kind) });
     if (run.failure) throw new Error(`the calibration program failed: ${run.stderr}`);
     counts[kind] = run.interp.cost;
   }

@@ -3,15 +3,16 @@ import { type Kwargs, lookupType, None, PyBoundMethod, PyBuiltin, PyClassMethod,
 import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
 import { dictSet } from './compare';
 import { mutate } from './mutations';
+import { closestName, offerSuggestion } from './suggestions';
 
 /** Binds what a class attribute lookup found to an instance, as descriptors do. */
 function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
   if (found instanceof PyFunction) return new PyBoundMethod(self, found);
-  if (found instanceof PyBuiltin && (found.isMethod || owner.module === 'builtins')) return new PyBoundMethod(self, found);
+  if (found instanceof PyBuiltin && (found.method !== null || owner.module === 'builtins')) return new PyBoundMethod(self, found);
   if (found instanceof PyStaticMethod) return found.func;
   if (found instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), found.func);
   if (found instanceof PyProperty) {
-    if (found.fget === null) throw pyError('AttributeError', 'unreadable attribute');
+    if (found.fget === null) throw pyError('AttributeError', `property '${found.name ?? '?'}' of '${typeOf(self).name}' object has no getter`);
     return call(found.fget, [self], null);
   }
   return found;
@@ -46,11 +47,46 @@ export function findAttr(obj: PyValue, name: string): PyValue | undefined {
   if (obj instanceof PyBoundMethod && (name === '__name__' || name === '__qualname__')) return findAttr(obj.func, name);
   if (obj instanceof PyBoundMethod && name === '__self__') return obj.self;
   if (name === '__dict__' && obj instanceof PyInstance) return obj.dict;
-  if (obj instanceof PyInstance && isExceptionType(obj.type) && name === 'args') return new PyTuple(exceptionArgs(obj));
+  if (obj instanceof PyInstance && isExceptionType(obj.type)) {
+    const v = exceptionAttr(obj, name);
+    if (v !== undefined) return v;
+  }
+  if (obj instanceof PyBuiltin || obj instanceof PyBoundMethod) {
+    const v = callableAttr(obj, name);
+    if (v !== undefined) return v;
+  }
   if (obj instanceof PyInstance) {
     const getattr = lookupType(obj.type, '__getattr__');
     if (getattr !== undefined) return call(getattr, [obj, name], null);
   }
+  return undefined;
+}
+
+/** What every exception has before anything sets it. */
+function exceptionAttr(e: PyInstance, name: string): PyValue | undefined {
+  switch (name) {
+    case 'args':
+      return new PyTuple(exceptionArgs(e));
+    case '__cause__':
+    case '__context__':
+    case '__traceback__':
+      return null;
+    case '__suppress_context__':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+function callableAttr(f: PyBuiltin | PyBoundMethod, name: string): PyValue | undefined {
+  if (f instanceof PyBoundMethod) {
+    if (name === '__self__') return f.self;
+    if (name === '__func__') return f.func;
+    return name === '__name__' || name === '__qualname__' || name === '__module__' ? findAttr(f.func, name) : undefined;
+  }
+  if (name === '__name__') return f.name;
+  if (name === '__qualname__') return f.owner === 'builtins' || f.owner === 'math' ? f.name : `${f.owner}.${f.name}`;
+  if (name === '__module__') return f.owner === 'builtins' || f.owner === 'math' ? f.owner : null;
   return undefined;
 }
 
@@ -87,27 +123,56 @@ export function getAttr(obj: PyValue, name: string): PyValue {
 }
 
 export function attributeError(obj: PyValue, name: string): PyExc {
-  if (obj instanceof PyModule) return pyError('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
-  if (obj instanceof PyType) return pyError('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
-  return pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
+  const exc =
+    obj instanceof PyModule
+      ? pyError('AttributeError', `module '${obj.name}' has no attribute '${name}'`)
+      : obj instanceof PyType
+        ? pyError('AttributeError', `type object '${obj.name}' has no attribute '${name}'`)
+        : pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
+  exc.value.dict.map.set('name', { k: 'name', v: name });
+  exc.value.dict.map.set('obj', { k: 'obj', v: obj });
+  offerSuggestion(exc.value, () => closestName(name, attributeNames(obj)));
+  return exc;
+}
+
+/** dir(obj), sorted: the names an AttributeError's suggestion is chosen from. */
+export function attributeNames(obj: PyValue): string[] {
+  const names = new Set<string>();
+  const add = (d: PyDict | null) => {
+    if (d) for (const k of d.map.keys()) if (typeof k === 'string') names.add(k);
+  };
+  if (obj instanceof PyModule) add(obj.dict);
+  else {
+    if (obj instanceof PyInstance || obj instanceof PyFunction) add(obj.dict);
+    for (const t of obj instanceof PyType ? obj.mro : typeOf(obj).mro) add(t.dict);
+  }
+  return [...names].sort();
 }
 
 export function setAttr(obj: PyValue, name: string, value: PyValue): void {
   if (obj instanceof PyInstance) {
-    const found = lookupType(obj.type, name);
-    if (found instanceof PyProperty) {
-      if (found.fset === null) throw pyError('AttributeError', `can't set attribute '${name}'`);
-      call(found.fset, [obj, value], null);
-      return;
-    }
     const setattr = lookupType(obj.type, '__setattr__');
     if (setattr !== undefined && setattr !== objectSetattr) {
       call(setattr, [obj, name, value], null);
       return;
     }
+  }
+  genericSetAttr(obj, name, value);
+}
+
+/** object.__setattr__: properties, then the instance's own dict. */
+export function genericSetAttr(obj: PyValue, name: string, value: PyValue): void {
+  if (obj instanceof PyInstance) {
+    const found = lookupType(obj.type, name);
+    if (found instanceof PyProperty) {
+      if (found.fset === null) throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no setter`);
+      call(found.fset, [obj, value], null);
+      return;
+    }
     mutate.setAttr(obj, name, value);
     return;
   }
+  if (obj instanceof PyType && obj.module === 'builtins') throw immutableType(obj, name);
   if (obj instanceof PyModule || obj instanceof PyType) {
     mutate.setAttr(obj, name, value);
     return;
@@ -125,7 +190,25 @@ export function setObjectSetattr(f: PyValue): void {
   objectSetattr = f;
 }
 
+export function isObjectSetattr(f: PyValue | undefined): boolean {
+  return f === objectSetattr;
+}
+
+/** Builtin types do not change once made (which lets lookups of their methods be cached for good). */
+function immutableType(t: PyType, name: string): PyExc {
+  return pyError('TypeError', `cannot set '${name}' attribute of immutable type '${t.name}'`);
+}
+
 export function delAttr(obj: PyValue, name: string): void {
+  if (obj instanceof PyInstance) {
+    const found = lookupType(obj.type, name);
+    if (found instanceof PyProperty) {
+      if (found.fdel === null) throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no deleter`);
+      call(found.fdel, [obj], null);
+      return;
+    }
+  }
+  if (obj instanceof PyType && obj.module === 'builtins') throw immutableType(obj, name);
   const dict = obj instanceof PyInstance || obj instanceof PyModule || obj instanceof PyType ? obj.dict : null;
   if (!dict || !dict.map.has(name)) throw attributeError(obj, name);
   mutate.delAttr(obj as PyInstance, name);

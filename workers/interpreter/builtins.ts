@@ -1,24 +1,30 @@
 // The builtins module: print, len, range, sorted and the rest of the functions every program
 // can call without importing anything.
-import { call, callMethod, construct, delAttr, findAttr, getAttr, setAttr } from './attributes';
+import { attributeNames, call, callMethod, delAttr, findAttr, getAttr, setAttr } from './attributes';
 import { hashKey, lessThan, setName, truthy } from './compare';
-import { formatObject } from './compile-expr';
-import { exceptions, pyError } from './errors';
+import { formatObject } from './compile-fstring';
+import { exceptions, pyError, PyExc } from './errors';
 import type { Frame } from './frame';
+import { PyGenerator, stopIteration } from './generators';
 import { contains, len } from './items';
 import { iterate, JsIterator, PyIterator, toArray } from './iteration';
-import { arity, charge, defineFunction, kwarg, noKwargs, onlyKwargs, running, toInt } from './native';
+import { arity, charge, clinicArity, defineFunction, kwarg, onlyKwargs, running, toInt, toStr, unpackArity } from './native';
 import * as num from './numbers';
 import {
   Ellipsis,
+  isSubtype,
+  lookupType,
+  normInt,
   NotImplemented,
-  objectId,
+  PyBoundMethod,
   PyBuiltin,
   PyDict,
   PyFloat,
   PyFunction,
+  PyInstance,
   PyList,
   PyModule,
+  PyObject,
   PyRange,
   PySuper,
   PyTuple,
@@ -30,6 +36,11 @@ import {
 } from './objects';
 import { asIndex, binaryOp, isInstance } from './operators';
 import { pyRepr, pyStr } from './text';
+import { pyHash, valueId } from './hash';
+import { initIterationBuiltins } from './builtins-iter';
+import { roundFloat, roundInt } from './decimal';
+import { cpLength } from './code-points';
+import { PyDictView, viewItems } from './dict-views';
 
 /** Where print() writes: the engine records each call as a print event on the thread's lane. */
 export interface Output {
@@ -40,12 +51,14 @@ export function makeBuiltins(output: Output): PyDict {
   const b = new PyDict();
   const fn = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) => defineFunction(b, name, f);
 
-  for (const [name, t] of Object.entries(types)) if (!['NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'module', 'cell', 'iterator', 'generator', 'coroutine'].includes(name)) setName(b, name, t);
+  for (const [name, t] of Object.entries(types)) if (!['NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'module', 'cell', 'iterator', 'generator', 'coroutine', 'dict_keys', 'dict_values', 'dict_items'].includes(name)) setName(b, name, t);
   for (const [name, e] of Object.entries(exceptions)) setName(b, name, e);
   setName(b, 'NotImplemented', NotImplemented);
   setName(b, 'Ellipsis', Ellipsis);
   setName(b, '__name__', 'builtins');
+  setName(b, '__debug__', true);
 
+  initIterationBuiltins(fn);
   fn('print', (args, kwargs) => {
     onlyKwargs('print', kwargs, ['sep', 'end', 'file', 'flush']);
     const sep = kwarg(kwargs, 'sep', ' ');
@@ -82,41 +95,38 @@ export function makeBuiltins(output: Output): PyDict {
     arity('abs', args, 1);
     const v = args[0];
     if (num.isNum(v)) return num.abs(v);
+    if (findAttr(v, '__abs__') === undefined) throw pyError('TypeError', `bad operand type for abs(): '${typeOf(v).name}'`);
     return callMethod(v, '__abs__', []);
   });
-  fn('min', (args, kwargs) => extreme('min', args, kwargs, (a, b) => lessThan(a, b)));
-  fn('max', (args, kwargs) => extreme('max', args, kwargs, (a, b) => lessThan(b, a)));
-  fn('sum', (args, kwargs) => {
-    arity('sum', args, 1, 2);
-    let total: PyValue = args.length > 1 ? args[1] : (kwarg(kwargs, 'start', 0) as PyValue);
-    if (typeof total === 'string') throw pyError('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
-    const it = iterate(args[0]);
-    let n = 0;
-    for (let v = it.next(); v !== undefined; v = it.next(), n++) total = binaryOp('+', total, v);
-    charge(n);
-    return total;
-  });
   fn('round', (args, kwargs) => {
-    arity('round', args, 1, 2);
+    clinicArity('round', args, ['number', 'ndigits'], 1);
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwarg(kwargs, 'ndigits', null);
+    // An ndigits beyond any float's digits (10 ** 20) rounds to the value itself, or to zero.
+    const digits = (d: PyValue) => (typeof d === 'bigint' ? (d > 0n ? 400 : -400) : toInt(d, 'ndigits'));
     if (v instanceof PyFloat) {
       if (nd === null) return num.floatToInt(num.roundHalfEven(v.v));
-      const k = toInt(nd, 'ndigits');
-      const factor = 10 ** k;
-      const scaled = v.v * factor;
-      const r = Math.abs(scaled % 1) === 0.5 ? num.roundHalfEven(scaled) : Math.round(scaled);
-      return new PyFloat(Number((r / factor).toFixed(Math.max(0, k))));
+      return new PyFloat(roundFloat(v.v, digits(nd)));
     }
-    if (num.isNum(v)) return typeof v === 'boolean' ? Number(v) : v;
+    if (num.isNum(v)) {
+      const n = typeof v === 'boolean' ? Number(v) : (v as number | bigint);
+      const k = nd === null ? 0 : digits(nd);
+      return k >= 0 ? n : normInt(roundInt(BigInt(n), k));
+    }
+    if (!(v instanceof PyInstance) || lookupType(v.type, '__round__') === undefined) throw pyError('TypeError', `type ${typeOf(v).name} doesn't define __round__ method`);
     return callMethod(v, '__round__', nd === null ? [] : [nd]);
   });
   fn('divmod', (args) => {
     arity('divmod', args, 2);
+    const [a, b] = args;
+    if (num.isNum(a) && num.isNum(b) && (b instanceof PyFloat ? b.v === 0 : Number(b) === 0))
+      throw pyError('ZeroDivisionError', a instanceof PyFloat || b instanceof PyFloat ? 'float divmod()' : 'integer division or modulo by zero');
+    if (!(num.isNum(a) && num.isNum(b)) && !(a instanceof PyInstance) && !(b instanceof PyInstance))
+      throw pyError('TypeError', `unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
     return new PyTuple([binaryOp('//', args[0], args[1]), binaryOp('%', args[0], args[1])]);
   });
   fn('pow', (args) => {
-    arity('pow', args, 2, 3);
+    clinicArity('pow', args, ['base', 'exp', 'mod'], 2);
     if (args.length === 3) {
       const [b, e, m] = args.map((x) => num.isNum(x) && !(x instanceof PyFloat) ? BigInt(x as number) : null);
       if (b === null || e === null || m === null) throw pyError('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
@@ -130,102 +140,6 @@ export function makeBuiltins(output: Output): PyDict {
     }
     return binaryOp('**', args[0], args[1]);
   });
-  fn('sorted', (args, kwargs) => {
-    arity('sorted', args, 1);
-    onlyKwargs('sorted', kwargs, ['key', 'reverse']);
-    const items = toArray(args[0]);
-    sortValues(items, kwarg(kwargs, 'key', null), truthy(kwarg(kwargs, 'reverse', false)));
-    return new PyList(items);
-  });
-  fn('reversed', (args) => {
-    arity('reversed', args, 1);
-    const v = args[0];
-    if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange) return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
-    return callMethod(v, '__reversed__', []);
-  });
-  fn('enumerate', (args, kwargs) => {
-    arity('enumerate', args, 1, 2);
-    let i = asIndex(args.length > 1 ? args[1] : kwarg(kwargs, 'start', 0));
-    const it = iterate(args[0]);
-    return new JsIterator(
-      (function* () {
-        for (let v = it.next(); v !== undefined; v = it.next()) yield new PyTuple([i++, v]);
-      })(),
-    );
-  });
-  fn('zip', (args, kwargs) => {
-    const strict = truthy(kwarg(kwargs, 'strict', false));
-    const its = args.map(iterate);
-    return new JsIterator(
-      (function* () {
-        if (its.length === 0) return;
-        for (;;) {
-          const row: PyValue[] = [];
-          for (const it of its) {
-            const v = it.next();
-            if (v === undefined) {
-              if (strict && row.length > 0) throw pyError('ValueError', `zip() argument ${row.length + 1} is shorter than argument 1`);
-              return;
-            }
-            row.push(v);
-          }
-          yield new PyTuple(row);
-        }
-      })(),
-    );
-  });
-  fn('map', (args) => {
-    if (args.length < 2) throw pyError('TypeError', 'map() must have at least two arguments.');
-    const f = args[0];
-    const its = args.slice(1).map(iterate);
-    return new JsIterator(
-      (function* () {
-        for (;;) {
-          const row: PyValue[] = [];
-          for (const it of its) {
-            const v = it.next();
-            if (v === undefined) return;
-            row.push(v);
-          }
-          yield call(f, row, null);
-        }
-      })(),
-    );
-  });
-  fn('filter', (args) => {
-    arity('filter', args, 2);
-    const [f, source] = args;
-    const it = iterate(source);
-    return new JsIterator(
-      (function* () {
-        for (let v = it.next(); v !== undefined; v = it.next()) if (truthy(f === null ? v : call(f, [v], null))) yield v;
-      })(),
-    );
-  });
-  fn('any', (args) => {
-    arity('any', args, 1);
-    const it = iterate(args[0]);
-    for (let v = it.next(); v !== undefined; v = it.next()) if (truthy(v)) return true;
-    return false;
-  });
-  fn('all', (args) => {
-    arity('all', args, 1);
-    const it = iterate(args[0]);
-    for (let v = it.next(); v !== undefined; v = it.next()) if (!truthy(v)) return false;
-    return true;
-  });
-  fn('iter', (args) => {
-    arity('iter', args, 1);
-    return iterate(args[0]);
-  });
-  fn('next', (args) => {
-    arity('next', args, 1, 2);
-    const it = args[0];
-    const v = it instanceof PyIterator ? it.next() : callNext(it);
-    if (v !== undefined) return v;
-    if (args.length > 1) return args[1];
-    throw pyError('StopIteration');
-  });
   fn('isinstance', (args) => {
     arity('isinstance', args, 2);
     return isInstance(args[0], args[1]);
@@ -238,21 +152,30 @@ export function makeBuiltins(output: Output): PyDict {
     return targets.some((x) => x instanceof PyType && c.mro.includes(x));
   });
   fn('callable', (args) => {
+    arity('callable', args, 1);
     const v = args[0];
-    return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyType || findAttr(v, '__call__') !== undefined;
+    if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType) return true;
+    return v instanceof PyObject && lookupType(typeOf(v), '__call__') !== undefined;
   });
   fn('hash', (args) => {
-    const k = hashKey(args[0]);
-    return typeof k === 'number' ? k : objectId(typeof k === 'object' ? k : { k }) % 2 ** 31;
+    arity('hash', args, 1);
+    return pyHash(args[0]);
   });
   fn('id', (args) => {
-    const v = args[0];
-    return typeof v === 'object' && v !== null ? objectId(v) : objectId({ v });
+    arity('id', args, 1);
+    return valueId(args[0]);
   });
-  fn('chr', (args) => String.fromCodePoint(toInt(args[0], 'chr')));
+  fn('chr', (args) => {
+    arity('chr', args, 1);
+    const c = toInt(args[0], 'chr');
+    if (c < 0 || c > 0x10ffff) throw pyError('ValueError', 'chr() arg not in range(0x110000)');
+    return String.fromCodePoint(c);
+  });
   fn('ord', (args) => {
+    arity('ord', args, 1);
     const s = args[0];
-    if (typeof s !== 'string' || [...s].length !== 1) throw pyError('TypeError', `ord() expected a character, but string of length ${typeof s === 'string' ? [...s].length : 0} found`);
+    if (typeof s !== 'string') throw pyError('TypeError', `ord() expected string of length 1, but ${typeOf(s).name} found`);
+    if (cpLength(s) !== 1) throw pyError('TypeError', `ord() expected a character, but string of length ${cpLength(s)} found`);
     return s.codePointAt(0)!;
   });
   const radix = (name: string, base: number, prefix: string) =>
@@ -268,8 +191,8 @@ export function makeBuiltins(output: Output): PyDict {
   fn('getattr', (args) => {
     arity('getattr', args, 2, 3);
     const name = args[1];
-    if (typeof name !== 'string') throw pyError('TypeError', "attribute name must be string");
-    if (args.length === 3) return findAttr(args[0], name) ?? args[2];
+    if (typeof name !== 'string') throw pyError('TypeError', `attribute name must be string, not '${typeOf(name).name}'`);
+    if (args.length === 3) return attrOrUndefined(args[0], name) ?? args[2];
     return getAttr(args[0], name);
   });
   fn('setattr', (args) => {
@@ -284,7 +207,8 @@ export function makeBuiltins(output: Output): PyDict {
   });
   fn('hasattr', (args) => {
     arity('hasattr', args, 2);
-    return findAttr(args[0], args[1] as string) !== undefined;
+    if (typeof args[1] !== 'string') throw pyError('TypeError', `attribute name must be string, not '${typeOf(args[1]).name}'`);
+    return attrOrUndefined(args[0], args[1]) !== undefined;
   });
   fn('vars', (args) => {
     const v = args[0];
@@ -293,14 +217,12 @@ export function makeBuiltins(output: Output): PyDict {
     return d;
   });
   fn('dir', (args) => {
-    const v = args[0];
-    const names = new Set<string>();
-    if (v instanceof PyModule) for (const k of v.dict.map.keys()) names.add(String(k));
-    else for (const t of typeOf(v).mro) for (const k of t.dict.map.keys()) names.add(String(k));
-    return new PyList([...names].sort());
+    arity('dir', args, 0, 1);
+    if (args.length === 0) return new PyList(dictNames(locals()).sort());
+    return new PyList(attributeNames(args[0]));
   });
   fn('globals', () => currentFrame().globals);
-  fn('locals', () => currentFrame().ns ?? currentFrame().globals);
+  fn('locals', () => locals());
   fn('super', (args) => {
     if (args.length === 2) return new PySuper(args[0] as PyType, args[1]);
     const f = currentFrame();
@@ -333,53 +255,37 @@ function isStderr(v: PyValue): boolean {
   return v !== null && findAttr(v, '__gil_lab_stream__') === 'stderr';
 }
 
-function currentFrame(): Frame {
-  return running.ts!.frame!;
-}
-
-function callNext(it: PyValue): PyValue | undefined {
-  const m = findAttr(it, '__next__');
-  if (m === undefined) throw pyError('TypeError', `'${typeOf(it).name}' object is not an iterator`);
+/** getattr(obj, name, default) and hasattr: an AttributeError (from __getattr__ too) means no attribute. */
+function attrOrUndefined(obj: PyValue, name: string): PyValue | undefined {
   try {
-    return call(m, [], null);
+    return findAttr(obj, name);
   } catch (e) {
-    if (e instanceof Object && 'value' in e && (e as { value: { type: PyType } }).value.type === exceptions.StopIteration) return undefined;
+    if (e instanceof PyExc && isSubtype(e.value.type, exceptions.AttributeError)) return undefined;
     throw e;
   }
 }
 
-function extreme(name: string, args: PyValue[], kwargs: Kwargs, better: (a: PyValue, b: PyValue) => boolean): PyValue {
-  onlyKwargs(name, kwargs, ['key', 'default']);
-  const key = kwarg(kwargs, 'key', null);
-  const items = args.length === 1 ? toArray(args[0]) : args;
-  if (args.length === 0) throw pyError('TypeError', `${name} expected at least 1 argument, got 0`);
-  if (items.length === 0) {
-    const d = kwargs?.get('default');
-    if (d !== undefined) return d;
-    throw pyError('ValueError', `${name}() arg is an empty sequence`);
-  }
-  charge(items.length);
-  let best = items[0];
-  let bestKey = key === null ? best : call(key, [best], null);
-  for (let i = 1; i < items.length; i++) {
-    const k = key === null ? items[i] : call(key, [items[i]], null);
-    if (better(k, bestKey)) {
-      best = items[i];
-      bestKey = k;
-    }
-  }
-  return best;
-}
-
-/** list.sort / sorted: stable, by key, with Python's < (TypeError for unorderable items). */
-export function sortValues(items: PyValue[], key: PyValue, reverse: boolean): void {
-  charge(items.length * Math.max(1, Math.log2(items.length + 1)));
-  const keyed = items.map((v, i) => ({ k: key === null ? v : call(key, [v], null), v, i }));
-  keyed.sort((a, b) => {
-    if (lessThan(a.k, b.k)) return reverse ? 1 : -1;
-    if (lessThan(b.k, a.k)) return reverse ? -1 : 1;
-    return a.i - b.i;
+function locals(): PyDict {
+  const f = currentFrame();
+  if (f.ns || f.code.name === '<module>') return f.ns ?? f.globals;
+  const d = new PyDict();
+  const value = new Map<string, PyValue>();
+  f.code.slotNames.forEach((name, slot) => {
+    const v = f.locals[slot];
+    if (v !== undefined && !name.includes('\u00b7')) value.set(name, v);
   });
-  for (let i = 0; i < items.length; i++) items[i] = keyed[i].v;
+  f.code.cellNames.forEach((name, i) => {
+    const v = f.cells[i]?.v;
+    if (v !== undefined && name !== '__class__') value.set(name, v);
+  });
+  for (const name of [...f.code.varnames, ...value.keys()]) if (value.has(name)) setName(d, name, value.get(name)!);
+  return d;
 }
 
+function dictNames(d: PyDict): string[] {
+  return [...d.map.keys()].filter((k): k is string => typeof k === 'string');
+}
+
+function currentFrame(): Frame {
+  return running.ts!.frame!;
+}

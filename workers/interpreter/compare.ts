@@ -1,10 +1,11 @@
 // Truth, equality, ordering and hashing with CPython's rules, and the dict helpers built on hashing.
-import { Ellipsis, type HashKey, lookupType, None, NotImplemented, objectId, PyBytes, PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, type PyValue, typeOf, types } from './objects';
+import { Ellipsis, type HashKey, lookupType, None, NotImplemented, objectId, PyBytes, PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PySet, PySlice, PyTuple, type PyValue, typeOf, types } from './objects';
 import { pyError } from './errors';
 import * as num from './numbers';
 import { toArray } from './iteration';
 import { pyRepr } from './text';
 import { call } from './attributes';
+import { viewEquals } from './dict-views';
 
 export function truthy(v: PyValue): boolean {
   switch (typeof v) {
@@ -58,6 +59,8 @@ export function equals(a: PyValue, b: PyValue): boolean {
   }
   if (a instanceof PyRange && b instanceof PyRange) return seqEquals(toArray(a), toArray(b));
   if (a instanceof PyBytes && b instanceof PyBytes) return a.data.length === b.data.length && a.data.every((x, i) => x === b.data[i]);
+  const views = viewEquals(a, b);
+  if (views !== undefined) return views;
   if (a instanceof PyInstance || b instanceof PyInstance) {
     const r = richCompare('__eq__', '__eq__', a, b);
     if (r !== NotImplemented) return truthy(r);
@@ -105,6 +108,14 @@ export function compare(op: CompareOp, a: PyValue, b: PyValue): PyValue {
         return a >= b;
     }
   }
+  if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
+    // The first items that differ decide, compared with the same operator (list_richcompare).
+    const x = a.items;
+    const y = b.items;
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) if (x[i] !== y[i] && !equals(x[i], y[i])) return compare(op, x[i], y[i]);
+    return compare(op, x.length, y.length);
+  }
   const c = order(a, b);
   if (c === undefined) {
     const m = compareMethods[op];
@@ -129,15 +140,6 @@ export function compare(op: CompareOp, a: PyValue, b: PyValue): PyValue {
 function order(a: PyValue, b: PyValue): number | null | undefined {
   if (num.isNum(a) && num.isNum(b)) return num.compareNum(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
-    const x = a.items;
-    const y = b.items;
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      if (equals(x[i], y[i])) continue;
-      return truthy(compare('<', x[i], y[i])) ? -1 : 1;
-    }
-    return x.length - y.length < 0 ? -1 : x.length > y.length ? 1 : 0;
-  }
   if (a instanceof PySet && b instanceof PySet) {
     const sub = [...a.map.keys()].every((k) => b.map.has(k));
     const sup = [...b.map.keys()].every((k) => a.map.has(k));
@@ -171,7 +173,7 @@ export function hashKey(v: PyValue): HashKey {
   if (v instanceof PyFloat) return Number.isInteger(v.v) && Number.isSafeInteger(v.v) ? v.v : v.v === Math.trunc(v.v) && Number.isFinite(v.v) ? BigInt(v.v) : v.v;
   if (v instanceof PyTuple) return `\u0001(${v.items.map(keyText).join('\u0002')}`;
   if (v instanceof PySet && v.frozen) return `\u0001{${[...v.map.keys()].map((k) => keyText(k as PyValue)).sort().join('\u0002')}`;
-  if (v instanceof PyList || v instanceof PyDict || v instanceof PySet)
+  if (v instanceof PyList || v instanceof PyDict || v instanceof PySet || v instanceof PySlice)
     throw pyError('TypeError', `unhashable type: '${v.cls.name}'`);
   if (v === Ellipsis) return ellipsisKey;
   if (v instanceof PyInstance) {

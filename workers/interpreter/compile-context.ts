@@ -7,6 +7,8 @@ import type { CodeObject, ExprFn, Frame, ThreadState } from './frame';
 import type { PyDict, PyModule, PyValue } from './objects';
 import type { Access, Scope, SymbolTable } from './scope';
 import { mutate } from './mutations';
+import { setName } from './compare';
+import { closestName, offerSuggestion } from './suggestions';
 
 export interface CompileEnv {
   ts: ThreadState;
@@ -23,6 +25,19 @@ export class Ctx {
   readonly costs: CostTable;
   /** Every code object of the module by node id: how a function sent by another thread finds its code. */
   readonly codes = new Map<number, CodeObject>();
+  /** The line of the statement (or enclosing expression) being compiled: frame.line while it runs. */
+  line = 0;
+
+  /** Compiles with `line` as the current line, then restores the one before. */
+  atLine<T>(line: number, compile: () => T): T {
+    const saved = this.line;
+    this.line = line;
+    try {
+      return compile();
+    } finally {
+      this.line = saved;
+    }
+  }
 
   constructor(
     readonly env: CompileEnv,
@@ -63,8 +78,25 @@ export function unboundLocal(name: string): never {
   throw pyError('UnboundLocalError', `cannot access local variable '${shownName(name)}' where it is not associated with a value`);
 }
 
-export function nameError(name: string): never {
-  throw pyError('NameError', `name '${shownName(name)}' is not defined`);
+export function nameError(name: string, f?: Frame, builtins?: PyDict): never {
+  const shown = shownName(name);
+  const exc = pyError('NameError', `name '${shown}' is not defined`);
+  setName(exc.value.dict, 'name', shown);
+  // CPython looks among the frame's locals, then its globals, then the builtins.
+  if (f && builtins) offerSuggestion(exc.value, () => firstSuggestion(shown, [f.code.varnames, dictNames(f.globals), dictNames(builtins)]));
+  throw exc;
+}
+
+function dictNames(d: PyDict): string[] {
+  return [...d.map.keys()].filter((k): k is string => typeof k === 'string');
+}
+
+function firstSuggestion(name: string, scopes: string[][]): string | null {
+  for (const names of scopes) {
+    const found = closestName(name, names);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Reads a global (then builtin) name, caching the dict entry until the dict's keys change. */
@@ -78,7 +110,7 @@ export function globalLoader(name: string, builtins: PyDict): ExprFn {
     if (g === dict && g.shape === shape && builtins.shape === builtinShape) return entry!.v;
     let e = g.map.get(name);
     if (e === undefined) e = builtins.map.get(name);
-    if (e === undefined) return nameError(name);
+    if (e === undefined) return nameError(name, f, builtins);
     dict = g;
     shape = g.shape;
     builtinShape = builtins.shape;

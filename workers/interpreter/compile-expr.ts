@@ -5,7 +5,7 @@ import { call, findAttr, getAttr } from './attributes';
 import { compare, dictSet, equals, truthy } from './compare';
 import { classNameLoader, globalLoader, nameError, unboundLocal, type Ctx } from './compile-context';
 import { pyError } from './errors';
-import type { ExprFn, Frame } from './frame';
+import { asPyExc, type ExprFn, type Frame } from './frame';
 import { formatValue } from './format';
 import { contains, getItem } from './items';
 import { iterate, JsIterator, toArray } from './iteration';
@@ -20,17 +20,27 @@ import {
   PyInstance,
   PyList,
   PyModule,
+  PyProperty,
   PySet,
   PySlice,
+  PySuper,
   PyTuple,
   PyType,
   typeOf,
+  types,
   type Kwargs,
   type PyValue,
 } from './objects';
 import { binaryOp, unaryOp } from './operators';
 import { storeTarget } from './compile-store';
 import { makeFunction } from './compile-function';
+import { callExpr, displayItems } from './compile-call';
+import { TypeLookup } from './lookup-cache';
+import { fastArithmetic, fastComparison } from './compile-arith';
+import { local, operandOf, reader, sourceOf } from './operands';
+import { comprehension, generatorExp } from './compile-comprehension';
+import { formattedValue, joinedStr } from './compile-fstring';
+import { hashKey as hashKeyOf } from './compare';
 import { pyRepr, pyStr } from './text';
 
 export function constantValue(c: Const): PyValue {
@@ -95,7 +105,24 @@ export function staticCost(ctx: Ctx, e: Expr | null): number {
   }
 }
 
+/**
+ * A part of a statement on a line of its own (a statement spanning lines) sets the frame's line
+ * while it runs, so a traceback names the line of the failing part, as CPython's does.
+ */
 export function compileExpr(ctx: Ctx, e: Expr): ExprFn {
+  const outer = ctx.line;
+  if (e.line === outer || outer === 0) return expression(ctx, e);
+  const inner = ctx.atLine(e.line, () => expression(ctx, e));
+  const line = e.line;
+  return (f) => {
+    f.line = line;
+    const v = inner(f);
+    f.line = outer;
+    return v;
+  };
+}
+
+function expression(ctx: Ctx, e: Expr): ExprFn {
   switch (e.kind) {
     case 'Constant': {
       const v = constantValue(e.value);
@@ -136,13 +163,23 @@ export function compileExpr(ctx: Ctx, e: Expr): ExprFn {
     case 'Call':
       return callExpr(ctx, e);
     case 'Attribute': {
-      const value = compileExpr(ctx, e.value);
+      const { slot, name: objName, read } = sourceOf(ctx, e.value, compileExpr);
       const name = e.attr;
+      const lookup = new TypeLookup(name);
       let module: PyModule | null = null;
       let shape = -1;
       let cached: PyValue = null;
       return (f) => {
-        const o = value(f);
+        const o = slot >= 0 ? local(f, slot, objName) : read(f);
+        if (o instanceof PyInstance) {
+          // The instance's own attribute, unless its class has a property of that name.
+          const entry = lookup.find(o.type);
+          if (entry === undefined || !(entry.v instanceof PyProperty)) {
+            const own = o.dict.map.get(name);
+            if (own !== undefined) return own.v;
+          }
+          return getAttr(o, name);
+        }
         if (o instanceof PyModule) {
           if (o === module && o.dict.shape === shape) return cached;
           const v = getAttr(o, name);
@@ -155,14 +192,17 @@ export function compileExpr(ctx: Ctx, e: Expr): ExprFn {
       };
     }
     case 'Subscript': {
-      const value = compileExpr(ctx, e.value);
-      const index = compileExpr(ctx, e.slice);
+      const obj = sourceOf(ctx, e.value, compileExpr);
+      const key = sourceOf(ctx, e.slice, compileExpr);
       return (f) => {
-        const o = value(f);
-        const k = index(f);
+        const o = obj.slot >= 0 ? local(f, obj.slot, obj.name) : obj.read(f);
+        const k = key.slot >= 0 ? local(f, key.slot, key.name) : key.read(f);
         if (o instanceof PyList && typeof k === 'number') {
           const i = k < 0 ? k + o.items.length : k;
           if (i >= 0 && i < o.items.length) return o.items[i];
+        } else if (o instanceof PyDict && o.cls === types.dict && typeof k === 'string') {
+          const entry = o.map.get(k);
+          if (entry !== undefined) return entry.v;
         }
         return getItem(o, k);
       };
@@ -223,7 +263,6 @@ export function compileExpr(ctx: Ctx, e: Expr): ExprFn {
   }
 }
 
-import { hashKey as hashKeyOf } from './compare';
 
 function nameLoader(ctx: Ctx, e: Expr & { kind: 'Name' }): ExprFn {
   const name = ctx.nameOf(e);
@@ -253,9 +292,12 @@ function nameLoader(ctx: Ctx, e: Expr & { kind: 'Name' }): ExprFn {
 }
 
 function binOp(ctx: Ctx, e: Expr & { kind: 'BinOp' }): ExprFn {
-  const left = compileExpr(ctx, e.left);
-  const right = compileExpr(ctx, e.right);
   const op = e.op;
+  const l = operandOf(ctx, e.left, compileExpr);
+  const r = operandOf(ctx, e.right, compileExpr);
+  const fast = fastArithmetic(op, l, r);
+  if (fast) return fast;
+  const [left, right] = [reader(l), reader(r)];
   switch (op) {
     case '+':
       return (f) => {
@@ -308,14 +350,18 @@ const comparators: Record<string, CmpFn> = {
 };
 
 function compareExpr(ctx: Ctx, e: Expr & { kind: 'Compare' }): ExprFn {
+  if (e.ops.length === 1) {
+    const l = operandOf(ctx, e.left, compileExpr);
+    const r = operandOf(ctx, e.comparators[0], compileExpr);
+    const fast = fastComparison(e.ops[0], l, r);
+    if (fast) return fast;
+    const [left, right] = [reader(l), reader(r)];
+    const op = comparators[e.ops[0]];
+    return (f) => op(left(f), right(f));
+  }
   const left = compileExpr(ctx, e.left);
   const rights = e.comparators.map((c) => compileExpr(ctx, c));
   const ops = e.ops.map((o) => comparators[o]);
-  if (ops.length === 1) {
-    const op = ops[0];
-    const right = rights[0];
-    return (f) => op(left(f), right(f));
-  }
   return (f) => {
     let a = left(f);
     let r: PyValue = true;
@@ -326,98 +372,6 @@ function compareExpr(ctx: Ctx, e: Expr & { kind: 'Compare' }): ExprFn {
       a = b;
     }
     return r;
-  };
-}
-
-/** Evaluates display or call elements, expanding *starred ones. */
-function displayItems(ctx: Ctx, elts: Expr[]): (f: Frame) => PyValue[] {
-  const parts = elts.map((x) => (x.kind === 'Starred' ? { star: true, fn: compileExpr(ctx, x.value) } : { star: false, fn: compileExpr(ctx, x) }));
-  if (parts.every((p) => !p.star)) {
-    const fns = parts.map((p) => p.fn);
-    switch (fns.length) {
-      case 0:
-        return () => [];
-      case 1: {
-        const [a] = fns;
-        return (f) => [a(f)];
-      }
-      case 2: {
-        const [a, b] = fns;
-        return (f) => [a(f), b(f)];
-      }
-      default:
-        return (f) => fns.map((fn) => fn(f));
-    }
-  }
-  return (f) => {
-    const out: PyValue[] = [];
-    for (const p of parts) {
-      if (p.star) for (const v of toArray(p.fn(f))) out.push(v);
-      else out.push(p.fn(f));
-    }
-    return out;
-  };
-}
-
-function keywordArgs(ctx: Ctx, keywords: Keyword[]): ((f: Frame) => Kwargs) | null {
-  if (keywords.length === 0) return null;
-  const parts = keywords.map((k) => ({ name: k.name, fn: compileExpr(ctx, k.value) }));
-  return (f) => {
-    const kw = new Map<string, PyValue>();
-    for (const p of parts) {
-      const v = p.fn(f);
-      if (p.name !== null) {
-        if (kw.has(p.name)) throw pyError('TypeError', `keyword argument repeated: ${p.name}`);
-        kw.set(p.name, v);
-        continue;
-      }
-      if (!(v instanceof PyDict)) throw pyError('TypeError', `argument after ** must be a mapping, not ${typeOf(v).name}`);
-      for (const entry of v.map.values()) {
-        if (typeof entry.k !== 'string') throw pyError('TypeError', 'keywords must be strings');
-        kw.set(entry.k, entry.v);
-      }
-    }
-    return kw;
-  };
-}
-
-function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
-  const args = displayItems(ctx, e.args);
-  const kwargs = keywordArgs(ctx, e.keywords);
-  if (e.func.kind === 'Attribute') {
-    const objFn = compileExpr(ctx, e.func.value);
-    const name = e.func.attr;
-    let module: PyModule | null = null;
-    let shape = -1;
-    let fn: PyValue = null;
-    return (f) => {
-      const o = objFn(f);
-      if (o instanceof PyModule) {
-        if (o !== module || o.dict.shape !== shape) {
-          fn = getAttr(o, name);
-          module = o;
-          shape = o.dict.shape;
-        }
-        return call(fn, args(f), kwargs ? kwargs(f) : null);
-      }
-      if (o instanceof PyType) return call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
-      const m = lookupType(typeOf(o), name);
-      if ((m instanceof PyBuiltin || m instanceof PyFunction) && !(o instanceof PyInstance && o.dict.map.has(name))) {
-        const argv = args(f);
-        argv.unshift(o);
-        return call(m, argv, kwargs ? kwargs(f) : null);
-      }
-      const bound = findAttr(o, name);
-      if (bound === undefined) getAttr(o, name);
-      return call(bound!, args(f), kwargs ? kwargs(f) : null);
-    };
-  }
-  const func = compileExpr(ctx, e.func);
-  if (kwargs) return (f) => call(func(f), args(f), kwargs(f));
-  return (f) => {
-    const fn = func(f);
-    const argv = args(f);
-    return fn instanceof PyBuiltin ? fn.fn(argv, null) : call(fn, argv, null);
   };
 }
 
@@ -439,146 +393,3 @@ function dictDisplay(ctx: Ctx, e: Expr & { kind: 'Dict' }): ExprFn {
   };
 }
 
-/** format(value, spec) including objects with __format__. */
-export function formatObject(v: PyValue, spec: string): string {
-  if (v instanceof PyInstance) {
-    const m = lookupType(v.type, '__format__');
-    if (m !== undefined && m !== objectFormat) {
-      const r = call(m, [v, spec], null);
-      if (typeof r !== 'string') throw pyError('TypeError', `__format__ must return a str, not ${typeOf(r).name}`);
-      return r;
-    }
-    if (spec !== '') throw pyError('TypeError', `unsupported format string passed to ${v.type.name}.__format__`);
-    return pyStr(v);
-  }
-  return formatValue(v, spec);
-}
-
-let objectFormat: PyValue | undefined;
-export function setObjectFormat(f: PyValue): void {
-  objectFormat = f;
-}
-
-function formattedValue(ctx: Ctx, e: Expr & { kind: 'FormattedValue' }): ExprFn {
-  const value = compileExpr(ctx, e.value);
-  const spec = e.formatSpec ? compileExpr(ctx, e.formatSpec) : null;
-  const conversion = e.conversion;
-  return (f) => {
-    let v = value(f);
-    if (conversion === 's') v = pyStr(v);
-    else if (conversion === 'r' || conversion === 'a') v = pyRepr(v);
-    const s = spec ? (spec(f) as string) : '';
-    if (s === '' && typeof v === 'string') return v;
-    return formatObject(v, s);
-  };
-}
-
-function joinedStr(ctx: Ctx, e: Expr & { kind: 'JoinedStr' }): ExprFn {
-  const parts = e.values.map((v) => compileExpr(ctx, v));
-  return (f) => {
-    let out = '';
-    for (const p of parts) out += p(f) as string;
-    return out;
-  };
-}
-
-// ---- comprehensions (inlined into the enclosing frame, loop variables renamed) ----
-
-type Emit = (f: Frame) => void;
-
-function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
-  const ts = ctx.ts;
-  const iterCost = ctx.costs.iteration;
-  const levels = generators.map((g, i) => ({
-    iter: i === 0 ? null : compileExpr(ctx, g.iter),
-    store: storeTarget(ctx, g.target),
-    ifs: g.ifs.map((c) => compileExpr(ctx, c)),
-    cost: iterCost + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
-  }));
-  const run = (f: Frame, level: number, source: PyValue): void => {
-    const l = levels[level];
-    const it = iterate(source);
-    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
-      l.store(f, v);
-      ts.cost += l.cost;
-      if (ts.cost >= ts.checkAt) ts.breaker();
-      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
-      if (level + 1 < levels.length) run(f, level + 1, levels[level + 1].iter!(f));
-      else emit(f);
-    }
-  };
-  return (f, firstIter) => run(f, 0, firstIter);
-}
-
-function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'DictComp' }): ExprFn {
-  const first = compileExpr(ctx, e.generators[0].iter);
-  const ts = ctx.ts;
-  if (e.kind === 'DictComp') {
-    const key = compileExpr(ctx, e.key);
-    const value = compileExpr(ctx, e.value);
-    const cost = staticCost(ctx, e.key) + staticCost(ctx, e.value);
-    let out: PyDict;
-    const loops = comprehensionLoops(ctx, e.generators, (f) => {
-      ts.cost += cost;
-      const k = key(f);
-      dictSet(out, k, value(f));
-    });
-    return (f) => {
-      const d = (out = new PyDict());
-      loops(f, first(f));
-      out = d;
-      return d;
-    };
-  }
-  const elt = compileExpr(ctx, e.elt);
-  const cost = staticCost(ctx, e.elt) + ctx.costs.element;
-  let items: PyValue[] = [];
-  const loops = comprehensionLoops(ctx, e.generators, (f) => {
-    ts.cost += cost;
-    items.push(elt(f));
-  });
-  const isSet = e.kind === 'SetComp';
-  return (f) => {
-    const saved = items;
-    const mine: PyValue[] = (items = []);
-    try {
-      loops(f, first(f));
-    } finally {
-      items = saved;
-    }
-    if (!isSet) return new PyList(mine);
-    const s = new PySet();
-    for (const v of mine) s.map.set(hashKeyOf(v), v);
-    return s;
-  };
-}
-
-/** A generator expression runs lazily, as the consumer asks for items. */
-function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): ExprFn {
-  const first = compileExpr(ctx, e.generators[0].iter);
-  const ts = ctx.ts;
-  const elt = compileExpr(ctx, e.elt);
-  const levels = e.generators.map((g, i) => ({
-    iter: i === 0 ? null : compileExpr(ctx, g.iter),
-    store: storeTarget(ctx, g.target),
-    ifs: g.ifs.map((c) => compileExpr(ctx, c)),
-    cost: ctx.costs.iteration + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
-  }));
-  const eltCost = staticCost(ctx, e.elt);
-  function* run(f: Frame, level: number, source: PyValue): Generator<PyValue> {
-    const l = levels[level];
-    const it = iterate(source);
-    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
-      l.store(f, v);
-      ts.cost += l.cost;
-      if (ts.cost >= ts.checkAt) ts.breaker();
-      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
-      if (level + 1 < levels.length) yield* run(f, level + 1, levels[level + 1].iter!(f));
-      else {
-        ts.cost += eltCost;
-        yield elt(f);
-      }
-    }
-  }
-  return (f) => new JsIterator(run(f, 0, first(f)));
-}

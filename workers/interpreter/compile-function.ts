@@ -1,6 +1,6 @@
 // def, lambda and class: each compiles its body once into a code object; executing the
 // statement makes the function (defaults and closure cells from the running frame) or the class.
-import type { Arguments, Expr, Stmt } from '../../common/python/ast';
+import { walk, type Arguments, type Expr, type Stmt } from '../../common/python/ast';
 import { call } from './attributes';
 import { setName } from './compare';
 import type { Ctx } from './compile-context';
@@ -9,7 +9,7 @@ import { compileGeneratorBody } from './compile-gen';
 import { compileBlock } from './compile-stmt';
 import { pyError } from './errors';
 import { CodeObject, Frame, RETURN, type ExprFn, type Signature } from './frame';
-import { computeMro, PyCell, PyDict, PyFunction, PyType, types, type PyValue } from './objects';
+import { computeMro, PyCell, PyDict, PyFunction, PyProperty, PyType, types, type PyValue } from './objects';
 import type { Scope } from './scope';
 
 /** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
@@ -26,7 +26,7 @@ function signatureOf(args: Arguments): Signature {
 }
 
 /** A code object for a scope, with its slots, cells and parameters laid out. */
-function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, signature: Signature): CodeObject {
+function newCode(ctx: Ctx, scope: Scope, node: Stmt | Expr, signature: Signature): CodeObject {
   const code = new CodeObject(scope.name, scope.qualname, ctx.env.file, node.line, node.nid, signature, ctx.ts);
   code.nslots = scope.nslots;
   code.cellNames = [...scope.cellvars, ...scope.freevars];
@@ -36,9 +36,21 @@ function newCode(ctx: Ctx, scope: Scope, node: { nid: number; line: number }, si
     const cell = scope.cellvars.indexOf(p);
     return cell >= 0 ? ~cell : scope.slots.get(p)!;
   });
+  for (const [name, slot] of scope.slots) code.slotNames[slot] = name;
+  code.varnames = [...new Set([...params, ...scope.slots.keys()])].filter((n) => !n.includes('\u00b7'));
+  code.argcount = signature.positional.length;
+  code.simple = signature.vararg === null && signature.kwonly.length === 0 && signature.kwarg === null && code.paramTargets.every((t, i) => t === i);
+  code.poolable = scope.kind === 'function' && !scope.isGenerator && !scope.isCoroutine && scope.cellvars.length === 0 && !holdsGeneratorExp(node);
   code.kind = scope.isCoroutine ? 'coroutine' : scope.isGenerator ? 'generator' : 'function';
   ctx.codes.set(node.nid, code);
   return code;
+}
+
+/** A generator expression reads its frame after the call returned, so that frame cannot be reused. */
+function holdsGeneratorExp(node: Stmt | Expr): boolean {
+  const body = node.kind === 'FunctionDef' ? node.body : node.kind === 'Lambda' ? [node.body] : [];
+  for (const n of walk(body as Stmt[])) if (n.kind === 'GeneratorExp') return true;
+  return false;
 }
 
 /** Compiles `f` with ctx pointing at its scope and code, then restores both. */
@@ -139,7 +151,13 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
 export function newClass(name: string, bases: PyType[], ns: PyDict, module: string, qualname = name): PyType {
   const cls = new PyType(name, bases.length > 0 ? bases : [types.object], module);
   cls.mro = computeMro(cls);
-  for (const entry of ns.map.values()) if (entry.k !== '__qualname__') setName(cls.dict, entry.k as string, entry.v);
+  for (const entry of ns.map.values()) {
+    if (entry.k === '__qualname__') continue;
+    if (entry.v instanceof PyProperty && entry.v.name === null) entry.v.name = entry.k as string;
+    setName(cls.dict, entry.k as string, entry.v);
+  }
+  // A class that defines __eq__ without __hash__ is unhashable, as type.__new__ makes it.
+  if (ns.map.has('__eq__') && !ns.map.has('__hash__')) setName(cls.dict, '__hash__', null);
   cls.qualname = qualname;
   return cls;
 }

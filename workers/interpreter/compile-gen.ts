@@ -4,9 +4,11 @@ import type { Expr, Stmt } from '../../common/python/ast';
 import { call, callMethod, findAttr, getAttr } from './attributes';
 import { truthy } from './compare';
 import type { Ctx } from './compile-context';
-import { compileExpr, formatObject, staticCost } from './compile-expr';
+import { compileExpr, staticCost } from './compile-expr';
+import { formatObject } from './compile-fstring';
 import { storeTarget } from './compile-store';
-import { compileStmt, exceptionMatches, exceptionToRaise } from './compile-stmt';
+import { compileStmt } from './compile-stmt';
+import { genTry, genWith, raised, reraise } from './compile-try';
 import { pyError, PyExc, tracebacks } from './errors';
 import { asPyExc, BREAK, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
@@ -66,6 +68,10 @@ function genBlock(ctx: Ctx, body: Stmt[]): GenStmt {
 }
 
 function genStmt(ctx: Ctx, s: Stmt): GenStmt {
+  return ctx.atLine(s.line, () => suspendingStatement(ctx, s));
+}
+
+function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
   const ts = ctx.ts;
   const line = s.line;
   const cost = ctx.costs.statement + ('value' in s && s.value && typeof s.value === 'object' && 'kind' in s.value ? staticCost(ctx, s.value as Expr) : 0);
@@ -162,7 +168,7 @@ function genStmt(ctx: Ctx, s: Stmt): GenStmt {
         f.line = line;
         ts.cost += cost;
         const it = iterate(yield* iter(f));
-        for (let v = it.next(); v !== undefined; v = it.next()) {
+        for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
           store(f, v);
           ts.cost += iterCost;
           const sig = yield* body(f);
@@ -174,110 +180,23 @@ function genStmt(ctx: Ctx, s: Stmt): GenStmt {
       };
     }
     case 'Try':
-      return genTry(ctx, s);
+      return genTry(ctx, s, genBlock);
     case 'With':
-      return genWith(ctx, s, 0);
+      return genWith(ctx, s, 0, { block: genBlock, expr: genExpr });
     case 'Raise': {
       const exc = s.exc ? genExpr(ctx, s.exc) : null;
+      const cause = s.cause ? genExpr(ctx, s.cause) : null;
       return function* (f) {
         f.line = line;
         ts.cost += cost;
-        if (!exc) {
-          const current = ts.handling[ts.handling.length - 1];
-          if (!current) throw pyError('RuntimeError', 'No active exception to reraise');
-          throw current;
-        }
-        throw new PyExc(exceptionToRaise(yield* exc(f)));
+        if (!exc) throw reraise(ts, f);
+        const v = yield* exc(f);
+        throw raised(ts, v, cause ? yield* cause(f) : undefined);
       };
     }
     default:
       throw pyError('SyntaxError', `await or yield inside this ${s.kind} statement is not supported here`);
   }
-}
-
-function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }): GenStmt {
-  const ts = ctx.ts;
-  const body = genBlock(ctx, s.body);
-  const handlers = s.handlers.map((h) => ({
-    type: h.type ? compileExpr(ctx, h.type) : null,
-    store: h.name ? storeTarget(ctx, { kind: 'Name', id: h.name, nid: h.nid, line: h.line, col: 0, endLine: h.line, endCol: 0 }) : null,
-    body: genBlock(ctx, h.body),
-    line: h.line,
-  }));
-  const orelse = genBlock(ctx, s.orelse);
-  const finalbody = s.finalbody.length > 0 ? genBlock(ctx, s.finalbody) : null;
-  function* attempt(f: Frame): G<Signal> {
-    let sig: Signal;
-    try {
-      sig = yield* body(f);
-    } catch (e) {
-      const exc = asPyExc(e);
-      if (!exc || handlers.length === 0) throw exc ?? e;
-      for (const h of handlers) {
-        f.line = h.line;
-        if (h.type && !exceptionMatches(exc.value, h.type(f))) continue;
-        if (h.store) h.store(f, exc.value);
-        tracebacks.set(exc.value, exc.traceback);
-        ts.handling.push(exc);
-        try {
-          return yield* h.body(f);
-        } finally {
-          ts.handling.pop();
-          if (h.store) h.store(f, null);
-        }
-      }
-      throw exc;
-    }
-    return sig === NORMAL ? yield* orelse(f) : sig;
-  }
-  if (!finalbody) return attempt;
-  return function* (f) {
-    try {
-      return yield* attempt(f);
-    } finally {
-      const saved = f.ret;
-      const sig = yield* finalbody(f);
-      // eslint-disable-next-line no-unsafe-finally
-      if (sig !== NORMAL) return sig;
-      f.ret = saved;
-    }
-  };
-}
-
-function genWith(ctx: Ctx, s: Stmt & { kind: 'With' }, index: number): GenStmt {
-  if (index >= s.items.length) return genBlock(ctx, s.body);
-  const ts = ctx.ts;
-  const item = s.items[index];
-  const manager = genExpr(ctx, item.context);
-  const store = item.target ? storeTarget(ctx, item.target) : null;
-  const inner = genWith(ctx, s, index + 1);
-  const [enter, exit] = s.isAsync ? ['__aenter__', '__aexit__'] : ['__enter__', '__exit__'];
-  const isAsync = s.isAsync;
-  const line = s.line;
-  return function* (f) {
-    f.line = line;
-    ts.cost += ctx.costs.statement + ctx.costs.call * 2;
-    const m = yield* manager(f);
-    const exitFn = findAttr(m, exit);
-    if (exitFn === undefined) throw pyError('TypeError', `'${m === null ? 'NoneType' : typeof m}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol`);
-    let entered = callMethod(m, enter, []);
-    if (isAsync) entered = yield* awaitValue(entered);
-    if (store) store(f, entered);
-    let sig: Signal;
-    try {
-      sig = yield* inner(f);
-    } catch (e) {
-      const exc = asPyExc(e);
-      if (!exc) throw e;
-      let r = call(exitFn, [exc.value.type, exc.value, null], null);
-      if (isAsync) r = yield* awaitValue(r);
-      if (!truthy(r)) throw exc;
-      return NORMAL;
-    }
-    const r = call(exitFn, [null, null, null], null);
-    if (isAsync) yield* awaitValue(r);
-    return sig;
-  };
 }
 
 export function genExpr(ctx: Ctx, e: Expr): GenExpr {

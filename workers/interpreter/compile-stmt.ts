@@ -1,20 +1,21 @@
 // Statements -> closures `(frame) => signal`. Each sets the frame's line (tracebacks, and the
 // line the trace shows) and charges its static cost; loops charge per iteration and run the
 // eval breaker at their back edge, as CPython does.
-import type { ExceptHandler, Stmt } from '../../common/python/ast';
-import { call, callMethod, findAttr, getAttr, setAttr } from './attributes';
+import type { Stmt } from '../../common/python/ast';
+import { getAttr, setAttr } from './attributes';
 import { truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { makeClass, makeFunction } from './compile-function';
 import { compileImport, compileImportFrom } from './compile-import';
 import { deleteTarget, storeNamed, storeTarget } from './compile-store';
-import { exceptions, isExceptionType, pyError, PyExc, tracebacks } from './errors';
-import { asPyExc, BREAK, CONTINUE, NORMAL, RETURN, type ExprFn, type Frame, type Signal, type StmtFn } from './frame';
+import { raised, reraise, tryStmt, withStmt } from './compile-try';
+import { exceptions, pyError } from './errors';
+import { BREAK, CONTINUE, NORMAL, RETURN, type StmtFn } from './frame';
 import { getItem, setItem } from './items';
 import { iterate } from './iteration';
 import { construct } from './attributes';
-import { PyInstance, PyRange, PyTuple, PyType, typeOf, type PyValue } from './objects';
+import { PyRange } from './objects';
 import { inplaceOp } from './operators';
 
 export function compileBlock(ctx: Ctx, body: Stmt[]): StmtFn {
@@ -44,6 +45,10 @@ export function compileBlock(ctx: Ctx, body: Stmt[]): StmtFn {
 }
 
 export function compileStmt(ctx: Ctx, s: Stmt): StmtFn {
+  return ctx.atLine(s.line, () => statement(ctx, s));
+}
+
+function statement(ctx: Ctx, s: Stmt): StmtFn {
   const ts = ctx.ts;
   const line = s.line;
   const charge = (extra = 0) => ctx.costs.statement + extra;
@@ -171,10 +176,10 @@ export function compileStmt(ctx: Ctx, s: Stmt): StmtFn {
     case 'Raise':
       return raiseStmt(ctx, s);
     case 'Try':
-      return tryStmt(ctx, s);
+      return tryStmt(ctx, s, compileBlock);
     case 'With':
       if (s.isAsync) throw pyError('SyntaxError', "'async with' outside async function");
-      return withStmt(ctx, s, 0);
+      return withStmt(ctx, s, 0, compileBlock);
     case 'Assert': {
       const test = compileExpr(ctx, s.test);
       const msg = s.msg ? compileExpr(ctx, s.msg) : null;
@@ -182,7 +187,7 @@ export function compileStmt(ctx: Ctx, s: Stmt): StmtFn {
       return (f) => {
         f.line = line;
         ts.cost += cost;
-        if (!truthy(test(f))) throw new PyExc(construct(exceptions.AssertionError, msg ? [msg(f)] : [], null) as PyInstance);
+        if (!truthy(test(f))) throw raised(ts, construct(exceptions.AssertionError, msg ? [msg(f)] : [], null));
         return NORMAL;
       };
     }
@@ -304,7 +309,8 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
       }
     } else {
       const it = iterate(source);
-      for (let v = it.next(); v !== undefined; v = it.next()) {
+      // FOR_ITER is on the for line: an exception from a generator being iterated shows it.
+      for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
         store(f, v);
         ts.cost += iterCost;
         const sig = body(f);
@@ -319,13 +325,6 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
   };
 }
 
-/** The exception a `raise` expression names: a class is instantiated, an instance is used as is. */
-export function exceptionToRaise(v: PyValue): PyInstance {
-  if (v instanceof PyType && isExceptionType(v)) return construct(v, [], null) as PyInstance;
-  if (v instanceof PyInstance && isExceptionType(v.type)) return v;
-  throw pyError('TypeError', 'exceptions must derive from BaseException');
-}
-
 function raiseStmt(ctx: Ctx, s: Stmt & { kind: 'Raise' }): StmtFn {
   const ts = ctx.ts;
   const line = s.line;
@@ -335,126 +334,8 @@ function raiseStmt(ctx: Ctx, s: Stmt & { kind: 'Raise' }): StmtFn {
   return (f) => {
     f.line = line;
     ts.cost += cost;
-    if (!exc) {
-      const current = ts.handling[ts.handling.length - 1];
-      if (!current) throw pyError('RuntimeError', 'No active exception to reraise');
-      throw current;
-    }
-    const e = exceptionToRaise(exc(f));
-    if (cause) {
-      const c = cause(f);
-      e.dict.map.set('__cause__', { k: '__cause__', v: c === null ? null : exceptionToRaise(c) });
-    }
-    throw new PyExc(e);
+    if (!exc) throw reraise(ts, f);
+    const v = exc(f);
+    throw raised(ts, v, cause ? cause(f) : undefined);
   };
 }
-
-interface Handler {
-  type: ExprFn | null;
-  store: ((f: Frame, v: PyValue) => void) | null;
-  clear: ((f: Frame) => void) | null;
-  body: StmtFn;
-  line: number;
-}
-
-export function exceptionMatches(e: PyInstance, t: PyValue): boolean {
-  if (t instanceof PyTuple) return t.items.some((x) => exceptionMatches(e, x));
-  if (!(t instanceof PyType) || !isExceptionType(t)) throw pyError('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
-  return e.type.mro.includes(t);
-}
-
-function handlerOf(ctx: Ctx, h: ExceptHandler): Handler {
-  const store = h.name ? storeNamed(ctx, h.name, h.nid) : null;
-  // Python unbinds the name at the end of the handler (the exception would keep the frame alive).
-  const clear = store ? (f: Frame) => store(f, null) : null;
-  return { type: h.type ? compileExpr(ctx, h.type) : null, store, clear, body: compileBlock(ctx, h.body), line: h.line };
-}
-
-function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }): StmtFn {
-  const ts = ctx.ts;
-  const body = compileBlock(ctx, s.body);
-  const handlers = s.handlers.map((h) => handlerOf(ctx, h));
-  const orelse = s.orelse.length > 0 ? compileBlock(ctx, s.orelse) : null;
-  const finalbody = s.finalbody.length > 0 ? compileBlock(ctx, s.finalbody) : null;
-  const handle = (f: Frame, exc: PyExc): Signal => {
-    for (const h of handlers) {
-      f.line = h.line;
-      if (h.type !== null && !exceptionMatches(exc.value, h.type(f))) continue;
-      if (h.store) h.store(f, exc.value);
-      tracebacks.set(exc.value, exc.traceback);
-      ts.handling.push(exc);
-      try {
-        return h.body(f);
-      } catch (e) {
-        const inner = asPyExc(e);
-        if (inner && inner !== exc && !inner.value.dict.map.has('__context__'))
-          inner.value.dict.map.set('__context__', { k: '__context__', v: exc.value });
-        throw inner ?? e;
-      } finally {
-        ts.handling.pop();
-        if (h.clear) h.clear(f);
-      }
-    }
-    throw exc;
-  };
-  const attempt = (f: Frame): Signal => {
-    let sig: Signal;
-    try {
-      sig = body(f);
-    } catch (e) {
-      const exc = asPyExc(e);
-      if (!exc || handlers.length === 0) throw exc ?? e;
-      return handle(f, exc);
-    }
-    return sig === NORMAL && orelse ? orelse(f) : sig;
-  };
-  if (!finalbody) return attempt;
-  return (f) => {
-    try {
-      return attempt(f);
-    } finally {
-      const saved = f.ret;
-      const sig = finalbody(f);
-      // A return, break or continue in `finally` wins over the try's outcome, exception included.
-      // eslint-disable-next-line no-unsafe-finally
-      if (sig !== NORMAL) return sig;
-      f.ret = saved;
-    }
-  };
-}
-
-function withStmt(ctx: Ctx, s: Stmt & { kind: 'With' }, index: number): StmtFn {
-  if (index >= s.items.length) return compileBlock(ctx, s.body);
-  const ts = ctx.ts;
-  const line = s.line;
-  const item = s.items[index];
-  const manager = compileExpr(ctx, item.context);
-  const store = item.target ? storeTarget(ctx, item.target) : null;
-  const inner = withStmt(ctx, s, index + 1);
-  const cost = ctx.costs.statement + ctx.costs.call * 2 + staticCost(ctx, item.context);
-  return (f) => {
-    f.line = line;
-    ts.cost += cost;
-    const m = manager(f);
-    const exit = findAttr(m, '__exit__');
-    if (exit === undefined) {
-      if (findAttr(m, '__enter__') === undefined) throw pyError('TypeError', `'${typeOf(m).name}' object does not support the context manager protocol`);
-      throw pyError('AttributeError', '__exit__');
-    }
-    const entered = callMethod(m, '__enter__', []);
-    if (store) store(f, entered);
-    let sig: Signal;
-    try {
-      sig = inner(f);
-    } catch (e) {
-      const exc = asPyExc(e);
-      if (!exc) throw e;
-      f.line = line;
-      if (!truthy(call(exit, [exc.value.type, exc.value, null], null))) throw exc;
-      return NORMAL;
-    }
-    call(exit, [null, null, null], null);
-    return sig;
-  };
-}
-

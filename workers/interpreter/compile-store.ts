@@ -1,15 +1,16 @@
 // Assignment targets and `del`: names (fast, cell, global, class namespace), attributes,
 // items and unpacking, with CPython's messages for counts that do not match.
 import type { Expr } from '../../common/python/ast';
-import { delAttr, setAttr } from './attributes';
+import { delAttr, isObjectSetattr, setAttr } from './attributes';
+import { TypeLookup } from './lookup-cache';
 import { compileExpr } from './compile-expr';
 import { nameError, storeClassName, storeGlobal, unboundLocal, shownName, type Ctx } from './compile-context';
 import { pyError } from './errors';
 import type { Frame } from './frame';
 import { delItem, setItem } from './items';
-import { toArray } from './iteration';
+import { isIterable, toArray } from './iteration';
 import { mutate } from './mutations';
-import { PyList, type PyValue } from './objects';
+import { PyInstance, PyList, PyProperty, typeOf, type PyValue } from './objects';
 import type { Access } from './scope';
 
 export type StoreFn = (f: Frame, v: PyValue) => void;
@@ -47,7 +48,20 @@ export function storeTarget(ctx: Ctx, t: Expr): StoreFn {
     case 'Attribute': {
       const obj = compileExpr(ctx, t.value);
       const attr = t.attr;
-      return (f, v) => setAttr(obj(f), attr, v);
+      const setattr = new TypeLookup('__setattr__');
+      const own = new TypeLookup(attr);
+      return (f, v) => {
+        const o = obj(f);
+        // The common case: no __setattr__ of the class's own, no property of that name.
+        if (o instanceof PyInstance && isObjectSetattr(setattr.find(o.type)?.v)) {
+          const entry = own.find(o.type);
+          if (entry === undefined || !(entry.v instanceof PyProperty)) {
+            mutate.setAttr(o, attr, v);
+            return;
+          }
+        }
+        setAttr(o, attr, v);
+      };
     }
     case 'Subscript': {
       const obj = compileExpr(ctx, t.value);
@@ -75,6 +89,7 @@ function unpacker(ctx: Ctx, elts: Expr[]): StoreFn {
   const stores = elts.map((e) => storeTarget(ctx, e.kind === 'Starred' ? e.value : e));
   const n = elts.length;
   return (f, v) => {
+    if (!isIterable(v)) throw pyError('TypeError', `cannot unpack non-iterable ${typeOf(v).name} object`);
     const items = toArray(v);
     if (star < 0) {
       if (items.length > n) throw pyError('ValueError', `too many values to unpack (expected ${n})`);

@@ -17,10 +17,25 @@ export interface TracebackEntry {
  * for it, so `try: d[k] except KeyError:` in a loop stays cheap.
  */
 export class PyExc {
+  /** The frame of the newest entry: as in CPython, a frame adds one entry per raise into it. */
+  private inFrame: object | null = null;
+
   constructor(
     readonly value: PyInstance,
     public traceback: TracebackEntry[] = [],
   ) {}
+
+  /** The exception reached `frame` (raised there, or a call from there raised it): its line goes first. */
+  enter(frame: object, file: string, line: number, name: string): void {
+    if (this.inFrame === frame) return;
+    this.inFrame = frame;
+    this.traceback.unshift({ file, line, name });
+  }
+
+  /** A bare `raise` in `frame` re-raises without an entry for it, as RAISE_VARARGS 0 does. */
+  reraiseIn(frame: object): void {
+    this.inFrame = frame;
+  }
 }
 
 function exceptionClass(name: string, base: PyType | null): PyType {
@@ -43,6 +58,9 @@ const RuntimeError = exceptionClass('RuntimeError', Exception);
 const ImportError = exceptionClass('ImportError', Exception);
 const ValueError = exceptionClass('ValueError', Exception);
 const ConnectionError = exceptionClass('ConnectionError', OSError);
+const SyntaxError = exceptionClass('SyntaxError', Exception);
+const IndentationError = exceptionClass('IndentationError', SyntaxError);
+const UnicodeError = exceptionClass('UnicodeError', ValueError);
 const Warning = exceptionClass('Warning', Exception);
 
 export const exceptions = {
@@ -68,23 +86,48 @@ export const exceptions = {
   BrokenPipeError: exceptionClass('BrokenPipeError', ConnectionError),
   ConnectionResetError: exceptionClass('ConnectionResetError', ConnectionError),
   ConnectionRefusedError: exceptionClass('ConnectionRefusedError', ConnectionError),
+  ConnectionAbortedError: exceptionClass('ConnectionAbortedError', ConnectionError),
   TimeoutError: exceptionClass('TimeoutError', OSError),
   FileNotFoundError: exceptionClass('FileNotFoundError', OSError),
+  FileExistsError: exceptionClass('FileExistsError', OSError),
+  BlockingIOError: exceptionClass('BlockingIOError', OSError),
+  ChildProcessError: exceptionClass('ChildProcessError', OSError),
+  InterruptedError: exceptionClass('InterruptedError', OSError),
+  IsADirectoryError: exceptionClass('IsADirectoryError', OSError),
+  NotADirectoryError: exceptionClass('NotADirectoryError', OSError),
+  PermissionError: exceptionClass('PermissionError', OSError),
+  ProcessLookupError: exceptionClass('ProcessLookupError', OSError),
+  EnvironmentError: OSError,
+  IOError: OSError,
+  BufferError: exceptionClass('BufferError', Exception),
+  ReferenceError: exceptionClass('ReferenceError', Exception),
   RuntimeError,
   NotImplementedError: exceptionClass('NotImplementedError', RuntimeError),
   RecursionError: exceptionClass('RecursionError', RuntimeError),
   StopIteration: exceptionClass('StopIteration', Exception),
   StopAsyncIteration: exceptionClass('StopAsyncIteration', Exception),
-  SyntaxError: exceptionClass('SyntaxError', Exception),
+  SyntaxError,
+  IndentationError,
+  TabError: exceptionClass('TabError', IndentationError),
   SystemError: exceptionClass('SystemError', Exception),
   TypeError: exceptionClass('TypeError', Exception),
   ValueError,
-  UnicodeError: exceptionClass('UnicodeError', ValueError),
+  UnicodeError,
+  UnicodeDecodeError: exceptionClass('UnicodeDecodeError', UnicodeError),
+  UnicodeEncodeError: exceptionClass('UnicodeEncodeError', UnicodeError),
+  UnicodeTranslateError: exceptionClass('UnicodeTranslateError', UnicodeError),
   Warning,
-  DeprecationWarning: exceptionClass('DeprecationWarning', Warning),
   UserWarning: exceptionClass('UserWarning', Warning),
+  DeprecationWarning: exceptionClass('DeprecationWarning', Warning),
+  PendingDeprecationWarning: exceptionClass('PendingDeprecationWarning', Warning),
+  SyntaxWarning: exceptionClass('SyntaxWarning', Warning),
   RuntimeWarning: exceptionClass('RuntimeWarning', Warning),
   FutureWarning: exceptionClass('FutureWarning', Warning),
+  ImportWarning: exceptionClass('ImportWarning', Warning),
+  UnicodeWarning: exceptionClass('UnicodeWarning', Warning),
+  BytesWarning: exceptionClass('BytesWarning', Warning),
+  ResourceWarning: exceptionClass('ResourceWarning', Warning),
+  EncodingWarning: exceptionClass('EncodingWarning', Warning),
   GeneratorExit: exceptionClass('GeneratorExit', BaseException),
   KeyboardInterrupt: exceptionClass('KeyboardInterrupt', BaseException),
   SystemExit: exceptionClass('SystemExit', BaseException),
@@ -109,17 +152,20 @@ export function isExceptionType(t: PyValue): boolean {
   return t instanceof PyType && t.mro.includes(BaseException);
 }
 
-/** The traceback text CPython prints for an uncaught exception (without its final line). */
-export function formatTraceback(
-  entries: readonly TracebackEntry[],
-  sourceLine: (file: string, line: number) => string | undefined,
-  shownLine: (file: string, line: number) => string = (_file, line) => `line ${line}`,
-): string {
-  let out = 'Traceback (most recent call last):\n';
-  for (const entry of entries) {
-    out += `  File "${entry.file}", ${shownLine(entry.file, entry.line)}, in ${entry.name}\n`;
-    const text = sourceLine(entry.file, entry.line)?.trim();
-    if (text) out += `    ${text}\n`;
-  }
-  return out;
+/** The exception an exception was raised from (`raise … from`) or during the handling of. */
+export function chainedAttr(e: PyInstance, name: '__cause__' | '__context__'): PyInstance | null {
+  const v = e.dict.map.get(name)?.v;
+  return v instanceof PyInstance ? v : null;
+}
+
+/**
+ * CPython sets __context__ to the exception being handled when another is raised: a raise
+ * statement always does (`overwrite`); an error raised by a builtin gets it where it is caught.
+ */
+export function setContext(exc: PyExc, handling: readonly PyExc[], overwrite = false): void {
+  const outer = handling[handling.length - 1];
+  if (!outer || outer.value === exc.value || (!overwrite && exc.value.dict.map.has('__context__'))) return;
+  // Avoid a cycle: the handled exception may itself have this one in its chain.
+  for (let c: PyInstance | null = outer.value; c; c = chainedAttr(c, '__context__')) if (c === exc.value) return;
+  exc.value.dict.map.set('__context__', { k: '__context__', v: outer.value });
 }

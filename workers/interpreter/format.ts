@@ -3,6 +3,8 @@
 import { pyError } from './errors';
 import { floatToInt, isNum, toNumber } from './numbers';
 import { PyDict, PyFloat, PyTuple, type PyValue } from './objects';
+import { cpLength, cpPrefix } from './code-points';
+import { exponentDigits, fixedDigits } from './decimal';
 import { getItem } from './items';
 import { chargeField } from './native';
 import { pyRepr, pyStr } from './text';
@@ -27,7 +29,7 @@ export function floatRepr(x: number): string {
   return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
-interface Spec {
+export interface Spec {
   fill: string;
   align: '<' | '>' | '^' | '=' | '';
   sign: '+' | '-' | ' ' | '';
@@ -41,7 +43,19 @@ interface Spec {
 
 const specPattern = /^(?:(.)?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su;
 
-function parseSpec(text: string): Spec {
+const parsedSpecs = new Map<string, Spec>();
+
+/** The spec of a format specifier, parsed once per text. */
+export function parseSpec(text: string): Spec {
+  let spec = parsedSpecs.get(text);
+  if (spec === undefined) {
+    spec = parseSpecText(text);
+    if (parsedSpecs.size < 10_000) parsedSpecs.set(text, spec);
+  }
+  return spec;
+}
+
+function parseSpecText(text: string): Spec {
   const m = specPattern.exec(text);
   if (!m) throw pyError('ValueError', `Invalid format specifier '${text}'`);
   const [, fill, align, sign, , alternate, zero, width, grouping, precision, type] = m;
@@ -60,10 +74,11 @@ function parseSpec(text: string): Spec {
 
 function pad(body: string, spec: Spec, defaultAlign: '<' | '>', signLength = 0): string {
   const width = spec.width;
-  if (body.length >= width) return body;
+  const length = cpLength(body);
+  if (length >= width) return body;
   const align = spec.align || defaultAlign;
   const fill = spec.fill;
-  const gap = width - body.length;
+  const gap = width - length;
   switch (align) {
     case '<':
       return body + fill.repeat(gap);
@@ -95,26 +110,24 @@ function formatInt(value: number | bigint, spec: Spec): string {
   const negative = value < 0;
   const magnitude = negative ? -BigInt(value) : BigInt(value);
   const type = spec.type || 'd';
-  let digits: string;
+  let raw: string;
   let prefix = '';
+  let every = 3;
+  let sep: string = spec.grouping;
   switch (type) {
     case 'd':
     case 'n':
-      digits = group(magnitude.toString(), spec.grouping);
+      raw = magnitude.toString();
       break;
     case 'b':
-      digits = group(magnitude.toString(2), spec.grouping === '_' ? '_' : '', 4);
-      prefix = spec.alternate ? '0b' : '';
-      break;
     case 'o':
-      digits = group(magnitude.toString(8), spec.grouping === '_' ? '_' : '', 4);
-      prefix = spec.alternate ? '0o' : '';
-      break;
     case 'x':
     case 'X':
-      digits = group(magnitude.toString(16), spec.grouping === '_' ? '_' : '', 4);
-      if (type === 'X') digits = digits.toUpperCase();
-      prefix = spec.alternate ? (type === 'X' ? '0X' : '0x') : '';
+      raw = magnitude.toString(type === 'b' ? 2 : type === 'o' ? 8 : 16);
+      if (type === 'X') raw = raw.toUpperCase();
+      prefix = spec.alternate ? `0${type === 'b' ? 'b' : type === 'o' ? 'o' : type}` : '';
+      every = 4;
+      sep = spec.grouping === '_' ? '_' : '';
       break;
     case 'c':
       return pad(String.fromCodePoint(Number(value)), spec, '<');
@@ -122,20 +135,26 @@ function formatInt(value: number | bigint, spec: Spec): string {
       return formatFloat(Number(value), spec);
   }
   const head = signOf(negative, spec) + prefix;
-  return pad(head + digits, spec, '>', head.length);
+  return pad(head + groupDigits(raw, sep, every, spec, head.length), spec, '>', head.length);
 }
 
+/** Grouped digits; zero padding ('0' fill, '=' alignment) is grouped too: format(1, '06,') is '00,001'. */
+function groupDigits(digits: string, sep: string, every: number, spec: Spec, around: number): string {
+  if (!sep || spec.fill !== '0' || spec.align !== '=') return group(digits, sep, every);
+  const minWidth = spec.width - around;
+  let padded = digits;
+  while (group(padded, sep, every).length < minWidth) padded = `0${padded}`;
+  return group(padded, sep, every);
+}
+
+/** x >= 0 with `precision` digits after the point. */
 function fixed(x: number, precision: number): string {
-  if (Math.abs(x) < 1e21) return x.toFixed(precision);
-  // toFixed switches to exponent form past 1e21: write the digits out.
-  const whole = BigInt(Math.round(x)).toString();
-  return precision > 0 ? `${whole}.${'0'.repeat(precision)}` : whole;
+  return fixedDigits(x, precision);
 }
 
 function exponent(x: number, precision: number, upper: boolean): string {
-  const [m, e] = x.toExponential(precision).split('e');
-  const n = Number(e);
-  const text = `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
+  const { mantissa, exponent: n } = exponentDigits(x, precision);
+  const text = `${mantissa}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
   return upper ? text.toUpperCase() : text;
 }
 
@@ -143,22 +162,22 @@ function exponent(x: number, precision: number, upper: boolean): string {
 function general(x: number, precision: number, alternate: boolean, upper: boolean): string {
   const p = precision === 0 ? 1 : precision;
   if (x === 0) return alternate ? `0.${'0'.repeat(p - 1)}` : '0';
-  const exp = Number(x.toExponential(p - 1).split('e')[1]);
-  let text = exp >= -4 && exp < p ? x.toFixed(Math.max(0, p - 1 - exp)) : exponent(x, p - 1, upper);
-  if (!alternate) {
-    text = text.replace(/(\.\d*?)0+(e|E|$)/, '$1$2').replace(/\.(e|E|$)/, '$1');
-  }
-  return text;
+  const exp = exponentDigits(x, p - 1).exponent;
+  let text = exp >= -4 && exp < p ? fixed(x, Math.max(0, p - 1 - exp)) : exponent(x, p - 1, upper);
+  if (!alternate) return text.replace(/(\.\d*?)0+(e|E|$)/, '$1$2').replace(/\.(e|E|$)/, '$1');
+  // '#' keeps the point even with no digits after it.
+  return text.includes('.') ? text : text.replace(/(e|E|$)/, '.$1');
 }
 
 function formatFloat(x: number, spec: Spec): string {
   const negative = x < 0 || Object.is(x, -0);
-  const m = Math.abs(x);
-  let body: string;
   const type = spec.type;
+  const m = type === '%' ? Math.abs(x) * 100 : Math.abs(x);
+  let body: string;
   if (!Number.isFinite(m)) {
     body = Number.isNaN(m) ? 'nan' : 'inf';
     if (type === 'E' || type === 'F' || type === 'G') body = body.toUpperCase();
+    if (type === '%') body += '%';
   } else {
     switch (type) {
       case 'f':
@@ -176,11 +195,10 @@ function formatFloat(x: number, spec: Spec): string {
         body = general(m, spec.precision ?? 6, spec.alternate, type === 'G');
         break;
       case '%':
-        body = `${fixed(m * 100, spec.precision ?? 6)}%`;
+        body = `${fixed(m, spec.precision ?? 6)}%`;
         break;
       case '':
         body = spec.precision === null ? floatRepr(m) : general(m, spec.precision, spec.alternate, false);
-        if (spec.precision !== null && !/[.e]/.test(body) && /^\d+$/.test(body)) body = body;
         break;
       default:
         throw pyError('ValueError', `Unknown format code '${type}' for object of type 'float'`);
@@ -188,7 +206,8 @@ function formatFloat(x: number, spec: Spec): string {
   }
   if (spec.grouping && Number.isFinite(m)) {
     const [intPart, rest] = splitNumber(body);
-    body = group(intPart, spec.grouping) + rest;
+    const sign = signOf(negative, spec).length;
+    body = groupDigits(intPart, spec.grouping, 3, spec, sign + rest.length) + rest;
   }
   const head = signOf(negative && !Number.isNaN(x), spec);
   return pad(head + body, spec, '>', head.length);
@@ -202,8 +221,9 @@ function splitNumber(body: string): [string, string] {
 /** format(value, spec) for the builtin types; objects with __format__ are handled by the caller. */
 export function formatValue(value: PyValue, specText: string): string {
   if (specText === '') return pyStr(value);
+  if (!(typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || typeof value === 'string' || value instanceof PyFloat))
+    throw pyError('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
   const spec = parseSpec(specText);
-  if (typeof value === 'boolean' && spec.type === '') return pad(value ? 'True' : 'False', spec, '<');
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     if ('eEfFgG%'.includes(spec.type) && spec.type !== '') return formatFloat(Number(value), spec);
     if (spec.precision !== null && spec.type === '') throw pyError('ValueError', 'Precision not allowed in integer format specifier');
@@ -216,10 +236,13 @@ export function formatValue(value: PyValue, specText: string): string {
   }
   if (typeof value === 'string') {
     if (spec.type !== '' && spec.type !== 's') throw pyError('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
-    const text = spec.precision === null ? value : value.slice(0, spec.precision);
+    if (spec.grouping) throw pyError('ValueError', `Cannot specify '${spec.grouping}' with 's'.`);
+    if (spec.sign) throw pyError('ValueError', 'Sign not allowed in string format specifier');
+    if (spec.align === '=') throw pyError('ValueError', "'=' alignment not allowed in string format specifier");
+    const text = spec.precision === null ? value : cpPrefix(value, spec.precision);
     return pad(text, spec, '<');
   }
-  return pad(pyStr(value), { ...spec, precision: null }, '<');
+  throw pyError('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
 }
 
 // ---- printf-style: 'registering thread %d' % i ----
@@ -253,7 +276,7 @@ export function percentFormat(template: string, values: PyValue): string {
     };
     switch (conversion) {
       case 's':
-        return pad(p === null ? pyStr(value) : pyStr(value).slice(0, p), spec, '>');
+        return pad(p === null ? pyStr(value) : cpPrefix(pyStr(value), p), spec, '>');
       case 'r':
       case 'a':
         return pad(pyRepr(value), spec, '>');

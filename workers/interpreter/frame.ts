@@ -1,7 +1,7 @@
 // Frames and code objects: what a call creates, how arguments bind to parameters, and the
 // thread state compiled code reads (its cost counter, the eval breaker, the current frame).
 import type { CostTable } from './costs';
-import { pyError, PyExc } from './errors';
+import { pyError, PyExc, setContext, tracebacks } from './errors';
 import { PyCell, PyDict, PyFunction, PyTuple, type Code, type Kwargs, type PyValue } from './objects';
 
 /** A statement's outcome: fall through, break, continue or return (the value is in frame.ret). */
@@ -33,21 +33,32 @@ export interface ThreadState {
 }
 
 export const RECURSION_LIMIT = 1000;
+/** Finished frames kept per code object (deeper recursion allocates the rest). */
+const SPARE_FRAMES = 16;
 
 export class Frame {
-  line = 0;
-  back: Frame | null = null;
-  ret: PyValue = null;
-  readonly locals: (PyValue | undefined)[];
+  // Assigned in the constructor rather than as class fields: a call makes a frame, and V8 makes
+  // plain assignments faster than field definitions.
+  declare line: number;
+  declare back: Frame | null;
+  declare ret: PyValue;
+  declare readonly locals: (PyValue | undefined)[];
   /** The namespace of a class body being executed. */
-  ns: PyDict | null = null;
+  declare ns: PyDict | null;
+  declare readonly code: CodeObject;
+  /** Set again when a finished frame is reused for another call of its code (CodeObject.frameFor). */
+  declare globals: PyDict;
+  declare cells: PyCell[];
 
-  constructor(
-    readonly code: CodeObject,
-    readonly globals: PyDict,
-    readonly cells: PyCell[],
-  ) {
+  constructor(code: CodeObject, globals: PyDict, cells: PyCell[]) {
+    this.code = code;
+    this.globals = globals;
+    this.cells = cells;
+    this.line = 0;
+    this.back = null;
+    this.ret = null;
     this.locals = new Array<PyValue | undefined>(code.nslots);
+    this.ns = null;
   }
 }
 
@@ -72,9 +83,25 @@ export class CodeObject implements Code {
   nslots = 0;
   /** Cell names: this scope's cellvars, then its freevars. */
   cellNames: string[] = [];
+  /** co_varnames: parameters, then the other locals that are not cells (NameError suggestions). */
+  varnames: string[] = [];
+  /** The name of each fast slot (locals()). */
+  slotNames: string[] = [];
   cellvarCount = 0;
   /** Make a generator/coroutine object for a frame ready to run (installed by compile-gen). */
   makeGenerator: ((code: CodeObject, frame: Frame, fn: PyFunction) => PyValue) | null = null;
+  /** Positional parameters only, in slots 0 … n-1 (none is a cell): a call with n arguments just stores them. */
+  simple = false;
+  /** How many positional parameters. */
+  argcount = 0;
+  /**
+   * Set by the compiler for a plain function without cells whose frame nothing reads after the
+   * call (no generator expression in it): a finished frame is kept for the next call, which then
+   * allocates nothing.
+   */
+  poolable = false;
+  private readonly spare: Frame[] = [];
+  private readonly frameCost: number;
 
   constructor(
     readonly name: string,
@@ -84,19 +111,41 @@ export class CodeObject implements Code {
     readonly id: number,
     readonly signature: Signature,
     private readonly ts: ThreadState,
-  ) {}
+  ) {
+    this.frameCost = ts.costs.frame;
+  }
 
   get paramCount(): number {
     const s = this.signature;
     return s.positional.length + (s.vararg ? 1 : 0) + s.kwonly.length + (s.kwarg ? 1 : 0);
   }
 
+  /** A new frame for a call of `fn` (its cells made, its arguments still to be stored). */
+  frameFor(fn: PyFunction): Frame {
+    if (this.poolable) {
+      const f = this.spare.pop();
+      if (f === undefined) return new Frame(this, fn.globals, fn.closure ?? noCells);
+      f.globals = fn.globals;
+      f.cells = fn.closure ?? noCells;
+      return f;
+    }
+    return new Frame(this, fn.globals, this.cellvarCount === 0 && fn.closure === null ? noCells : this.newCells(fn));
+  }
+
+  private recycle(f: Frame): void {
+    if (this.spare.length >= SPARE_FRAMES) return;
+    f.locals.fill(undefined);
+    f.ret = null;
+    f.back = null;
+    this.spare.push(f);
+  }
+
   invoke(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
-    const f = new Frame(this, fn.globals, this.cellvarCount === 0 && fn.closure === null ? noCells : this.newCells(fn));
-    const s = this.signature;
-    if (kwargs === null && s.vararg === null && s.kwonly.length === 0 && s.kwarg === null && args.length === s.positional.length)
-      for (let i = 0; i < args.length; i++) this.store(f, i, args[i]);
-    else this.bind(f, fn, args, kwargs);
+    const f = this.frameFor(fn);
+    if (kwargs === null && this.simple && args.length === this.argcount) {
+      const locals = f.locals;
+      for (let i = 0; i < args.length; i++) locals[i] = args[i];
+    } else this.bind(f, fn, args, kwargs);
     if (this.kind !== 'function') return this.makeGenerator!(this, f, fn);
     return this.run(f);
   }
@@ -111,7 +160,7 @@ export class CodeObject implements Code {
     f.back = ts.frame;
     ts.frame = f;
     f.line = this.firstLine;
-    ts.cost += ts.costs.frame;
+    ts.cost += this.frameCost;
     if (ts.cost >= ts.checkAt) ts.breaker();
     try {
       this.body(f);
@@ -121,6 +170,7 @@ export class CodeObject implements Code {
     } finally {
       ts.frame = f.back;
       ts.depth--;
+      if (this.poolable) this.recycle(f);
     }
   }
 
@@ -205,8 +255,18 @@ function missingArguments(name: string, names: string[], kind: string): PyExc {
 /** As an exception leaves a frame, the frame adds its line to the traceback (as CPython's does). */
 export function addTraceback(e: unknown, code: CodeObject, f: Frame): unknown {
   const exc = asPyExc(e);
-  if (exc) exc.traceback.unshift({ file: code.file, line: f.line, name: code.name });
+  if (exc) exc.enter(f, code.file, f.line, code.name);
   return exc ?? e;
+}
+
+/** An exception caught in `f` (by except, finally or with): it gets f's entry with the line it was raised at. */
+export function caughtIn(e: unknown, f: Frame, ts: ThreadState): PyExc | null {
+  const exc = asPyExc(e);
+  if (!exc) return null;
+  exc.enter(f, f.code.file, f.line, f.code.name);
+  tracebacks.set(exc.value, exc.traceback);
+  setContext(exc, ts.handling);
+  return exc;
 }
 
 /** A Python exception, or a JavaScript stack overflow turned into RecursionError; null for internal errors. */

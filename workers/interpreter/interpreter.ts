@@ -7,7 +7,7 @@ import { setName } from './compare';
 import { compileModule, type CompiledModule } from './compile';
 import type { CompileEnv } from './compile-context';
 import { defaultCosts, type CostTable } from './costs';
-import { exceptionArgs, exceptions, formatTraceback, pyError, type PyExc } from './errors';
+import { exceptionArgs, exceptions, pyError, type PyExc } from './errors';
 import { percentFormat } from './format';
 import { asPyExc, Frame, type ThreadState } from './frame';
 import { running } from './native';
@@ -15,6 +15,7 @@ import { PyDict, PyInstance, PyModule, type PyValue } from './objects';
 import { setPercentFormat } from './operators';
 import { ScopeError } from './scope';
 import { pyStr } from './text';
+import { exceptionTypeName, formatException } from './traceback';
 import { initContainerTypes } from './types-containers';
 import { initCoreTypes } from './types-core';
 import { initStrTypes } from './types-str';
@@ -206,12 +207,13 @@ export class Interpreter implements ThreadState {
 
   describe(exc: PyExc): Failure {
     const value = exc.value;
-    const type = value.type.module === 'builtins' ? value.type.name : `${value.type.module}.${value.type.name}`;
-    const message = pyStr(value as PyInstance);
-    const lines = exc.traceback.filter((t) => t.file === this.mainFile || !t.file.startsWith('<gil-lab:') || showPreludeFrames);
-    const text = formatTraceback(lines, (file, line) => this.sources.get(file)?.[line - 1], (file, line) => this.shownLine(file, line)) + (message ? `${type}: ${message}` : type);
+    const text = formatException(exc, {
+      line: (file, line) => this.sources.get(file)?.[line - 1],
+      shows: (t) => t.file === this.mainFile || !t.file.startsWith('<gil-lab:') || showPreludeFrames,
+      shownLine: (file, line) => this.shownLine(file, line),
+    });
     const own = [...exc.traceback].reverse().find((t) => t.file === this.mainFile);
-    return { type, message, text, line: own?.line ?? 0 };
+    return { type: exceptionTypeName(value), message: pyStr(value), text, line: own?.line ?? 0 };
   }
 }
 

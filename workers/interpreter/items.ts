@@ -1,18 +1,20 @@
 // Subscripts, slices, membership and len().
 import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
 import { pyError, PyExc } from './errors';
-import { iterate, toArray } from './iteration';
+import { isIterable, iterate, toArray } from './iteration';
 import { equals, hashKey, truthy } from './compare';
 import { call, callMethod, findAttr } from './attributes';
 import { mutate } from './mutations';
 import { chargeHash } from './native';
+import { cpLength } from './code-points';
+import { PyDictView, viewContains } from './dict-views';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
-export function seqIndex(i: PyValue, length: number, what: string): number {
+export function seqIndex(i: PyValue, length: number, what: string, typeName = what): number {
   if (typeof i === 'boolean') i = Number(i);
   if (typeof i !== 'number') {
     if (typeof i === 'bigint') throw pyError('IndexError', `cannot fit 'int' into an index-sized integer`);
-    throw pyError('TypeError', `${what} indices must be integers or slices, not ${typeOf(i).name}`);
+    throw pyError('TypeError', `${typeName} indices must be integers or slices, not ${typeOf(i).name}`);
   }
   const j = i < 0 ? i + length : i;
   if (j < 0 || j >= length) throw pyError('IndexError', `${what} index out of range`);
@@ -20,17 +22,28 @@ export function seqIndex(i: PyValue, length: number, what: string): number {
 }
 
 /** start, stop, step of a slice over a sequence of `length`, as slice.indices() gives them. */
+/** A slice bound: None, an int, or an object with __index__. */
+function sliceBound(v: PyValue): number | null {
+  if (v === null) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  if (v instanceof PyInstance && lookupType(v.type, '__index__') !== undefined) return sliceBound(callMethod(v, '__index__', []));
+  throw pyError('TypeError', 'slice indices must be integers or None or have an __index__ method');
+}
+
 export function sliceIndices(s: PySlice, length: number): [number, number, number] {
-  const step = s.step === null ? 1 : Number(s.step);
+  const [startBound, stopBound, stepBound] = [sliceBound(s.start), sliceBound(s.stop), sliceBound(s.step)];
+  const step = stepBound ?? 1;
   if (step === 0) throw pyError('ValueError', 'slice step cannot be zero');
-  const clamp = (v: PyValue, dflt: number, lo: number, hi: number) => {
+  const clamp = (v: number | null, dflt: number, lo: number, hi: number) => {
     if (v === null) return dflt;
-    let n = Number(v);
+    let n = v;
     if (n < 0) n += length;
     return Math.min(Math.max(n, lo), hi);
   };
-  if (step > 0) return [clamp(s.start, 0, 0, length), clamp(s.stop, length, 0, length), step];
-  return [clamp(s.start, length - 1, -1, length - 1), clamp(s.stop, -1, -1, length - 1), step];
+  if (step > 0) return [clamp(startBound, 0, 0, length), clamp(stopBound, length, 0, length), step];
+  return [clamp(startBound, length - 1, -1, length - 1), clamp(stopBound, -1, -1, length - 1), step];
 }
 
 export function sliceArray<T>(items: readonly T[], s: PySlice): T[] {
@@ -57,6 +70,7 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
   if (o instanceof PyTuple) return k instanceof PySlice ? new PyTuple(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'tuple')];
   if (typeof o === 'string') {
     if (k instanceof PySlice) return sliceArray([...o], k).join('');
+    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw pyError('TypeError', `string indices must be integers, not '${typeOf(k).name}'`);
     const chars = o.length === [...o].length ? null : [...o];
     return chars ? chars[seqIndex(k, chars.length, 'string')] : o[seqIndex(k, o.length, 'string')];
   }
@@ -86,7 +100,7 @@ export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
       mutate.listSplice(o, ...sliceSpan(o, k), toArray(v));
       return;
     }
-    mutate.listSet(o, seqIndex(k, o.items.length, 'list assignment'), v);
+    mutate.listSet(o, seqIndex(k, o.items.length, 'list assignment', 'list'), v);
     return;
   }
   if (o instanceof PyDict) {
@@ -113,7 +127,7 @@ export function delItem(o: PyValue, k: PyValue): void {
       mutate.listSplice(o, ...sliceSpan(o, k), []);
       return;
     }
-    mutate.listSplice(o, seqIndex(k, o.items.length, 'list assignment'), 1, []);
+    mutate.listSplice(o, seqIndex(k, o.items.length, 'list assignment', 'list'), 1, []);
     return;
   }
   if (o instanceof PyDict) {
@@ -131,6 +145,7 @@ export function delItem(o: PyValue, k: PyValue): void {
 export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof PyDict) return container.map.has(hashKey(item));
   if (container instanceof PySet) return container.map.has(hashKey(item));
+  if (container instanceof PyDictView) return viewContains(container, item);
   if (typeof container === 'string') {
     if (typeof item !== 'string') throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeOf(item).name}`);
     return container.includes(item);
@@ -147,17 +162,22 @@ export function contains(container: PyValue, item: PyValue): boolean {
   }
   if (container instanceof PyInstance && lookupType(container.type, '__contains__') !== undefined)
     return truthy(callMethod(container, '__contains__', [item]));
+  if (!isIterable(container)) throw pyError('TypeError', `argument of type '${typeOf(container).name}' is not iterable`);
   const it = iterate(container);
   for (let x = it.next(); x !== undefined; x = it.next()) if (equals(x, item)) return true;
   return false;
 }
 
 export function len(o: PyValue): number {
-  if (typeof o === 'string') return o.length === 0 ? 0 : [...o].length;
+  if (typeof o === 'string') return cpLength(o);
   if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyDict || o instanceof PySet) return o.map.size;
-  if (o instanceof PyRange) return o.length;
+  if (o instanceof PyRange) {
+    if (o.exactStop !== null && o.length > 0) throw pyError('OverflowError', 'Python int too large to convert to C ssize_t');
+    return o.length;
+  }
   if (o instanceof PyBytes) return o.data.length;
+  if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PyInstance && lookupType(o.type, '__len__') !== undefined) {
     const n = callMethod(o, '__len__', []);
     if (typeof n !== 'number') throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);

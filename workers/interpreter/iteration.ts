@@ -2,6 +2,7 @@
 import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
 import { exceptions, pyError, PyExc } from './errors';
 import { call, callMethod } from './attributes';
+import { PyDictView, viewItems } from './dict-views';
 
 /** An iterator; next() returns undefined when exhausted (StopIteration, without the exception). */
 export abstract class PyIterator extends PyObject {
@@ -13,8 +14,10 @@ export abstract class PyIterator extends PyObject {
 
 /** An iterator backed by a JavaScript iterator (dict views, zip, map, genexp …). */
 export class JsIterator extends PyIterator {
-  constructor(private readonly it: Iterator<PyValue>) {
+  declare private readonly it: Iterator<PyValue>;
+  constructor(it: Iterator<PyValue>) {
     super();
+    this.it = it;
   }
   next(): PyValue | undefined {
     const r = this.it.next();
@@ -23,27 +26,31 @@ export class JsIterator extends PyIterator {
 }
 
 export class ListIterator extends PyIterator {
-  private i = 0;
-  constructor(private readonly items: { readonly length: number; readonly [i: number]: PyValue } | PyList) {
+  declare private i: number;
+  /** A list is read through, so that items appended while iterating are seen (as in CPython). */
+  declare private readonly list: PyList | null;
+  declare private readonly array: readonly PyValue[];
+  constructor(items: readonly PyValue[] | PyList) {
     super();
+    this.i = 0;
+    this.list = items instanceof PyList ? items : null;
+    this.array = items instanceof PyList ? [] : items;
   }
   next(): PyValue | undefined {
-    const items = this.items instanceof PyList ? this.items.items : this.items;
+    const items = this.list !== null ? this.list.items : this.array;
     return this.i < items.length ? items[this.i++] : undefined;
   }
 }
 
 export class RangeIterator extends PyIterator {
-  private value: number;
-  private left: number;
-  constructor(
-    range: PyRange,
-    private readonly step = range.step,
-    length = range.length,
-  ) {
+  declare private value: number;
+  declare private left: number;
+  declare private readonly step: number;
+  constructor(range: PyRange, step = range.step, length = range.length) {
     super();
     this.value = range.start;
     this.left = length;
+    this.step = step;
   }
   next(): PyValue | undefined {
     if (this.left <= 0) return undefined;
@@ -88,7 +95,8 @@ export function iterate(v: PyValue): PyIterator {
   if (typeof v === 'string') return new StringIterator(v);
   if (v instanceof PyIterator) return v;
   if (v instanceof PyDict) return new JsIterator(dictKeys(v));
-  if (v instanceof PySet) return new JsIterator(v.map.values());
+  if (v instanceof PySet) return new JsIterator(setItems(v));
+  if (v instanceof PyDictView) return new JsIterator(viewItems(v));
   if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
   if (v instanceof PyInstance) {
     const iter = lookupType(v.type, '__iter__');
@@ -115,12 +123,27 @@ function* sequenceByIndex(v: PyValue): Generator<PyValue> {
   }
 }
 
+function* setItems(s: PySet): Generator<PyValue> {
+  const size = s.map.size;
+  for (const v of s.map.values()) {
+    if (s.map.size !== size) throw pyError('RuntimeError', 'Set changed size during iteration');
+    yield v;
+  }
+  if (s.map.size !== size) throw pyError('RuntimeError', 'Set changed size during iteration');
+}
+
 function* dictKeys(d: PyDict): Generator<PyValue> {
   const size = d.map.size;
   for (const entry of d.map.values()) {
     if (d.map.size !== size) throw pyError('RuntimeError', 'dictionary changed size during iteration');
     yield entry.k;
   }
+}
+
+/** Whether iter(v) would succeed (without calling anything). */
+export function isIterable(v: PyValue): boolean {
+  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyIterator || v instanceof PyDict || v instanceof PySet || v instanceof PyRange || v instanceof PyBytes || v instanceof PyDictView) return true;
+  return v instanceof PyInstance && (lookupType(v.type, '__iter__') !== undefined || lookupType(v.type, '__getitem__') !== undefined);
 }
 
 /** All items of an iterable, as an array (lists and tuples are copied). */

@@ -4,7 +4,7 @@ import { setName } from './compare';
 import type { CostTable } from './costs';
 import { pyError } from './errors';
 import type { ThreadState } from './frame';
-import { PyBuiltin, PyDict, PyFloat, PyType, typeOf, type Kwargs, type NativeFn, type PyValue } from './objects';
+import { PyBuiltin, PyDict, PyFloat, PyType, typeOf, type Kwargs, type MethodFn, type NativeFn, type PyValue } from './objects';
 
 /** The Python thread running on this JavaScript thread (one per worker; tests make one at a time). */
 export const running: { ts: ThreadState | null } = { ts: null };
@@ -36,19 +36,37 @@ export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner =
 }
 
 /** A method of a builtin type: `fn(self, args, kwargs)`. */
-export function defineMethod(type: PyType, name: string, fn: (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue): void {
+export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
-  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, true));
+  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn));
 }
 
+/**
+ * Checks how many arguments a builtin got, with CPython's messages: "len() takes exactly one
+ * argument (2 given)" for one-argument functions (METH_O, named with their type: "list.append"),
+ * "divmod expected 2 arguments, got 1" and "range expected at most 3 arguments, got 4" for the rest.
+ */
 export function arity(name: string, args: PyValue[], min: number, max = min): void {
-  if (args.length >= min && args.length <= max) return;
-  if (min === max) {
-    if (min === 0) throw pyError('TypeError', `${name}() takes no arguments (${args.length} given)`);
-    throw pyError('TypeError', `${name}() takes exactly ${min === 1 ? 'one argument' : `${min} arguments`} (${args.length} given)`);
-  }
-  if (args.length < min) throw pyError('TypeError', `${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${args.length}`);
-  throw pyError('TypeError', `${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${args.length}`);
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  if (min === max && min <= 1) throw pyError('TypeError', `${name}() takes ${min === 0 ? 'no arguments' : 'exactly one argument'} (${n} given)`);
+  unpackArity(name.slice(name.lastIndexOf('.') + 1), args, min, max);
+}
+
+/** "sorted expected 1 argument, got 0": PyArg_UnpackTuple's messages. */
+export function unpackArity(name: string, args: PyValue[], min: number, max = min): void {
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  const s = (k: number) => `${k} argument${k === 1 ? '' : 's'}`;
+  if (min === max) throw pyError('TypeError', `${name} expected ${s(min)}, got ${n}`);
+  throw pyError('TypeError', n < min ? `${name} expected at least ${s(min)}, got ${n}` : `${name} expected at most ${s(max)}, got ${n}`);
+}
+
+/** Argument Clinic's messages: "round() missing required argument 'number' (pos 1)", "round() takes at most 2 arguments (3 given)". */
+export function clinicArity(name: string, args: PyValue[], params: string[], required: number): void {
+  const n = args.length;
+  if (n < required) throw pyError('TypeError', `${name}() missing required argument '${params[n]}' (pos ${n + 1})`);
+  if (n > params.length) throw pyError('TypeError', `${name}() takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${n} given)`);
 }
 
 export function noKwargs(name: string, kwargs: Kwargs): void {
@@ -81,9 +99,10 @@ export function toInt(v: PyValue, what: string): number {
   throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
 }
 
+/** A str argument; `what` names it in the TypeError ("replace() argument 1"), or '' for a bare "must be str, not int". */
 export function toStr(v: PyValue, what: string): string {
   if (typeof v === 'string') return v;
-  throw pyError('TypeError', `${what} must be str, not ${typeOf(v).name}`);
+  throw pyError('TypeError', `${what ? `${what} ` : ''}must be str, not ${typeOf(v).name}`);
 }
 
 export const float = (v: number): PyFloat => new PyFloat(v);

@@ -1,6 +1,7 @@
 // int, float and bool arithmetic with Python's semantics: ints never overflow (number, then
 // bigint), `//` and `%` floor, `/` is true division, bool is an int, mixing with float floats.
 import { pyError } from './errors';
+import { powPositive } from './dd-math';
 import { big, normInt, PyFloat, type PyValue } from './objects';
 
 export type Num = number | bigint | boolean | PyFloat;
@@ -11,7 +12,10 @@ export function isNum(v: PyValue): v is Num {
 
 /** The value as a JavaScript number (floats and ints; bigints may lose precision). */
 export function toNumber(v: Num): number {
-  return v instanceof PyFloat ? v.v : Number(v);
+  if (v instanceof PyFloat) return v.v;
+  const x = Number(v);
+  if (!Number.isFinite(x)) throw pyError('OverflowError', 'int too large to convert to float');
+  return x;
 }
 
 function intOf(v: number | bigint | boolean): number | bigint {
@@ -58,23 +62,63 @@ export function mul(a: Num, b: Num): Num {
 }
 
 export function truediv(a: Num, b: Num): PyFloat {
+  const floats = a instanceof PyFloat || b instanceof PyFloat;
+  if (!floats && (typeof a === 'bigint' || typeof b === 'bigint')) {
+    if (Number(b) === 0) throw pyError('ZeroDivisionError', 'division by zero');
+    return float(bigDivide(big(a as bigint), big(b as bigint)));
+  }
   const y = toNumber(b);
-  if (y === 0) throw pyError('ZeroDivisionError', a instanceof PyFloat || b instanceof PyFloat ? 'float division by zero' : 'division by zero');
-  if (typeof a === 'bigint' || typeof b === 'bigint') return float(bigDivide(big(a as bigint), big(b as bigint)));
+  if (y === 0) throw pyError('ZeroDivisionError', floats ? 'float division by zero' : 'division by zero');
   return float(toNumber(a) / y);
 }
 
+function bitLength(n: bigint): number {
+  return n === 0n ? 0 : n.toString(2).length;
+}
+
+/** int / int beyond 2**53: the quotient scaled to 64 significant bits, then scaled back in doubles. */
 function bigDivide(x: bigint, y: bigint): number {
-  // Scale so the quotient keeps 64 significant bits, then divide in doubles.
-  const q = (x << 64n) / y;
-  return Number(q) / 2 ** 64;
+  const negative = x < 0n !== y < 0n;
+  const a = x < 0n ? -x : x;
+  const b = y < 0n ? -y : y;
+  if (Number.isSafeInteger(Number(a)) && Number.isSafeInteger(Number(b)) && a < 2n ** 53n && b < 2n ** 53n) return (negative ? -1 : 1) * (Number(a) / Number(b));
+  const shift = bitLength(b) - bitLength(a) + 64;
+  const q = shift >= 0 ? (a << BigInt(shift)) / b : a / (b << BigInt(-shift));
+  let r = Number(q);
+  // 2 ** -shift in two steps: each stays a normal double.
+  const half = Math.trunc(shift / 2);
+  r = r / 2 ** half / 2 ** (shift - half);
+  if (!Number.isFinite(r)) throw pyError('OverflowError', 'integer division result too large for a float');
+  return negative ? -r : r;
+}
+
+/** float_divmod of CPython: the floor quotient from (x - fmod(x, y)) / y, corrected, and the remainder with y's sign. */
+export function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else {
+    mod = y < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
 }
 
 export function floordiv(a: Num, b: Num): Num {
   if (a instanceof PyFloat || b instanceof PyFloat) {
     const y = toNumber(b);
     if (y === 0) throw pyError('ZeroDivisionError', 'float floor division by zero');
-    return float(Math.floor(toNumber(a) / y));
+    return float(floatDivmod(toNumber(a), y)[0]);
   }
   const x = intOf(a);
   const y = intOf(b);
@@ -89,17 +133,13 @@ export function floordiv(a: Num, b: Num): Num {
 
 export function mod(a: Num, b: Num): Num {
   if (a instanceof PyFloat || b instanceof PyFloat) {
-    const x = toNumber(a);
     const y = toNumber(b);
     if (y === 0) throw pyError('ZeroDivisionError', 'float modulo');
-    let r = x % y;
-    if (r !== 0 && r < 0 !== y < 0) r += y;
-    else if (r === 0) r = y < 0 ? -0 : 0;
-    return float(r);
+    return float(floatDivmod(toNumber(a), y)[1]);
   }
   const x = intOf(a);
   const y = intOf(b);
-  if (y === 0 || y === 0n) throw pyError('ZeroDivisionError', 'integer division or modulo by zero');
+  if (y === 0 || y === 0n) throw pyError('ZeroDivisionError', 'integer modulo by zero');
   if (typeof x === 'number' && typeof y === 'number') {
     let r = x % y;
     if (r !== 0 && r < 0 !== y < 0) r += y;
@@ -112,26 +152,56 @@ export function mod(a: Num, b: Num): Num {
   return normInt(r);
 }
 
-export function pow(a: Num, b: Num): Num {
-  if (a instanceof PyFloat || b instanceof PyFloat) {
-    const x = toNumber(a);
-    const y = toNumber(b);
-    if (x === 0 && y < 0) throw pyError('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-    const r = x ** y;
-    if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) throw pyError('ValueError', 'math domain error');
-    return float(r);
+/** float ** float as CPython's float_pow: its special cases, then a correctly rounded pow. */
+export function floatPow(x: number, y: number): number {
+  if (y === 0) return 1;
+  if (Number.isNaN(x)) return x;
+  if (Number.isNaN(y)) return x === 1 ? 1 : y;
+  if (!Number.isFinite(y)) {
+    const ax = Math.abs(x);
+    if (ax === 1) return 1;
+    return ax > 1 === y > 0 ? Infinity : 0;
   }
+  const yOdd = Number.isInteger(y) && Math.abs(y % 2) === 1;
+  if (!Number.isFinite(x)) {
+    if (y > 0) return yOdd ? x : Math.abs(x);
+    return yOdd ? (x < 0 ? -0 : 0) : 0;
+  }
+  if (x === 0) {
+    if (y < 0) throw pyError('ZeroDivisionError', '0.0 cannot be raised to a negative power');
+    return yOdd ? x : 0;
+  }
+  let negate = false;
+  if (x < 0) {
+    // CPython's answer is a complex number, which GIL Lab does not have.
+    if (!Number.isInteger(y)) throw pyError('ValueError', 'complex numbers are not supported here (a negative number to a fractional power)');
+    x = -x;
+    negate = yOdd;
+  }
+  if (x === 1) return negate ? -1 : 1;
+  const r = powPositive(x, y);
+  if (!Number.isFinite(r)) throw pyError('OverflowError', "(34, 'Numerical result out of range')");
+  return negate ? -r : r;
+}
+
+/** Results beyond this many bits are refused (CPython would compute them, slowly, and print them for pages). */
+const MAX_POWER_BITS = 2 ** 24;
+
+export function pow(a: Num, b: Num): Num {
+  if (a instanceof PyFloat || b instanceof PyFloat) return float(floatPow(toNumber(a), toNumber(b)));
   const x = intOf(a);
   const y = intOf(b);
   if (y < 0) {
     if (x === 0 || x === 0n) throw pyError('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-    return float(Number(x) ** Number(y));
+    return float(floatPow(toNumber(x), toNumber(y)));
   }
   if (typeof x === 'number' && typeof y === 'number') {
     const r = x ** y;
     if (Math.abs(r) < 2 ** 31) return r;
   }
-  if (big(y) > 100_000n && (x !== 0 && x !== 1 && x !== -1 && x !== 0n)) throw pyError('OverflowError', 'exponent too large for GIL Lab');
+  if (x === 0 || x === 1 || x === 0n || x === 1n) return x;
+  if (x === -1 || x === -1n) return big(y) % 2n === 0n ? 1 : -1;
+  if (Number(y) * bitLength(big(x) < 0n ? -big(x) : big(x)) > MAX_POWER_BITS) throw pyError('MemoryError');
   return normInt(big(x) ** big(y));
 }
 
@@ -163,10 +233,13 @@ export function bitop(op: '&' | '|' | '^' | '<<' | '>>', a: number | bigint | bo
       return normInt(x ^ y);
     case '<<':
       if (y < 0n) throw pyError('ValueError', 'negative shift count');
-      if (y > 100_000n) throw pyError('OverflowError', 'shift count too large for GIL Lab');
+      if (x === 0n) return 0;
+      if (y > 2n ** 62n) throw pyError('OverflowError', 'too many digits in integer');
+      if (y > BigInt(MAX_POWER_BITS)) throw pyError('MemoryError');
       return normInt(x << y);
     case '>>':
       if (y < 0n) throw pyError('ValueError', 'negative shift count');
+      if (y > 2n ** 62n) return x < 0n ? -1 : 0;
       return normInt(x >> y);
   }
 }
@@ -175,18 +248,23 @@ export function invert(a: number | bigint | boolean): number | bigint {
   return normInt(-big(a) - 1n);
 }
 
+function compareFloatInt(x: number, n: bigint): number {
+  if (!Number.isFinite(x)) return x > 0 ? 1 : -1;
+  const whole = BigInt(Math.trunc(x));
+  if (whole !== n) return whole < n ? -1 : 1;
+  const fraction = x - Math.trunc(x);
+  return fraction > 0 ? 1 : fraction < 0 ? -1 : 0;
+}
+
 /** -1, 0 or 1; NaN compares as unordered (null). */
 export function compareNum(a: Num, b: Num): number | null {
   if (a instanceof PyFloat || b instanceof PyFloat) {
-    const x = toNumber(a);
-    const y = toNumber(b);
+    const x = a instanceof PyFloat ? a.v : Number(a);
+    const y = b instanceof PyFloat ? b.v : Number(b);
     if (Number.isNaN(x) || Number.isNaN(y)) return null;
     // A float against a huge int compares by exact value where doubles would round.
-    if (typeof a === 'bigint' || typeof b === 'bigint') {
-      const bx = typeof a === 'bigint' ? a : Number.isFinite(x) ? BigInt(Math.trunc(x)) : null;
-      const by = typeof b === 'bigint' ? b : Number.isFinite(y) ? BigInt(Math.trunc(y)) : null;
-      if (bx !== null && by !== null && bx !== by) return bx < by ? -1 : 1;
-    }
+    if (typeof b === 'bigint') return compareFloatInt(x, b);
+    if (typeof a === 'bigint') return -compareFloatInt(y, a);
     return x < y ? -1 : x > y ? 1 : 0;
   }
   const x = intOf(a);

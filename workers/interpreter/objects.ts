@@ -6,6 +6,8 @@
 // Everything else is a PyObject. `sid` is the object's id in its process's shared heap
 // (0 = not shared with another thread yet; see heap.ts).
 
+import { SetTable } from './set-table';
+
 export type PyValue = number | bigint | string | boolean | null | PyObject;
 
 export abstract class PyObject {
@@ -14,9 +16,15 @@ export abstract class PyObject {
   abstract get cls(): PyType;
 }
 
+// Hot classes declare their fields and assign them in the constructor: with class fields (the
+// project's useDefineForClassFields), a constructor parameter property would define the field as
+// undefined first, then assign it, at every allocation.
+
 export class PyFloat extends PyObject {
-  constructor(readonly v: number) {
+  declare readonly v: number;
+  constructor(v: number) {
     super();
+    this.v = v;
   }
   get cls(): PyType {
     return types.float;
@@ -24,8 +32,10 @@ export class PyFloat extends PyObject {
 }
 
 export class PyList extends PyObject {
-  constructor(public items: PyValue[] = []) {
+  declare items: PyValue[];
+  constructor(items: PyValue[] = []) {
     super();
+    this.items = items;
   }
   get cls(): PyType {
     return types.list;
@@ -33,8 +43,10 @@ export class PyList extends PyObject {
 }
 
 export class PyTuple extends PyObject {
-  constructor(readonly items: PyValue[]) {
+  declare readonly items: PyValue[];
+  constructor(items: PyValue[]) {
     super();
+    this.items = items;
   }
   get cls(): PyType {
     return types.tuple;
@@ -50,18 +62,26 @@ export interface DictEntry {
 }
 
 export class PyDict extends PyObject {
-  readonly map = new Map<HashKey, DictEntry>();
+  declare readonly map: Map<HashKey, DictEntry>;
   /** Changes on every insertion or removal of a key (not on a new value): lookups cached by compiled code check it. */
-  shape = 0;
+  declare shape: number;
+  constructor() {
+    super();
+    this.map = new Map();
+    this.shape = 0;
+  }
   get cls(): PyType {
     return types.dict;
   }
 }
 
 export class PySet extends PyObject {
-  readonly map = new Map<HashKey, PyValue>();
-  constructor(readonly frozen = false) {
+  declare readonly map: SetTable;
+  declare readonly frozen: boolean;
+  constructor(frozen = false) {
     super();
+    this.map = new SetTable();
+    this.frozen = frozen;
   }
   get cls(): PyType {
     return this.frozen ? types.frozenset : types.set;
@@ -78,12 +98,17 @@ export class PyBytes extends PyObject {
 }
 
 export class PyRange extends PyObject {
-  constructor(
-    readonly start: number,
-    readonly stop: number,
-    readonly step: number,
-  ) {
+  /** A stop beyond ±2**53 (range(10 ** 20)): `stop` is clamped for iterating, this one is shown. */
+  declare exactStop: bigint | null;
+  declare readonly start: number;
+  declare readonly stop: number;
+  declare readonly step: number;
+  constructor(start: number, stop: number, step: number) {
     super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+    this.exactStop = null;
   }
   get length(): number {
     const { start, stop, step } = this;
@@ -96,12 +121,14 @@ export class PyRange extends PyObject {
 }
 
 export class PySlice extends PyObject {
-  constructor(
-    readonly start: PyValue,
-    readonly stop: PyValue,
-    readonly step: PyValue,
-  ) {
+  declare readonly start: PyValue;
+  declare readonly stop: PyValue;
+  declare readonly step: PyValue;
+  constructor(start: PyValue, stop: PyValue, step: PyValue) {
     super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
   }
   get cls(): PyType {
     return types.slice;
@@ -109,8 +136,10 @@ export class PySlice extends PyObject {
 }
 
 export class PyCell extends PyObject {
-  constructor(public v: PyValue | undefined = undefined) {
+  declare v: PyValue | undefined;
+  constructor(v: PyValue | undefined = undefined) {
     super();
+    this.v = v;
   }
   get cls(): PyType {
     return types.cell;
@@ -119,6 +148,8 @@ export class PyCell extends PyObject {
 
 export type Kwargs = Map<string, PyValue> | null;
 export type NativeFn = (args: PyValue[], kwargs: Kwargs) => PyValue;
+/** A method of a builtin type, called with its object apart from the other arguments. */
+export type MethodFn = (self: PyValue, args: PyValue[], kwargs: Kwargs) => PyValue;
 
 /** Compiled code of a def, lambda or module body (see compile.ts). */
 export interface Code {
@@ -159,8 +190,8 @@ export class PyBuiltin extends PyObject {
     readonly fn: NativeFn,
     /** The owner's qualified name, for reprs and pickling: "math", "list", "builtins". */
     readonly owner = 'builtins',
-    /** A method of a type written in TypeScript: reached through an instance, it binds it as self. */
-    readonly isMethod = false,
+    /** For a method of a builtin type: the same function taking self apart (obj.name(…) calls it without a new array). */
+    readonly method: MethodFn | null = null,
   ) {
     super();
   }
@@ -170,11 +201,12 @@ export class PyBuiltin extends PyObject {
 }
 
 export class PyBoundMethod extends PyObject {
-  constructor(
-    readonly self: PyValue,
-    readonly func: PyValue,
-  ) {
+  declare readonly self: PyValue;
+  declare readonly func: PyValue;
+  constructor(self: PyValue, func: PyValue) {
     super();
+    this.self = self;
+    this.func = func;
   }
   get cls(): PyType {
     return types.method;
@@ -200,6 +232,8 @@ export class PyClassMethod extends PyObject {
 }
 
 export class PyProperty extends PyObject {
+  /** The attribute it was assigned to in its class (__set_name__), for error messages. */
+  name: string | null = null;
   constructor(
     readonly fget: PyValue,
     readonly fset: PyValue = null,
@@ -241,9 +275,12 @@ export class PyModule extends PyObject {
 
 /** An instance of a class written in Python (exceptions included). */
 export class PyInstance extends PyObject {
-  readonly dict = new PyDict();
-  constructor(readonly type: PyType) {
+  declare readonly type: PyType;
+  declare readonly dict: PyDict;
+  constructor(type: PyType) {
     super();
+    this.type = type;
+    this.dict = new PyDict();
   }
   get cls(): PyType {
     return this.type;
@@ -325,6 +362,9 @@ export const types = {
   iterator: builtinType('iterator', object),
   generator: builtinType('generator', object),
   coroutine: builtinType('coroutine', object),
+  dict_keys: builtinType('dict_keys', object),
+  dict_values: builtinType('dict_values', object),
+  dict_items: builtinType('dict_items', object),
 };
 for (const t of Object.values(types)) if (t !== object) t.mro = [t, ...t.bases.flatMap((b) => b.mro)];
 types.bool.mro = [types.bool, int, object];

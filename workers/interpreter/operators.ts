@@ -1,11 +1,13 @@
 // Binary, in-place and unary operators, isinstance and index().
-import { type HashKey, lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
-import { pyError } from './errors';
+import { lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import { pyError, type PyExc } from './errors';
 import * as num from './numbers';
-import { toArray } from './iteration';
+import { isIterable, toArray } from './iteration';
 import { truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
+import { viewSetOp } from './dict-views';
+import { difference, differenceUpdate, intersection, intersectionUpdate, symmetricDifference, symmetricDifferenceUpdate, union, update } from './set-ops';
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@';
 
@@ -30,7 +32,8 @@ export function setPercentFormat(f: (template: string, values: PyValue) => strin
   percent = f;
 }
 
-export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
+/** a op b; `symbol` is what an error calls the operator ("+=" for a += b). */
+export function binaryOp(op: BinOp, a: PyValue, b: PyValue, symbol: string = op): PyValue {
   if (typeof a === 'number' && typeof b === 'number') {
     switch (op) {
       case '+': {
@@ -52,7 +55,7 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
         break;
     }
   }
-  if (num.isNum(a) && num.isNum(b)) return numericOp(op, a, b);
+  if (num.isNum(a) && num.isNum(b)) return numericOp(op, a, b, symbol);
   const builtin = sequenceOp(op, a, b);
   if (builtin !== undefined) return builtin;
   const [method, rmethod] = dunder[op];
@@ -70,10 +73,14 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       if (r !== NotImplemented) return r;
     }
   }
-  throw pyError('TypeError', `unsupported operand type(s) for ${op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  throw unsupportedOperands(symbol, a, b);
 }
 
-function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
+export function unsupportedOperands(op: string, a: PyValue, b: PyValue): PyExc {
+  return pyError('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+}
+
+function numericOp(op: BinOp, a: num.Num, b: num.Num, symbol: string): PyValue {
   switch (op) {
     case '+':
       return num.add(a, b);
@@ -95,13 +102,22 @@ function numericOp(op: BinOp, a: num.Num, b: num.Num): PyValue {
       if (a instanceof PyFloat || b instanceof PyFloat) break;
       return num.bitop(op, a as number, b as number);
   }
-  throw pyError('TypeError', `unsupported operand type(s) for ${op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  throw unsupportedOperands(symbol, a, b);
 }
 
 function repeatCount(n: PyValue): number | null {
   if (typeof n === 'number') return Math.max(0, n);
   if (typeof n === 'boolean') return Number(n);
+  if (typeof n === 'bigint') throw pyError('OverflowError', "cannot fit 'int' into an index-sized integer");
   return null;
+}
+
+/** The most items (or characters) a repetition may make: CPython would run out of memory long before. */
+const MAX_REPEAT = 2 ** 28;
+
+function checkedRepeat(length: number, n: number): number {
+  if (length * n > MAX_REPEAT) throw pyError('MemoryError');
+  return n;
 }
 
 function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
@@ -121,13 +137,18 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
           throw pyError('TypeError', `can only concatenate str (not "${typeOf(b).name}") to str`);
       }
       if (a instanceof PyList && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate list (not "${typeOf(b).name}") to list`);
+      if (a instanceof PyTuple && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate tuple (not "${typeOf(b).name}") to tuple`);
       return undefined;
     case '*': {
       const [seq, n] = num.isNum(a) ? [b, repeatCount(a)] : [a, repeatCount(b)];
-      if (n === null) return undefined;
-      if (typeof seq === 'string') return seq.repeat(n);
-      if (seq instanceof PyList) return new PyList(repeat(seq.items, n));
-      if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
+      if (n === null) {
+        const other = isSequence(a) ? b : isSequence(b) ? a : undefined;
+        if (other !== undefined && !(other instanceof PyInstance)) throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeOf(other).name}'`);
+        return undefined;
+      }
+      if (typeof seq === 'string') return seq.repeat(checkedRepeat(seq.length, n));
+      if (seq instanceof PyList) return new PyList(repeat(seq.items, checkedRepeat(seq.items.length, n)));
+      if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, checkedRepeat(seq.items.length, n)));
       return undefined;
     }
     case '%':
@@ -140,33 +161,31 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
         for (const [k, e] of b.map) d.map.set(k, { k: e.k, v: e.v });
         return d;
       }
-      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map, ...b.map]), a.frozen);
-      return undefined;
+      if (a instanceof PySet && b instanceof PySet) return union(a, [b]);
+      return viewSetOp('|', a, b);
     case '&':
-      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map].filter(([k]) => b.map.has(k))), a.frozen);
-      return undefined;
+      if (a instanceof PySet && b instanceof PySet) return intersection(a, b);
+      return viewSetOp('&', a, b);
     case '-':
-      if (a instanceof PySet && b instanceof PySet) return setOf(new Map([...a.map].filter(([k]) => !b.map.has(k))), a.frozen);
-      return undefined;
+      if (a instanceof PySet && b instanceof PySet) return difference(a, b);
+      return viewSetOp('-', a, b);
     case '^':
-      if (a instanceof PySet && b instanceof PySet)
-        return setOf(new Map([...[...a.map].filter(([k]) => !b.map.has(k)), ...[...b.map].filter(([k]) => !a.map.has(k))]), a.frozen);
+      if (a instanceof PySet && b instanceof PySet) return symmetricDifference(a, b);
+      return viewSetOp('^', a, b);
       return undefined;
     default:
       return undefined;
   }
 }
 
+function isSequence(v: PyValue): boolean {
+  return typeof v === 'string' || v instanceof PyList || v instanceof PyTuple || v instanceof PyBytes;
+}
+
 function repeat<T>(items: readonly T[], n: number): T[] {
   const out: T[] = [];
   for (let i = 0; i < n; i++) for (const x of items) out.push(x);
   return out;
-}
-
-function setOf(map: Map<HashKey, PyValue>, frozen: boolean): PySet {
-  const s = new PySet(frozen);
-  for (const [k, v] of map) s.map.set(k, v);
-  return s;
 }
 
 /** a op= b: lists, dicts and sets change in place; everything else rebinds. */
@@ -179,7 +198,7 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyList && op === '*') {
     const n = repeatCount(b);
     if (n !== null) {
-      mutate.listReplace(a, repeat(a.items, n));
+      mutate.listReplace(a, repeat(a.items, checkedRepeat(a.items.length, n)));
       return a;
     }
   }
@@ -187,10 +206,11 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
     for (const [k, v] of itemsOf(b)) mutate.dictSet(a, k, v);
     return a;
   }
-  if (a instanceof PySet && !a.frozen && (op === '|' || op === '&' || op === '-' || op === '^')) {
-    const result = binaryOp(op, a, b) as PySet;
-    mutate.setClear(a);
-    for (const v of result.map.values()) mutate.setAdd(a, v);
+  if (a instanceof PySet && !a.frozen && b instanceof PySet && (op === '|' || op === '&' || op === '-' || op === '^')) {
+    if (op === '|') update(a, b);
+    else if (op === '&') intersectionUpdate(a, b);
+    else if (op === '-') differenceUpdate(a, b);
+    else symmetricDifferenceUpdate(a, b);
     return a;
   }
   if (a instanceof PyInstance) {
@@ -200,13 +220,14 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       if (r !== NotImplemented) return r;
     }
   }
-  return binaryOp(op, a, b);
+  return binaryOp(op, a, b, `${op}=`);
 }
 
 /** (key, value) pairs of a mapping or an iterable of pairs. */
 export function itemsOf(v: PyValue): [PyValue, PyValue][] {
   if (v instanceof PyDict) return [...v.map.values()].map((e) => [e.k, e.v]);
   return toArray(v).map((pair, i) => {
+    if (!isIterable(pair)) throw pyError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     const kv = toArray(pair);
     if (kv.length !== 2) throw pyError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
     return [kv[0], kv[1]];

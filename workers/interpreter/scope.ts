@@ -399,7 +399,8 @@ export function analyze(module: Module): SymbolTable {
   for (const { ref, owner } of resolved) {
     if (!owner || owner === ref.scope) continue;
     addCell(owner, ref.name);
-    for (let s: Scope | null = ref.scope; s && s !== owner; s = s.parent) if (s.kind === 'function' || s === ref.scope) addFree(s, ref.name);
+    // Class bodies in between pass the cell on to the functions defined in them, as CPython's do.
+    for (let s: Scope | null = ref.scope; s && s !== owner; s = s.parent) addFree(s, ref.name);
   }
   // Zero-argument super(): the method reads the class's __class__ cell.
   for (const scope of all) {

@@ -1,41 +1,70 @@
-// A host for running a program on this thread alone: no GIL, no other threads, real clocks.
+// A host for running a program on this thread alone: no GIL, no other threads, real clocks
+// (math, and a time module of the machine's clocks).
 // Unit tests use it to check the interpreter against CPython's output.
 import { parseModule } from '../../common/python/ast';
 import { defaultCosts, type CostTable } from './costs';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
+import { makeStandaloneTime } from './modules/standalone-time';
 import type { PyModule } from './objects';
+
+export interface StandaloneOptions {
+  /** The program's file name, as tracebacks show it. */
+  file?: string;
+  /** More modules the program may import, by name. */
+  modules?: Record<string, (i: Interpreter) => PyModule>;
+  /** What each operation charges (the default table unless given). */
+  costs?: CostTable;
+  /** Stop the run (budgetExceeded) once it has charged this many nanoseconds of CPython time. */
+  costBudget?: number;
+  /** Stop the run (budgetExceeded) after this many milliseconds of wall time. */
+  timeBudgetMs?: number;
+}
 
 export interface StandaloneRun {
   stdout: string;
   stderr: string;
   failure: Failure | null;
+  /** The run was stopped by a budget of StandaloneOptions. */
+  budgetExceeded: boolean;
   interp: Interpreter;
 }
 
-export function runStandalone(
-  source: string,
-  extraModules: Record<string, (i: Interpreter) => PyModule> = {},
-  costs: CostTable = defaultCosts,
-): StandaloneRun {
+/** Thrown by the breaker past a budget: not a Python exception, so no handler of the program can catch it. */
+class BudgetExceeded extends Error {}
+
+/** How often, in charged nanoseconds, the breaker looks at the budgets. */
+const CHECK_EVERY = 1e6;
+
+export function runStandalone(source: string, options: StandaloneOptions = {}): StandaloneRun {
   let stdout = '';
   let stderr = '';
+  const costBudget = options.costBudget ?? Infinity;
+  const deadline = options.timeBudgetMs === undefined ? Infinity : Date.now() + options.timeBudgetMs;
   const host: InterpreterHost = {
     write(text, stream) {
       if (stream === 'stdout') stdout += text;
       else stderr += text;
     },
     breaker(interp) {
-      interp.checkAt = interp.cost + 1e6;
+      if (interp.cost > costBudget || Date.now() > deadline) throw new BudgetExceeded();
+      interp.checkAt = interp.cost + CHECK_EVERY;
     },
-    modules: { math: makeMath, ...extraModules },
+    modules: { math: makeMath, time: makeStandaloneTime, ...options.modules },
     prelude: {},
     timeScale: 1,
   };
-  const interp = new Interpreter(host, costs, 'program.py');
-  interp.checkAt = 1e6;
+  const interp = new Interpreter(host, options.costs, options.file ?? 'program.py');
+  interp.checkAt = CHECK_EVERY;
   const parsed = parseModule(source);
   if (!parsed.ok) throw new Error(`syntax error line ${parsed.error.line}: ${parsed.error.message}`);
-  const failure = interp.runMain(parsed.module);
-  return { stdout, stderr, failure, interp };
+  let failure: Failure | null = null;
+  let budgetExceeded = false;
+  try {
+    failure = interp.runMain(parsed.module);
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    budgetExceeded = true;
+  }
+  return { stdout, stderr, failure, budgetExceeded, interp };
 }

@@ -3,6 +3,8 @@ import { lookupType, None, objectId, PyBoundMethod, PyBuiltin, PyBytes, PyCell, 
 import { exceptionArgs, exceptions, isExceptionType, pyError } from './errors';
 import { floatRepr } from './format';
 import { call } from './attributes';
+import { PyDictView, viewItems } from './dict-views';
+import { PyGenerator } from './generators';
 
 export function pyStr(v: PyValue): string {
   if (typeof v === 'string') return v;
@@ -32,16 +34,26 @@ function exceptionStr(e: PyInstance): string {
   return pyRepr(new PyTuple(args));
 }
 
+/** What str.isprintable() refuses: control, format, surrogate, private-use, unassigned and separator characters but the space. */
+export const notPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const plainRepr = /^[ -&(-[\]-~]*$/;
+
+function escapeChar(c: number): string {
+  if (c < 0x100) return `\\x${c.toString(16).padStart(2, '0')}`;
+  if (c < 0x10000) return `\\u${c.toString(16).padStart(4, '0')}`;
+  return `\\U${c.toString(16).padStart(8, '0')}`;
+}
+
 export function stringRepr(s: string): string {
+  if (plainRepr.test(s)) return `'${s}'`;
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
-    const c = ch.codePointAt(0)!;
     if (ch === quote || ch === '\\') out += `\\${ch}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (ch !== ' ' && notPrintable.test(ch)) out += escapeChar(ch.codePointAt(0)!);
     else out += ch;
   }
   return out + quote;
@@ -99,12 +111,17 @@ export function pyRepr(v: PyValue): string {
     const name = f instanceof PyFunction ? f.qualname : f instanceof PyBuiltin ? f.name : '?';
     return `<bound method ${name} of ${pyRepr(v.self)}>`;
   }
-  if (v instanceof PyType) return v.module === 'builtins' ? `<class '${v.name}'>` : `<class '${v.module}.${v.name}'>`;
+  if (v instanceof PyType) return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
   if (v instanceof PyModule) return `<module '${v.name}'${v.name === '__main__' ? '' : ' (built-in)'}>`;
-  if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
+  if (v instanceof PyRange) {
+    const stop = v.exactStop ?? v.stop;
+    return v.step === 1 ? `range(${v.start}, ${stop})` : `range(${v.start}, ${stop}, ${v.step})`;
+  }
   if (v instanceof PySlice) return `slice(${pyRepr(v.start)}, ${pyRepr(v.stop)}, ${pyRepr(v.step)})`;
   if (v instanceof PyBytes) return bytesRepr(v.data);
   if (v instanceof PySingleton) return v.name;
+  if (v instanceof PyGenerator) return `<${v.kind} object ${v.qualname} at ${hexId(v)}>`;
+  if (v instanceof PyDictView) return `${v.cls.name}(${pyRepr(new PyList([...viewItems(v)]))})`;
   if (v instanceof PyCell) return `<cell at ${hexId(v)}>`;
   return `<${v.cls.name} object at ${hexId(v)}>`;
 }

@@ -1,6 +1,6 @@
 // list, tuple, dict, set, frozenset, range, generator and coroutine: constructors and methods.
 // Every change goes through `mutate`, so that objects other threads see stay in step.
-import { sortValues } from './builtins';
+import { sortValues } from './sort';
 import { dictGet, equals, hashKey, newDict, setName, truthy } from './compare';
 import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
@@ -8,9 +8,11 @@ import { contains, seqIndex } from './items';
 import { iterate, JsIterator, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, defineMethod, kwarg, onlyKwargs, toInt } from './native';
-import { PyBuiltin, PyClassMethod, PyDict, PyList, PyRange, PySet, PyTuple, types, type PyValue } from './objects';
+import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple, types, type PyValue } from './objects';
 import { asIndex, itemsOf } from './operators';
-import { exceptionToRaise } from './compile-stmt';
+import { exceptionToRaise } from './compile-try';
+import { initSetTypes } from './types-set';
+import { PyDictView } from './dict-views';
 
 function indexOf(items: readonly PyValue[], v: PyValue, args: PyValue[], what: string): number {
   const n = items.length;
@@ -28,14 +30,12 @@ function count(items: readonly PyValue[], v: PyValue): number {
   return n;
 }
 
-function newSet(items: PyValue[], frozen: boolean): PySet {
-  const s = new PySet(frozen);
-  for (const v of items) s.map.set(hashKey(v), v);
-  return s;
-}
-
-function others(args: PyValue[]): PySet[] {
-  return args.map((a) => (a instanceof PySet ? a : newSet(toArray(a), true)));
+/** range(start, stop, step); a stop too large for a double-exact int is clamped (the loop ends long before). */
+function makeRange(start: number, stop: PyValue, step: number): PyRange {
+  if (typeof stop !== 'bigint') return new PyRange(start, toInt(stop, 'range'), step);
+  const r = new PyRange(start, stop > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER, step);
+  r.exactStop = stop;
+  return r;
 }
 
 export function initContainerTypes(): void {
@@ -53,7 +53,7 @@ export function initContainerTypes(): void {
       return f(self as PyList, a, kw);
     });
   lm('append', (l, a) => {
-    arity('append', a, 1);
+    arity('list.append', a, 1);
     mutate.listAppend(l, a[0]);
     return null;
   });
@@ -64,7 +64,7 @@ export function initContainerTypes(): void {
     return null;
   });
   lm('insert', (l, a) => {
-    arity('insert', a, 2);
+    arity('list.insert', a, 2);
     let i = asIndex(a[0]);
     const n = l.items.length;
     if (i < 0) i = Math.max(0, i + n);
@@ -72,7 +72,7 @@ export function initContainerTypes(): void {
     return null;
   });
   lm('pop', (l, a) => {
-    arity('pop', a, 0, 1);
+    arity('list.pop', a, 0, 1);
     if (l.items.length === 0) throw pyError('IndexError', 'pop from empty list');
     const i = a.length ? seqIndex(a[0], l.items.length, 'pop') : l.items.length - 1;
     const v = l.items[i];
@@ -123,14 +123,14 @@ export function initContainerTypes(): void {
       return f(self as PyDict, a, kw);
     });
   dm('get', (d, a) => {
-    arity('get', a, 1, 2);
+    arity('dict.get', a, 1, 2);
     return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
   });
-  dm('keys', (d) => new JsIterator([...d.map.values()].map((e) => e.k)[Symbol.iterator]()));
-  dm('values', (d) => new JsIterator([...d.map.values()].map((e) => e.v)[Symbol.iterator]()));
-  dm('items', (d) => new JsIterator([...d.map.values()].map((e) => new PyTuple([e.k, e.v]))[Symbol.iterator]()));
+  dm('keys', (d) => new PyDictView(d, 'keys'));
+  dm('values', (d) => new PyDictView(d, 'values'));
+  dm('items', (d) => new PyDictView(d, 'items'));
   dm('pop', (d, a) => {
-    arity('pop', a, 1, 2);
+    arity('dict.pop', a, 1, 2);
     const v = dictGet(d, a[0]);
     if (v === undefined) {
       if (a.length > 1) return a[1];
@@ -167,82 +167,22 @@ export function initContainerTypes(): void {
   // A classmethod: called through the class or an instance, it receives the class first.
   setName(dict.dict, 'fromkeys', new PyClassMethod(new PyBuiltin('fromkeys', (a) => newDict(toArray(a[1]).map((k) => [k, a[2] ?? null])), 'dict')));
 
-  const makeSet = (frozen: boolean) => (_cls: unknown, args: PyValue[]) => {
-    arity(frozen ? 'frozenset' : 'set', args, 0, 1);
-    return newSet(args.length ? toArray(args[0]) : [], frozen);
-  };
-  set.construct = makeSet(false);
-  frozenset.construct = makeSet(true);
-  for (const t of [set, frozenset]) {
-    const frozen = t === frozenset;
-    defineMethod(t, 'union', (self, a) => newSet([...(self as PySet).map.values(), ...others(a).flatMap((o) => [...o.map.values()])], frozen));
-    defineMethod(t, 'intersection', (self, a) => newSet([...(self as PySet).map.values()].filter((v) => others(a).every((o) => o.map.has(hashKey(v)))), frozen));
-    defineMethod(t, 'difference', (self, a) => newSet([...(self as PySet).map.values()].filter((v) => !others(a).some((o) => o.map.has(hashKey(v)))), frozen));
-    defineMethod(t, 'symmetric_difference', (self, a) => {
-      const [o] = others(a);
-      const s = self as PySet;
-      return newSet([...[...s.map.values()].filter((v) => !o.map.has(hashKey(v))), ...[...o.map.values()].filter((v) => !s.map.has(hashKey(v)))], frozen);
-    });
-    defineMethod(t, 'issubset', (self, a) => [...(self as PySet).map.keys()].every((k) => others(a)[0].map.has(k)));
-    defineMethod(t, 'issuperset', (self, a) => [...others(a)[0].map.keys()].every((k) => (self as PySet).map.has(k)));
-    defineMethod(t, 'isdisjoint', (self, a) => ![...(self as PySet).map.keys()].some((k) => others(a)[0].map.has(k)));
-    defineMethod(t, 'copy', (self) => newSet([...(self as PySet).map.values()], frozen));
-  }
-  const sm = (name: string, f: (s: PySet, a: PyValue[]) => PyValue) =>
-    defineMethod(set, name, (self, a) => {
-      charge();
-      return f(self as PySet, a);
-    });
-  sm('add', (s, a) => {
-    arity('add', a, 1);
-    mutate.setAdd(s, a[0]);
-    return null;
-  });
-  sm('discard', (s, a) => {
-    mutate.setDelete(s, a[0]);
-    return null;
-  });
-  sm('remove', (s, a) => {
-    if (!s.map.has(hashKey(a[0]))) throw pyError('KeyError', undefined, a[0]);
-    mutate.setDelete(s, a[0]);
-    return null;
-  });
-  sm('pop', (s) => {
-    const first = s.map.values().next();
-    if (first.done) throw pyError('KeyError', 'pop from an empty set');
-    mutate.setDelete(s, first.value);
-    return first.value;
-  });
-  sm('clear', (s) => {
-    mutate.setClear(s);
-    return null;
-  });
-  sm('update', (s, a) => {
-    for (const o of a) for (const v of toArray(o)) mutate.setAdd(s, v);
-    return null;
-  });
-  sm('difference_update', (s, a) => {
-    for (const o of a) for (const v of toArray(o)) mutate.setDelete(s, v);
-    return null;
-  });
-  sm('intersection_update', (s, a) => {
-    const keep = others(a);
-    for (const v of [...s.map.values()]) if (!keep.every((o) => o.map.has(hashKey(v)))) mutate.setDelete(s, v);
-    return null;
-  });
+  initSetTypes();
 
   range.construct = (_cls, args) => {
     arity('range', args, 1, 3);
-    const [a, b, c] = args.map((x) => toInt(x, 'range'));
-    if (args.length === 1) return new PyRange(0, a, 1);
+    const [start, stop, step] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args.length > 2 ? args[2] : 1];
+    const c = toInt(step, 'range');
     if (c === 0) throw pyError('ValueError', 'range() arg 3 must not be zero');
-    return new PyRange(a, b, args.length > 2 ? c : 1);
+    return makeRange(toInt(start, 'range'), stop, c);
   };
   defineMethod(range, 'index', (self, a) => {
     const r = self as PyRange;
     if (!contains(r, a[0])) throw pyError('ValueError', `${String(a[0])} is not in range`);
     return ((a[0] as number) - r.start) / r.step;
   });
+  for (const field of ['start', 'stop', 'step'] as const)
+    setName(range.dict, field, new PyProperty(new PyBuiltin(field, (args) => (args[0] as PyRange)[field], 'range')));
   defineMethod(range, 'count', (self, a) => (contains(self as PyRange, a[0]) ? 1 : 0));
 
   for (const t of [types.generator, types.coroutine]) {
@@ -256,11 +196,7 @@ export function initContainerTypes(): void {
       return null;
     });
   }
-  defineMethod(types.generator, '__next__', (self) => {
-    const v = (self as PyGenerator).next();
-    if (v === undefined) throw pyError('StopIteration');
-    return v;
-  });
+  defineMethod(types.generator, '__next__', (self) => (self as PyGenerator).send(null));
   defineMethod(types.generator, '__iter__', (self) => self);
   defineMethod(types.iterator, '__iter__', (self) => self);
   defineMethod(types.iterator, '__next__', (self) => {

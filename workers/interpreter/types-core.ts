@@ -1,10 +1,10 @@
 // Constructors and methods of object, type, int, float, bool, str() and the descriptor types.
-import { call, findAttr, setObjectInit, setObjectSetattr } from './attributes';
+import { call, delAttr, findAttr, genericSetAttr, getAttr, setObjectInit, setObjectSetattr } from './attributes';
 import { newDict, setName, truthy } from './compare';
-import { setObjectFormat } from './compile-expr';
+import { setObjectFormat } from './compile-fstring';
 import { exceptionArgs, exceptions, pyError } from './errors';
 import { floatRepr } from './format';
-import { arity, charge, defineMethod, float, toFloat } from './native';
+import { arity, charge, defineMethod, float, toFloat, toInt, toStr } from './native';
 import * as num from './numbers';
 import {
   normInt,
@@ -13,6 +13,7 @@ import {
   PyFloat,
   PyInstance,
   PyProperty,
+  PySlice,
   PyStaticMethod,
   PyTuple,
   PyType,
@@ -52,8 +53,10 @@ function parseIntText(text: string, base: number): number | bigint {
 
 function toIntValue(v: PyValue, base: PyValue): number | bigint {
   if (base !== null) {
+    const b = toInt(base, 'base');
+    if (b !== 0 && (b < 2 || b > 36)) throw pyError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
     if (typeof v !== 'string') throw pyError('TypeError', "int() can't convert non-string with explicit base");
-    return parseIntText(v, Number(base));
+    return parseIntText(v, b);
   }
   if (typeof v === 'number' || typeof v === 'bigint') return v;
   if (typeof v === 'boolean') return Number(v);
@@ -92,13 +95,21 @@ export function initCoreTypes(): void {
   setObjectStr(objectStr);
   setObjectRepr(objectRepr);
   const objectSetattr = new PyBuiltin('__setattr__', (args) => {
-    const [self, name, value] = args;
-    if (!(self instanceof PyInstance)) throw pyError('TypeError', "can't set attributes of built-in/extension type");
-    mutate.setAttr(self, String(name), value);
+    arity('__setattr__', args, 3);
+    genericSetAttr(args[0], toStr(args[1], 'attribute name'), args[2]);
     return null;
   }, 'object');
   setName(object.dict, '__setattr__', objectSetattr);
   setObjectSetattr(objectSetattr);
+  setName(object.dict, '__delattr__', new PyBuiltin('__delattr__', (args) => {
+    arity('__delattr__', args, 2);
+    delAttr(args[0], toStr(args[1], 'attribute name'));
+    return null;
+  }, 'object'));
+  setName(object.dict, '__getattribute__', new PyBuiltin('__getattribute__', (args) => {
+    arity('__getattribute__', args, 2);
+    return getAttr(args[0], toStr(args[1], 'attribute name'));
+  }, 'object'));
   const objectFormat = new PyBuiltin('__format__', (args) => pyStr(args[0]), 'object');
   setName(object.dict, '__format__', objectFormat);
   setObjectFormat(objectFormat);
@@ -115,13 +126,19 @@ export function initCoreTypes(): void {
   setName(type.dict, 'mro', new PyBuiltin('mro', (args) => new PyTuple((args[0] as PyType).mro), 'type'));
 
   int.construct = (_cls, args, kwargs) => {
-    arity('int', args, 0, 2);
+    if (args.length > 2) throw pyError('TypeError', `int() takes at most 2 arguments (${args.length} given)`);
     if (args.length === 0) return 0;
     return toIntValue(args[0], args.length > 1 ? args[1] : (kwargs?.get('base') ?? null));
   };
   defineMethod(int, 'bit_length', (self) => (BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2).replace(/^0$/, '').length);
   defineMethod(int, 'conjugate', (self) => self);
-  defineMethod(int, 'is_integer', () => true);
+  defineMethod(int, 'bit_count', (self) => [...(BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2)].filter((c) => c === '1').length);
+  defineMethod(int, 'as_integer_ratio', (self) => new PyTuple([typeof self === 'boolean' ? Number(self) : self, 1]));
+  const intValue = new PyBuiltin('real', (args) => (typeof args[0] === 'boolean' ? Number(args[0]) : args[0]), 'int');
+  setName(int.dict, 'real', new PyProperty(intValue));
+  setName(int.dict, 'numerator', new PyProperty(intValue));
+  setName(int.dict, 'imag', new PyProperty(new PyBuiltin('imag', () => 0, 'int')));
+  setName(int.dict, 'denominator', new PyProperty(new PyBuiltin('denominator', () => 1, 'int')));
 
   bool.construct = (_cls, args) => {
     arity('bool', args, 0, 1);
@@ -134,6 +151,8 @@ export function initCoreTypes(): void {
   };
   defineMethod(floatType, 'is_integer', (self) => Number.isInteger((self as PyFloat).v));
   defineMethod(floatType, 'conjugate', (self) => self);
+  setName(floatType.dict, 'real', new PyProperty(new PyBuiltin('real', (args) => args[0], 'float')));
+  setName(floatType.dict, 'imag', new PyProperty(new PyBuiltin('imag', () => float(0), 'float')));
   defineMethod(floatType, '__repr__', (self) => floatRepr((self as PyFloat).v));
   defineMethod(floatType, 'as_integer_ratio', (self) => {
     let x = (self as PyFloat).v;
@@ -146,11 +165,18 @@ export function initCoreTypes(): void {
   });
 
   str.construct = (_cls, args) => {
-    arity('str', args, 0, 3);
+    if (args.length > 3) throw pyError('TypeError', `str() takes at most 3 arguments (${args.length} given)`);
     if (args.length === 0) return '';
     charge();
     return pyStr(args[0]);
   };
+
+  types.slice.construct = (_cls, args) => {
+    arity('slice', args, 1, 3);
+    return args.length === 1 ? new PySlice(null, args[0], null) : new PySlice(args[0], args[1], args[2] ?? null);
+  };
+  for (const field of ['start', 'stop', 'step'] as const)
+    setName(types.slice.dict, field, new PyProperty(new PyBuiltin(field, (args) => (args[0] as PySlice)[field], 'slice')));
 
   // descriptors
   types.property.construct = (_cls, args, kwargs) => new PyProperty(args[0] ?? kwargs?.get('fget') ?? null, args[1] ?? kwargs?.get('fset') ?? null, args[2] ?? null);

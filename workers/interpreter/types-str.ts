@@ -1,14 +1,15 @@
 // str and bytes methods, with CPython's semantics (split on whitespace runs, find returning -1,
 // str.format's replacement fields …).
 import { getAttr } from './attributes';
-import { formatObject } from './compile-expr';
+import { formatObject } from './compile-fstring';
+import { cpIndex, cpLength, unitOffset } from './code-points';
 import { pyError } from './errors';
 import { getItem } from './items';
-import { toArray } from './iteration';
+import { isIterable, toArray } from './iteration';
 import { arity, charge, chargeField, defineMethod, toInt, toStr } from './native';
 import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
-import { pyRepr, pyStr } from './text';
+import { notPrintable, pyRepr, pyStr } from './text';
 
 const whitespace = /\s/;
 
@@ -20,7 +21,7 @@ function splitWhitespace(s: string, max: number): string[] {
     while (i < n && whitespace.test(s[i])) i++;
     if (i >= n) break;
     if (max >= 0 && out.length === max) {
-      out.push(s.slice(i).replace(/\s+$/, ''));
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
@@ -31,27 +32,74 @@ function splitWhitespace(s: string, max: number): string[] {
   return out;
 }
 
+/** str.rsplit() without a separator: whitespace runs, from the right. */
+function rsplitWhitespace(s: string, max: number): string[] {
+  const out: string[] = [];
+  let j = s.length;
+  while (j > 0) {
+    while (j > 0 && whitespace.test(s[j - 1])) j--;
+    if (j === 0) break;
+    if (max >= 0 && out.length === max) {
+      out.push(s.slice(0, j));
+      break;
+    }
+    let i = j;
+    while (i > 0 && !whitespace.test(s[i - 1])) i--;
+    out.push(s.slice(i, j));
+    j = i;
+  }
+  return out.reverse();
+}
+
+function expandTabs(s: string, tabsize: number): string {
+  let out = '';
+  let column = 0;
+  for (const c of s) {
+    if (c === '\t') {
+      if (tabsize > 0) {
+        const n = tabsize - (column % tabsize);
+        out += ' '.repeat(n);
+        column += n;
+      }
+    } else {
+      out += c;
+      column = c === '\n' || c === '\r' ? 0 : column + 1;
+    }
+  }
+  return out;
+}
+
 function optionalSep(v: PyValue | undefined): string | null {
   if (v === undefined || v === null) return null;
-  const sep = toStr(v, 'separator');
+  if (typeof v !== 'string') throw pyError('TypeError', `must be str or None, not ${typeOf(v).name}`);
+  const sep = v;
   if (sep === '') throw pyError('ValueError', 'empty separator');
   return sep;
 }
 
-/** start/end arguments of find, count, startswith …: clamped like slice indices. */
+/** start/end arguments of find, count, startswith …: clamped like slice indices, as UTF-16 offsets. */
 function span(s: string, args: PyValue[], from: number): [number, number] {
-  const n = s.length;
+  const n = cpLength(s);
   const clamp = (v: PyValue | undefined, d: number) => {
     if (v === undefined || v === null) return d;
     let i = asIndex(v);
     if (i < 0) i += n;
     return Math.min(Math.max(i, 0), n);
   };
-  return [clamp(args[from], 0), clamp(args[from + 1], n)];
+  return [unitOffset(s, clamp(args[from], 0)), unitOffset(s, clamp(args[from + 1], n))];
+}
+
+/** s padded to `width` code points: `left` fill characters before it, the rest after. */
+function padded(s: string, width: number, c: string, left: (gap: number) => number): string {
+  const gap = width - cpLength(s);
+  if (gap <= 0) return s;
+  const l = left(gap);
+  return c.repeat(l) + s + c.repeat(gap - l);
 }
 
 function strip(s: string, chars: PyValue | undefined, left: boolean, right: boolean): string {
-  const set = chars === undefined || chars === null ? null : toStr(chars, 'strip arg');
+  if (chars !== undefined && chars !== null && typeof chars !== 'string') throw pyError('TypeError', 'strip arg must be None or str');
+  const set = chars === undefined || chars === null ? null : chars;
   const is = (c: string) => (set === null ? whitespace.test(c) : set.includes(c));
   let a = 0;
   let b = s.length;
@@ -62,7 +110,7 @@ function strip(s: string, chars: PyValue | undefined, left: boolean, right: bool
 
 function fill(args: PyValue[]): string {
   const c = args[1] ?? ' ';
-  if (typeof c !== 'string' || c.length !== 1) throw pyError('TypeError', 'The fill character must be exactly one character long');
+  if (typeof c !== 'string' || cpLength(c) !== 1) throw pyError('TypeError', 'The fill character must be exactly one character long');
   return c;
 }
 
@@ -82,6 +130,8 @@ export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): st
       if (auto >= args.length) throw pyError('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
       v = args[auto++];
     } else if (/^\d+$/.test(name)) {
+      if (auto > 0) throw pyError('ValueError', 'cannot switch from automatic field numbering to manual field specification');
+      auto = -1;
       const k = Number(name);
       if (k >= args.length) throw pyError('IndexError', `Replacement index ${k} out of range for positional args tuple`);
       v = args[k];
@@ -160,9 +210,10 @@ export function initStrTypes(): void {
   m('rsplit', (s, a, kw) => {
     const sep = optionalSep(a[0] ?? kw?.get('sep'));
     const max = toInt(a[1] ?? kw?.get('maxsplit') ?? -1, 'maxsplit');
-    const parts = sep === null ? splitWhitespace(s, -1) : s.split(sep);
+    if (sep === null) return new PyList(rsplitWhitespace(s, max));
+    const parts = s.split(sep);
     if (max < 0 || parts.length <= max + 1) return new PyList(parts);
-    const head = parts.slice(0, parts.length - max).join(sep ?? ' ');
+    const head = parts.slice(0, parts.length - max).join(sep);
     return new PyList([head, ...parts.slice(parts.length - max)]);
   });
   m('splitlines', (s, a) => {
@@ -178,7 +229,8 @@ export function initStrTypes(): void {
     return new PyList(out);
   });
   m('join', (s, a) => {
-    arity('join', a, 1);
+    arity('str.join', a, 1);
+    if (!isIterable(a[0])) throw pyError('TypeError', 'can only join an iterable');
     const items = toArray(a[0]);
     charge(items.length);
     items.forEach((x, i) => {
@@ -187,7 +239,7 @@ export function initStrTypes(): void {
     return items.join(s);
   });
   m('replace', (s, a) => {
-    arity('replace', a, 2, 3);
+    arity('str.replace', a, 2, 3);
     const [old, rep] = [toStr(a[0], 'replace() argument 1'), toStr(a[1], 'replace() argument 2')];
     let count = a.length > 2 ? toInt(a[2], 'count') : -1;
     if (count < 0) return old === '' ? [...s].join(rep).replace(/^/, rep) + (s ? rep : '') : s.split(old).join(rep);
@@ -202,11 +254,11 @@ export function initStrTypes(): void {
     return out + rest;
   });
   const find = (s: string, a: PyValue[], fromRight: boolean): number => {
-    const sub = toStr(a[0], 'must be str');
+    const sub = toStr(a[0], '');
     const [start, end] = span(s, a, 1);
     const region = s.slice(start, end);
     const i = fromRight ? region.lastIndexOf(sub) : region.indexOf(sub);
-    return i < 0 || end - start < sub.length ? -1 : i + start;
+    return i < 0 || end - start < sub.length ? -1 : cpIndex(s, i + start);
   };
   m('find', (s, a) => find(s, a, false));
   m('rfind', (s, a) => find(s, a, true));
@@ -221,10 +273,10 @@ export function initStrTypes(): void {
     return i;
   });
   m('count', (s, a) => {
-    const sub = toStr(a[0], 'must be str');
+    const sub = toStr(a[0], '');
     const [start, end] = span(s, a, 1);
     const region = s.slice(start, end);
-    if (sub === '') return region.length + 1;
+    if (sub === '') return cpLength(region) + 1;
     return region.split(sub).length - 1;
   });
   const affix = (s: string, a: PyValue[], end: boolean): boolean => {
@@ -232,7 +284,8 @@ export function initStrTypes(): void {
     const region = s.slice(start, stop);
     const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
     return options.some((o) => {
-      const t = toStr(o, `${end ? 'endswith' : 'startswith'} first arg`);
+      if (typeof o !== 'string') throw pyError('TypeError', `${end ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${typeOf(o).name}`);
+      const t = o;
       return end ? region.endsWith(t) : region.startsWith(t);
     });
   };
@@ -241,32 +294,30 @@ export function initStrTypes(): void {
   m('removeprefix', (s, a) => (s.startsWith(a[0] as string) ? s.slice((a[0] as string).length) : s));
   m('removesuffix', (s, a) => ((a[0] as string) && s.endsWith(a[0] as string) ? s.slice(0, -(a[0] as string).length) : s));
   m('partition', (s, a) => {
-    const sep = optionalSep(a[0])!;
+    const sep = toStr(a[0], '');
+    if (sep === '') throw pyError('ValueError', 'empty separator');
     const i = s.indexOf(sep);
     return new PyTuple(i < 0 ? [s, '', ''] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
   m('rpartition', (s, a) => {
-    const sep = optionalSep(a[0])!;
+    const sep = toStr(a[0], '');
+    if (sep === '') throw pyError('ValueError', 'empty separator');
     const i = s.lastIndexOf(sep);
     return new PyTuple(i < 0 ? ['', '', s] : [s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
   m('center', (s, a) => {
     const width = toInt(a[0], 'width');
-    const c = fill(a);
-    if (s.length >= width) return s;
-    const gap = width - s.length;
     // CPython puts the odd padding character on the left when the width is odd.
-    const left = Math.floor(gap / 2) + (gap & width & 1);
-    return c.repeat(left) + s + c.repeat(gap - left);
+    return padded(s, width, fill(a), (gap) => Math.floor(gap / 2) + (gap & width & 1));
   });
-  m('ljust', (s, a) => s.padEnd(toInt(a[0], 'width'), fill(a)));
-  m('rjust', (s, a) => s.padStart(toInt(a[0], 'width'), fill(a)));
+  m('ljust', (s, a) => padded(s, toInt(a[0], 'width'), fill(a), () => 0));
+  m('rjust', (s, a) => padded(s, toInt(a[0], 'width'), fill(a), (gap) => gap));
   m('zfill', (s, a) => {
     const width = toInt(a[0], 'width');
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    return sign + s.slice(sign.length).padStart(width - sign.length, '0');
+    return sign + padded(s.slice(sign.length), width - sign.length, '0', (gap) => gap);
   });
-  m('expandtabs', (s, a) => s.replace(/\t/g, ' '.repeat(a.length ? toInt(a[0], 'tabsize') : 8)));
+  m('expandtabs', (s, a, kw) => expandTabs(s, toInt(a[0] ?? kw?.get('tabsize') ?? 8, 'tabsize')));
   const test = (name: string, re: RegExp) => m(name, (s) => s.length > 0 && re.test(s));
   test('isdigit', /^\d+$/);
   test('isdecimal', /^\d+$/);
@@ -279,10 +330,21 @@ export function initStrTypes(): void {
   m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
   m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
   m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_x, p: string, c: string) => p + c.toUpperCase()));
-  m('isprintable', (s) => !/[\x00-\x1f\x7f]/.test(s));
+  m('isprintable', (s) => ![...s].some((c) => c !== ' ' && notPrintable.test(c)));
   m('format', (s, a, kw) => strFormat(s, a, kw));
   m('format_map', (s, a) => strFormat(s, [], new Map([...toArray(a[0])].map((k) => [String(k), getItem(a[0], k)]))));
-  m('encode', (s) => new PyBytes(new TextEncoder().encode(s)));
+  m('encode', (s, a, kw) => {
+    const name = toStr(a[0] ?? kw?.get('encoding') ?? 'utf-8', 'encode() argument 1');
+    const encoding = name.toLowerCase().replace(/_/g, '-');
+    if (encoding === 'utf-8' || encoding === 'utf8') return new PyBytes(new TextEncoder().encode(s));
+    const limit = encoding === 'ascii' ? 0x80 : encoding === 'latin-1' || encoding === 'latin1' || encoding === 'iso-8859-1' ? 0x100 : 0;
+    if (limit === 0) throw pyError('LookupError', `unknown encoding: ${name}`);
+    const codes = [...s].map((c) => c.codePointAt(0)!);
+    const bad = codes.findIndex((c) => c >= limit);
+    if (bad >= 0)
+      throw pyError('UnicodeEncodeError', `'${limit === 0x80 ? 'ascii' : 'latin-1'}' codec can't encode character ${pyRepr([...s][bad])} in position ${bad}: ordinal not in range(${limit})`);
+    return new PyBytes(Uint8Array.from(codes));
+  });
 
   const bytes = types.bytes;
   bytes.construct = (_cls, args) => {

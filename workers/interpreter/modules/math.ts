@@ -1,7 +1,8 @@
 // math: the functions and constants the lesson's programs use, with CPython's domain errors.
 import { setName } from '../compare';
-import { pyError } from '../errors';
+import { exceptions, pyError, PyExc } from '../errors';
 import { arity, charge, defineFunction, float, toFloat } from '../native';
+import * as dd from '../dd-math';
 import * as num from '../numbers';
 import { big, normInt, PyFloat, PyModule, type PyValue } from '../objects';
 import { asIndex } from '../operators';
@@ -22,45 +23,59 @@ export function makeMath(): PyModule {
         charge();
         const x = toFloat(args[0]);
         domain(valid(x));
-        return float(f(x));
+        const r = f(x);
+        if (!Number.isFinite(r) && Number.isFinite(x)) {
+          if (Number.isNaN(r)) domain(false);
+          throw pyError('OverflowError', 'math range error');
+        }
+        return float(r);
       },
       'math',
     );
+  // libm's results, bit for bit in nearly every case (dd-math.ts); JavaScript's where they already agree.
   unary('sqrt', Math.sqrt, (x) => x >= 0 || Number.isNaN(x));
-  unary('exp', Math.exp);
-  unary('sin', Math.sin);
-  unary('cos', Math.cos);
-  unary('tan', Math.tan);
-  unary('asin', Math.asin, (x) => x >= -1 && x <= 1);
-  unary('acos', Math.acos, (x) => x >= -1 && x <= 1);
-  unary('atan', Math.atan);
-  unary('sinh', Math.sinh);
-  unary('cosh', Math.cosh);
+  unary('exp', dd.exp);
+  unary('sin', dd.sin, (x) => Number.isFinite(x) || Number.isNaN(x));
+  unary('cos', dd.cos, (x) => Number.isFinite(x) || Number.isNaN(x));
+  unary('tan', dd.tan, (x) => Number.isFinite(x) || Number.isNaN(x));
+  unary('asin', dd.asin, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
+  unary('acos', dd.acos, (x) => (x >= -1 && x <= 1) || Number.isNaN(x));
+  unary('atan', dd.atan);
+  unary('sinh', dd.sinh);
+  unary('cosh', dd.cosh);
   unary('tanh', Math.tanh);
   unary('fabs', Math.abs);
-  unary('log2', Math.log2, (x) => x > 0);
-  unary('log10', Math.log10, (x) => x > 0);
-  unary('log1p', Math.log1p, (x) => x > -1);
+  unary('log2', dd.log2, (x) => x > 0 || Number.isNaN(x));
+  unary('log10', dd.log10, (x) => x > 0 || Number.isNaN(x));
+  unary('log1p', Math.log1p, (x) => x > -1 || Number.isNaN(x));
   unary('expm1', Math.expm1);
-  unary('degrees', (x) => (x * 180) / Math.PI);
-  unary('radians', (x) => (x * Math.PI) / 180);
+  // Modules/mathmodule.c multiplies by one constant: x * (180 / pi).
+  unary('degrees', (x) => x * (180 / Math.PI));
+  unary('radians', (x) => x * (Math.PI / 180));
   defineFunction(d, 'log', (args) => {
     arity('log', args, 1, 2);
     charge();
     const x = toFloat(args[0]);
-    domain(x > 0);
-    if (args.length === 1) return float(Math.log(x));
+    domain(x > 0 || Number.isNaN(x));
+    if (args.length === 1) return float(dd.log(x));
     const base = toFloat(args[1]);
-    domain(base > 0 && base !== 1);
-    return float(Math.log(x) / Math.log(base));
+    domain(base > 0 || Number.isNaN(base));
+    if (base === 1) throw pyError('ZeroDivisionError', 'float division by zero');
+    return float(dd.log(x) / dd.log(base));
   }, 'math');
-  defineFunction(d, 'atan2', (args) => float(Math.atan2(toFloat(args[0]), toFloat(args[1]))), 'math');
-  defineFunction(d, 'hypot', (args) => float(Math.hypot(...args.map((a) => toFloat(a)))), 'math');
+  defineFunction(d, 'atan2', (args) => {
+    arity('atan2', args, 2);
+    charge();
+    return float(dd.atan2(toFloat(args[0]), toFloat(args[1])));
+  }, 'math');
+  defineFunction(d, 'hypot', (args) => {
+    charge(args.length);
+    return float(dd.hypot(args.map((a) => toFloat(a))));
+  }, 'math');
   defineFunction(d, 'pow', (args) => {
     arity('pow', args, 2);
-    const [x, y] = [toFloat(args[0]), toFloat(args[1])];
-    domain(!(x < 0 && !Number.isInteger(y)));
-    return float(x ** y);
+    charge();
+    return float(mathPow(toFloat(args[0]), toFloat(args[1])));
   }, 'math');
   const rounding = (name: string, f: (x: number) => number) =>
     defineFunction(d, name, (args) => {
@@ -108,7 +123,7 @@ export function makeMath(): PyModule {
   defineFunction(d, 'isnan', (args) => Number.isNaN(toFloat(args[0])), 'math');
   defineFunction(d, 'isinf', (args) => Math.abs(toFloat(args[0])) === Infinity, 'math');
   defineFunction(d, 'isfinite', (args) => Number.isFinite(toFloat(args[0])), 'math');
-  defineFunction(d, 'fsum', (args) => float(toArrayNumbers(args[0]).reduce((a, b) => a + b, 0)), 'math');
+  defineFunction(d, 'fsum', (args) => float(fsum(toArrayNumbers(args[0]))), 'math');
   defineFunction(d, 'prod', (args) => {
     let r: PyValue = 1;
     for (const v of toArrayValues(args[0])) r = num.mul(r as num.Num, v as num.Num);
@@ -133,6 +148,64 @@ import { toArray } from '../iteration';
 function toArrayValues(v: PyValue): PyValue[] {
   return toArray(v);
 }
+/** math.pow: like float ** float, but a domain error where ** makes a complex number or divides by zero. */
+function mathPow(x: number, y: number): number {
+  if (x === 0 && y < 0 && Number.isFinite(y)) throw pyError('ValueError', 'math domain error');
+  if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) throw pyError('ValueError', 'math domain error');
+  try {
+    return num.floatPow(x, y);
+  } catch (e) {
+    if (e instanceof PyExc && e.value.type === exceptions.OverflowError) throw pyError('OverflowError', 'math range error');
+    throw e;
+  }
+}
+
+/** math.fsum: Shewchuk's exact partial sums, rounded once at the end as CPython's msum does. */
+function fsum(values: number[]): number {
+  const partials: number[] = [];
+  let special = 0;
+  let infinities = 0;
+  for (let x of values) {
+    if (!Number.isFinite(x)) {
+      if (Number.isNaN(x)) special = NaN;
+      else infinities += x;
+      special += x;
+      continue;
+    }
+    let i = 0;
+    for (let y of partials) {
+      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+  }
+  if (special !== 0 || Number.isNaN(special)) {
+    if (Number.isNaN(infinities)) throw pyError('ValueError', '-inf + inf in fsum');
+    return special;
+  }
+  let n = partials.length;
+  if (n === 0) return 0;
+  let hi = partials[--n];
+  let lo = 0;
+  while (n > 0) {
+    const x = hi;
+    const y = partials[--n];
+    hi = x + y;
+    lo = y - (hi - x);
+    if (lo !== 0) break;
+  }
+  if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+    const y = lo * 2;
+    const x = hi + y;
+    if (y === x - hi) hi = x;
+  }
+  return hi;
+}
+
 function toArrayNumbers(v: PyValue): number[] {
   return toArray(v).map((x) => toFloat(x));
 }

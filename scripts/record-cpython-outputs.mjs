@@ -1,0 +1,25 @@
+// Records what CPython prints for each conformance program (workers/interpreter/conformance/*.py)
+// into workers/interpreter/conformance/expected.json, which the conformance test holds the
+// interpreter to. Run it after adding or changing a program: node scripts/record-cpython-outputs.mjs
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { conformanceDir, programNames, pythonVersion, runCPython } from '../workers/interpreter/conformance/cpython.mjs';
+
+const version = pythonVersion();
+if (version === null) {
+  console.error('python3 is not on PATH: the expected outputs can only be recorded with CPython');
+  process.exit(2);
+}
+const programs = {};
+for (const name of programNames()) {
+  const outcome = runCPython(name);
+  // A compile-time warning goes to stderr, where the interpreter writes nothing: rewrite the program.
+  if (/^\S+:\d+: \w*Warning: /m.test(outcome.stderr)) {
+    console.error(`${name} makes CPython warn:\n${outcome.stderr}`);
+    process.exit(1);
+  }
+  programs[name] = outcome;
+}
+const file = join(conformanceDir, 'expected.json');
+writeFileSync(file, `${JSON.stringify({ python: version, programs }, null, 2)}\n`);
+console.log(`recorded ${Object.keys(programs).length} programs with Python ${version} into ${file}`);

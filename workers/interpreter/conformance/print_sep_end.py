@@ -1,0 +1,10 @@
+# print with sep and end.
+print(1, 2, 3, sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" continued", end="!\n")
+print()
+print(sep="x")
+print(*[1, 2, 3], sep=", ", end=".\n")
+print("x", None, sep=None, end=None)
+print([], {}, (), set(), "")

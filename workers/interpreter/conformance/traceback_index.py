@@ -1,0 +1,6 @@
+# IndexError from a list in a while loop.
+items = [1, 2, 3]
+i = 0
+while True:
+    print(items[i])
+    i += 1
