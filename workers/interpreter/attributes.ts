@@ -1,5 +1,24 @@
 // Attribute lookup (descriptors, MRO, modules, super) and calls of every callable.
-import { type Kwargs, lookupType, None, PyBoundMethod, PyBuiltin, PyClassMethod, PyDict, PyFunction, PyInstance, PyModule, PyObject, PyProperty, PyStaticMethod, PySuper, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import {
+  type Kwargs,
+  lookupType,
+  PyBoundMethod,
+  PyBuiltin,
+  PyClassMethod,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  PyModule,
+  PyObject,
+  PyProperty,
+  PyStaticMethod,
+  PySuper,
+  PyTuple,
+  PyType,
+  type PyValue,
+  typeOf,
+  types,
+} from './objects';
 import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
 import { dictSet } from './compare';
 import { mutate } from './mutations';
@@ -8,11 +27,13 @@ import { closestName, offerSuggestion } from './suggestions';
 /** Binds what a class attribute lookup found to an instance, as descriptors do. */
 function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
   if (found instanceof PyFunction) return new PyBoundMethod(self, found);
-  if (found instanceof PyBuiltin && (found.method !== null || owner.module === 'builtins')) return new PyBoundMethod(self, found);
+  if (found instanceof PyBuiltin && (found.method !== null || owner.module === 'builtins'))
+    return new PyBoundMethod(self, found);
   if (found instanceof PyStaticMethod) return found.func;
   if (found instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), found.func);
   if (found instanceof PyProperty) {
-    if (found.fget === null) throw pyError('AttributeError', `property '${found.name ?? '?'}' of '${typeOf(self).name}' object has no getter`);
+    if (found.fget === null)
+      throw pyError('AttributeError', `property '${found.name ?? '?'}' of '${typeOf(self).name}' object has no getter`);
     return call(found.fget, [self], null);
   }
   return found;
@@ -111,7 +132,8 @@ function superAttr(s: PySuper, name: string): PyValue | undefined {
   const mro = start.slice(start.indexOf(s.thisType) + 1);
   for (const k of mro) {
     const entry = k.dict.map.get(name);
-    if (entry) return s.obj instanceof PyType && !(entry.v instanceof PyClassMethod) ? entry.v : bind(entry.v, s.obj, k);
+    if (entry)
+      return s.obj instanceof PyType && !(entry.v instanceof PyClassMethod) ? entry.v : bind(entry.v, s.obj, k);
   }
   return undefined;
 }
@@ -165,7 +187,8 @@ export function genericSetAttr(obj: PyValue, name: string, value: PyValue): void
   if (obj instanceof PyInstance) {
     const found = lookupType(obj.type, name);
     if (found instanceof PyProperty) {
-      if (found.fset === null) throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no setter`);
+      if (found.fset === null)
+        throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no setter`);
       call(found.fset, [obj, value], null);
       return;
     }
@@ -203,7 +226,8 @@ export function delAttr(obj: PyValue, name: string): void {
   if (obj instanceof PyInstance) {
     const found = lookupType(obj.type, name);
     if (found instanceof PyProperty) {
-      if (found.fdel === null) throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no deleter`);
+      if (found.fdel === null)
+        throw pyError('AttributeError', `property '${found.name ?? name}' of '${obj.type.name}' object has no deleter`);
       call(found.fdel, [obj], null);
       return;
     }
@@ -219,12 +243,14 @@ export function callMethod(obj: PyValue, name: string, args: PyValue[], kwargs: 
   const t = typeOf(obj);
   if (!(obj instanceof PyModule) && !(obj instanceof PyType) && !(obj instanceof PySuper)) {
     const found = lookupType(t, name);
-    if ((found instanceof PyFunction || found instanceof PyBuiltin) && !(obj instanceof PyInstance && obj.dict.map.has(name)))
+    if (
+      (found instanceof PyFunction || found instanceof PyBuiltin) &&
+      !(obj instanceof PyInstance && obj.dict.map.has(name))
+    )
       return call(found, [obj, ...args], kwargs);
   }
   return call(getAttr(obj, name), args, kwargs);
 }
-
 
 export function call(f: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
   if (f instanceof PyFunction) return f.code.invoke(f, args, kwargs);
@@ -249,7 +275,11 @@ export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue
     if (!(obj instanceof PyObject) || !typeOf(obj).mro.includes(cls)) return obj;
   } else if (builtinBase && builtinBase.construct && (builtinBase.module === 'builtins' || cls === builtinBase)) {
     const hasInit = cls.mro.some((t) => t !== builtinBase && t.dict.map.has('__init__') && t.mro.includes(builtinBase));
-    obj = builtinBase.construct(cls, hasInit && !isExceptionType(cls) ? [] : args, hasInit && !isExceptionType(cls) ? null : kwargs);
+    obj = builtinBase.construct(
+      cls,
+      hasInit && !isExceptionType(cls) ? [] : args,
+      hasInit && !isExceptionType(cls) ? null : kwargs,
+    );
     if (!hasInit) return obj;
     if (isExceptionType(cls) && obj instanceof PyInstance) {
       // BaseException.__new__ keeps the args even when a subclass's __init__ takes them.

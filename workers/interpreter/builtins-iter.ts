@@ -7,7 +7,19 @@ import { PyGenerator, stopIteration } from './generators';
 import { len } from './items';
 import { iterate, JsIterator, PyIterator, toArray } from './iteration';
 import { arity, charge, clinicArity, kwarg, onlyKwargs, unpackArity } from './native';
-import { PyDict, PyInstance, PyList, PyRange, PyTuple, PyType, lookupType, typeOf, type Kwargs, type NativeFn, type PyValue } from './objects';
+import {
+  PyDict,
+  PyInstance,
+  PyList,
+  PyRange,
+  PyTuple,
+  PyType,
+  lookupType,
+  typeOf,
+  type Kwargs,
+  type NativeFn,
+  type PyValue,
+} from './objects';
 import { asIndex, binaryOp } from './operators';
 import { PyDictView, viewItems } from './dict-views';
 import { sortValues } from './sort';
@@ -36,11 +48,17 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
   fn('reversed', (args) => {
     unpackArity('reversed', args, 1);
     const v = args[0];
-    if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange) return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
+    if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange)
+      return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
     if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
     if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
-    if (v instanceof PyInstance && lookupType(v.type, '__reversed__') !== undefined) return callMethod(v, '__reversed__', []);
-    if (v instanceof PyInstance && lookupType(v.type, '__len__') !== undefined && lookupType(v.type, '__getitem__') !== undefined) {
+    if (v instanceof PyInstance && lookupType(v.type, '__reversed__') !== undefined)
+      return callMethod(v, '__reversed__', []);
+    if (
+      v instanceof PyInstance &&
+      lookupType(v.type, '__len__') !== undefined &&
+      lookupType(v.type, '__getitem__') !== undefined
+    ) {
       const items: PyValue[] = [];
       for (let i = len(v) - 1; i >= 0; i--) items.push(callMethod(v, '__getitem__', [i]));
       return new JsIterator(items[Symbol.iterator]());
@@ -68,7 +86,8 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
           for (const it of its) {
             const v = it.next();
             if (v === undefined) {
-              if (strict && row.length > 0) throw pyError('ValueError', `zip() argument ${row.length + 1} is shorter than argument 1`);
+              if (strict && row.length > 0)
+                throw pyError('ValueError', `zip() argument ${row.length + 1} is shorter than argument 1`);
               return;
             }
             row.push(v);
@@ -102,7 +121,8 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     const it = iterate(source);
     return new JsIterator(
       (function* () {
-        for (let v = it.next(); v !== undefined; v = it.next()) if (truthy(f === null ? v : call(f, [v], null))) yield v;
+        for (let v = it.next(); v !== undefined; v = it.next())
+          if (truthy(f === null ? v : call(f, [v], null))) yield v;
       })(),
     );
   });
@@ -144,7 +164,12 @@ function callNext(it: PyValue): PyValue | undefined {
   try {
     return call(m, [], null);
   } catch (e) {
-    if (e instanceof Object && 'value' in e && (e as { value: { type: PyType } }).value.type === exceptions.StopIteration) return undefined;
+    if (
+      e instanceof Object &&
+      'value' in e &&
+      (e as { value: { type: PyType } }).value.type === exceptions.StopIteration
+    )
+      return undefined;
     throw e;
   }
 }

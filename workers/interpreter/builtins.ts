@@ -1,14 +1,12 @@
 // The builtins module: print, len, range, sorted and the rest of the functions every program
 // can call without importing anything.
-import { attributeNames, call, callMethod, delAttr, findAttr, getAttr, setAttr } from './attributes';
-import { hashKey, lessThan, setName, truthy } from './compare';
+import { attributeNames, callMethod, delAttr, findAttr, getAttr, setAttr } from './attributes';
+import { setName } from './compare';
 import { formatObject } from './compile-fstring';
 import { exceptions, pyError, PyExc } from './errors';
 import type { Frame } from './frame';
-import { PyGenerator, stopIteration } from './generators';
-import { contains, len } from './items';
-import { iterate, JsIterator, PyIterator, toArray } from './iteration';
-import { arity, charge, clinicArity, defineFunction, kwarg, onlyKwargs, running, toInt, toStr, unpackArity } from './native';
+import { len } from './items';
+import { arity, charge, clinicArity, defineFunction, kwarg, onlyKwargs, running, toInt } from './native';
 import * as num from './numbers';
 import {
   Ellipsis,
@@ -25,7 +23,6 @@ import {
   PyList,
   PyModule,
   PyObject,
-  PyRange,
   PySuper,
   PyTuple,
   PyType,
@@ -34,13 +31,12 @@ import {
   type Kwargs,
   type PyValue,
 } from './objects';
-import { asIndex, binaryOp, isInstance } from './operators';
+import { binaryOp, isInstance } from './operators';
 import { pyRepr, pyStr } from './text';
 import { pyHash, valueId } from './hash';
 import { initIterationBuiltins } from './builtins-iter';
 import { roundFloat, roundInt } from './decimal';
 import { cpLength } from './code-points';
-import { PyDictView, viewItems } from './dict-views';
 
 /** Where print() writes: the engine records each call as a print event on the thread's lane. */
 export interface Output {
@@ -51,7 +47,26 @@ export function makeBuiltins(output: Output): PyDict {
   const b = new PyDict();
   const fn = (name: string, f: (args: PyValue[], kwargs: Kwargs) => PyValue) => defineFunction(b, name, f);
 
-  for (const [name, t] of Object.entries(types)) if (!['NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'module', 'cell', 'iterator', 'generator', 'coroutine', 'dict_keys', 'dict_values', 'dict_items'].includes(name)) setName(b, name, t);
+  for (const [name, t] of Object.entries(types))
+    if (
+      ![
+        'NoneType',
+        'NotImplementedType',
+        'ellipsis',
+        'function',
+        'builtin_function_or_method',
+        'method',
+        'module',
+        'cell',
+        'iterator',
+        'generator',
+        'coroutine',
+        'dict_keys',
+        'dict_values',
+        'dict_items',
+      ].includes(name)
+    )
+      setName(b, name, t);
   for (const [name, e] of Object.entries(exceptions)) setName(b, name, e);
   setName(b, 'NotImplemented', NotImplemented);
   setName(b, 'Ellipsis', Ellipsis);
@@ -63,12 +78,19 @@ export function makeBuiltins(output: Output): PyDict {
     onlyKwargs('print', kwargs, ['sep', 'end', 'file', 'flush']);
     const sep = kwarg(kwargs, 'sep', ' ');
     const end = kwarg(kwargs, 'end', '\n');
-    if (sep !== null && typeof sep !== 'string') throw pyError('TypeError', `sep must be None or a string, not ${typeOf(sep).name}`);
-    if (end !== null && typeof end !== 'string') throw pyError('TypeError', `end must be None or a string, not ${typeOf(end).name}`);
+    if (sep !== null && typeof sep !== 'string')
+      throw pyError('TypeError', `sep must be None or a string, not ${typeOf(sep).name}`);
+    if (end !== null && typeof end !== 'string')
+      throw pyError('TypeError', `end must be None or a string, not ${typeOf(end).name}`);
     const file = kwarg(kwargs, 'file', null);
     const text = args.map(pyStr).join(sep ?? ' ') + (end ?? '\n');
     charge(text.length / 8);
-    if (file !== null && file instanceof PyModule === false && findAttr(file, 'write') !== undefined && !isStdStream(file)) {
+    if (
+      file !== null &&
+      file instanceof PyModule === false &&
+      findAttr(file, 'write') !== undefined &&
+      !isStdStream(file)
+    ) {
       callMethod(file, 'write', [text]);
       return null;
     }
@@ -95,7 +117,8 @@ export function makeBuiltins(output: Output): PyDict {
     arity('abs', args, 1);
     const v = args[0];
     if (num.isNum(v)) return num.abs(v);
-    if (findAttr(v, '__abs__') === undefined) throw pyError('TypeError', `bad operand type for abs(): '${typeOf(v).name}'`);
+    if (findAttr(v, '__abs__') === undefined)
+      throw pyError('TypeError', `bad operand type for abs(): '${typeOf(v).name}'`);
     return callMethod(v, '__abs__', []);
   });
   fn('round', (args, kwargs) => {
@@ -113,23 +136,31 @@ export function makeBuiltins(output: Output): PyDict {
       const k = nd === null ? 0 : digits(nd);
       return k >= 0 ? n : normInt(roundInt(BigInt(n), k));
     }
-    if (!(v instanceof PyInstance) || lookupType(v.type, '__round__') === undefined) throw pyError('TypeError', `type ${typeOf(v).name} doesn't define __round__ method`);
+    if (!(v instanceof PyInstance) || lookupType(v.type, '__round__') === undefined)
+      throw pyError('TypeError', `type ${typeOf(v).name} doesn't define __round__ method`);
     return callMethod(v, '__round__', nd === null ? [] : [nd]);
   });
   fn('divmod', (args) => {
     arity('divmod', args, 2);
     const [a, b] = args;
     if (num.isNum(a) && num.isNum(b) && (b instanceof PyFloat ? b.v === 0 : Number(b) === 0))
-      throw pyError('ZeroDivisionError', a instanceof PyFloat || b instanceof PyFloat ? 'float divmod()' : 'integer division or modulo by zero');
+      throw pyError(
+        'ZeroDivisionError',
+        a instanceof PyFloat || b instanceof PyFloat ? 'float divmod()' : 'integer division or modulo by zero',
+      );
     if (!(num.isNum(a) && num.isNum(b)) && !(a instanceof PyInstance) && !(b instanceof PyInstance))
-      throw pyError('TypeError', `unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
+      throw pyError(
+        'TypeError',
+        `unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(b).name}'`,
+      );
     return new PyTuple([binaryOp('//', args[0], args[1]), binaryOp('%', args[0], args[1])]);
   });
   fn('pow', (args) => {
     clinicArity('pow', args, ['base', 'exp', 'mod'], 2);
     if (args.length === 3) {
-      const [b, e, m] = args.map((x) => num.isNum(x) && !(x instanceof PyFloat) ? BigInt(x as number) : null);
-      if (b === null || e === null || m === null) throw pyError('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+      const [b, e, m] = args.map((x) => (num.isNum(x) && !(x instanceof PyFloat) ? BigInt(x as number) : null));
+      if (b === null || e === null || m === null)
+        throw pyError('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
       let r = 1n;
       let base = ((b % m) + m) % m;
       for (let x = e; x > 0n; x >>= 1n) {
@@ -154,7 +185,8 @@ export function makeBuiltins(output: Output): PyDict {
   fn('callable', (args) => {
     arity('callable', args, 1);
     const v = args[0];
-    if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType) return true;
+    if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType)
+      return true;
     return v instanceof PyObject && lookupType(typeOf(v), '__call__') !== undefined;
   });
   fn('hash', (args) => {
@@ -174,14 +206,17 @@ export function makeBuiltins(output: Output): PyDict {
   fn('ord', (args) => {
     arity('ord', args, 1);
     const s = args[0];
-    if (typeof s !== 'string') throw pyError('TypeError', `ord() expected string of length 1, but ${typeOf(s).name} found`);
-    if (cpLength(s) !== 1) throw pyError('TypeError', `ord() expected a character, but string of length ${cpLength(s)} found`);
+    if (typeof s !== 'string')
+      throw pyError('TypeError', `ord() expected string of length 1, but ${typeOf(s).name} found`);
+    if (cpLength(s) !== 1)
+      throw pyError('TypeError', `ord() expected a character, but string of length ${cpLength(s)} found`);
     return s.codePointAt(0)!;
   });
   const radix = (name: string, base: number, prefix: string) =>
     fn(name, (args) => {
       const v = args[0];
-      if (!num.isNum(v) || v instanceof PyFloat) throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+      if (!num.isNum(v) || v instanceof PyFloat)
+        throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
       const n = BigInt(typeof v === 'boolean' ? Number(v) : v);
       return (n < 0n ? '-' : '') + prefix + (n < 0n ? -n : n).toString(base);
     });
@@ -191,7 +226,8 @@ export function makeBuiltins(output: Output): PyDict {
   fn('getattr', (args) => {
     arity('getattr', args, 2, 3);
     const name = args[1];
-    if (typeof name !== 'string') throw pyError('TypeError', `attribute name must be string, not '${typeOf(name).name}'`);
+    if (typeof name !== 'string')
+      throw pyError('TypeError', `attribute name must be string, not '${typeOf(name).name}'`);
     if (args.length === 3) return attrOrUndefined(args[0], name) ?? args[2];
     return getAttr(args[0], name);
   });
@@ -207,7 +243,8 @@ export function makeBuiltins(output: Output): PyDict {
   });
   fn('hasattr', (args) => {
     arity('hasattr', args, 2);
-    if (typeof args[1] !== 'string') throw pyError('TypeError', `attribute name must be string, not '${typeOf(args[1]).name}'`);
+    if (typeof args[1] !== 'string')
+      throw pyError('TypeError', `attribute name must be string, not '${typeOf(args[1]).name}'`);
     return attrOrUndefined(args[0], args[1]) !== undefined;
   });
   fn('vars', (args) => {
@@ -227,7 +264,9 @@ export function makeBuiltins(output: Output): PyDict {
     if (args.length === 2) return new PySuper(args[0] as PyType, args[1]);
     const f = currentFrame();
     const cell = f.code.cellNames.indexOf('__class__');
-    const self = f.locals[f.code.paramTargets[0] ?? 0] ?? (f.code.paramTargets[0] < 0 ? f.cells[~f.code.paramTargets[0]].v : undefined);
+    const self =
+      f.locals[f.code.paramTargets[0] ?? 0] ??
+      (f.code.paramTargets[0] < 0 ? f.cells[~f.code.paramTargets[0]].v : undefined);
     if (cell < 0 || self === undefined) throw pyError('RuntimeError', 'super(): no arguments');
     return new PySuper(f.cells[cell].v as PyType, self);
   });

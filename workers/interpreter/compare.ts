@@ -1,5 +1,24 @@
 // Truth, equality, ordering and hashing with CPython's rules, and the dict helpers built on hashing.
-import { Ellipsis, type HashKey, lookupType, None, NotImplemented, objectId, PyBytes, PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PySet, PySlice, PyTuple, type PyValue, typeOf, types } from './objects';
+import {
+  Ellipsis,
+  type HashKey,
+  lookupType,
+  NotImplemented,
+  objectId,
+  PyBytes,
+  PyDict,
+  PyFloat,
+  PyInstance,
+  PyList,
+  PyObject,
+  PyRange,
+  PySet,
+  PySlice,
+  PyTuple,
+  type PyValue,
+  typeOf,
+  types,
+} from './objects';
 import { pyError } from './errors';
 import * as num from './numbers';
 import { toArray } from './iteration';
@@ -58,7 +77,8 @@ export function equals(a: PyValue, b: PyValue): boolean {
     return true;
   }
   if (a instanceof PyRange && b instanceof PyRange) return seqEquals(toArray(a), toArray(b));
-  if (a instanceof PyBytes && b instanceof PyBytes) return a.data.length === b.data.length && a.data.every((x, i) => x === b.data[i]);
+  if (a instanceof PyBytes && b instanceof PyBytes)
+    return a.data.length === b.data.length && a.data.every((x, i) => x === b.data[i]);
   const views = viewEquals(a, b);
   if (views !== undefined) return views;
   if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -74,7 +94,14 @@ function seqEquals(x: readonly PyValue[], y: readonly PyValue[]): boolean {
   return true;
 }
 
-const reflected: Record<string, string> = { __lt__: '__gt__', __gt__: '__lt__', __le__: '__ge__', __ge__: '__le__', __eq__: '__eq__', __ne__: '__ne__' };
+const reflected: Record<string, string> = {
+  __lt__: '__gt__',
+  __gt__: '__lt__',
+  __le__: '__ge__',
+  __ge__: '__le__',
+  __eq__: '__eq__',
+  __ne__: '__ne__',
+};
 
 function richCompare(method: string, reflectedMethod: string, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyInstance) {
@@ -121,7 +148,10 @@ export function compare(op: CompareOp, a: PyValue, b: PyValue): PyValue {
     const m = compareMethods[op];
     const r = richCompare(m, reflected[m], a, b);
     if (r !== NotImplemented) return r;
-    throw pyError('TypeError', `'${op}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
+    throw pyError(
+      'TypeError',
+      `'${op}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`,
+    );
   }
   if (c === null) return false;
   switch (op) {
@@ -153,7 +183,6 @@ export function lessThan(a: PyValue, b: PyValue): boolean {
   return truthy(compare('<', a, b));
 }
 
-
 const noneKey = Symbol('None');
 const ellipsisKey = Symbol('Ellipsis');
 
@@ -170,9 +199,18 @@ export function hashKey(v: PyValue): HashKey {
       break;
   }
   if (v === null) return noneKey;
-  if (v instanceof PyFloat) return Number.isInteger(v.v) && Number.isSafeInteger(v.v) ? v.v : v.v === Math.trunc(v.v) && Number.isFinite(v.v) ? BigInt(v.v) : v.v;
+  if (v instanceof PyFloat)
+    return Number.isInteger(v.v) && Number.isSafeInteger(v.v)
+      ? v.v
+      : v.v === Math.trunc(v.v) && Number.isFinite(v.v)
+        ? BigInt(v.v)
+        : v.v;
   if (v instanceof PyTuple) return `\u0001(${v.items.map(keyText).join('\u0002')}`;
-  if (v instanceof PySet && v.frozen) return `\u0001{${[...v.map.keys()].map((k) => keyText(k as PyValue)).sort().join('\u0002')}`;
+  if (v instanceof PySet && v.frozen)
+    return `\u0001{${[...v.map.keys()]
+      .map((k) => keyText(k as PyValue))
+      .sort()
+      .join('\u0002')}`;
   if (v instanceof PyList || v instanceof PyDict || v instanceof PySet || v instanceof PySlice)
     throw pyError('TypeError', `unhashable type: '${v.cls.name}'`);
   if (v === Ellipsis) return ellipsisKey;
@@ -201,7 +239,6 @@ function keyText(v: PyValue | HashKey): string {
       return `o${objectId(k)}`;
   }
 }
-
 
 export function dictGet(d: PyDict, key: PyValue): PyValue | undefined {
   return d.map.get(hashKey(key))?.v;

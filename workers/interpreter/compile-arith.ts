@@ -157,7 +157,9 @@ function less(l: Operand, r: Operand): ExprFn | null {
     return (f) => {
       const a = f.locals[s1];
       const b = f.locals[s2];
-      return typeof a === 'number' && typeof b === 'number' ? a < b : slowCompare('<', local(f, s1, n1), local(f, s2, n2));
+      return typeof a === 'number' && typeof b === 'number'
+        ? a < b
+        : slowCompare('<', local(f, s1, n1), local(f, s2, n2));
     };
   }
   if (l.kind === 'expr' && r.kind === 'const' && typeof r.value === 'number') {
@@ -185,7 +187,9 @@ function lessEqual(l: Operand, r: Operand): ExprFn | null {
     return (f) => {
       const a = f.locals[s1];
       const b = f.locals[s2];
-      return typeof a === 'number' && typeof b === 'number' ? a <= b : slowCompare('<=', local(f, s1, n1), local(f, s2, n2));
+      return typeof a === 'number' && typeof b === 'number'
+        ? a <= b
+        : slowCompare('<=', local(f, s1, n1), local(f, s2, n2));
     };
   }
   if (l.kind === 'expr' && r.kind === 'const' && typeof r.value === 'number') {
@@ -213,7 +217,9 @@ function greater(l: Operand, r: Operand): ExprFn | null {
     return (f) => {
       const a = f.locals[s1];
       const b = f.locals[s2];
-      return typeof a === 'number' && typeof b === 'number' ? a > b : slowCompare('>', local(f, s1, n1), local(f, s2, n2));
+      return typeof a === 'number' && typeof b === 'number'
+        ? a > b
+        : slowCompare('>', local(f, s1, n1), local(f, s2, n2));
     };
   }
   if (l.kind === 'expr' && r.kind === 'const' && typeof r.value === 'number') {
@@ -241,7 +247,9 @@ function greaterEqual(l: Operand, r: Operand): ExprFn | null {
     return (f) => {
       const a = f.locals[s1];
       const b = f.locals[s2];
-      return typeof a === 'number' && typeof b === 'number' ? a >= b : slowCompare('>=', local(f, s1, n1), local(f, s2, n2));
+      return typeof a === 'number' && typeof b === 'number'
+        ? a >= b
+        : slowCompare('>=', local(f, s1, n1), local(f, s2, n2));
     };
   }
   if (l.kind === 'expr' && r.kind === 'const' && typeof r.value === 'number') {
@@ -269,7 +277,9 @@ function equal(l: Operand, r: Operand): ExprFn | null {
     return (f) => {
       const a = f.locals[s1];
       const b = f.locals[s2];
-      return typeof a === 'number' && typeof b === 'number' ? a === b : slowCompare('==', local(f, s1, n1), local(f, s2, n2));
+      return typeof a === 'number' && typeof b === 'number'
+        ? a === b
+        : slowCompare('==', local(f, s1, n1), local(f, s2, n2));
     };
   }
   if (l.kind === 'expr' && r.kind === 'const' && typeof r.value === 'number') {
@@ -297,7 +307,9 @@ function notEqual(l: Operand, r: Operand): ExprFn | null {
     return (f) => {
       const a = f.locals[s1];
       const b = f.locals[s2];
-      return typeof a === 'number' && typeof b === 'number' ? a !== b : slowCompare('!=', local(f, s1, n1), local(f, s2, n2));
+      return typeof a === 'number' && typeof b === 'number'
+        ? a !== b
+        : slowCompare('!=', local(f, s1, n1), local(f, s2, n2));
     };
   }
   if (l.kind === 'expr' && r.kind === 'const' && typeof r.value === 'number') {

@@ -11,7 +11,18 @@ import type { CodeObject, ExprFn, Frame } from './frame';
 import { toArray } from './iteration';
 import { TypeLookup } from './lookup-cache';
 import { local, sourceOf, type Source } from './operands';
-import { PyBuiltin, PyDict, PyFunction, PyInstance, PyModule, PySuper, PyType, typeOf, type Kwargs, type PyValue } from './objects';
+import {
+  PyBuiltin,
+  PyDict,
+  PyFunction,
+  PyInstance,
+  PyModule,
+  PySuper,
+  PyType,
+  typeOf,
+  type Kwargs,
+  type PyValue,
+} from './objects';
 
 type ArgsFn = (f: Frame) => PyValue[];
 /** The arguments with the object in front: for a method written in Python. */
@@ -22,8 +33,14 @@ const NO_ARGS: PyValue[] = Object.freeze([]) as unknown as PyValue[];
 
 /** Evaluates display or call elements, expanding *starred ones. */
 export function displayItems(ctx: Ctx, elts: Expr[]): ArgsFn {
-  const parts = elts.map((x) => (x.kind === 'Starred' ? { star: true, fn: compileExpr(ctx, x.value) } : { star: false, fn: compileExpr(ctx, x) }));
-  if (parts.every((p) => !p.star)) return positional(parts.map((p) => p.fn), false);
+  const parts = elts.map((x) =>
+    x.kind === 'Starred' ? { star: true, fn: compileExpr(ctx, x.value) } : { star: false, fn: compileExpr(ctx, x) },
+  );
+  if (parts.every((p) => !p.star))
+    return positional(
+      parts.map((p) => p.fn),
+      false,
+    );
   return (f) => {
     const out: PyValue[] = [];
     for (const p of parts) {
@@ -89,7 +106,8 @@ function keywordArgs(ctx: Ctx, keywords: Keyword[]): ((f: Frame) => Kwargs) | nu
         kw.set(p.name, v);
         continue;
       }
-      if (!(v instanceof PyDict)) throw pyError('TypeError', `argument after ** must be a mapping, not ${typeOf(v).name}`);
+      if (!(v instanceof PyDict))
+        throw pyError('TypeError', `argument after ** must be a mapping, not ${typeOf(v).name}`);
       for (const entry of v.map.values()) {
         if (typeof entry.k !== 'string') throw pyError('TypeError', 'keywords must be strings');
         kw.set(entry.k, entry.v);
@@ -124,7 +142,8 @@ export function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
     if (fn instanceof PyFunction) {
       const code = fn.code as CodeObject;
       // Arguments straight into the new frame's slots: no array in between.
-      if (code.simple && code.argcount === argFns.length && code.kind === 'function') return code.run(direct(f, code.frameFor(fn)));
+      if (code.simple && code.argcount === argFns.length && code.kind === 'function')
+        return code.run(direct(f, code.frameFor(fn)));
       return code.invoke(fn, args(f), null);
     }
     return fn instanceof PyBuiltin ? fn.fn(args(f), null) : call(fn, args(f), null);
@@ -162,7 +181,13 @@ function directCall(fns: ExprFn[], sources: Source[]): (f: Frame, callee: Frame)
 }
 
 /** obj.name(args): the method is looked up on obj's type without making a bound method. */
-function methodCall(obj: Source, name: string, args: ArgsFn, kwargs: ((f: Frame) => Kwargs) | null, argFns: ExprFn[] | null): ExprFn {
+function methodCall(
+  obj: Source,
+  name: string,
+  args: ArgsFn,
+  kwargs: ((f: Frame) => Kwargs) | null,
+  argFns: ExprFn[] | null,
+): ExprFn {
   const { slot, name: objName, read } = obj;
   const lookup = new TypeLookup(name);
   const selfArgs = argFns !== null && kwargs === null ? withSelf(argFns) : null;
@@ -182,12 +207,15 @@ function methodCall(obj: Source, name: string, args: ArgsFn, kwargs: ((f: Frame)
   /** A function found on the class: self and the arguments go straight into its frame when they can. */
   const pythonMethod = (m: PyFunction, o: PyValue, f: Frame): PyValue => {
     const code = m.code as CodeObject;
-    if (direct !== null && code.simple && code.argcount === argc && code.kind === 'function') return code.run(direct(f, code.frameFor(m), o));
+    if (direct !== null && code.simple && code.argcount === argc && code.kind === 'function')
+      return code.run(direct(f, code.frameFor(m), o));
     if (selfArgs !== null) return code.invoke(m, selfArgs(f, o), null);
     return code.invoke(m, [o, ...args(f)], kwargs ? kwargs(f) : null);
   };
   const builtinMethod = (m: PyBuiltin, o: PyValue, f: Frame): PyValue =>
-    m.method !== null ? m.method(o, args(f), kwargs ? kwargs(f) : null) : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
+    m.method !== null
+      ? m.method(o, args(f), kwargs ? kwargs(f) : null)
+      : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
   const generic = (o: PyValue, f: Frame): PyValue => call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
   return (f) => {
     const o = slot >= 0 ? local(f, slot, objName) : read(f);

@@ -75,7 +75,10 @@ export function shownName(name: string): string {
 }
 
 export function unboundLocal(name: string): never {
-  throw pyError('UnboundLocalError', `cannot access local variable '${shownName(name)}' where it is not associated with a value`);
+  throw pyError(
+    'UnboundLocalError',
+    `cannot access local variable '${shownName(name)}' where it is not associated with a value`,
+  );
 }
 
 export function nameError(name: string, f?: Frame, builtins?: PyDict): never {
@@ -83,7 +86,10 @@ export function nameError(name: string, f?: Frame, builtins?: PyDict): never {
   const exc = pyError('NameError', `name '${shown}' is not defined`);
   setName(exc.value.dict, 'name', shown);
   // CPython looks among the frame's locals, then its globals, then the builtins.
-  if (f && builtins) offerSuggestion(exc.value, () => firstSuggestion(shown, [f.code.varnames, dictNames(f.globals), dictNames(builtins)]));
+  if (f && builtins)
+    offerSuggestion(exc.value, () =>
+      firstSuggestion(shown, [f.code.varnames, dictNames(f.globals), dictNames(builtins)]),
+    );
   throw exc;
 }
 

@@ -1,34 +1,26 @@
 // Expressions -> closures `(frame) => value`. Hot shapes (locals, int arithmetic, module
 // attributes, method calls) get their own closures; everything else goes through the protocol.
-import type { Comprehension, Const, Expr, Keyword } from '../../common/python/ast';
-import { call, findAttr, getAttr } from './attributes';
+import type { Const, Expr } from '../../common/python/ast';
+import { getAttr } from './attributes';
 import { compare, dictSet, equals, truthy } from './compare';
-import { classNameLoader, globalLoader, nameError, unboundLocal, type Ctx } from './compile-context';
+import { classNameLoader, globalLoader, unboundLocal, type Ctx } from './compile-context';
 import { pyError } from './errors';
-import { asPyExc, type ExprFn, type Frame } from './frame';
-import { formatValue } from './format';
+import { type ExprFn } from './frame';
 import { contains, getItem } from './items';
-import { iterate, JsIterator, toArray } from './iteration';
 import {
   Ellipsis,
-  lookupType,
-  PyBuiltin,
   PyBytes,
   PyDict,
   PyFloat,
-  PyFunction,
   PyInstance,
   PyList,
   PyModule,
   PyProperty,
   PySet,
   PySlice,
-  PySuper,
   PyTuple,
-  PyType,
   typeOf,
   types,
-  type Kwargs,
   type PyValue,
 } from './objects';
 import { binaryOp, unaryOp } from './operators';
@@ -41,7 +33,6 @@ import { local, operandOf, reader, sourceOf } from './operands';
 import { comprehension, generatorExp } from './compile-comprehension';
 import { formattedValue, joinedStr } from './compile-fstring';
 import { hashKey as hashKeyOf } from './compare';
-import { pyRepr, pyStr } from './text';
 
 export function constantValue(c: Const): PyValue {
   switch (c.type) {
@@ -76,9 +67,16 @@ export function staticCost(ctx: Ctx, e: Expr | null): number {
     case 'BoolOp':
       return e.values.reduce((n, v) => n + c.compare / 2 + staticCost(ctx, v), 0);
     case 'Compare':
-      return e.ops.length * c.compare + staticCost(ctx, e.left) + e.comparators.reduce((n, v) => n + staticCost(ctx, v), 0);
+      return (
+        e.ops.length * c.compare + staticCost(ctx, e.left) + e.comparators.reduce((n, v) => n + staticCost(ctx, v), 0)
+      );
     case 'Call':
-      return c.call + staticCost(ctx, e.func) + e.args.reduce((n, a) => n + staticCost(ctx, a), 0) + e.keywords.reduce((n, k) => n + staticCost(ctx, k.value), 0);
+      return (
+        c.call +
+        staticCost(ctx, e.func) +
+        e.args.reduce((n, a) => n + staticCost(ctx, a), 0) +
+        e.keywords.reduce((n, k) => n + staticCost(ctx, k.value), 0)
+      );
     case 'Attribute':
       return c.attribute + staticCost(ctx, e.value);
     case 'Subscript':
@@ -88,9 +86,16 @@ export function staticCost(ctx: Ctx, e: Expr | null): number {
     case 'Set':
       return c.element * e.elts.length + e.elts.reduce((n, v) => n + staticCost(ctx, v), 0);
     case 'Dict':
-      return c.element * e.values.length + e.values.reduce((n, v) => n + staticCost(ctx, v), 0) + e.keys.reduce((n, k) => n + staticCost(ctx, k), 0);
+      return (
+        c.element * e.values.length +
+        e.values.reduce((n, v) => n + staticCost(ctx, v), 0) +
+        e.keys.reduce((n, k) => n + staticCost(ctx, k), 0)
+      );
     case 'JoinedStr':
-      return e.values.reduce((n, v) => n + (v.kind === 'FormattedValue' ? c.format + staticCost(ctx, v.value) : c.constant), 0);
+      return e.values.reduce(
+        (n, v) => n + (v.kind === 'FormattedValue' ? c.format + staticCost(ctx, v.value) : c.constant),
+        0,
+      );
     case 'IfExp':
       return c.compare + staticCost(ctx, e.test) + Math.max(staticCost(ctx, e.body), staticCost(ctx, e.orelse));
     case 'Starred':
@@ -257,12 +262,14 @@ function expression(ctx: Ctx, e: Expr): ExprFn {
     case 'Await':
     case 'Yield':
     case 'YieldFrom':
-      throw pyError('SyntaxError', `'${e.kind === 'Await' ? 'await' : 'yield'}' outside ${e.kind === 'Await' ? 'async function' : 'function'}`);
+      throw pyError(
+        'SyntaxError',
+        `'${e.kind === 'Await' ? 'await' : 'yield'}' outside ${e.kind === 'Await' ? 'async function' : 'function'}`,
+      );
     case 'Unsupported':
       throw pyError('SyntaxError', `${e.what} is not supported here`);
   }
 }
-
 
 function nameLoader(ctx: Ctx, e: Expr & { kind: 'Name' }): ExprFn {
   const name = ctx.nameOf(e);
@@ -280,7 +287,13 @@ function nameLoader(ctx: Ctx, e: Expr & { kind: 'Name' }): ExprFn {
       const free = index >= ctx.code!.cellvarCount;
       return (f) => {
         const v = f.cells[index].v;
-        if (v === undefined) throw free ? pyError('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`) : unboundLocal(name);
+        if (v === undefined)
+          throw free
+            ? pyError(
+                'NameError',
+                `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+              )
+            : unboundLocal(name);
         return v;
       };
     }
@@ -392,4 +405,3 @@ function dictDisplay(ctx: Ctx, e: Expr & { kind: 'Dict' }): ExprFn {
     return d;
   };
 }
-

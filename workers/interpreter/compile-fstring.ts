@@ -41,7 +41,8 @@ function constantSpec(spec: Expr | null): string | null {
 export function formattedValue(ctx: Ctx, e: Expr & { kind: 'FormattedValue' }): ExprFn {
   const value = compileExpr(ctx, e.value);
   const conversion = e.conversion;
-  const convert = (v: PyValue) => (conversion === 's' ? pyStr(v) : conversion === 'r' || conversion === 'a' ? pyRepr(v) : v);
+  const convert = (v: PyValue) =>
+    conversion === 's' ? pyStr(v) : conversion === 'r' || conversion === 'a' ? pyRepr(v) : v;
   const fixed = constantSpec(e.formatSpec);
   if (fixed === '')
     return (f) => {

@@ -13,7 +13,18 @@ import { computeMro, PyCell, PyDict, PyFunction, PyProperty, PyType, types, type
 import type { Scope } from './scope';
 
 /** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
-const closedBases = new Set([types.list, types.dict, types.set, types.frozenset, types.tuple, types.int, types.float, types.str, types.bool, types.bytes]);
+const closedBases = new Set([
+  types.list,
+  types.dict,
+  types.set,
+  types.frozenset,
+  types.tuple,
+  types.int,
+  types.float,
+  types.str,
+  types.bool,
+  types.bytes,
+]);
 
 function signatureOf(args: Arguments): Signature {
   return {
@@ -31,7 +42,12 @@ function newCode(ctx: Ctx, scope: Scope, node: Stmt | Expr, signature: Signature
   code.nslots = scope.nslots;
   code.cellNames = [...scope.cellvars, ...scope.freevars];
   code.cellvarCount = scope.cellvars.length;
-  const params = [...signature.positional, ...(signature.vararg ? [signature.vararg] : []), ...signature.kwonly, ...(signature.kwarg ? [signature.kwarg] : [])];
+  const params = [
+    ...signature.positional,
+    ...(signature.vararg ? [signature.vararg] : []),
+    ...signature.kwonly,
+    ...(signature.kwarg ? [signature.kwarg] : []),
+  ];
   code.paramTargets = params.map((p) => {
     const cell = scope.cellvars.indexOf(p);
     return cell >= 0 ? ~cell : scope.slots.get(p)!;
@@ -39,8 +55,17 @@ function newCode(ctx: Ctx, scope: Scope, node: Stmt | Expr, signature: Signature
   for (const [name, slot] of scope.slots) code.slotNames[slot] = name;
   code.varnames = [...new Set([...params, ...scope.slots.keys()])].filter((n) => !n.includes('\u00b7'));
   code.argcount = signature.positional.length;
-  code.simple = signature.vararg === null && signature.kwonly.length === 0 && signature.kwarg === null && code.paramTargets.every((t, i) => t === i);
-  code.poolable = scope.kind === 'function' && !scope.isGenerator && !scope.isCoroutine && scope.cellvars.length === 0 && !holdsGeneratorExp(node);
+  code.simple =
+    signature.vararg === null &&
+    signature.kwonly.length === 0 &&
+    signature.kwarg === null &&
+    code.paramTargets.every((t, i) => t === i);
+  code.poolable =
+    scope.kind === 'function' &&
+    !scope.isGenerator &&
+    !scope.isCoroutine &&
+    scope.cellvars.length === 0 &&
+    !holdsGeneratorExp(node);
   code.kind = scope.isCoroutine ? 'coroutine' : scope.isGenerator ? 'generator' : 'function';
   ctx.codes.set(node.nid, code);
   return code;
@@ -95,7 +120,10 @@ export function makeFunction(
     else code.body = compileBlock(ctx, node.body);
   });
   const defaults = args.defaults.map((d) => compileExpr(ctx, d));
-  const kwDefaults = args.kwonly.map((a, i) => ({ name: a.name, fn: args.kwDefaults[i] ? compileExpr(ctx, args.kwDefaults[i]!) : null }));
+  const kwDefaults = args.kwonly.map((a, i) => ({
+    name: a.name,
+    fn: args.kwDefaults[i] ? compileExpr(ctx, args.kwDefaults[i]!) : null,
+  }));
   const closure = closureReader(ctx, scope);
   const decos = decorators.map((d) => compileExpr(ctx, d)).reverse();
   const module = ctx.env.moduleName;
@@ -104,14 +132,27 @@ export function makeFunction(
     const decoFns = decos.map((d) => d(f));
     let kw: Map<string, PyValue> | null = null;
     for (const k of kwDefaults) if (k.fn) (kw ??= new Map()).set(k.name, k.fn(f));
-    let v: PyValue = new PyFunction(code, f.globals, defaults.map((d) => d(f)), kw, closure ? closure(f) : null, name, qualname, module);
+    let v: PyValue = new PyFunction(
+      code,
+      f.globals,
+      defaults.map((d) => d(f)),
+      kw,
+      closure ? closure(f) : null,
+      name,
+      qualname,
+      module,
+    );
     for (const d of decoFns) v = call(d, [v], null);
     return v;
   };
 }
 
 export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
-  if (node.keywords.length > 0) throw pyError('SyntaxError', `class keywords (${node.keywords.map((k) => k.name ?? '**').join(', ')}) are not supported here`);
+  if (node.keywords.length > 0)
+    throw pyError(
+      'SyntaxError',
+      `class keywords (${node.keywords.map((k) => k.name ?? '**').join(', ')}) are not supported here`,
+    );
   const scope = ctx.table.scopes.get(node.nid)!;
   const code = newCode(ctx, scope, node, { positional: [], posonlyCount: 0, vararg: null, kwonly: [], kwarg: null });
   within(ctx, scope, code, () => {

@@ -45,7 +45,9 @@ export function compileImportFrom(ctx: Ctx, s: Stmt & { kind: 'ImportFrom' }): S
   const line = s.line;
   const env = ctx.env;
   const star = s.names.some((a) => a.name === '*');
-  const names = s.names.filter((a) => a.name !== '*').map((a) => ({ name: a.name, store: storeNamed(ctx, a.asname ?? a.name, a.nid) }));
+  const names = s.names
+    .filter((a) => a.name !== '*')
+    .map((a) => ({ name: a.name, store: storeNamed(ctx, a.asname ?? a.name, a.nid) }));
   const cost = ctx.costs.statement + ctx.costs.call * (1 + s.names.length);
   return (f) => {
     f.line = line;

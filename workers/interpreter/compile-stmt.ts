@@ -282,7 +282,10 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
   const line = s.line;
   const iter = compileExpr(ctx, s.iter);
   const store = storeTarget(ctx, s.target);
-  const fast = s.target.kind === 'Name' && ctx.access(s.target).kind === 'fast' ? (ctx.access(s.target) as { slot: number }).slot : -1;
+  const fast =
+    s.target.kind === 'Name' && ctx.access(s.target).kind === 'fast'
+      ? (ctx.access(s.target) as { slot: number }).slot
+      : -1;
   const body = compileBlock(ctx, s.body);
   const orelse = s.orelse.length > 0 ? compileBlock(ctx, s.orelse) : null;
   const cost = ctx.costs.statement + staticCost(ctx, s.iter);

@@ -22,22 +22,22 @@ export function storeNamed(ctx: Ctx, name: string, nid: number): StoreFn {
 
 function storeByAccess(name: string, a: Access): StoreFn {
   switch (a.kind) {
-        case 'fast': {
-          const slot = a.slot;
-          return (f, v) => {
-            f.locals[slot] = v;
-          };
-        }
-        case 'cell': {
-          const index = a.index;
-          return (f, v) => {
-            f.cells[index].v = v;
-          };
-        }
-        case 'global':
-          return (f, v) => storeGlobal(f, name, v);
-        case 'classname':
-          return (f, v) => storeClassName(f, name, v);
+    case 'fast': {
+      const slot = a.slot;
+      return (f, v) => {
+        f.locals[slot] = v;
+      };
+    }
+    case 'cell': {
+      const index = a.index;
+      return (f, v) => {
+        f.cells[index].v = v;
+      };
+    }
+    case 'global':
+      return (f, v) => storeGlobal(f, name, v);
+    case 'classname':
+      return (f, v) => storeClassName(f, name, v);
   }
 }
 
@@ -93,12 +93,14 @@ function unpacker(ctx: Ctx, elts: Expr[]): StoreFn {
     const items = toArray(v);
     if (star < 0) {
       if (items.length > n) throw pyError('ValueError', `too many values to unpack (expected ${n})`);
-      if (items.length < n) throw pyError('ValueError', `not enough values to unpack (expected ${n}, got ${items.length})`);
+      if (items.length < n)
+        throw pyError('ValueError', `not enough values to unpack (expected ${n}, got ${items.length})`);
       for (let i = 0; i < n; i++) stores[i](f, items[i]);
       return;
     }
     const after = n - star - 1;
-    if (items.length < n - 1) throw pyError('ValueError', `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
+    if (items.length < n - 1)
+      throw pyError('ValueError', `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
     for (let i = 0; i < star; i++) stores[i](f, items[i]);
     stores[star](f, new PyList(items.slice(star, items.length - after)));
     for (let i = 0; i < after; i++) stores[star + 1 + i](f, items[items.length - after + i]);

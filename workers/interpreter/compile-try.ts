@@ -9,7 +9,16 @@ import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeNamed, storeTarget } from './compile-store';
 import { isExceptionType, pyError, PyExc, setContext, tracebacks } from './errors';
-import { asPyExc, caughtIn, NORMAL, type ExprFn, type Frame, type Signal, type StmtFn, type ThreadState } from './frame';
+import {
+  asPyExc,
+  caughtIn,
+  NORMAL,
+  type ExprFn,
+  type Frame,
+  type Signal,
+  type StmtFn,
+  type ThreadState,
+} from './frame';
 import { awaitValue } from './generators';
 import { PyInstance, PyTuple, PyType, typeOf, type PyValue } from './objects';
 
@@ -51,7 +60,8 @@ export function reraise(ts: ThreadState, f: Frame): PyExc {
 
 export function exceptionMatches(e: PyInstance, t: PyValue): boolean {
   if (t instanceof PyTuple) return t.items.some((x) => exceptionMatches(e, x));
-  if (!(t instanceof PyType) || !isExceptionType(t)) throw pyError('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+  if (!(t instanceof PyType) || !isExceptionType(t))
+    throw pyError('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
   return e.type.mro.includes(t);
 }
 
@@ -90,7 +100,12 @@ interface Handler<B> {
 }
 
 function handlerOf<B>(ctx: Ctx, h: ExceptHandler, body: B): Handler<B> {
-  return { type: h.type ? compileExpr(ctx, h.type) : null, store: h.name ? storeNamed(ctx, h.name, h.nid) : null, body, line: h.line };
+  return {
+    type: h.type ? compileExpr(ctx, h.type) : null,
+    store: h.name ? storeNamed(ctx, h.name, h.nid) : null,
+    body,
+    line: h.line,
+  };
 }
 
 /** The first handler whose type matches, with the name bound; the frame's line is put back if none does. */
@@ -204,11 +219,19 @@ function exitOf(m: PyValue, exit: '__exit__' | '__aexit__'): PyValue {
   if (found !== undefined) return found;
   const isAsync = exit === '__aexit__';
   if (findAttr(m, isAsync ? '__aenter__' : '__enter__') === undefined)
-    throw pyError('TypeError', `'${typeOf(m).name}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol`);
+    throw pyError(
+      'TypeError',
+      `'${typeOf(m).name}' object does not support the ${isAsync ? 'asynchronous ' : ''}context manager protocol`,
+    );
   throw pyError('AttributeError', exit);
 }
 
-export function withStmt(ctx: Ctx, s: Stmt & { kind: 'With' }, index: number, block: (ctx: Ctx, body: Stmt[]) => StmtFn): StmtFn {
+export function withStmt(
+  ctx: Ctx,
+  s: Stmt & { kind: 'With' },
+  index: number,
+  block: (ctx: Ctx, body: Stmt[]) => StmtFn,
+): StmtFn {
   if (index >= s.items.length) return block(ctx, s.body);
   const ts = ctx.ts;
   const line = s.line;

@@ -49,7 +49,8 @@ describe('conformance: the interpreter prints what CPython prints', () => {
 });
 
 const version = pythonVersion();
-const sameMinor = version !== null && version.split('.').slice(0, 2).join('.') === recording.python.split('.').slice(0, 2).join('.');
+const sameMinor =
+  version !== null && version.split('.').slice(0, 2).join('.') === recording.python.split('.').slice(0, 2).join('.');
 
 describe.runIf(sameMinor)(`expected.json is what this machine's python3 (${version}) prints`, () => {
   it.each(names)('%s', (name) => {

@@ -163,7 +163,7 @@ function general(x: number, precision: number, alternate: boolean, upper: boolea
   const p = precision === 0 ? 1 : precision;
   if (x === 0) return alternate ? `0.${'0'.repeat(p - 1)}` : '0';
   const exp = exponentDigits(x, p - 1).exponent;
-  let text = exp >= -4 && exp < p ? fixed(x, Math.max(0, p - 1 - exp)) : exponent(x, p - 1, upper);
+  const text = exp >= -4 && exp < p ? fixed(x, Math.max(0, p - 1 - exp)) : exponent(x, p - 1, upper);
   if (!alternate) return text.replace(/(\.\d*?)0+(e|E|$)/, '$1$2').replace(/\.(e|E|$)/, '$1');
   // '#' keeps the point even with no digits after it.
   return text.includes('.') ? text : text.replace(/(e|E|$)/, '.$1');
@@ -221,21 +221,30 @@ function splitNumber(body: string): [string, string] {
 /** format(value, spec) for the builtin types; objects with __format__ are handled by the caller. */
 export function formatValue(value: PyValue, specText: string): string {
   if (specText === '') return pyStr(value);
-  if (!(typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || typeof value === 'string' || value instanceof PyFloat))
+  if (!(
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    typeof value === 'boolean' ||
+    typeof value === 'string' ||
+    value instanceof PyFloat
+  ))
     throw pyError('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
   const spec = parseSpec(specText);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     if ('eEfFgG%'.includes(spec.type) && spec.type !== '') return formatFloat(Number(value), spec);
-    if (spec.precision !== null && spec.type === '') throw pyError('ValueError', 'Precision not allowed in integer format specifier');
+    if (spec.precision !== null && spec.type === '')
+      throw pyError('ValueError', 'Precision not allowed in integer format specifier');
     if (spec.type === 's') throw pyError('ValueError', "Unknown format code 's' for object of type 'int'");
     return formatInt(typeof value === 'boolean' ? Number(value) : value, spec);
   }
   if (value instanceof PyFloat) {
-    if ('bcdoxX'.includes(spec.type) && spec.type !== '') throw pyError('ValueError', `Unknown format code '${spec.type}' for object of type 'float'`);
+    if ('bcdoxX'.includes(spec.type) && spec.type !== '')
+      throw pyError('ValueError', `Unknown format code '${spec.type}' for object of type 'float'`);
     return formatFloat(value.v, spec);
   }
   if (typeof value === 'string') {
-    if (spec.type !== '' && spec.type !== 's') throw pyError('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
+    if (spec.type !== '' && spec.type !== 's')
+      throw pyError('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
     if (spec.grouping) throw pyError('ValueError', `Cannot specify '${spec.grouping}' with 's'.`);
     if (spec.sign) throw pyError('ValueError', 'Sign not allowed in string format specifier');
     if (spec.align === '=') throw pyError('ValueError', "'=' alignment not allowed in string format specifier");
@@ -257,51 +266,57 @@ export function percentFormat(template: string, values: PyValue): string {
     if (index >= args.length) throw pyError('TypeError', 'not enough arguments for format string');
     return args[index++];
   };
-  const out = template.replace(percentPattern, (_match, key: string | undefined, flags: string, width?: string, precision?: string, conversion?: string) => {
-    if (conversion === '%') return '%';
-    chargeField();
-    const w = width === '*' ? Number(next()) : width ? Number(width) : 0;
-    const p = precision === '*' ? Number(next()) : precision !== undefined ? Number(precision) : null;
-    const value = key !== undefined ? (mapping ? getItem(mapping, key) : failMapping()) : next();
-    const spec: Spec = {
-      fill: flags.includes('0') && !flags.includes('-') && !'sr'.includes(conversion!) ? '0' : ' ',
-      align: flags.includes('-') ? '<' : flags.includes('0') && !'sr'.includes(conversion!) ? '=' : '>',
-      sign: flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '',
-      alternate: flags.includes('#'),
-      zero: false,
-      width: w,
-      grouping: '',
-      precision: p,
-      type: '',
-    };
-    switch (conversion) {
-      case 's':
-        return pad(p === null ? pyStr(value) : cpPrefix(pyStr(value), p), spec, '>');
-      case 'r':
-      case 'a':
-        return pad(pyRepr(value), spec, '>');
-      case 'c':
-        return pad(typeof value === 'string' ? value : String.fromCodePoint(Number(value)), spec, '>');
-      case 'd':
-      case 'i':
-      case 'u': {
-        if (!isNum(value)) throw pyError('TypeError', `%${conversion} format: a real number is required, not ${typeName(value)}`);
-        const n = value instanceof PyFloat ? floatToInt(value.v) : typeof value === 'boolean' ? Number(value) : value;
-        const body = p !== null ? digitsWithPrecision(n, p) : null;
-        return body ?? formatInt(n, { ...spec, type: 'd' });
+  const out = template.replace(
+    percentPattern,
+    (_match, key: string | undefined, flags: string, width?: string, precision?: string, conversion?: string) => {
+      if (conversion === '%') return '%';
+      chargeField();
+      const w = width === '*' ? Number(next()) : width ? Number(width) : 0;
+      const p = precision === '*' ? Number(next()) : precision !== undefined ? Number(precision) : null;
+      const value = key !== undefined ? (mapping ? getItem(mapping, key) : failMapping()) : next();
+      const spec: Spec = {
+        fill: flags.includes('0') && !flags.includes('-') && !'sr'.includes(conversion!) ? '0' : ' ',
+        align: flags.includes('-') ? '<' : flags.includes('0') && !'sr'.includes(conversion!) ? '=' : '>',
+        sign: flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '',
+        alternate: flags.includes('#'),
+        zero: false,
+        width: w,
+        grouping: '',
+        precision: p,
+        type: '',
+      };
+      switch (conversion) {
+        case 's':
+          return pad(p === null ? pyStr(value) : cpPrefix(pyStr(value), p), spec, '>');
+        case 'r':
+        case 'a':
+          return pad(pyRepr(value), spec, '>');
+        case 'c':
+          return pad(typeof value === 'string' ? value : String.fromCodePoint(Number(value)), spec, '>');
+        case 'd':
+        case 'i':
+        case 'u': {
+          if (!isNum(value))
+            throw pyError('TypeError', `%${conversion} format: a real number is required, not ${typeName(value)}`);
+          const n = value instanceof PyFloat ? floatToInt(value.v) : typeof value === 'boolean' ? Number(value) : value;
+          const body = p !== null ? digitsWithPrecision(n, p) : null;
+          return body ?? formatInt(n, { ...spec, type: 'd' });
+        }
+        case 'o':
+        case 'x':
+        case 'X':
+          if (!isNum(value) || value instanceof PyFloat)
+            throw pyError('TypeError', `%${conversion} format: an integer is required, not ${typeName(value)}`);
+          return formatInt(typeof value === 'boolean' ? Number(value) : value, { ...spec, type: conversion });
+        default: {
+          if (!isNum(value)) throw pyError('TypeError', `must be real number, not ${typeName(value)}`);
+          return formatFloat(toNumber(value), { ...spec, type: conversion!, precision: p ?? 6 });
+        }
       }
-      case 'o':
-      case 'x':
-      case 'X':
-        if (!isNum(value) || value instanceof PyFloat) throw pyError('TypeError', `%${conversion} format: an integer is required, not ${typeName(value)}`);
-        return formatInt(typeof value === 'boolean' ? Number(value) : value, { ...spec, type: conversion });
-      default: {
-        if (!isNum(value)) throw pyError('TypeError', `must be real number, not ${typeName(value)}`);
-        return formatFloat(toNumber(value), { ...spec, type: conversion!, precision: p ?? 6 });
-      }
-    }
-  });
-  if (!mapping && index < args.length) throw pyError('TypeError', 'not all arguments converted during string formatting');
+    },
+  );
+  if (!mapping && index < args.length)
+    throw pyError('TypeError', 'not all arguments converted during string formatting');
   return out;
 }
 

@@ -195,7 +195,10 @@ export class CodeObject implements Code {
     if (args.length > n && s.vararg === null) {
       const atLeast = n - fn.defaults.length;
       const takes = fn.defaults.length > 0 ? `from ${atLeast} to ${n}` : `${n}`;
-      throw pyError('TypeError', `${name} takes ${takes} positional argument${n === 1 && fn.defaults.length === 0 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
+      throw pyError(
+        'TypeError',
+        `${name} takes ${takes} positional argument${n === 1 && fn.defaults.length === 0 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`,
+      );
     }
     for (let i = 0; i < Math.min(n, args.length); i++) filled[i] = args[i];
     let next = n;
@@ -249,7 +252,10 @@ const noCells: PyCell[] = [];
 function missingArguments(name: string, names: string[], kind: string): PyExc {
   const quoted = names.map((n) => `'${n}'`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-  return pyError('TypeError', `${name} missing ${names.length} required ${kind} argument${names.length === 1 ? '' : 's'}: ${list}`);
+  return pyError(
+    'TypeError',
+    `${name} missing ${names.length} required ${kind} argument${names.length === 1 ? '' : 's'}: ${list}`,
+  );
 }
 
 /** As an exception leaves a frame, the frame adds its line to the traceback (as CPython's does). */
@@ -272,6 +278,7 @@ export function caughtIn(e: unknown, f: Frame, ts: ThreadState): PyExc | null {
 /** A Python exception, or a JavaScript stack overflow turned into RecursionError; null for internal errors. */
 export function asPyExc(e: unknown): PyExc | null {
   if (e instanceof PyExc) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return pyError('RecursionError', 'maximum recursion depth exceeded');
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return pyError('RecursionError', 'maximum recursion depth exceeded');
   return null;
 }

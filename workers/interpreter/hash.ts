@@ -2,7 +2,18 @@
 // strings and None hash randomly in CPython, and get a stable hash of their own here.
 import { call } from './attributes';
 import { pyError } from './errors';
-import { lookupType, objectId, PyFloat, PyInstance, PyObject, PySet, PyTuple, types, typeOf, type PyValue } from './objects';
+import {
+  lookupType,
+  objectId,
+  PyFloat,
+  PyInstance,
+  PyObject,
+  PySet,
+  PyTuple,
+  types,
+  typeOf,
+  type PyValue,
+} from './objects';
 import { intHash, stableHash, tupleHash, U64, type Hash } from './stable-hash';
 
 function stringHash(s: string): Hash {
@@ -27,7 +38,8 @@ export function pyHash(v: PyValue): Hash {
   if (v instanceof PyTuple) return tupleHash(v.items, pyHash)!;
   if (v instanceof PySet && v.frozen) {
     let h = BigInt(v.map.size + 1) * 1927868237n;
-    for (const item of v.map.values()) h ^= ((BigInt.asUintN(64, BigInt(pyHash(item))) ^ 89869747n) * 3644798167n) & U64;
+    for (const item of v.map.values())
+      h ^= ((BigInt.asUintN(64, BigInt(pyHash(item))) ^ 89869747n) * 3644798167n) & U64;
     return intHash(BigInt.asIntN(64, h & U64));
   }
   if (v instanceof PyInstance) {

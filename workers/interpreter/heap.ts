@@ -66,7 +66,9 @@ export interface HeapResolver {
 /** The id of sys.modules: the root every replica has from the start. */
 export const MODULES_SID = 1;
 
-const builtinTypes = new Map<string, PyType>([...Object.entries(types), ...Object.entries(exceptions)].map(([name, t]) => [name, t]));
+const builtinTypes = new Map<string, PyType>(
+  [...Object.entries(types), ...Object.entries(exceptions)].map(([name, t]) => [name, t]),
+);
 
 /** Types written in TypeScript outside builtins (a lock, a socket): known to every thread by qualified name. */
 export function registerType(t: PyType): PyType {
@@ -160,14 +162,18 @@ export class Encoder {
         v.closure ? v.closure.map((c) => this.enc(c)) : null,
         v.dict ? this.enc(v.dict) : null,
       ];
-    if (v instanceof PyType) return ['class', v.name, v.module, v.qualname, v.bases.map((b) => this.enc(b)), this.entries(v.dict)];
+    if (v instanceof PyType)
+      return ['class', v.name, v.module, v.qualname, v.bases.map((b) => this.enc(b)), this.entries(v.dict)];
     if (v instanceof PyInstance) return ['instance', this.enc(v.type), this.entries(v.dict)];
     if (v instanceof PyBoundMethod) return ['method', this.enc(v.self), this.enc(v.func)];
     if (v instanceof PyStaticMethod) return ['staticmethod', this.enc(v.func)];
     if (v instanceof PyClassMethod) return ['classmethod', this.enc(v.func)];
     if (v instanceof PyProperty) return ['property', this.enc(v.fget), this.enc(v.fset), this.enc(v.fdel)];
     if (v instanceof NativeObject) return ['native', v.nativeKind, v.nativeState(this.mode)];
-    throw pyError('TypeError', `cannot ${this.mode === 'share' ? 'share' : 'copy'} '${v.cls.name}' object${this.mode === 'copy' ? ' into another process' : ' between threads'}`);
+    throw pyError(
+      'TypeError',
+      `cannot ${this.mode === 'share' ? 'share' : 'copy'} '${v.cls.name}' object${this.mode === 'copy' ? ' into another process' : ' between threads'}`,
+    );
   }
 }
 
@@ -350,7 +356,6 @@ export class Decoder {
     d.shape++;
     for (const [, k, v] of entries) dictSet(d, this.dec(k as Enc), this.dec(v as Enc));
   }
-
 }
 
 function mroOf(t: PyType): PyType[] {
@@ -578,4 +583,3 @@ export class SharedHeap {
     return this.decoder.dec(e);
   }
 }
-

@@ -138,7 +138,13 @@ export class Interpreter implements ThreadState {
   }
 
   compileParsed(module: Module, file: string, moduleName: string): CompiledModule {
-    const env: CompileEnv = { ts: this, builtins: this.builtins, importModule: (n) => this.importModule(n), file, moduleName };
+    const env: CompileEnv = {
+      ts: this,
+      builtins: this.builtins,
+      importModule: (n) => this.importModule(n),
+      file,
+      moduleName,
+    };
     let compiled: CompiledModule;
     try {
       compiled = compileModule(env, module);
@@ -218,5 +224,7 @@ export class Interpreter implements ThreadState {
 }
 
 export function exceptionMessage(e: PyInstance): string {
-  return exceptionArgs(e).map((a: PyValue) => pyStr(a)).join(', ');
+  return exceptionArgs(e)
+    .map((a: PyValue) => pyStr(a))
+    .join(', ');
 }

@@ -1,5 +1,19 @@
 // Subscripts, slices, membership and len().
-import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyRange, PySet, PySlice, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import {
+  lookupType,
+  PyBytes,
+  PyDict,
+  PyInstance,
+  PyList,
+  PyRange,
+  PySet,
+  PySlice,
+  PyTuple,
+  PyType,
+  type PyValue,
+  typeOf,
+  types,
+} from './objects';
 import { pyError, PyExc } from './errors';
 import { isIterable, iterate, toArray } from './iteration';
 import { equals, hashKey, truthy } from './compare';
@@ -28,7 +42,8 @@ function sliceBound(v: PyValue): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
-  if (v instanceof PyInstance && lookupType(v.type, '__index__') !== undefined) return sliceBound(callMethod(v, '__index__', []));
+  if (v instanceof PyInstance && lookupType(v.type, '__index__') !== undefined)
+    return sliceBound(callMethod(v, '__index__', []));
   throw pyError('TypeError', 'slice indices must be integers or None or have an __index__ method');
 }
 
@@ -56,7 +71,8 @@ export function sliceArray<T>(items: readonly T[], s: PySlice): T[] {
 }
 
 export function getItem(o: PyValue, k: PyValue): PyValue {
-  if (o instanceof PyList) return k instanceof PySlice ? new PyList(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'list')];
+  if (o instanceof PyList)
+    return k instanceof PySlice ? new PyList(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'list')];
   if (o instanceof PyDict) {
     chargeHash();
     const entry = o.map.get(hashKey(k));
@@ -67,10 +83,12 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     }
     throw new PyExc(keyError(k));
   }
-  if (o instanceof PyTuple) return k instanceof PySlice ? new PyTuple(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'tuple')];
+  if (o instanceof PyTuple)
+    return k instanceof PySlice ? new PyTuple(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'tuple')];
   if (typeof o === 'string') {
     if (k instanceof PySlice) return sliceArray([...o], k).join('');
-    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw pyError('TypeError', `string indices must be integers, not '${typeOf(k).name}'`);
+    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint')
+      throw pyError('TypeError', `string indices must be integers, not '${typeOf(k).name}'`);
     const chars = o.length === [...o].length ? null : [...o];
     return chars ? chars[seqIndex(k, chars.length, 'string')] : o[seqIndex(k, o.length, 'string')];
   }
@@ -85,7 +103,8 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     if (k instanceof PySlice) return new PyBytes(Uint8Array.from(sliceArray(Array.from(o.data), k)));
     return o.data[seqIndex(k, o.data.length, 'index')];
   }
-  if (o instanceof PyInstance && lookupType(o.type, '__getitem__') !== undefined) return callMethod(o, '__getitem__', [k]);
+  if (o instanceof PyInstance && lookupType(o.type, '__getitem__') !== undefined)
+    return callMethod(o, '__getitem__', [k]);
   if (o instanceof PyType && o.module === 'builtins') return o; // list[int] annotations
   throw pyError('TypeError', `'${typeOf(o).name}' object is not subscriptable`);
 }
@@ -147,7 +166,8 @@ export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof PySet) return container.map.has(hashKey(item));
   if (container instanceof PyDictView) return viewContains(container, item);
   if (typeof container === 'string') {
-    if (typeof item !== 'string') throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeOf(item).name}`);
+    if (typeof item !== 'string')
+      throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeOf(item).name}`);
     return container.includes(item);
   }
   if (container instanceof PyList || container instanceof PyTuple) {
@@ -162,7 +182,8 @@ export function contains(container: PyValue, item: PyValue): boolean {
   }
   if (container instanceof PyInstance && lookupType(container.type, '__contains__') !== undefined)
     return truthy(callMethod(container, '__contains__', [item]));
-  if (!isIterable(container)) throw pyError('TypeError', `argument of type '${typeOf(container).name}' is not iterable`);
+  if (!isIterable(container))
+    throw pyError('TypeError', `argument of type '${typeOf(container).name}' is not iterable`);
   const it = iterate(container);
   for (let x = it.next(); x !== undefined; x = it.next()) if (equals(x, item)) return true;
   return false;
@@ -173,14 +194,16 @@ export function len(o: PyValue): number {
   if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyDict || o instanceof PySet) return o.map.size;
   if (o instanceof PyRange) {
-    if (o.exactStop !== null && o.length > 0) throw pyError('OverflowError', 'Python int too large to convert to C ssize_t');
+    if (o.exactStop !== null && o.length > 0)
+      throw pyError('OverflowError', 'Python int too large to convert to C ssize_t');
     return o.length;
   }
   if (o instanceof PyBytes) return o.data.length;
   if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PyInstance && lookupType(o.type, '__len__') !== undefined) {
     const n = callMethod(o, '__len__', []);
-    if (typeof n !== 'number') throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);
+    if (typeof n !== 'number')
+      throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);
     return n;
   }
   throw pyError('TypeError', `object of type '${typeOf(o).name}' has no len()`);

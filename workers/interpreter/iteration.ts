@@ -1,5 +1,19 @@
 // Iterators: the for loop's view of every iterable (lists, ranges, strings, dicts, objects with __iter__).
-import { lookupType, PyBytes, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import {
+  lookupType,
+  PyBytes,
+  PyDict,
+  PyInstance,
+  PyList,
+  PyObject,
+  PyRange,
+  PySet,
+  PyTuple,
+  PyType,
+  type PyValue,
+  typeOf,
+  types,
+} from './objects';
 import { exceptions, pyError, PyExc } from './errors';
 import { call, callMethod } from './attributes';
 import { PyDictView, viewItems } from './dict-views';
@@ -142,8 +156,22 @@ function* dictKeys(d: PyDict): Generator<PyValue> {
 
 /** Whether iter(v) would succeed (without calling anything). */
 export function isIterable(v: PyValue): boolean {
-  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyIterator || v instanceof PyDict || v instanceof PySet || v instanceof PyRange || v instanceof PyBytes || v instanceof PyDictView) return true;
-  return v instanceof PyInstance && (lookupType(v.type, '__iter__') !== undefined || lookupType(v.type, '__getitem__') !== undefined);
+  if (
+    v instanceof PyList ||
+    v instanceof PyTuple ||
+    typeof v === 'string' ||
+    v instanceof PyIterator ||
+    v instanceof PyDict ||
+    v instanceof PySet ||
+    v instanceof PyRange ||
+    v instanceof PyBytes ||
+    v instanceof PyDictView
+  )
+    return true;
+  return (
+    v instanceof PyInstance &&
+    (lookupType(v.type, '__iter__') !== undefined || lookupType(v.type, '__getitem__') !== undefined)
+  );
 }
 
 /** All items of an iterable, as an array (lists and tuples are copied). */

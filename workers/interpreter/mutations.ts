@@ -1,7 +1,6 @@
 // Every change to a list, dict, set or attribute goes through here, so the shared heap can log it.
 import { PyDict, PyInstance, PyList, PyModule, PySet, PyType, type PyValue } from './objects';
 import { dictClear, dictDelete, dictSet, hashKey, setName } from './compare';
-import { delAttr, setAttr } from './attributes';
 
 /**
  * Every change to a list, dict, set or attribute goes through these, so that the shared heap

@@ -4,7 +4,17 @@ import { setName } from './compare';
 import type { CostTable } from './costs';
 import { pyError } from './errors';
 import type { ThreadState } from './frame';
-import { PyBuiltin, PyDict, PyFloat, PyType, typeOf, type Kwargs, type MethodFn, type NativeFn, type PyValue } from './objects';
+import {
+  PyBuiltin,
+  PyDict,
+  PyFloat,
+  PyType,
+  typeOf,
+  type Kwargs,
+  type MethodFn,
+  type NativeFn,
+  type PyValue,
+} from './objects';
 
 /** The Python thread running on this JavaScript thread (one per worker; tests make one at a time). */
 export const running: { ts: ThreadState | null } = { ts: null };
@@ -49,7 +59,8 @@ export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
 export function arity(name: string, args: PyValue[], min: number, max = min): void {
   const n = args.length;
   if (n >= min && n <= max) return;
-  if (min === max && min <= 1) throw pyError('TypeError', `${name}() takes ${min === 0 ? 'no arguments' : 'exactly one argument'} (${n} given)`);
+  if (min === max && min <= 1)
+    throw pyError('TypeError', `${name}() takes ${min === 0 ? 'no arguments' : 'exactly one argument'} (${n} given)`);
   unpackArity(name.slice(name.lastIndexOf('.') + 1), args, min, max);
 }
 
@@ -59,14 +70,21 @@ export function unpackArity(name: string, args: PyValue[], min: number, max = mi
   if (n >= min && n <= max) return;
   const s = (k: number) => `${k} argument${k === 1 ? '' : 's'}`;
   if (min === max) throw pyError('TypeError', `${name} expected ${s(min)}, got ${n}`);
-  throw pyError('TypeError', n < min ? `${name} expected at least ${s(min)}, got ${n}` : `${name} expected at most ${s(max)}, got ${n}`);
+  throw pyError(
+    'TypeError',
+    n < min ? `${name} expected at least ${s(min)}, got ${n}` : `${name} expected at most ${s(max)}, got ${n}`,
+  );
 }
 
 /** Argument Clinic's messages: "round() missing required argument 'number' (pos 1)", "round() takes at most 2 arguments (3 given)". */
 export function clinicArity(name: string, args: PyValue[], params: string[], required: number): void {
   const n = args.length;
   if (n < required) throw pyError('TypeError', `${name}() missing required argument '${params[n]}' (pos ${n + 1})`);
-  if (n > params.length) throw pyError('TypeError', `${name}() takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${n} given)`);
+  if (n > params.length)
+    throw pyError(
+      'TypeError',
+      `${name}() takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${n} given)`,
+    );
 }
 
 export function noKwargs(name: string, kwargs: Kwargs): void {
@@ -80,7 +98,8 @@ export function kwarg(kwargs: Kwargs, name: string, fallback: PyValue): PyValue 
 
 export function onlyKwargs(fname: string, kwargs: Kwargs, allowed: string[]): void {
   if (!kwargs) return;
-  for (const k of kwargs.keys()) if (!allowed.includes(k)) throw pyError('TypeError', `${fname}() got an unexpected keyword argument '${k}'`);
+  for (const k of kwargs.keys())
+    if (!allowed.includes(k)) throw pyError('TypeError', `${fname}() got an unexpected keyword argument '${k}'`);
 }
 
 /** A float argument (ints and bools accepted) as a JavaScript number. */

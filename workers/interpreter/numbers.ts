@@ -81,7 +81,8 @@ function bigDivide(x: bigint, y: bigint): number {
   const negative = x < 0n !== y < 0n;
   const a = x < 0n ? -x : x;
   const b = y < 0n ? -y : y;
-  if (Number.isSafeInteger(Number(a)) && Number.isSafeInteger(Number(b)) && a < 2n ** 53n && b < 2n ** 53n) return (negative ? -1 : 1) * (Number(a) / Number(b));
+  if (Number.isSafeInteger(Number(a)) && Number.isSafeInteger(Number(b)) && a < 2n ** 53n && b < 2n ** 53n)
+    return (negative ? -1 : 1) * (Number(a) / Number(b));
   const shift = bitLength(b) - bitLength(a) + 64;
   const q = shift >= 0 ? (a << BigInt(shift)) / b : a / (b << BigInt(-shift));
   let r = Number(q);
@@ -127,7 +128,7 @@ export function floordiv(a: Num, b: Num): Num {
   const bx = big(x);
   const by = big(y);
   let q = bx / by;
-  if ((bx % by !== 0n) && (bx < 0n) !== (by < 0n)) q -= 1n;
+  if (bx % by !== 0n && bx < 0n !== by < 0n) q -= 1n;
   return normInt(q);
 }
 
@@ -174,7 +175,8 @@ export function floatPow(x: number, y: number): number {
   let negate = false;
   if (x < 0) {
     // CPython's answer is a complex number, which GIL Lab does not have.
-    if (!Number.isInteger(y)) throw pyError('ValueError', 'complex numbers are not supported here (a negative number to a fractional power)');
+    if (!Number.isInteger(y))
+      throw pyError('ValueError', 'complex numbers are not supported here (a negative number to a fractional power)');
     x = -x;
     negate = yOdd;
   }
@@ -218,7 +220,11 @@ export function abs(a: Num): Num {
 }
 
 /** Bitwise operators and shifts (ints only). */
-export function bitop(op: '&' | '|' | '^' | '<<' | '>>', a: number | bigint | boolean, b: number | bigint | boolean): number | bigint | boolean {
+export function bitop(
+  op: '&' | '|' | '^' | '<<' | '>>',
+  a: number | bigint | boolean,
+  b: number | bigint | boolean,
+): number | bigint | boolean {
   if (typeof a === 'boolean' && typeof b === 'boolean' && op !== '<<' && op !== '>>') {
     return op === '&' ? a && b : op === '|' ? a || b : a !== b;
   }

@@ -412,7 +412,10 @@ export function computeMro(t: PyType): PyType[] {
     const live = seqs.filter((s) => s.length > 0);
     if (live.length === 0) return out;
     const head = live.map((s) => s[0]).find((c) => !live.some((s) => s.indexOf(c) > 0));
-    if (!head) throw new Error(`Cannot create a consistent method resolution order (MRO) for bases ${t.bases.map((b) => b.name).join(', ')}`);
+    if (!head)
+      throw new Error(
+        `Cannot create a consistent method resolution order (MRO) for bases ${t.bases.map((b) => b.name).join(', ')}`,
+      );
     out.push(head);
     for (const s of live) if (s[0] === head) s.shift();
   }

@@ -7,9 +7,7 @@ import type { ExprFn, Frame } from './frame';
 import { PyFloat, type PyValue } from './objects';
 
 export type Operand =
-  | { kind: 'local'; slot: number; name: string }
-  | { kind: 'const'; value: PyValue }
-  | { kind: 'expr'; fn: ExprFn };
+  { kind: 'local'; slot: number; name: string } | { kind: 'const'; value: PyValue } | { kind: 'expr'; fn: ExprFn };
 
 /** How `e` can be read; `compile` compiles it when it is neither a local nor a constant. */
 export function operandOf(ctx: Ctx, e: Expr, compile: (ctx: Ctx, e: Expr) => ExprFn): Operand {
@@ -19,7 +17,10 @@ export function operandOf(ctx: Ctx, e: Expr, compile: (ctx: Ctx, e: Expr) => Exp
       const a = ctx.access(e);
       if (a.kind === 'fast') return { kind: 'local', slot: a.slot, name: ctx.nameOf(e) };
     }
-    if (e.kind === 'Constant' && (e.value.type === 'int' || e.value.type === 'str' || e.value.type === 'bool' || e.value.type === 'None'))
+    if (
+      e.kind === 'Constant' &&
+      (e.value.type === 'int' || e.value.type === 'str' || e.value.type === 'bool' || e.value.type === 'None')
+    )
       return { kind: 'const', value: e.value.type === 'None' ? null : e.value.value };
     if (e.kind === 'Constant' && e.value.type === 'float') return { kind: 'const', value: new PyFloat(e.value.value) };
   }

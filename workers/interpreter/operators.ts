@@ -1,5 +1,18 @@
 // Binary, in-place and unary operators, isinstance and index().
-import { lookupType, NotImplemented, PyBytes, PyDict, PyFloat, PyInstance, PyList, PySet, PyTuple, PyType, type PyValue, typeOf, types } from './objects';
+import {
+  lookupType,
+  NotImplemented,
+  PyBytes,
+  PyDict,
+  PyFloat,
+  PyInstance,
+  PyList,
+  PySet,
+  PyTuple,
+  PyType,
+  type PyValue,
+  typeOf,
+} from './objects';
 import { pyError, type PyExc } from './errors';
 import * as num from './numbers';
 import { isIterable, toArray } from './iteration';
@@ -7,7 +20,16 @@ import { truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
 import { viewSetOp } from './dict-views';
-import { difference, differenceUpdate, intersection, intersectionUpdate, symmetricDifference, symmetricDifferenceUpdate, union, update } from './set-ops';
+import {
+  difference,
+  differenceUpdate,
+  intersection,
+  intersectionUpdate,
+  symmetricDifference,
+  symmetricDifferenceUpdate,
+  union,
+  update,
+} from './set-ops';
 
 export type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@';
 
@@ -77,7 +99,10 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue, symbol: string = op)
 }
 
 export function unsupportedOperands(op: string, a: PyValue, b: PyValue): PyExc {
-  return pyError('TypeError', `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  return pyError(
+    'TypeError',
+    `unsupported operand type(s) for ${op === '**' ? '** or pow()' : op}: '${typeOf(a).name}' and '${typeOf(b).name}'`,
+  );
 }
 
 function numericOp(op: BinOp, a: num.Num, b: num.Num, symbol: string): PyValue {
@@ -136,14 +161,17 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
         if (typeof a === 'string' && !(b instanceof PyInstance))
           throw pyError('TypeError', `can only concatenate str (not "${typeOf(b).name}") to str`);
       }
-      if (a instanceof PyList && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate list (not "${typeOf(b).name}") to list`);
-      if (a instanceof PyTuple && !(b instanceof PyInstance)) throw pyError('TypeError', `can only concatenate tuple (not "${typeOf(b).name}") to tuple`);
+      if (a instanceof PyList && !(b instanceof PyInstance))
+        throw pyError('TypeError', `can only concatenate list (not "${typeOf(b).name}") to list`);
+      if (a instanceof PyTuple && !(b instanceof PyInstance))
+        throw pyError('TypeError', `can only concatenate tuple (not "${typeOf(b).name}") to tuple`);
       return undefined;
     case '*': {
       const [seq, n] = num.isNum(a) ? [b, repeatCount(a)] : [a, repeatCount(b)];
       if (n === null) {
         const other = isSequence(a) ? b : isSequence(b) ? a : undefined;
-        if (other !== undefined && !(other instanceof PyInstance)) throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeOf(other).name}'`);
+        if (other !== undefined && !(other instanceof PyInstance))
+          throw pyError('TypeError', `can't multiply sequence by non-int of type '${typeOf(other).name}'`);
         return undefined;
       }
       if (typeof seq === 'string') return seq.repeat(checkedRepeat(seq.length, n));
@@ -227,9 +255,11 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
 export function itemsOf(v: PyValue): [PyValue, PyValue][] {
   if (v instanceof PyDict) return [...v.map.values()].map((e) => [e.k, e.v]);
   return toArray(v).map((pair, i) => {
-    if (!isIterable(pair)) throw pyError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
+    if (!isIterable(pair))
+      throw pyError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     const kv = toArray(pair);
-    if (kv.length !== 2) throw pyError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+    if (kv.length !== 2)
+      throw pyError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
     return [kv[0], kv[1]];
   });
 }
@@ -249,7 +279,8 @@ export function unaryOp(op: '-' | '+' | '~' | 'not', v: PyValue): PyValue {
 
 export function isInstance(v: PyValue, t: PyValue): boolean {
   if (t instanceof PyTuple) return t.items.some((x) => isInstance(v, x));
-  if (!(t instanceof PyType)) throw pyError('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+  if (!(t instanceof PyType))
+    throw pyError('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
   return typeOf(v).mro.includes(t);
 }
 

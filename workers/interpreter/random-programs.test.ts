@@ -49,24 +49,35 @@ describe('random programs of the subset', () => {
     expect(seen.refused).toBeGreaterThan(100);
   }, 180_000);
 
-  it.runIf(pythonVersion() !== null)('print what CPython prints (300 accepted programs)', () => {
-    const runnable = fc
-      .sample(program, { numRuns: 900, seed: 7 })
-      .filter((source) => checkProgram(source).ok)
-      .map((source) => ({ source, run: runStandalone(source, budget) }))
-      .filter(({ run }) => !run.budgetExceeded && !/not supported here/.test(run.stderr + run.stdout))
-      .slice(0, 300);
-    const cpython = runCPythonBatch(runnable.map((r) => r.source));
-    const compared = runnable.filter((_, i) => !cpython[i].timedOut && !/RecursionError/.test(cpython[i].stderr));
-    const mismatches = runnable
-      .map((r, i) => ({ ...r, expected: cpython[i] }))
-      .filter(({ expected }) => !expected.timedOut && !/RecursionError/.test(expected.stderr))
-      .filter(({ run, expected }) => run.stdout !== expected.stdout || run.stderr !== withoutMarkers(expected.stderr) || (run.failure ? 1 : 0) !== expected.status);
-    console.log(`random programs compared with CPython: ${compared.length}`);
-    expect(compared.length).toBeGreaterThanOrEqual(250);
-    const first = mismatches[0];
-    expect(first ? { source: first.source, stdout: first.run.stdout, stderr: first.run.stderr } : null).toEqual(
-      first ? { source: first.source, stdout: first.expected.stdout, stderr: withoutMarkers(first.expected.stderr) } : null,
-    );
-  }, 180_000);
+  it.runIf(pythonVersion() !== null)(
+    'print what CPython prints (300 accepted programs)',
+    () => {
+      const runnable = fc
+        .sample(program, { numRuns: 900, seed: 7 })
+        .filter((source) => checkProgram(source).ok)
+        .map((source) => ({ source, run: runStandalone(source, budget) }))
+        .filter(({ run }) => !run.budgetExceeded && !/not supported here/.test(run.stderr + run.stdout))
+        .slice(0, 300);
+      const cpython = runCPythonBatch(runnable.map((r) => r.source));
+      const compared = runnable.filter((_, i) => !cpython[i].timedOut && !/RecursionError/.test(cpython[i].stderr));
+      const mismatches = runnable
+        .map((r, i) => ({ ...r, expected: cpython[i] }))
+        .filter(({ expected }) => !expected.timedOut && !/RecursionError/.test(expected.stderr))
+        .filter(
+          ({ run, expected }) =>
+            run.stdout !== expected.stdout ||
+            run.stderr !== withoutMarkers(expected.stderr) ||
+            (run.failure ? 1 : 0) !== expected.status,
+        );
+      console.log(`random programs compared with CPython: ${compared.length}`);
+      expect(compared.length).toBeGreaterThanOrEqual(250);
+      const first = mismatches[0];
+      expect(first ? { source: first.source, stdout: first.run.stdout, stderr: first.run.stderr } : null).toEqual(
+        first
+          ? { source: first.source, stdout: first.expected.stdout, stderr: withoutMarkers(first.expected.stderr) }
+          : null,
+      );
+    },
+    180_000,
+  );
 });

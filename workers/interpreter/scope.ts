@@ -52,7 +52,9 @@ interface Ref {
 
 function newScope(kind: Scope['kind'], name: string, parent: Scope | null): Scope {
   const qualname =
-    parent && parent.kind !== 'module' ? `${parent.qualname}${parent.kind === 'function' ? '.<locals>' : ''}.${name}` : name;
+    parent && parent.kind !== 'module'
+      ? `${parent.qualname}${parent.kind === 'function' ? '.<locals>' : ''}.${name}`
+      : name;
   return {
     kind,
     name,
@@ -223,7 +225,13 @@ class Builder {
   }
 
   private params(scope: Scope, args: Arguments): void {
-    const all = [...args.posonly, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonly, ...(args.kwarg ? [args.kwarg] : [])];
+    const all = [
+      ...args.posonly,
+      ...args.args,
+      ...(args.vararg ? [args.vararg] : []),
+      ...args.kwonly,
+      ...(args.kwarg ? [args.kwarg] : []),
+    ];
     for (const a of all) {
       scope.params.push(a.name);
       scope.bound.add(a.name);
@@ -422,7 +430,10 @@ export function analyze(module: Module): SymbolTable {
       return i >= 0 ? i : s.cellvars.length + s.freevars.indexOf(name);
     };
     let a: Access;
-    if (owner === s) a = s.cellvars.includes(ref.name) ? { kind: 'cell', index: cellIndex(ref.name) } : { kind: 'fast', slot: s.slots.get(ref.name)! };
+    if (owner === s)
+      a = s.cellvars.includes(ref.name)
+        ? { kind: 'cell', index: cellIndex(ref.name) }
+        : { kind: 'fast', slot: s.slots.get(ref.name)! };
     else if (owner) a = { kind: 'cell', index: cellIndex(ref.name) };
     else if (s.kind === 'class' && !s.declaredGlobal.has(ref.name)) a = { kind: 'classname' };
     else a = { kind: 'global' };

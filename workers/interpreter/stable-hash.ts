@@ -36,7 +36,7 @@ export function floatHash(x: number): Hash | null {
     k++;
   }
   const inverse = (1n << ((BITS - (k % BITS)) % BITS)) % MODULUS;
-  let h = (BigInt(m) % MODULUS) * inverse % MODULUS;
+  let h = ((BigInt(m) % MODULUS) * inverse) % MODULUS;
   if (x < 0) h = -h;
   return h === -1n ? -2 : exact(h);
 }
@@ -71,4 +71,3 @@ export function stableHash(v: PyValue): Hash | null {
   if (v instanceof PyTuple) return tupleHash(v.items, stableHash);
   return null;
 }
-

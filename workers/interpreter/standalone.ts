@@ -2,7 +2,7 @@
 // (math, and a time module of the machine's clocks).
 // Unit tests use it to check the interpreter against CPython's output.
 import { parseModule } from '../../common/python/ast';
-import { defaultCosts, type CostTable } from './costs';
+import { type CostTable } from './costs';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';

@@ -1,5 +1,27 @@
 // str() and repr() of every value, as CPython writes them.
-import { lookupType, None, objectId, PyBoundMethod, PyBuiltin, PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModule, PyObject, PyRange, PySet, PySingleton, PySlice, PyTuple, PyType, type PyValue, typeOf } from './objects';
+import {
+  lookupType,
+  objectId,
+  PyBoundMethod,
+  PyBuiltin,
+  PyBytes,
+  PyCell,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyObject,
+  PyRange,
+  PySet,
+  PySingleton,
+  PySlice,
+  PyTuple,
+  PyType,
+  type PyValue,
+  typeOf,
+} from './objects';
 import { exceptionArgs, exceptions, isExceptionType, pyError } from './errors';
 import { floatRepr } from './format';
 import { call } from './attributes';
@@ -96,7 +118,13 @@ export function pyRepr(v: PyValue): string {
   if (v === null) return 'None';
   if (v instanceof PyFloat) return floatRepr(v.v);
   if (reprActive.has(v)) return v instanceof PyList ? '[...]' : v instanceof PyDict ? '{...}' : '...';
-  if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet || v instanceof PyInstance) {
+  if (
+    v instanceof PyList ||
+    v instanceof PyTuple ||
+    v instanceof PyDict ||
+    v instanceof PySet ||
+    v instanceof PyInstance
+  ) {
     reprActive.add(v);
     try {
       return containerRepr(v);
@@ -105,13 +133,17 @@ export function pyRepr(v: PyValue): string {
     }
   }
   if (v instanceof PyFunction) return `<function ${v.qualname} at ${hexId(v)}>`;
-  if (v instanceof PyBuiltin) return v.owner === 'builtins' ? `<built-in function ${v.name}>` : `<built-in method ${v.name} of ${v.owner} object at ${hexId(v)}>`;
+  if (v instanceof PyBuiltin)
+    return v.owner === 'builtins'
+      ? `<built-in function ${v.name}>`
+      : `<built-in method ${v.name} of ${v.owner} object at ${hexId(v)}>`;
   if (v instanceof PyBoundMethod) {
     const f = v.func;
     const name = f instanceof PyFunction ? f.qualname : f instanceof PyBuiltin ? f.name : '?';
     return `<bound method ${name} of ${pyRepr(v.self)}>`;
   }
-  if (v instanceof PyType) return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
+  if (v instanceof PyType)
+    return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
   if (v instanceof PyModule) return `<module '${v.name}'${v.name === '__main__' ? '' : ' (built-in)'}>`;
   if (v instanceof PyRange) {
     const stop = v.exactStop ?? v.stop;
@@ -128,7 +160,8 @@ export function pyRepr(v: PyValue): string {
 
 function containerRepr(v: PyList | PyTuple | PyDict | PySet | PyInstance): string {
   if (v instanceof PyList) return `[${v.items.map(pyRepr).join(', ')}]`;
-  if (v instanceof PyTuple) return v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(', ')})`;
+  if (v instanceof PyTuple)
+    return v.items.length === 1 ? `(${pyRepr(v.items[0])},)` : `(${v.items.map(pyRepr).join(', ')})`;
   if (v instanceof PyDict) return `{${[...v.map.values()].map((e) => `${pyRepr(e.k)}: ${pyRepr(e.v)}`).join(', ')}}`;
   if (v instanceof PySet) {
     const items = [...v.map.values()].map(pyRepr).join(', ');

@@ -73,7 +73,8 @@ export function formatException(exc: PyExc, source: TracebackSource): string {
   while (e && !seen.has(e)) {
     seen.add(e);
     const cause = chainedAttr(e, '__cause__');
-    const context: PyInstance | null = e.dict.map.get('__suppress_context__')?.v === true ? null : chainedAttr(e, '__context__');
+    const context: PyInstance | null =
+      e.dict.map.get('__suppress_context__')?.v === true ? null : chainedAttr(e, '__context__');
     const next: PyInstance | null = cause ?? context;
     chain.push({ message: cause ? causeMessage : context ? contextMessage : null, e, stack });
     e = next;

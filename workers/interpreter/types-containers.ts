@@ -1,11 +1,11 @@
 // list, tuple, dict, set, frozenset, range, generator and coroutine: constructors and methods.
 // Every change goes through `mutate`, so that objects other threads see stay in step.
 import { sortValues } from './sort';
-import { dictGet, equals, hashKey, newDict, setName, truthy } from './compare';
+import { dictGet, equals, newDict, setName, truthy } from './compare';
 import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
 import { contains, seqIndex } from './items';
-import { iterate, JsIterator, toArray } from './iteration';
+import { iterate, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, defineMethod, kwarg, onlyKwargs, toInt } from './native';
 import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple, types, type PyValue } from './objects';
@@ -39,7 +39,7 @@ function makeRange(start: number, stop: PyValue, step: number): PyRange {
 }
 
 export function initContainerTypes(): void {
-  const { list, tuple, dict, set, frozenset, range } = types;
+  const { list, tuple, dict, range } = types;
 
   list.construct = (_cls, args) => {
     arity('list', args, 0, 1);
@@ -90,7 +90,9 @@ export function initContainerTypes(): void {
   });
   lm('copy', (l) => new PyList(l.items.slice()));
   lm('count', (l, a) => count(l.items, a[0]));
-  lm('index', (l, a) => indexOf(l.items, a[0], a, `${typeof a[0] === 'string' ? `'${a[0]}'` : String(a[0])} is not in list`));
+  lm('index', (l, a) =>
+    indexOf(l.items, a[0], a, `${typeof a[0] === 'string' ? `'${a[0]}'` : String(a[0])} is not in list`),
+  );
   lm('reverse', (l) => {
     mutate.listReplace(l, l.items.slice().reverse());
     return null;
@@ -109,7 +111,9 @@ export function initContainerTypes(): void {
     return new PyTuple(args.length ? toArray(args[0]) : []);
   };
   defineMethod(tuple, 'count', (self, a) => count((self as PyTuple).items, a[0]));
-  defineMethod(tuple, 'index', (self, a) => indexOf((self as PyTuple).items, a[0], a, 'tuple.index(x): x not in tuple'));
+  defineMethod(tuple, 'index', (self, a) =>
+    indexOf((self as PyTuple).items, a[0], a, 'tuple.index(x): x not in tuple'),
+  );
 
   dict.construct = (_cls, args, kwargs) => {
     arity('dict', args, 0, 1);
@@ -165,7 +169,11 @@ export function initContainerTypes(): void {
   });
   dm('copy', (d) => newDict([...d.map.values()].map((e) => [e.k, e.v])));
   // A classmethod: called through the class or an instance, it receives the class first.
-  setName(dict.dict, 'fromkeys', new PyClassMethod(new PyBuiltin('fromkeys', (a) => newDict(toArray(a[1]).map((k) => [k, a[2] ?? null])), 'dict')));
+  setName(
+    dict.dict,
+    'fromkeys',
+    new PyClassMethod(new PyBuiltin('fromkeys', (a) => newDict(toArray(a[1]).map((k) => [k, a[2] ?? null])), 'dict')),
+  );
 
   initSetTypes();
 

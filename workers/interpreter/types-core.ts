@@ -24,12 +24,15 @@ import {
 import { newClass } from './compile-function';
 import { defaultRepr, pyRepr, pyStr, setObjectRepr, setObjectStr } from './text';
 import { itemsOf } from './operators';
-import { mutate } from './mutations';
 
 const intPattern = /^[+-]?(\d(_?\d)*)$/;
 
 function parseIntText(text: string, base: number): number | bigint {
-  const t = text.trim().replace(/_/g, (m, i: number, s: string) => (i > 0 && /[0-9a-z]/i.test(s[i - 1]) && /[0-9a-z]/i.test(s[i + 1] ?? '') ? '' : m));
+  const t = text
+    .trim()
+    .replace(/_/g, (m, i: number, s: string) =>
+      i > 0 && /[0-9a-z]/i.test(s[i - 1]) && /[0-9a-z]/i.test(s[i + 1] ?? '') ? '' : m,
+    );
   let sign = 1n;
   let body = t;
   if (body.startsWith('-') || body.startsWith('+')) {
@@ -44,7 +47,11 @@ function parseIntText(text: string, base: number): number | bigint {
   }
   if (b === 0) b = 10;
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
-  if (body === '' || [...body.toLowerCase()].some((c) => !digits.includes(c)) || (base === 10 && !intPattern.test(t.replace(/^[+-]/, '')) && !prefixed))
+  if (
+    body === '' ||
+    [...body.toLowerCase()].some((c) => !digits.includes(c)) ||
+    (base === 10 && !intPattern.test(t.replace(/^[+-]/, '')) && !prefixed)
+  )
     throw pyError('ValueError', `invalid literal for int() with base ${base}: ${pyRepr(text)}`);
   let n = 0n;
   for (const c of body.toLowerCase()) n = n * BigInt(b) + BigInt(digits.indexOf(c));
@@ -64,15 +71,29 @@ function toIntValue(v: PyValue, base: PyValue): number | bigint {
   if (typeof v === 'string') return parseIntText(v, 10);
   const m = findAttr(v, '__int__') ?? findAttr(v, '__index__');
   if (m !== undefined) return call(m, [], null) as number;
-  throw pyError('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeOf(v).name}'`);
+  throw pyError(
+    'TypeError',
+    `int() argument must be a string, a bytes-like object or a real number, not '${typeOf(v).name}'`,
+  );
 }
 
 function toFloatValue(v: PyValue): number {
   if (typeof v === 'string') {
     const t = v.trim().toLowerCase().replace(/_/g, '');
-    const special: Record<string, number> = { nan: NaN, '+nan': NaN, '-nan': NaN, inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity };
+    const special: Record<string, number> = {
+      nan: NaN,
+      '+nan': NaN,
+      '-nan': NaN,
+      inf: Infinity,
+      '+inf': Infinity,
+      '-inf': -Infinity,
+      infinity: Infinity,
+      '+infinity': Infinity,
+      '-infinity': -Infinity,
+    };
     if (t in special) return special[t];
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) throw pyError('ValueError', `could not convert string to float: ${pyRepr(v)}`);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t))
+      throw pyError('ValueError', `could not convert string to float: ${pyRepr(v)}`);
     return Number(t);
   }
   if (num.isNum(v)) return num.toNumber(v);
@@ -89,27 +110,51 @@ export function initCoreTypes(): void {
   setName(object.dict, '__init__', objectInit);
   setObjectInit(objectInit);
   const objectStr = new PyBuiltin('__str__', (args) => pyRepr(args[0]), 'object');
-  const objectRepr = new PyBuiltin('__repr__', (args) => (args[0] instanceof PyInstance ? defaultRepr(args[0]) : pyRepr(args[0])), 'object');
+  const objectRepr = new PyBuiltin(
+    '__repr__',
+    (args) => (args[0] instanceof PyInstance ? defaultRepr(args[0]) : pyRepr(args[0])),
+    'object',
+  );
   setName(object.dict, '__str__', objectStr);
   setName(object.dict, '__repr__', objectRepr);
   setObjectStr(objectStr);
   setObjectRepr(objectRepr);
-  const objectSetattr = new PyBuiltin('__setattr__', (args) => {
-    arity('__setattr__', args, 3);
-    genericSetAttr(args[0], toStr(args[1], 'attribute name'), args[2]);
-    return null;
-  }, 'object');
+  const objectSetattr = new PyBuiltin(
+    '__setattr__',
+    (args) => {
+      arity('__setattr__', args, 3);
+      genericSetAttr(args[0], toStr(args[1], 'attribute name'), args[2]);
+      return null;
+    },
+    'object',
+  );
   setName(object.dict, '__setattr__', objectSetattr);
   setObjectSetattr(objectSetattr);
-  setName(object.dict, '__delattr__', new PyBuiltin('__delattr__', (args) => {
-    arity('__delattr__', args, 2);
-    delAttr(args[0], toStr(args[1], 'attribute name'));
-    return null;
-  }, 'object'));
-  setName(object.dict, '__getattribute__', new PyBuiltin('__getattribute__', (args) => {
-    arity('__getattribute__', args, 2);
-    return getAttr(args[0], toStr(args[1], 'attribute name'));
-  }, 'object'));
+  setName(
+    object.dict,
+    '__delattr__',
+    new PyBuiltin(
+      '__delattr__',
+      (args) => {
+        arity('__delattr__', args, 2);
+        delAttr(args[0], toStr(args[1], 'attribute name'));
+        return null;
+      },
+      'object',
+    ),
+  );
+  setName(
+    object.dict,
+    '__getattribute__',
+    new PyBuiltin(
+      '__getattribute__',
+      (args) => {
+        arity('__getattribute__', args, 2);
+        return getAttr(args[0], toStr(args[1], 'attribute name'));
+      },
+      'object',
+    ),
+  );
   const objectFormat = new PyBuiltin('__format__', (args) => pyStr(args[0]), 'object');
   setName(object.dict, '__format__', objectFormat);
   setObjectFormat(objectFormat);
@@ -130,9 +175,22 @@ export function initCoreTypes(): void {
     if (args.length === 0) return 0;
     return toIntValue(args[0], args.length > 1 ? args[1] : (kwargs?.get('base') ?? null));
   };
-  defineMethod(int, 'bit_length', (self) => (BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2).replace(/^0$/, '').length);
+  defineMethod(
+    int,
+    'bit_length',
+    (self) =>
+      (BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2).replace(/^0$/, '')
+        .length,
+  );
   defineMethod(int, 'conjugate', (self) => self);
-  defineMethod(int, 'bit_count', (self) => [...(BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2)].filter((c) => c === '1').length);
+  defineMethod(
+    int,
+    'bit_count',
+    (self) =>
+      [...(BigInt(self as number) < 0n ? -BigInt(self as number) : BigInt(self as number)).toString(2)].filter(
+        (c) => c === '1',
+      ).length,
+  );
   defineMethod(int, 'as_integer_ratio', (self) => new PyTuple([typeof self === 'boolean' ? Number(self) : self, 1]));
   const intValue = new PyBuiltin('real', (args) => (typeof args[0] === 'boolean' ? Number(args[0]) : args[0]), 'int');
   setName(int.dict, 'real', new PyProperty(intValue));
@@ -176,26 +234,65 @@ export function initCoreTypes(): void {
     return args.length === 1 ? new PySlice(null, args[0], null) : new PySlice(args[0], args[1], args[2] ?? null);
   };
   for (const field of ['start', 'stop', 'step'] as const)
-    setName(types.slice.dict, field, new PyProperty(new PyBuiltin(field, (args) => (args[0] as PySlice)[field], 'slice')));
+    setName(
+      types.slice.dict,
+      field,
+      new PyProperty(new PyBuiltin(field, (args) => (args[0] as PySlice)[field], 'slice')),
+    );
 
   // descriptors
-  types.property.construct = (_cls, args, kwargs) => new PyProperty(args[0] ?? kwargs?.get('fget') ?? null, args[1] ?? kwargs?.get('fset') ?? null, args[2] ?? null);
-  defineMethod(types.property, 'setter', (self, args) => new PyProperty((self as PyProperty).fget, args[0], (self as PyProperty).fdel));
-  defineMethod(types.property, 'getter', (self, args) => new PyProperty(args[0], (self as PyProperty).fset, (self as PyProperty).fdel));
+  types.property.construct = (_cls, args, kwargs) =>
+    new PyProperty(args[0] ?? kwargs?.get('fget') ?? null, args[1] ?? kwargs?.get('fset') ?? null, args[2] ?? null);
+  defineMethod(
+    types.property,
+    'setter',
+    (self, args) => new PyProperty((self as PyProperty).fget, args[0], (self as PyProperty).fdel),
+  );
+  defineMethod(
+    types.property,
+    'getter',
+    (self, args) => new PyProperty(args[0], (self as PyProperty).fset, (self as PyProperty).fdel),
+  );
   types.staticmethod.construct = (_cls, args) => new PyStaticMethod(args[0]);
   types.classmethod.construct = (_cls, args) => new PyClassMethod(args[0]);
 
   // exceptions: str(), repr() and args come from errors.ts and text.ts; __init__ keeps args
   const base = exceptions.BaseException;
-  setName(base.dict, '__init__', new PyBuiltin('__init__', (args) => {
-    const self = args[0] as PyInstance;
-    self.dict.map.set('args', { k: 'args', v: new PyTuple(args.slice(1)) });
-    return null;
-  }, 'BaseException'));
+  setName(
+    base.dict,
+    '__init__',
+    new PyBuiltin(
+      '__init__',
+      (args) => {
+        const self = args[0] as PyInstance;
+        self.dict.map.set('args', { k: 'args', v: new PyTuple(args.slice(1)) });
+        return null;
+      },
+      'BaseException',
+    ),
+  );
   setName(base.dict, 'with_traceback', new PyBuiltin('with_traceback', (args) => args[0], 'BaseException'));
-  setName(base.dict, '__str__', new PyBuiltin('__str__', (args) => {
-    const a = exceptionArgs(args[0] as PyInstance);
-    return a.length === 0 ? '' : a.length === 1 ? ((args[0] as PyInstance).type.mro.includes(exceptions.KeyError) ? pyRepr(a[0]) : pyStr(a[0])) : pyRepr(new PyTuple(a));
-  }, 'BaseException'));
-  setName(exceptions.StopIteration.dict, 'value', new PyProperty(new PyBuiltin('value', (args) => exceptionArgs(args[0] as PyInstance)[0] ?? null)));
+  setName(
+    base.dict,
+    '__str__',
+    new PyBuiltin(
+      '__str__',
+      (args) => {
+        const a = exceptionArgs(args[0] as PyInstance);
+        return a.length === 0
+          ? ''
+          : a.length === 1
+            ? (args[0] as PyInstance).type.mro.includes(exceptions.KeyError)
+              ? pyRepr(a[0])
+              : pyStr(a[0])
+            : pyRepr(new PyTuple(a));
+      },
+      'BaseException',
+    ),
+  );
+  setName(
+    exceptions.StopIteration.dict,
+    'value',
+    new PyProperty(new PyBuiltin('value', (args) => exceptionArgs(args[0] as PyInstance)[0] ?? null)),
+  );
 }

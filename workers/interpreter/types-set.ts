@@ -35,7 +35,11 @@ export function initSetTypes(): void {
       });
     m('union', (s, a) => ops.union(s, a));
     m('intersection', (s, a) => a.reduce<PySet>((acc, o) => ops.intersection(acc, o), ops.copySet(s)));
-    m('difference', (s, a) => (a.length === 0 ? ops.copySet(s) : a.slice(1).reduce<PySet>((acc, o) => ops.difference(acc, o), ops.difference(s, a[0]))));
+    m('difference', (s, a) =>
+      a.length === 0
+        ? ops.copySet(s)
+        : a.slice(1).reduce<PySet>((acc, o) => ops.difference(acc, o), ops.difference(s, a[0])),
+    );
     m('symmetric_difference', (s, a) => {
       arity('set.symmetric_difference', a, 1);
       return ops.symmetricDifference(s, a[0]);

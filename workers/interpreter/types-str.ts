@@ -98,7 +98,8 @@ function padded(s: string, width: number, c: string, left: (gap: number) => numb
 }
 
 function strip(s: string, chars: PyValue | undefined, left: boolean, right: boolean): string {
-  if (chars !== undefined && chars !== null && typeof chars !== 'string') throw pyError('TypeError', 'strip arg must be None or str');
+  if (chars !== undefined && chars !== null && typeof chars !== 'string')
+    throw pyError('TypeError', 'strip arg must be None or str');
   const set = chars === undefined || chars === null ? null : chars;
   const is = (c: string) => (set === null ? whitespace.test(c) : set.includes(c));
   let a = 0;
@@ -110,7 +111,8 @@ function strip(s: string, chars: PyValue | undefined, left: boolean, right: bool
 
 function fill(args: PyValue[]): string {
   const c = args[1] ?? ' ';
-  if (typeof c !== 'string' || cpLength(c) !== 1) throw pyError('TypeError', 'The fill character must be exactly one character long');
+  if (typeof c !== 'string' || cpLength(c) !== 1)
+    throw pyError('TypeError', 'The fill character must be exactly one character long');
   return c;
 }
 
@@ -126,14 +128,18 @@ export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): st
     const [, name, chain, conversion, spec] = m;
     let v: PyValue;
     if (name === '') {
-      if (auto < 0) throw pyError('ValueError', 'cannot switch from manual field specification to automatic field numbering');
-      if (auto >= args.length) throw pyError('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
+      if (auto < 0)
+        throw pyError('ValueError', 'cannot switch from manual field specification to automatic field numbering');
+      if (auto >= args.length)
+        throw pyError('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
       v = args[auto++];
     } else if (/^\d+$/.test(name)) {
-      if (auto > 0) throw pyError('ValueError', 'cannot switch from automatic field numbering to manual field specification');
+      if (auto > 0)
+        throw pyError('ValueError', 'cannot switch from automatic field numbering to manual field specification');
       auto = -1;
       const k = Number(name);
-      if (k >= args.length) throw pyError('IndexError', `Replacement index ${k} out of range for positional args tuple`);
+      if (k >= args.length)
+        throw pyError('IndexError', `Replacement index ${k} out of range for positional args tuple`);
       v = args[k];
     } else {
       const kv = kwargs?.get(name);
@@ -195,7 +201,9 @@ export function initStrTypes(): void {
   m('casefold', (s) => s.toLowerCase());
   m('swapcase', (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
   m('capitalize', (s) => (s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : s));
-  m('title', (s) => s.toLowerCase().replace(/(^|[^a-zA-Z0-9])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()));
+  m('title', (s) =>
+    s.toLowerCase().replace(/(^|[^a-zA-Z0-9])([a-z])/g, (_x, a: string, b: string) => a + b.toUpperCase()),
+  );
   m('strip', (s, a) => strip(s, a[0], true, true));
   m('lstrip', (s, a) => strip(s, a[0], true, false));
   m('rstrip', (s, a) => strip(s, a[0], false, true));
@@ -234,7 +242,8 @@ export function initStrTypes(): void {
     const items = toArray(a[0]);
     charge(items.length);
     items.forEach((x, i) => {
-      if (typeof x !== 'string') throw pyError('TypeError', `sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
+      if (typeof x !== 'string')
+        throw pyError('TypeError', `sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
     });
     return items.join(s);
   });
@@ -284,7 +293,11 @@ export function initStrTypes(): void {
     const region = s.slice(start, stop);
     const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
     return options.some((o) => {
-      if (typeof o !== 'string') throw pyError('TypeError', `${end ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${typeOf(o).name}`);
+      if (typeof o !== 'string')
+        throw pyError(
+          'TypeError',
+          `${end ? 'endswith' : 'startswith'} first arg must be str or a tuple of str, not ${typeOf(o).name}`,
+        );
       const t = o;
       return end ? region.endsWith(t) : region.startsWith(t);
     });
@@ -292,7 +305,9 @@ export function initStrTypes(): void {
   m('startswith', (s, a) => affix(s, a, false));
   m('endswith', (s, a) => affix(s, a, true));
   m('removeprefix', (s, a) => (s.startsWith(a[0] as string) ? s.slice((a[0] as string).length) : s));
-  m('removesuffix', (s, a) => ((a[0] as string) && s.endsWith(a[0] as string) ? s.slice(0, -(a[0] as string).length) : s));
+  m('removesuffix', (s, a) =>
+    (a[0] as string) && s.endsWith(a[0] as string) ? s.slice(0, -(a[0] as string).length) : s,
+  );
   m('partition', (s, a) => {
     const sep = toStr(a[0], '');
     if (sep === '') throw pyError('ValueError', 'empty separator');
@@ -325,11 +340,16 @@ export function initStrTypes(): void {
   test('isalpha', /^\p{L}+$/u);
   test('isalnum', /^[\p{L}\d]+$/u);
   test('isspace', /^\s+$/);
-  m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
+  m('isascii', (s) => !/[^\p{ASCII}]/u.test(s));
   m('isidentifier', (s) => /^[A-Za-z_]\w*$/.test(s));
   m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
   m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
-  m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_x, p: string, c: string) => p + c.toUpperCase()));
+  m(
+    'istitle',
+    (s) =>
+      /[A-Za-z]/.test(s) &&
+      s === s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (_x, p: string, c: string) => p + c.toUpperCase()),
+  );
   m('isprintable', (s) => ![...s].some((c) => c !== ' ' && notPrintable.test(c)));
   m('format', (s, a, kw) => strFormat(s, a, kw));
   m('format_map', (s, a) => strFormat(s, [], new Map([...toArray(a[0])].map((k) => [String(k), getItem(a[0], k)]))));
@@ -337,12 +357,20 @@ export function initStrTypes(): void {
     const name = toStr(a[0] ?? kw?.get('encoding') ?? 'utf-8', 'encode() argument 1');
     const encoding = name.toLowerCase().replace(/_/g, '-');
     if (encoding === 'utf-8' || encoding === 'utf8') return new PyBytes(new TextEncoder().encode(s));
-    const limit = encoding === 'ascii' ? 0x80 : encoding === 'latin-1' || encoding === 'latin1' || encoding === 'iso-8859-1' ? 0x100 : 0;
+    const limit =
+      encoding === 'ascii'
+        ? 0x80
+        : encoding === 'latin-1' || encoding === 'latin1' || encoding === 'iso-8859-1'
+          ? 0x100
+          : 0;
     if (limit === 0) throw pyError('LookupError', `unknown encoding: ${name}`);
     const codes = [...s].map((c) => c.codePointAt(0)!);
     const bad = codes.findIndex((c) => c >= limit);
     if (bad >= 0)
-      throw pyError('UnicodeEncodeError', `'${limit === 0x80 ? 'ascii' : 'latin-1'}' codec can't encode character ${pyRepr([...s][bad])} in position ${bad}: ordinal not in range(${limit})`);
+      throw pyError(
+        'UnicodeEncodeError',
+        `'${limit === 0x80 ? 'ascii' : 'latin-1'}' codec can't encode character ${pyRepr([...s][bad])} in position ${bad}: ordinal not in range(${limit})`,
+      );
     return new PyBytes(Uint8Array.from(codes));
   });
 
@@ -355,5 +383,7 @@ export function initStrTypes(): void {
     return new PyBytes(Uint8Array.from(toArray(v).map((x) => asIndex(x))));
   };
   defineMethod(bytes, 'decode', (self) => new TextDecoder().decode((self as PyBytes).data));
-  defineMethod(bytes, 'hex', (self) => [...(self as PyBytes).data].map((b) => b.toString(16).padStart(2, '0')).join(''));
+  defineMethod(bytes, 'hex', (self) =>
+    [...(self as PyBytes).data].map((b) => b.toString(16).padStart(2, '0')).join(''),
+  );
 }

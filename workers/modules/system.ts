@@ -108,7 +108,8 @@ export function initStreams(write: (text: string, stream: 'stdout' | 'stderr') =
 }
 
 function builtin(name: string, f: (args: PyValue[]) => PyValue): PyBuiltin {
-  return new PyBuiltin(name, f, '_io.TextIOWrapper', true);
+  // A method: reached through sys.stdout it binds the stream as self.
+  return new PyBuiltin(name, f, '_io.TextIOWrapper', (self, args) => f([self, ...args]));
 }
 
 /** sys.getrefcount: the references a program can see (names in the current scopes), plus the argument's own. */
