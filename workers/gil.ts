@@ -109,22 +109,26 @@ export class Gil {
   private takeNew(): void {
     const w = this.word;
     let waited = false;
+    /** Woken by a signal: it counts as on its way (SIGNALLED) until it has tried once, so nobody slips in first. */
+    let signalled = false;
     for (;;) {
-      if (Atomics.load(w, LOCKED) === 0) {
-        if (!waited && this.signalledAhead()) {
-          this.letSignalledThrough();
-          waited = true;
-          continue;
-        }
-        if (Atomics.compareExchange(w, LOCKED, 0, 1) === 0) return;
+      const free = Atomics.load(w, LOCKED) === 0;
+      if (free && !waited && this.signalledAhead()) {
+        this.letSignalledThrough();
+        waited = true;
+        continue;
       }
+      const won = free && Atomics.compareExchange(w, LOCKED, 0, 1) === 0;
+      if (signalled) Atomics.sub(w, SIGNALLED, 1);
+      signalled = false;
+      if (won) return;
       const savedSwitchNumber = Atomics.load(w, SWITCH_NUMBER);
       if (spinUntilChanged(w, LOCKED, 1)) continue;
       waited = true;
       Atomics.add(w, WAITERS, 1);
       const result = Atomics.wait(w, LOCKED, 1, this.switchInterval());
       Atomics.sub(w, WAITERS, 1);
-      if (result === 'ok') Atomics.sub(w, SIGNALLED, 1);
+      signalled = result === 'ok';
       if (
         result === 'timed-out' &&
         Atomics.load(w, LOCKED) === 1 &&
@@ -137,10 +141,13 @@ export class Gil {
 
   private takeOld(): void {
     const w = this.word;
-    while (Atomics.compareExchange(w, LOCKED, 0, 1) !== 0) {
+    for (;;) {
+      const won = Atomics.compareExchange(w, LOCKED, 0, 1) === 0;
+      if (won) return;
       Atomics.add(w, WAITERS, 1);
-      if (Atomics.wait(w, LOCKED, 1) === 'ok') Atomics.sub(w, SIGNALLED, 1);
+      const signalled = Atomics.wait(w, LOCKED, 1) === 'ok';
       Atomics.sub(w, WAITERS, 1);
+      if (signalled) Atomics.sub(w, SIGNALLED, 1);
     }
   }
 
