@@ -67,7 +67,9 @@ async function engineRate(engine: Engine, mode: Mode): Promise<number> {
   // The preset prints "<thread>: <rounds> rounds in <seconds> s, <rate> per second".
   const rounds = record ? /(\d+) rounds in/.exec(printed(record)) : null;
   if (result.status !== 'done' || !rounds)
-    throw new Error(`the engine's convoy (${mode}) run ended ${result.status}: ${result.reason ?? 'no rounds printed'}`);
+    throw new Error(
+      `the engine's convoy (${mode}) run ended ${result.status}: ${result.reason ?? 'no rounds printed'}`,
+    );
   return Number(rounds[1]) / SECONDS;
 }
 
