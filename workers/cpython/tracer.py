@@ -160,6 +160,23 @@ def _wrap_method(cls, name, state, call, fast=None):
     setattr(cls, name, method)
 
 
+def _wrap_start(cls, event, run_inline, started):
+    """Wraps cls.start (Thread's, Process's): under --inline-start a start called by the program
+    runs it in the caller (`run_inline`); else emits `event` with when, in which thread and on which
+    line start() was called, and what `started(self)` gives: the started one's id and name."""
+    start = cls.start
+
+    def traced_start(self):
+        if _options.get("inline_start") and sys._getframe(1).f_code.co_filename == _program:
+            return run_inline(self)
+        t, name, line = _perf(), _thread_name(), _line()
+        start(self)
+        _emit(event, t, name, line, *started(self))
+
+    traced_start.__doc__ = start.__doc__
+    cls.start = traced_start
+
+
 class _TracedLock(object):
     """threading.Lock()/RLock(): an uncontended acquire stays one C call; a contended one is a
     'blocked' call."""
@@ -274,17 +291,7 @@ def _patch_threading():
 
     Thread._bootstrap_inner = _bootstrap_inner
 
-    start = Thread.start
-
-    def thread_start(self):
-        if _options.get("inline_start") and sys._getframe(1).f_code.co_filename == _program:
-            return _run_inline(self)
-        t, name, line = _perf(), _thread_name(), _line()
-        start(self)
-        _emit("tspawn", t, name, line, self._native_id if hasattr(self, "_native_id") else None, self._name)
-
-    thread_start.__doc__ = start.__doc__
-    Thread.start = thread_start
+    _wrap_start(Thread, "tspawn", _run_inline, lambda thread: (getattr(thread, "_native_id", None), thread._name))
 
     name_property = Thread.name
 
@@ -327,17 +334,7 @@ def _run_inline(self):
 
 def _patch_multiprocessing_process(module):
     BaseProcess = module.BaseProcess
-    start = BaseProcess.start
-
-    def process_start(self):
-        if _options.get("inline_start") and sys._getframe(1).f_code.co_filename == _program:
-            return _run_process_inline(self)
-        t, name, line = _perf(), _thread_name(), _line()
-        start(self)
-        _emit("pspawn", t, name, line, self.pid, self.name)
-
-    process_start.__doc__ = start.__doc__
-    BaseProcess.start = process_start
+    _wrap_start(BaseProcess, "pspawn", _run_process_inline, lambda process: (process.pid, process.name))
     _wrap_method(BaseProcess, "join", "blocked", "Process.join", _join_fast)
 
     bootstrap = BaseProcess._bootstrap
