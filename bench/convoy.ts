@@ -1,9 +1,10 @@
 // Convoy collapse (Beazley): an I/O thread's echo rounds per second alone, beside a CPU-bound
 // thread and beside a CPU-bound process. Each round makes two blocking calls (sendall, recv);
-// beside a thread, getting the GIL back after each can wait out a switch interval. The engine runs
-// Python programs shaped like the convoy preset; CPython runs bench/python/convoy.py (a socket
-// pair to a forked echo process) in the same repeat. Goals: every engine repeat collapses at
+// beside a thread, getting the GIL back after each can wait out a switch interval. The engine and
+// CPython run the convoy preset's functions, CPython in bench/python/convoy.py (a socket pair to a
+// forked echo process), in the same repeat. Goals: every engine repeat collapses at
 // least 50× beside a thread, and the engine's median collapse is within 2× of CPython's.
+import { findPreset } from '../common/presets';
 import type { Program } from '../common/program';
 import type { Engine } from '../workers/engine';
 import { printed, runSession } from '../test/session';
@@ -18,32 +19,11 @@ const WITHIN = 2;
 const modes = ['alone', 'threading', 'multiprocessing'] as const;
 type Mode = (typeof modes)[number];
 
-const header = `import socket
-import threading
-import time
-from multiprocessing import Process
-
-
-def spin(seconds):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        for _ in range(1000):
-            pass
-
-
-def echo_rounds(seconds):
-    sock = socket.create_connection(("echo.gil-lab", 7))
-    rounds = 0
-    start = time.monotonic()
-    end = start + seconds
-    while time.monotonic() < end:
-        sock.sendall(b"x")
-        sock.recv(1)
-        rounds += 1
-    print(f"RATE {rounds / (time.monotonic() - start)}")
-
-
-`;
+// The convoy preset's own spin() and echo_rounds(), without the program at its end: each mode
+// below calls them its own way (CPython's side, bench/python/convoy.py, runs the same functions).
+const preset = findPreset('convoy')?.source ?? '';
+const functions = preset.slice(0, preset.indexOf('\nalone = ') + 1);
+if (!functions) throw new Error('the convoy preset no longer ends with its "alone = ..." program');
 
 const bodies: Record<Mode, string> = {
   alone: `echo = threading.Thread(target=echo_rounds, args=(${SECONDS},))
@@ -57,7 +37,9 @@ echo.start()
 echo.join()
 cpu.join()
 `,
-  multiprocessing: `if __name__ == "__main__":
+  multiprocessing: `from multiprocessing import Process
+
+if __name__ == "__main__":
     cpu = Process(target=spin, args=(${SECONDS + 0.2},))
     cpu.start()
     echo = threading.Thread(target=echo_rounds, args=(${SECONDS},))
@@ -71,7 +53,7 @@ const program = (mode: Mode): Program => ({
   name: `convoy-${mode}`,
   description: `the convoy's echo thread, ${mode === 'alone' ? 'alone' : `beside a CPU-bound ${mode === 'threading' ? 'thread' : 'process'}`}`,
   file: `convoy_${mode}.py`,
-  source: header + bodies[mode],
+  source: functions + bodies[mode],
 });
 
 async function engineRate(engine: Engine, mode: Mode): Promise<number> {
@@ -82,10 +64,13 @@ async function engineRate(engine: Engine, mode: Mode): Promise<number> {
     timeScale: 1,
   });
   const record = result.records[0];
-  const rate = record ? /RATE ([\d.e+]+)/.exec(printed(record)) : null;
-  if (result.status !== 'done' || !rate)
-    throw new Error(`the engine's convoy (${mode}) run ended ${result.status}: ${result.reason ?? 'no rate printed'}`);
-  return Number(rate[1]);
+  // The preset prints "<thread>: <rounds> rounds in <seconds> s, <rate> per second".
+  const rounds = record ? /(\d+) rounds in/.exec(printed(record)) : null;
+  if (result.status !== 'done' || !rounds)
+    throw new Error(
+      `the engine's convoy (${mode}) run ended ${result.status}: ${result.reason ?? 'no rounds printed'}`,
+    );
+  return Number(rounds[1]) / SECONDS;
 }
 
 export async function benchConvoy(engine: Engine): Promise<SectionResult> {

@@ -19,7 +19,7 @@ const cells: { file: string; strategy: Strategy }[] = [
   { file: 'calc_processes.py', strategy: 'multiprocessing' },
 ];
 
-const fixture = (file: string) => fileURLToPath(new URL(`../workers/cpython/fixtures/${file}`, import.meta.url));
+const fixture = (file: string) => fileURLToPath(new URL(`../common/presets/${file}`, import.meta.url));
 
 function plainWallMs(python: PythonInterpreter, file: string): Promise<number> {
   return new Promise((resolve, reject) => {

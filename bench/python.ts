@@ -1,5 +1,5 @@
-// Runs the lesson's programs with the machine's own python3 (bench/python/*.py), for the
-// fidelity sections: CPython's numbers next to the engine's, measured in the same run.
+// Runs the lesson's programs with the machine's own python3 (bench/python/*.py, with what they share in
+// strategies.py), for the fidelity sections: CPython's numbers next to the engine's, measured in the same run.
 import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

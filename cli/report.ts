@@ -2,7 +2,7 @@
 import type { SessionProgress } from '../common/api';
 import { formatMs, sumOverThreads, unmeasuredThread } from '../common/totals';
 import { traceEndUs, type RunRecord } from '../common/run-record';
-import type { MachineInfo, MeasuredInfo, RunSummary, ThreadSummary } from '../common/trace';
+import { summaryHead, type MachineInfo, type MeasuredInfo, type RunSummary, type ThreadSummary } from '../common/trace';
 
 const percent = (ratio: number | null) =>
   ratio !== null && Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—';
@@ -27,11 +27,7 @@ export function interruptedSummary(record: RunRecord): RunSummary {
   const { info } = record;
   const processName = new Map(info.processes.map((p) => [p.pid, p.name]));
   return {
-    runId: info.runId,
-    strategy: info.strategy,
-    workers: info.workers,
-    status: 'cancelled',
-    reason: 'interrupted before the run ended',
+    ...summaryHead(info, { status: 'cancelled', reason: 'interrupted before the run ended' }),
     wallMs: traceEndUs(record) / 1000,
     speedup: null,
     handoffs: 0,

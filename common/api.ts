@@ -82,19 +82,26 @@ export interface GilLabApi extends GilLabMethods {
   onEvent(listener: (event: EngineEvent) => void): () => void;
 }
 
+/**
+ * The methods of an interface as a list, for bridges to iterate over. Checked at compile time: a
+ * name that is not a method of `T` does not compile, nor a list that leaves one out (the call then
+ * wants a second argument, typed as the missing names).
+ */
+export function methodList<T>() {
+  return <const N extends readonly (keyof T)[]>(
+    names: N,
+    ...missing: Exclude<keyof T, N[number]> extends never ? [] : [missing: Exclude<keyof T, N[number]>]
+  ): N => (void missing, names);
+}
+
 /** The method channels, declared once: the bridges iterate over this list. */
-export const methodNames = [
+export const methodNames = methodList<GilLabMethods>()([
   'getMachine',
   'listPresets',
   'parseProgram',
   'startSession',
   'cancelSession',
-] as const satisfies readonly (keyof GilLabMethods)[];
-
-// A compile-time check that methodNames lists every method and nothing else.
-type Missing = Exclude<keyof GilLabMethods, (typeof methodNames)[number]>;
-const everyMethodListed: Missing extends never ? true : Missing = true;
-void everyMethodListed;
+]);
 
 /** Prefix of Electron IPC channels; the event stream uses `${ipcPrefix}event`. */
 export const ipcPrefix = 'gil-lab:';

@@ -4,7 +4,7 @@
 // host has none of them, and the renderer's host services (renderer/src/host) use the browser's
 // equivalents there. The preload exposes them as `window.gilLab.desktop`, under the one global the
 // engine already has; its presence is how the renderer knows it runs in Electron.
-import type { GilLabApi, Result } from './api';
+import { methodList, type GilLabApi, type Result } from './api';
 
 /** What the Open dialogs open. */
 export const openKinds = ['program', 'session'] as const;
@@ -105,7 +105,7 @@ export interface DesktopGlobal extends GilLabApi {
 }
 
 /** The desktop's channels, declared once: the preload and the main process iterate over this list. */
-export const desktopMethodNames = [
+export const desktopMethodNames = methodList<DesktopMethods>()([
   'openFile',
   'openRecent',
   'saveFile',
@@ -114,11 +114,7 @@ export const desktopMethodNames = [
   'clearSettings',
   'setMenuState',
   'takeNotice',
-] as const satisfies readonly (keyof DesktopMethods)[];
-
-type Missing = Exclude<keyof DesktopMethods, (typeof desktopMethodNames)[number]>;
-const everyMethodListed: Missing extends never ? true : Missing = true;
-void everyMethodListed;
+]);
 
 /** Prefix of the desktop's IPC channels (the engine's are `gil-lab:`); commands arrive on `${desktopPrefix}command`. */
 export const desktopPrefix = 'gil-lab-desktop:';

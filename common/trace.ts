@@ -121,6 +121,12 @@ export interface ThreadSummary {
 
 export type RunStatus = 'done' | 'cancelled' | 'failed';
 
+/** How a run ended, and why when it failed or was cancelled. */
+export interface RunOutcome {
+  status: RunStatus;
+  reason?: string;
+}
+
 export interface RunSummary {
   runId: string;
   strategy: Strategy;
@@ -143,6 +149,15 @@ export interface RunSummary {
   /** Real cost of spawning this run's processes and threads, outside the timed region. */
   spawnMs: number;
   threads: ThreadSummary[];
+}
+
+/** The head of a run's summary: which run it was and how it ended (a reason only when there is one). */
+export function summaryHead(
+  run: { runId: string; strategy: Strategy; workers: number },
+  outcome: RunOutcome,
+): Pick<RunSummary, 'runId' | 'strategy' | 'workers' | 'status' | 'reason'> {
+  const { runId, strategy, workers } = run;
+  return { runId, strategy, workers, status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}) };
 }
 
 export interface MachineInfo {

@@ -52,19 +52,24 @@ describe('window options', () => {
   const options = mainWindowOptions({ preload: '/app/out/preload/index.cjs', icon: '/app/assets/icon.png' });
 
   it('gives the renderer no Node and its own sandboxed, isolated world', () => {
-    expect(options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      disableBlinkFeatures: 'Auxclick',
-      preload: '/app/out/preload/index.cjs',
-    });
+    const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+    // The window takes the shell's preferences as they are (only devTools is its own: see below).
+    expect(options.webPreferences).toEqual({ ...prefs, devTools: true });
+    // Each guard is on and each opening off, stated: Electron's defaults have changed between versions.
+    const guards = ['contextIsolation', 'sandbox', 'webSecurity'] as const;
+    const openings = [
+      'nodeIntegration',
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+      'webviewTag',
+    ] as const;
+    for (const guard of guards) expect(prefs[guard], guard).toBe(true);
+    for (const opening of openings) expect(prefs[opening], opening).toBe(false);
+    // A middle click (auxclick) would open a link in a new window.
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
   });
 
   it('names nothing that loosens Chromium', () => {

@@ -4,8 +4,18 @@
 // lanes, notices crashes, hangs and the wall-time cap, cancels, and sums up. Messages that arrive
 // after the outcome is decided still count: a cancelled run keeps the trace it had.
 import type { Strategy } from '../common/program';
-import type { ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, TraceBatch } from '../common/trace';
+import {
+  summaryHead,
+  type ProcessInfo,
+  type RunInfo,
+  type RunOutcome,
+  type RunStatus,
+  type RunSummary,
+  type ThreadInfo,
+  type TraceBatch,
+} from '../common/trace';
 import { epochMs } from './clock';
+import { Channels, type Reply } from './channels';
 import type { Snapshot } from './interpreter/heap';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
 import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
@@ -69,17 +79,12 @@ interface Proc {
   lastHeard: number;
 }
 
-interface Channel {
-  items: Snapshot[];
-  getters: { pid: number; tid: number; seq: number; timer: NodeJS.Timeout | null }[];
-}
-
 export class RunSupervisor {
   private readonly procs = new Map<number, Proc>();
   private readonly lanes = new Map<number, ThreadInfo>();
   private readonly stats = new Map<number, ThreadStats>();
   private readonly failures: ThreadFailure[] = [];
-  private readonly channels = new Map<string, Channel>();
+  private readonly channels = new Channels();
   /** Processes the program started, by (parent pid, handle). */
   private readonly children = new Map<string, number>();
   private readonly pendingStarts: { parent: number; handle: number; name: string; fork: Snapshot }[] = [];
@@ -87,7 +92,7 @@ export class RunSupervisor {
   private t0 = 0;
   private spawnMs = 0;
   private endedAt = 0;
-  private outcome: { status: RunStatus; reason?: string } | null = null;
+  private outcome: RunOutcome | null = null;
   private settle: () => void = () => undefined;
   private readonly settled: Promise<void>;
   private onAllReady: () => void = () => undefined;
@@ -173,10 +178,7 @@ export class RunSupervisor {
   private go(main: Proc, spawnStart: number): void {
     this.spawnMs = epochMs() - spawnStart;
     this.t0 = epochMs() + GO_DELAY_MS;
-    const lane: ThreadInfo = { tid: main.tidBase, pid: main.pid, name: 'MainThread', gil: this.gilOf(main, 0) };
-    this.lanes.set(lane.tid, lane);
-    this.send(main, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork: null });
-    this.injectFaults(main);
+    const lane = this.startMain(main, null);
     const c = this.options.config;
     this.callbacks.onStart({
       runId: c.runId,
@@ -279,12 +281,17 @@ export class RunSupervisor {
       child.name = start.name;
       child.parent = { pid: start.parent, handle: start.handle };
       this.children.set(`${start.parent}:${start.handle}`, child.pid);
-      const lane: ThreadInfo = { tid: child.tidBase, pid: child.pid, name: 'MainThread', gil: this.gilOf(child, 0) };
-      this.lanes.set(lane.tid, lane);
-      this.send(child, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork: start.fork });
-      this.injectFaults(child);
-      this.callbacks.onThreads([this.info(child)], [lane]);
+      this.callbacks.onThreads([this.info(child)], [this.startMain(child, start.fork)]);
     }
+  }
+
+  /** Starts the program's MainThread in `p` (the main process, or a started Process with its fork). */
+  private startMain(p: Proc, fork: Snapshot | null): ThreadInfo {
+    const lane: ThreadInfo = { tid: p.tidBase, pid: p.pid, name: 'MainThread', gil: this.gilOf(p, 0) };
+    this.lanes.set(lane.tid, lane);
+    this.send(p, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork });
+    this.injectFaults(p);
+    return lane;
   }
 
   private idleWarm(): number {
@@ -304,56 +311,32 @@ export class RunSupervisor {
   }
 
   private request(p: Proc, tid: number, seq: number, r: Request): void {
-    const reply = (to: Proc, toTid: number, toSeq: number, value: unknown) => this.send(to, { type: 'reply', tid: toTid, seq: toSeq, value });
+    const reply: Reply = (value) => this.send(p, { type: 'reply', tid, seq, value });
     switch (r.op) {
-      case 'channel-put': {
-        const ch = this.channel(r.channel);
-        const getter = ch.getters.shift();
-        if (getter) {
-          if (getter.timer) clearTimeout(getter.timer);
-          const to = this.procs.get(getter.pid);
-          if (to) reply(to, getter.tid, getter.seq, r.item);
-        } else ch.items.push(r.item);
-        reply(p, tid, seq, null);
-        return;
-      }
-      case 'channel-get': {
-        const ch = this.channel(r.channel);
-        const item = ch.items.shift();
-        if (item) return reply(p, tid, seq, item);
-        if (r.timeoutMs !== null && r.timeoutMs <= 0) return reply(p, tid, seq, null);
-        const getter = { pid: p.pid, tid, seq, timer: null as NodeJS.Timeout | null };
-        if (r.timeoutMs !== null)
-          getter.timer = setTimeout(() => {
-            const i = ch.getters.indexOf(getter);
-            if (i >= 0) ch.getters.splice(i, 1);
-            reply(p, tid, seq, null);
-          }, r.timeoutMs);
-        ch.getters.push(getter);
-        return;
-      }
+      case 'channel-put':
+        this.channels.put(r.channel, r.item);
+        return reply(null);
+      case 'channel-get':
+        return this.channels.get(r.channel, r.timeoutMs, reply);
       case 'channel-size':
-        return reply(p, tid, seq, this.channel(r.channel).items.length);
-      case 'process-pid': {
-        const child = this.procs.get(this.children.get(`${p.pid}:${r.handle}`) ?? -1);
-        return reply(p, tid, seq, child ? child.osPid : null);
-      }
+        return reply(this.channels.size(r.channel));
+      case 'process-pid':
+        return reply(this.childOf(p, r.handle)?.osPid ?? null);
       case 'process-terminate': {
-        const child = this.procs.get(this.children.get(`${p.pid}:${r.handle}`) ?? -1);
+        const child = this.childOf(p, r.handle);
         if (child && !child.exited) {
           child.finished = true;
           this.exitChild(child, -9);
           child.handle.kill();
         }
-        return reply(p, tid, seq, null);
+        return reply(null);
       }
     }
   }
 
-  private channel(id: string): Channel {
-    let ch = this.channels.get(id);
-    if (!ch) this.channels.set(id, (ch = { items: [], getters: [] }));
-    return ch;
+  /** The process `p`'s program started as Process `handle`. */
+  private childOf(p: Proc, handle: number): Proc | undefined {
+    return this.procs.get(this.children.get(`${p.pid}:${handle}`) ?? -1);
   }
 
   private onExit(p: Proc, code: number | null, signal: string | null): void {
@@ -405,7 +388,7 @@ export class RunSupervisor {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(exits), new Promise((r) => (timer = setTimeout(r, 2000)))]);
     clearTimeout(timer);
-    for (const ch of this.channels.values()) for (const g of ch.getters) if (g.timer) clearTimeout(g.timer);
+    this.channels.close();
   }
 
   private describeProcess(p: Proc): string {
@@ -438,13 +421,8 @@ export class RunSupervisor {
       };
     });
     const all = [...this.stats.values()];
-    const c = this.options.config;
     return {
-      runId: c.runId,
-      strategy: c.strategy,
-      workers: c.workers,
-      status: outcome.status,
-      ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...summaryHead(this.options.config, outcome),
       wallMs: this.t0 > 0 ? Math.max(0, this.endedAt - this.t0) : 0,
       speedup: null,
       handoffs: all.reduce((n, s) => n + s.handoffs, 0),

@@ -1,10 +1,16 @@
 // Small pieces of a thread's host that need none of its state: which prelude modules a program
-// imports, and the totals of an asyncio task's lane.
+// imports, and a lane's totals (a thread's or an asyncio task's).
 import type { ThreadStats } from './messages';
 import { BLOCKED, IO, RUNNING, STARTING, WAITING, type Recorder } from './recorder';
 
-/** A task lane's totals: it has no CPU clock or GIL of its own (its thread has). */
-export function laneStats(r: Recorder): ThreadStats {
+/** What a thread's totals have beyond its recorder's: its CPU clock, its GIL's counts, its lag. */
+export type OwnStats = Pick<ThreadStats, 'onCpuUs' | 'handoffs' | 'forcedSwitches' | 'behindMs'>;
+
+/** An asyncio task's lane has no CPU clock or GIL of its own (its thread has). */
+const TASK_LANE: OwnStats = { onCpuUs: null, handoffs: 0, forcedSwitches: 0, behindMs: 0 };
+
+/** A lane's totals, from its recorder and what its thread has of its own (a task lane: nothing). */
+export function laneStats(r: Recorder, own: OwnStats = TASK_LANE): ThreadStats {
   return {
     tid: r.tid,
     startingUs: r.totalsUs[STARTING],
@@ -12,13 +18,13 @@ export function laneStats(r: Recorder): ThreadStats {
     waitUs: r.totalsUs[WAITING],
     ioUs: r.totalsUs[IO],
     blockedUs: r.totalsUs[BLOCKED],
-    onCpuUs: null,
+    onCpuUs: own.onCpuUs,
     ioCount: r.ioCount,
     endUs: r.lastActiveUs,
-    handoffs: 0,
-    forcedSwitches: 0,
+    handoffs: own.handoffs,
+    forcedSwitches: own.forcedSwitches,
     truncated: r.truncated,
-    behindMs: 0,
+    behindMs: own.behindMs,
   };
 }
 

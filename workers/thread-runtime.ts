@@ -414,23 +414,13 @@ export class ThreadRuntime implements InterpreterHost {
   }
 
   stats(): ThreadStats {
-    const r = this.recorder;
     const cpuMs = this.cpu.measured ? this.cpu.nowMs() : null;
-    return {
-      tid: r.tid,
-      startingUs: r.totalsUs[STARTING],
-      runningUs: r.totalsUs[RUNNING],
-      waitUs: r.totalsUs[WAITING],
-      ioUs: r.totalsUs[IO],
-      blockedUs: r.totalsUs[BLOCKED],
+    return laneStats(this.recorder, {
       onCpuUs: cpuMs === null ? null : Math.round((cpuMs - this.startCpuMs) * 1000),
-      ioCount: r.ioCount,
-      endUs: r.lastActiveUs,
       handoffs: this.gil?.handoffs ?? 0,
       forcedSwitches: this.gil?.forcedSwitches ?? 0,
-      truncated: r.truncated,
       behindMs: this.behindMs,
-    };
+    });
   }
 
   /** CPU this thread had used before its Python thread began (warm-up, compilation): not counted. */

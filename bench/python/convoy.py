@@ -1,18 +1,36 @@
 """convoy (Beazley's convoy effect): an I/O thread's echo rounds per second, alone, beside a
 CPU-bound thread, and beside a CPU-bound process.
 
-The I/O thread sends 1 byte (sendall) on a socket pair, receives it back from an echo peer in another
-process, does a little Python work, and repeats for --seconds. recv() releases the GIL; getting
-it back beside a CPU-bound thread takes up to a switch interval (5 ms), every round.
+Runs the convoy preset's own spin() and echo_rounds() (common/presets/convoy.py, without the
+program at its end). The preset's echo server is the engine's; here it is a peer in another
+process at the other end of a socket pair. The I/O thread sends 1 byte (sendall), receives it back
+(recv) and repeats for --seconds. recv() releases the GIL; getting it back beside a CPU-bound
+thread takes up to a switch interval (5 ms), every round.
 
 Prints {"mode", "seconds", "rounds", "roundsPerSec"} as JSON on its last line.
 """
 import argparse
+import contextlib
+import io
 import json
+import os
+import re
 import socket
 import threading
-import time
+import types
 from multiprocessing import Process
+
+PRESET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "common", "presets", "convoy.py")
+
+
+def preset_functions(sock):
+    """The preset's spin and echo_rounds, whose socket.create_connection gives `sock`."""
+    with open(PRESET, encoding="utf-8") as f:
+        source = f.read()
+    namespace = {}
+    exec(compile(source[: source.index("\nalone = ")], PRESET, "exec"), namespace)
+    namespace["socket"] = types.SimpleNamespace(create_connection=lambda address: sock)
+    return namespace["spin"], namespace["echo_rounds"]
 
 
 def echo_peer(sock, other_end):
@@ -22,29 +40,6 @@ def echo_peer(sock, other_end):
         if not data:
             return
         sock.sendall(data)
-
-
-def spin(seconds):
-    # Pure-Python CPU work (`while True: pass`, bounded): holds the GIL but for forced switches.
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        for _ in range(1000):
-            pass
-
-
-def echo_rounds(sock, seconds, out):
-    rounds = 0
-    start = time.monotonic()
-    end = start + seconds
-    while time.monotonic() < end:
-        sock.sendall(b"x")
-        sock.recv(1)
-        total = 0
-        for i in range(10):  # a little Python work per round
-            total += i
-        rounds += 1
-    out["rounds"] = rounds
-    out["seconds"] = time.monotonic() - start
 
 
 def main():
@@ -57,6 +52,7 @@ def main():
     peer = Process(target=echo_peer, args=(theirs, mine))
     peer.start()
     theirs.close()
+    spin, echo_rounds = preset_functions(mine)
 
     neighbour = None
     if args.mode == "threading":
@@ -66,16 +62,19 @@ def main():
     if neighbour is not None:
         neighbour.start()
 
-    out = {}
-    io_thread = threading.Thread(target=echo_rounds, args=(mine, args.seconds, out))
-    io_thread.start()
-    io_thread.join()
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        io_thread = threading.Thread(target=echo_rounds, args=(args.seconds,), name="echo")
+        io_thread.start()
+        io_thread.join()
     if neighbour is not None:
         neighbour.join()
     mine.close()
     peer.join()
-    rate = out["rounds"] / out["seconds"]
-    print(json.dumps({"mode": args.mode, "seconds": out["seconds"], "rounds": out["rounds"], "roundsPerSec": rate}))
+    # The preset prints "echo: <rounds> rounds in <seconds> s, <rate> per second".
+    rounds = int(re.search(r"(\d+) rounds in", printed.getvalue()).group(1))
+    rate = rounds / args.seconds
+    print(json.dumps({"mode": args.mode, "seconds": args.seconds, "rounds": rounds, "roundsPerSec": rate}))
 
 
 if __name__ == "__main__":

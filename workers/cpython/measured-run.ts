@@ -16,7 +16,16 @@ import { endGroup } from './process-group';
 import { Sampler, samplerAvailability, type SamplerStats } from './sampler';
 import { StderrText } from './stderr-text';
 import { LineSplitter, parseTracerEvent } from './tracer-events';
-import type { CpuStateSource, ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, TraceBatch } from '../../common/trace';
+import {
+  summaryHead,
+  type CpuStateSource,
+  type ProcessInfo,
+  type RunInfo,
+  type RunOutcome as Outcome,
+  type RunSummary,
+  type ThreadInfo,
+  type TraceBatch,
+} from '../../common/trace';
 
 export interface MeasuredRunOptions {
   runId: string;
@@ -90,8 +99,6 @@ export interface MeasuredRun {
   /** Ends the run (its whole process group) and resolves like `finished`, within about 1 s. */
   cancel(reason?: string): Promise<MeasuredRunResult>;
 }
-
-type Outcome = { status: RunStatus; reason?: string };
 
 const OUTPUT_CAP = 1 << 20;
 /** Live lanes stop this far behind now: events and readings still on their way land in time. */
@@ -425,11 +432,7 @@ function summarize(
 ): RunSummary {
   const t0 = trace.t0Ns;
   return {
-    runId: options.runId,
-    strategy: options.strategy,
-    workers: options.workers,
-    status: outcome.status,
-    ...(outcome.reason ? { reason: outcome.reason } : {}),
+    ...summaryHead(options, outcome),
     wallMs: t0 === null ? 0 : Math.max(0, (endNs - t0) / 1e6),
     speedup: null,
     measured: true,

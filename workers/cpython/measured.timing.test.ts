@@ -15,8 +15,8 @@ const found = await findPython();
 const python: PythonInterpreter | null = found.main.ok ? found.main.python : null;
 if (!python) console.log(`measured CPython tests skipped: ${found.main.ok ? '' : found.main.reason}`);
 
-// The lesson's cells are the presets themselves; fixtures/ holds what only these tests run.
-const presetFiles = new Set(['car_truck.py', 'car_truck_subclass.py']);
+// The lesson's cells are the presets themselves, run as they are; fixtures/ holds what only these tests run.
+const presetFiles = new Set(readdirSync(new URL('../../common/presets/', import.meta.url)));
 const fixture = (name: string) =>
   new URL(presetFiles.has(name) ? `../../common/presets/${name}` : `./fixtures/${name}`, import.meta.url);
 const source = (name: string) => readFileSync(fixture(name), 'utf8');
@@ -309,7 +309,8 @@ describe.skipIf(!python)('measured CPython: failures, cancel and the cap leave n
     const dirsBefore = measuredDirs();
     let children = 0;
     let cancelAt = 0;
-    const long = source('calc_processes.py').replace('10000000', '400000000');
+    const long = source('calc_processes.py').replace('range(0,40000000)', 'range(0,400000000)');
+    expect(long).not.toBe(source('calc_processes.py'));
     const { run, measured } = start('calc_processes.py', 'multiprocessing', { source: long }, (lane) => {
       if (lane.info.pid > 1 && ++children === 2)
         setTimeout(() => void ((cancelAt = performance.now()), run.cancel()), 300);

@@ -160,6 +160,34 @@ def _wrap_method(cls, name, state, call, fast=None):
     setattr(cls, name, method)
 
 
+def _wrap_start(cls, event, started, failed):
+    """Wraps cls.start (Thread's, Process's): emits `event` with when, in which thread and on which
+    line start() was called, and what `started(self)` gives: the started one's id and name.
+
+    --inline-start (the sequential strategy): a start called by the program runs the target to
+    completion in the caller, and join() returns at once; `failed(self)` reports what it raised."""
+    start = cls.start
+
+    def run_inline(self):
+        self._gil_lab_inline = True
+        try:
+            self.run()
+        except SystemExit:
+            pass
+        except BaseException:
+            failed(self)
+
+    def traced_start(self):
+        if _options.get("inline_start") and sys._getframe(1).f_code.co_filename == _program:
+            return run_inline(self)
+        t, name, line = _perf(), _thread_name(), _line()
+        start(self)
+        _emit(event, t, name, line, *started(self))
+
+    traced_start.__doc__ = start.__doc__
+    cls.start = traced_start
+
+
 class _TracedLock(object):
     """threading.Lock()/RLock(): an uncontended acquire stays one C call; a contended one is a
     'blocked' call."""
@@ -274,17 +302,12 @@ def _patch_threading():
 
     Thread._bootstrap_inner = _bootstrap_inner
 
-    start = Thread.start
-
-    def thread_start(self):
-        if _options.get("inline_start") and sys._getframe(1).f_code.co_filename == _program:
-            return _run_inline(self)
-        t, name, line = _perf(), _thread_name(), _line()
-        start(self)
-        _emit("tspawn", t, name, line, self._native_id if hasattr(self, "_native_id") else None, self._name)
-
-    thread_start.__doc__ = start.__doc__
-    Thread.start = thread_start
+    _wrap_start(
+        Thread,
+        "tspawn",
+        lambda thread: (getattr(thread, "_native_id", None), thread._name),
+        lambda thread: thread._invoke_excepthook(thread),
+    )
 
     name_property = Thread.name
 
@@ -310,34 +333,12 @@ def _patch_threading():
     threading.excepthook = excepthook
 
 
-def _run_inline(self):
-    """--inline-start (the sequential strategy): Thread.start() runs the target to completion in
-    the caller, and join() returns at once."""
-    self._gil_lab_inline = True
-    try:
-        self.run()
-    except SystemExit:
-        pass
-    except BaseException:
-        self._invoke_excepthook(self)
-
-
 # ---------------------------------------------------------------- processes
 
 
 def _patch_multiprocessing_process(module):
     BaseProcess = module.BaseProcess
-    start = BaseProcess.start
-
-    def process_start(self):
-        if _options.get("inline_start") and sys._getframe(1).f_code.co_filename == _program:
-            return _run_process_inline(self)
-        t, name, line = _perf(), _thread_name(), _line()
-        start(self)
-        _emit("pspawn", t, name, line, self.pid, self.name)
-
-    process_start.__doc__ = start.__doc__
-    BaseProcess.start = process_start
+    _wrap_start(BaseProcess, "pspawn", lambda process: (process.pid, process.name), _process_failed)
     _wrap_method(BaseProcess, "join", "blocked", "Process.join", _join_fast)
 
     bootstrap = BaseProcess._bootstrap
@@ -358,17 +359,12 @@ def _patch_multiprocessing_process(module):
     BaseProcess._bootstrap = _bootstrap
 
 
-def _run_process_inline(self):
-    self._gil_lab_inline = True
-    try:
-        self.run()
-    except SystemExit:
-        pass
-    except BaseException:
-        error_type, error, tb = sys.exc_info()
-        text = "Process %s:\n%s" % (self.name, _format_exception(error_type, error, tb))
-        _report_exception("process", text, tb)
-        sys.stderr.write(text)
+def _process_failed(process):
+    """What a Process run inline raised, as multiprocessing's _bootstrap would write it."""
+    error_type, error, tb = sys.exc_info()
+    text = "Process %s:\n%s" % (process.name, _format_exception(error_type, error, tb))
+    _report_exception("process", text, tb)
+    sys.stderr.write(text)
 
 
 def _patch_print_exc(bootstrap_code):
