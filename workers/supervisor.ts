@@ -6,7 +6,7 @@
 import type { Strategy } from '../common/program';
 import type { ProcessInfo, RunInfo, RunStatus, RunSummary, ThreadInfo, TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
-import type { Snapshot } from './interpreter/heap';
+import type { Snapshot } from './interpreter/heap-codec';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
 import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
 import { THREADS_PER_PROCESS } from './words';
