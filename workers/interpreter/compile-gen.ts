@@ -10,7 +10,7 @@ import { storeTarget } from './compile-store';
 import { compileStmt } from './compile-stmt';
 import { genTry, genWith, raised, reraise } from './compile-try';
 import { pyError } from './errors';
-import { BREAK, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
+import { loopExit, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
 import { getItem } from './items';
 import { iterate } from './iteration';
@@ -157,10 +157,8 @@ function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
           f.line = line;
           ts.cost += testCost;
           if (!truthy(yield* test(f))) break;
-          const sig = yield* body(f);
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
-          if (ts.cost >= ts.checkAt) ts.breaker();
+          const exit = loopExit(ts, yield* body(f));
+          if (exit !== -1) return exit;
         }
         return yield* orelse(f);
       };
@@ -179,10 +177,8 @@ function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
         for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
           store(f, v);
           ts.cost += iterCost;
-          const sig = yield* body(f);
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
-          if (ts.cost >= ts.checkAt) ts.breaker();
+          const exit = loopExit(ts, yield* body(f));
+          if (exit !== -1) return exit;
         }
         return yield* orelse(f);
       };

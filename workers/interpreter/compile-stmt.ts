@@ -11,7 +11,7 @@ import { compileImport, compileImportFrom } from './compile-import';
 import { deleteTarget, storeNamed, storeTarget } from './compile-store';
 import { raised, reraise, tryStmt, withStmt } from './compile-try';
 import { exceptions, pyError } from './errors';
-import { BREAK, CONTINUE, NORMAL, RETURN, type StmtFn } from './frame';
+import { BREAK, CONTINUE, loopExit, NORMAL, RETURN, type StmtFn } from './frame';
 import { getItem, setItem } from './items';
 import { iterate } from './iteration';
 import { construct } from './attributes';
@@ -266,12 +266,8 @@ function whileLoop(ctx: Ctx, s: Stmt & { kind: 'While' }): StmtFn {
       f.line = line;
       ts.cost += cost;
       if (!truthy(test(f))) break;
-      const sig = body(f);
-      if (sig !== NORMAL) {
-        if (sig === BREAK) return NORMAL;
-        if (sig === RETURN) return RETURN;
-      }
-      if (ts.cost >= ts.checkAt) ts.breaker();
+      const exit = loopExit(ts, body(f));
+      if (exit !== -1) return exit;
     }
     return orelse ? orelse(f) : NORMAL;
   };
@@ -303,12 +299,8 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
         if (fast >= 0) f.locals[fast] = v;
         else store(f, v);
         ts.cost += iterCost;
-        const sig = body(f);
-        if (sig !== NORMAL) {
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
-        }
-        if (ts.cost >= ts.checkAt) ts.breaker();
+        const exit = loopExit(ts, body(f));
+        if (exit !== -1) return exit;
       }
     } else {
       const it = iterate(source);
@@ -316,12 +308,8 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
       for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
         store(f, v);
         ts.cost += iterCost;
-        const sig = body(f);
-        if (sig !== NORMAL) {
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
-        }
-        if (ts.cost >= ts.checkAt) ts.breaker();
+        const exit = loopExit(ts, body(f));
+        if (exit !== -1) return exit;
       }
     }
     return orelse ? orelse(f) : NORMAL;
