@@ -108,18 +108,23 @@ function handlerOf<B>(ctx: Ctx, h: ExceptHandler, body: B): Handler<B> {
   };
 }
 
-/** The first handler whose type matches, with the name bound; the frame's line is put back if none does. */
-function matching<B>(handlers: Handler<B>[], f: Frame, exc: PyExc): Handler<B> | null {
+/**
+ * The exception `e` as these handlers catch it, and the first handler whose type matches (with
+ * the name bound); when none does, `e` goes on up with the frame's line put back.
+ */
+function caughtBy<B>(handlers: Handler<B>[], e: unknown, f: Frame, ts: ThreadState): { exc: PyExc; h: Handler<B> } {
+  const exc = handlers.length > 0 ? caughtIn(e, f, ts) : null;
+  if (!exc) throw e;
   const line = f.line;
   for (const h of handlers) {
     f.line = h.line;
     if (h.type !== null && !exceptionMatches(exc.value, h.type(f))) continue;
     if (h.store) h.store(f, exc.value);
     tracebacks.set(exc.value, exc.traceback);
-    return h;
+    return { exc, h };
   }
   f.line = line;
-  return null;
+  throw exc;
 }
 
 export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => StmtFn): StmtFn {
@@ -133,10 +138,7 @@ export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, b
     try {
       sig = body(f);
     } catch (e) {
-      const exc = handlers.length > 0 ? caughtIn(e, f, ts) : null;
-      if (!exc) throw e;
-      const h = matching(handlers, f, exc);
-      if (!h) throw exc;
+      const { exc, h } = caughtBy(handlers, e, f, ts);
       try {
         return handling(ts, exc, () => h.body(f));
       } finally {
@@ -180,10 +182,7 @@ export function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, bo
     try {
       sig = yield* body(f);
     } catch (e) {
-      const exc = handlers.length > 0 ? caughtIn(e, f, ts) : null;
-      if (!exc) throw e;
-      const h = matching(handlers, f, exc);
-      if (!h) throw exc;
+      const { exc, h } = caughtBy(handlers, e, f, ts);
       try {
         return yield* handlingGen(ts, exc, () => h.body(f));
       } finally {
