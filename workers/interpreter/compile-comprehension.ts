@@ -6,29 +6,46 @@ import { dictSet, hashKey as hashKeyOf, truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeTarget } from './compile-store';
-import { asPyExc, type ExprFn, type Frame } from './frame';
+import { asPyExc, type ExprFn, type Frame, type ThreadState } from './frame';
 import { iterate, JsIterator } from './iteration';
 import { PyDict, PyList, PySet, type PyValue } from './objects';
 
 type Emit = (f: Frame) => void;
 
-function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
-  const ts = ctx.ts;
-  const iterCost = ctx.costs.iteration;
-  const levels = generators.map((g, i) => ({
+/** One `for … in … if …` of a comprehension: its iterable (the first one is evaluated outside), target and conditions. */
+interface Level {
+  iter: ExprFn | null;
+  store: (f: Frame, v: PyValue) => void;
+  ifs: ExprFn[];
+  cost: number;
+}
+
+function compileLevels(ctx: Ctx, generators: Comprehension[]): Level[] {
+  return generators.map((g, i) => ({
     iter: i === 0 ? null : compileExpr(ctx, g.iter),
     store: storeTarget(ctx, g.target),
     ifs: g.ifs.map((c) => compileExpr(ctx, c)),
-    cost: iterCost + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
+    cost: ctx.costs.iteration + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
   }));
+}
+
+/** Binds a level's target to `v` and charges the iteration: false when one of its conditions leaves `v` out. */
+function admits(ts: ThreadState, l: Level, f: Frame, v: PyValue): boolean {
+  l.store(f, v);
+  ts.cost += l.cost;
+  if (ts.cost >= ts.checkAt) ts.breaker();
+  for (const cond of l.ifs) if (!truthy(cond(f))) return false;
+  return true;
+}
+
+function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
+  const ts = ctx.ts;
+  const levels = compileLevels(ctx, generators);
   const run = (f: Frame, level: number, source: PyValue): void => {
     const l = levels[level];
     const it = iterate(source);
-    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
-      l.store(f, v);
-      ts.cost += l.cost;
-      if (ts.cost >= ts.checkAt) ts.breaker();
-      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
+    for (let v = it.next(); v !== undefined; v = it.next()) {
+      if (!admits(ts, l, f, v)) continue;
       if (level + 1 < levels.length) run(f, level + 1, levels[level + 1].iter!(f));
       else emit(f);
     }
@@ -96,21 +113,13 @@ export function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): Expr
   const first = compileExpr(ctx, e.generators[0].iter);
   const ts = ctx.ts;
   const elt = compileExpr(ctx, e.elt);
-  const levels = e.generators.map((g, i) => ({
-    iter: i === 0 ? null : compileExpr(ctx, g.iter),
-    store: storeTarget(ctx, g.target),
-    ifs: g.ifs.map((c) => compileExpr(ctx, c)),
-    cost: ctx.costs.iteration + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
-  }));
+  const levels = compileLevels(ctx, e.generators);
   const eltCost = staticCost(ctx, e.elt);
   function* run(f: Frame, level: number, source: PyValue): Generator<PyValue> {
     const l = levels[level];
     const it = iterate(source);
-    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
-      l.store(f, v);
-      ts.cost += l.cost;
-      if (ts.cost >= ts.checkAt) ts.breaker();
-      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
+    for (let v = it.next(); v !== undefined; v = it.next()) {
+      if (!admits(ts, l, f, v)) continue;
       if (level + 1 < levels.length) yield* run(f, level + 1, levels[level + 1].iter!(f));
       else {
         ts.cost += eltCost;
