@@ -6,7 +6,7 @@ import { dictSet, hashKey as hashKeyOf, truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeTarget } from './compile-store';
-import { asPyExc, type ExprFn, type Frame, type ThreadState } from './frame';
+import { asPyExc, type ExprFn, type Frame } from './frame';
 import { iterate, JsIterator } from './iteration';
 import { PyDict, PyList, PySet, type PyValue } from './objects';
 
@@ -29,28 +29,48 @@ function compileLevels(ctx: Ctx, generators: Comprehension[]): Level[] {
   }));
 }
 
-/** Binds a level's target to `v` and charges the iteration: false when one of its conditions leaves `v` out. */
-function admits(ts: ThreadState, l: Level, f: Frame, v: PyValue): boolean {
-  l.store(f, v);
-  ts.cost += l.cost;
-  if (ts.cost >= ts.checkAt) ts.breaker();
-  for (const cond of l.ifs) if (!truthy(cond(f))) return false;
-  return true;
-}
-
 function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
   const ts = ctx.ts;
   const levels = compileLevels(ctx, generators);
   const run = (f: Frame, level: number, source: PyValue): void => {
     const l = levels[level];
     const it = iterate(source);
-    for (let v = it.next(); v !== undefined; v = it.next()) {
-      if (!admits(ts, l, f, v)) continue;
+    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
+      l.store(f, v);
+      ts.cost += l.cost;
+      if (ts.cost >= ts.checkAt) ts.breaker();
+      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
       if (level + 1 < levels.length) run(f, level + 1, levels[level + 1].iter!(f));
       else emit(f);
     }
   };
   return (f, firstIter) => run(f, 0, firstIter);
+}
+
+/**
+ * One evaluation of a comprehension: a fresh result in `into.result` for the loops to fill, the
+ * previous one put back afterwards (the same comprehension may run inside itself, through a call).
+ */
+function evaluation<R>(
+  first: ExprFn,
+  loops: (f: Frame, firstIter: PyValue) => void,
+  frame: (f: Frame, err: unknown) => unknown,
+  into: { result: R },
+  fresh: () => R,
+): (f: Frame) => R {
+  return (f) => {
+    const saved = into.result;
+    const mine = (into.result = fresh());
+    const source = first(f);
+    try {
+      loops(f, source);
+    } catch (err) {
+      throw frame(f, err);
+    } finally {
+      into.result = saved;
+    }
+    return mine;
+  };
 }
 
 export function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'DictComp' }): ExprFn {
@@ -60,50 +80,33 @@ export function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp'
     const key = compileExpr(ctx, e.key);
     const value = compileExpr(ctx, e.value);
     const cost = staticCost(ctx, e.key) + staticCost(ctx, e.value);
-    let out: PyDict;
+    const into = { result: new PyDict() };
     const loops = comprehensionLoops(ctx, e.generators, (f) => {
       ts.cost += cost;
       const k = key(f);
-      dictSet(out, k, value(f));
+      dictSet(into.result, k, value(f));
     });
-    const frame = comprehensionFrame(ctx, e, '<dictcomp>');
-    return (f) => {
-      const saved = out;
-      const d = (out = new PyDict());
-      const source = first(f);
-      try {
-        loops(f, source);
-      } catch (err) {
-        throw frame(f, err);
-      } finally {
-        out = saved;
-      }
-      return d;
-    };
+    return evaluation(first, loops, comprehensionFrame(ctx, e, '<dictcomp>'), into, () => new PyDict());
   }
   const elt = compileExpr(ctx, e.elt);
   const cost = staticCost(ctx, e.elt) + ctx.costs.element;
-  let items: PyValue[] = [];
+  const into: { result: PyValue[] } = { result: [] };
   const loops = comprehensionLoops(ctx, e.generators, (f) => {
     ts.cost += cost;
-    items.push(elt(f));
+    into.result.push(elt(f));
   });
   const isSet = e.kind === 'SetComp';
-  const frame = comprehensionFrame(ctx, e, isSet ? '<setcomp>' : '<listcomp>');
+  const items = evaluation(
+    first,
+    loops,
+    comprehensionFrame(ctx, e, isSet ? '<setcomp>' : '<listcomp>'),
+    into,
+    () => [],
+  );
+  if (!isSet) return (f) => new PyList(items(f));
   return (f) => {
-    const saved = items;
-    const mine: PyValue[] = (items = []);
-    const source = first(f);
-    try {
-      loops(f, source);
-    } catch (err) {
-      throw frame(f, err);
-    } finally {
-      items = saved;
-    }
-    if (!isSet) return new PyList(mine);
     const s = new PySet();
-    for (const v of mine) s.map.set(hashKeyOf(v), v);
+    for (const v of items(f)) s.map.set(hashKeyOf(v), v);
     return s;
   };
 }
@@ -118,8 +121,11 @@ export function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): Expr
   function* run(f: Frame, level: number, source: PyValue): Generator<PyValue> {
     const l = levels[level];
     const it = iterate(source);
-    for (let v = it.next(); v !== undefined; v = it.next()) {
-      if (!admits(ts, l, f, v)) continue;
+    outer: for (let v = it.next(); v !== undefined; v = it.next()) {
+      l.store(f, v);
+      ts.cost += l.cost;
+      if (ts.cost >= ts.checkAt) ts.breaker();
+      for (const cond of l.ifs) if (!truthy(cond(f))) continue outer;
       if (level + 1 < levels.length) yield* run(f, level + 1, levels[level + 1].iter!(f));
       else {
         ts.cost += eltCost;
