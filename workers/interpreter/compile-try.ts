@@ -127,12 +127,19 @@ function caughtBy<B>(handlers: Handler<B>[], e: unknown, f: Frame, ts: ThreadSta
   throw exc;
 }
 
+/** A try statement's blocks, compiled plain or as generator steps; else and finally are null when absent. */
+function tryBlocks<B>(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => B) {
+  return {
+    body: block(ctx, s.body),
+    handlers: s.handlers.map((h) => handlerOf(ctx, h, block(ctx, h.body))),
+    orelse: s.orelse.length > 0 ? block(ctx, s.orelse) : null,
+    finalbody: s.finalbody.length > 0 ? block(ctx, s.finalbody) : null,
+  };
+}
+
 export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => StmtFn): StmtFn {
   const ts = ctx.ts;
-  const body = block(ctx, s.body);
-  const handlers = s.handlers.map((h) => handlerOf(ctx, h, block(ctx, h.body)));
-  const orelse = s.orelse.length > 0 ? block(ctx, s.orelse) : null;
-  const finalbody = s.finalbody.length > 0 ? block(ctx, s.finalbody) : null;
+  const { body, handlers, orelse, finalbody } = tryBlocks(ctx, s, block);
   const attempt = (f: Frame): Signal => {
     let sig: Signal;
     try {
@@ -173,10 +180,7 @@ export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, b
 
 export function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => GenStmt): GenStmt {
   const ts = ctx.ts;
-  const body = block(ctx, s.body);
-  const handlers = s.handlers.map((h) => handlerOf(ctx, h, block(ctx, h.body)));
-  const orelse = block(ctx, s.orelse);
-  const finalbody = s.finalbody.length > 0 ? block(ctx, s.finalbody) : null;
+  const { body, handlers, orelse, finalbody } = tryBlocks(ctx, s, block);
   function* attempt(f: Frame): G<Signal> {
     let sig: Signal;
     try {
@@ -189,7 +193,7 @@ export function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, bo
         if (h.store) h.store(f, null);
       }
     }
-    return sig === NORMAL ? yield* orelse(f) : sig;
+    return sig === NORMAL && orelse ? yield* orelse(f) : sig;
   }
   if (!finalbody) return attempt;
   return function* (f) {
