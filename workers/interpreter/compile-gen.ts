@@ -10,7 +10,7 @@ import { storeTarget } from './compile-store';
 import { compileStmt } from './compile-stmt';
 import { genTry, genWith, raised, reraise } from './compile-try';
 import { pyError } from './errors';
-import { loopExit, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
+import { BREAK, CONTINUE, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
 import { getItem } from './items';
 import { iterate } from './iteration';
@@ -157,8 +157,9 @@ function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
           f.line = line;
           ts.cost += testCost;
           if (!truthy(yield* test(f))) break;
-          const exit = loopExit(ts, yield* body(f));
-          if (exit !== -1) return exit;
+          const sig = yield* body(f);
+          if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
+          if (ts.cost >= ts.checkAt) ts.breaker();
         }
         return yield* orelse(f);
       };
@@ -177,8 +178,9 @@ function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
         for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
           store(f, v);
           ts.cost += iterCost;
-          const exit = loopExit(ts, yield* body(f));
-          if (exit !== -1) return exit;
+          const sig = yield* body(f);
+          if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
+          if (ts.cost >= ts.checkAt) ts.breaker();
         }
         return yield* orelse(f);
       };

@@ -11,7 +11,7 @@ import { compileImport, compileImportFrom } from './compile-import';
 import { deleteTarget, storeNamed, storeTarget } from './compile-store';
 import { raised, reraise, tryStmt, withStmt } from './compile-try';
 import { exceptions, pyError } from './errors';
-import { BREAK, CONTINUE, loopExit, NORMAL, RETURN, type StmtFn } from './frame';
+import { BREAK, CONTINUE, NORMAL, RETURN, type StmtFn } from './frame';
 import { getItem, setItem } from './items';
 import { iterate } from './iteration';
 import { construct } from './attributes';
@@ -266,8 +266,9 @@ function whileLoop(ctx: Ctx, s: Stmt & { kind: 'While' }): StmtFn {
       f.line = line;
       ts.cost += cost;
       if (!truthy(test(f))) break;
-      const exit = loopExit(ts, body(f));
-      if (exit !== -1) return exit;
+      const sig = body(f);
+      if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
+      if (ts.cost >= ts.checkAt) ts.breaker();
     }
     return orelse ? orelse(f) : NORMAL;
   };
@@ -299,8 +300,9 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
         if (fast >= 0) f.locals[fast] = v;
         else store(f, v);
         ts.cost += iterCost;
-        const exit = loopExit(ts, body(f));
-        if (exit !== -1) return exit;
+        const sig = body(f);
+        if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
+        if (ts.cost >= ts.checkAt) ts.breaker();
       }
     } else {
       const it = iterate(source);
@@ -308,8 +310,9 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
       for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
         store(f, v);
         ts.cost += iterCost;
-        const exit = loopExit(ts, body(f));
-        if (exit !== -1) return exit;
+        const sig = body(f);
+        if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
+        if (ts.cost >= ts.checkAt) ts.breaker();
       }
     }
     return orelse ? orelse(f) : NORMAL;

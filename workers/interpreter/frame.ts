@@ -32,19 +32,6 @@ export interface ThreadState {
   readonly handling: PyExc[];
 }
 
-/**
- * After a loop's body ran: the signal that ends the loop (break falls through after it, return
- * returns), or -1 to run the next iteration once the eval breaker has had its turn.
- */
-export function loopExit(ts: ThreadState, sig: Signal): Signal | -1 {
-  if (sig !== NORMAL) {
-    if (sig === BREAK) return NORMAL;
-    if (sig === RETURN) return RETURN;
-  }
-  if (ts.cost >= ts.checkAt) ts.breaker();
-  return -1;
-}
-
 export const RECURSION_LIMIT = 1000;
 /** Finished frames kept per code object (deeper recursion allocates the rest). */
 const SPARE_FRAMES = 16;
