@@ -2,7 +2,7 @@
 // a get that times out is answered with null and no longer waits.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Channels } from './channels';
-import type { Snapshot } from './interpreter/heap';
+import type { Snapshot } from './interpreter/heap-codec';
 
 const item = (n: number) => ({ n }) as unknown as Snapshot;
 

@@ -1,7 +1,7 @@
 // The channels a run carries between its processes (multiprocessing's queues and pipes): each
 // holds the objects put and not yet taken, and the gets waiting for one, oldest first. A get with
 // a timeout that runs out is answered with null.
-import type { Snapshot } from './interpreter/heap';
+import type { Snapshot } from './interpreter/heap-codec';
 
 /** Answers one waiting request. */
 export type Reply = (value: unknown) => void;

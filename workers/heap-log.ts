@@ -3,7 +3,7 @@
 // [length, writer tid, v8-serialised ops] padded to 4 bytes; the length word is written last,
 // so a reader never sees half an entry.
 import { deserialize, serialize } from 'node:v8';
-import type { Op } from './interpreter/heap';
+import type { Op } from './interpreter/heap-codec';
 
 const HEADER = 8; // tail, reserved
 const ENTRY_HEADER = 8; // length, writer

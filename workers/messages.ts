@@ -3,7 +3,7 @@ import type { CalibrationRequest, CostCalibration } from './calibrate/calibratio
 import type { GilModel } from '../common/program';
 import type { TraceBatch } from '../common/trace';
 import type { CostTable } from './interpreter/costs';
-import type { Enc, Snapshot } from './interpreter/heap';
+import type { Enc, Snapshot } from './interpreter/heap-codec';
 
 /**
  * How a run's Python threads relate (from the strategy):

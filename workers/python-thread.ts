@@ -6,7 +6,7 @@ import { blockUntil } from './clock';
 import { Inbox } from './inbox';
 import { call, getAttr } from './interpreter/attributes';
 import { PyExc } from './interpreter/errors';
-import { restore } from './interpreter/heap';
+import { restore } from './interpreter/heap-codec';
 import { toArray } from './interpreter/iteration';
 import { PyDict, PyModule, type PyValue } from './interpreter/objects';
 import type { Become, FromThread, Request, ThreadData } from './messages';

@@ -16,7 +16,7 @@ import {
 } from '../common/trace';
 import { epochMs } from './clock';
 import { Channels, type Reply } from './channels';
-import type { Snapshot } from './interpreter/heap';
+import type { Snapshot } from './interpreter/heap-codec';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
 import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
 import { THREADS_PER_PROCESS } from './words';

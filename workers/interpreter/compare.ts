@@ -82,7 +82,7 @@ export function equals(a: PyValue, b: PyValue): boolean {
   const views = viewEquals(a, b);
   if (views !== undefined) return views;
   if (a instanceof PyInstance || b instanceof PyInstance) {
-    const r = richCompare('__eq__', '__eq__', a, b);
+    const r = binaryDunder('__eq__', '__eq__', a, b);
     if (r !== NotImplemented) return truthy(r);
   }
   return false;
@@ -103,7 +103,11 @@ const reflected: Record<string, string> = {
   __ne__: '__ne__',
 };
 
-function richCompare(method: string, reflectedMethod: string, a: PyValue, b: PyValue): PyValue {
+/**
+ * An operator's methods on instances: a's `method` with b, then b's `reflectedMethod` with a;
+ * NotImplemented when neither has one that answers (binary operators and rich comparisons).
+ */
+export function binaryDunder(method: string, reflectedMethod: string, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyInstance) {
     const f = lookupType(a.type, method);
     if (f !== undefined) {
@@ -146,7 +150,7 @@ export function compare(op: CompareOp, a: PyValue, b: PyValue): PyValue {
   const c = order(a, b);
   if (c === undefined) {
     const m = compareMethods[op];
-    const r = richCompare(m, reflected[m], a, b);
+    const r = binaryDunder(m, reflected[m], a, b);
     if (r !== NotImplemented) return r;
     throw pyError(
       'TypeError',

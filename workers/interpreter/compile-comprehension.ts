@@ -12,15 +12,26 @@ import { PyDict, PyList, PySet, type PyValue } from './objects';
 
 type Emit = (f: Frame) => void;
 
-function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
-  const ts = ctx.ts;
-  const iterCost = ctx.costs.iteration;
-  const levels = generators.map((g, i) => ({
+/** One `for … in … if …` of a comprehension: its iterable (the first one is evaluated outside), target and conditions. */
+interface Level {
+  iter: ExprFn | null;
+  store: (f: Frame, v: PyValue) => void;
+  ifs: ExprFn[];
+  cost: number;
+}
+
+function compileLevels(ctx: Ctx, generators: Comprehension[]): Level[] {
+  return generators.map((g, i) => ({
     iter: i === 0 ? null : compileExpr(ctx, g.iter),
     store: storeTarget(ctx, g.target),
     ifs: g.ifs.map((c) => compileExpr(ctx, c)),
-    cost: iterCost + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
+    cost: ctx.costs.iteration + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
   }));
+}
+
+function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): (f: Frame, firstIter: PyValue) => void {
+  const ts = ctx.ts;
+  const levels = compileLevels(ctx, generators);
   const run = (f: Frame, level: number, source: PyValue): void => {
     const l = levels[level];
     const it = iterate(source);
@@ -36,6 +47,32 @@ function comprehensionLoops(ctx: Ctx, generators: Comprehension[], emit: Emit): 
   return (f, firstIter) => run(f, 0, firstIter);
 }
 
+/**
+ * One evaluation of a comprehension: a fresh result in `into.result` for the loops to fill, the
+ * previous one put back afterwards (the same comprehension may run inside itself, through a call).
+ */
+function evaluation<R>(
+  first: ExprFn,
+  loops: (f: Frame, firstIter: PyValue) => void,
+  frame: (f: Frame, err: unknown) => unknown,
+  into: { result: R },
+  fresh: () => R,
+): (f: Frame) => R {
+  return (f) => {
+    const saved = into.result;
+    const mine = (into.result = fresh());
+    const source = first(f);
+    try {
+      loops(f, source);
+    } catch (err) {
+      throw frame(f, err);
+    } finally {
+      into.result = saved;
+    }
+    return mine;
+  };
+}
+
 export function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'DictComp' }): ExprFn {
   const first = compileExpr(ctx, e.generators[0].iter);
   const ts = ctx.ts;
@@ -43,50 +80,33 @@ export function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp'
     const key = compileExpr(ctx, e.key);
     const value = compileExpr(ctx, e.value);
     const cost = staticCost(ctx, e.key) + staticCost(ctx, e.value);
-    let out: PyDict;
+    const into = { result: new PyDict() };
     const loops = comprehensionLoops(ctx, e.generators, (f) => {
       ts.cost += cost;
       const k = key(f);
-      dictSet(out, k, value(f));
+      dictSet(into.result, k, value(f));
     });
-    const frame = comprehensionFrame(ctx, e, '<dictcomp>');
-    return (f) => {
-      const saved = out;
-      const d = (out = new PyDict());
-      const source = first(f);
-      try {
-        loops(f, source);
-      } catch (err) {
-        throw frame(f, err);
-      } finally {
-        out = saved;
-      }
-      return d;
-    };
+    return evaluation(first, loops, comprehensionFrame(ctx, e, '<dictcomp>'), into, () => new PyDict());
   }
   const elt = compileExpr(ctx, e.elt);
   const cost = staticCost(ctx, e.elt) + ctx.costs.element;
-  let items: PyValue[] = [];
+  const into: { result: PyValue[] } = { result: [] };
   const loops = comprehensionLoops(ctx, e.generators, (f) => {
     ts.cost += cost;
-    items.push(elt(f));
+    into.result.push(elt(f));
   });
   const isSet = e.kind === 'SetComp';
-  const frame = comprehensionFrame(ctx, e, isSet ? '<setcomp>' : '<listcomp>');
+  const items = evaluation(
+    first,
+    loops,
+    comprehensionFrame(ctx, e, isSet ? '<setcomp>' : '<listcomp>'),
+    into,
+    () => [],
+  );
+  if (!isSet) return (f) => new PyList(items(f));
   return (f) => {
-    const saved = items;
-    const mine: PyValue[] = (items = []);
-    const source = first(f);
-    try {
-      loops(f, source);
-    } catch (err) {
-      throw frame(f, err);
-    } finally {
-      items = saved;
-    }
-    if (!isSet) return new PyList(mine);
     const s = new PySet();
-    for (const v of mine) s.map.set(hashKeyOf(v), v);
+    for (const v of items(f)) s.map.set(hashKeyOf(v), v);
     return s;
   };
 }
@@ -96,12 +116,7 @@ export function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): Expr
   const first = compileExpr(ctx, e.generators[0].iter);
   const ts = ctx.ts;
   const elt = compileExpr(ctx, e.elt);
-  const levels = e.generators.map((g, i) => ({
-    iter: i === 0 ? null : compileExpr(ctx, g.iter),
-    store: storeTarget(ctx, g.target),
-    ifs: g.ifs.map((c) => compileExpr(ctx, c)),
-    cost: ctx.costs.iteration + g.ifs.reduce((n, c) => n + staticCost(ctx, c), 0),
-  }));
+  const levels = compileLevels(ctx, e.generators);
   const eltCost = staticCost(ctx, e.elt);
   function* run(f: Frame, level: number, source: PyValue): Generator<PyValue> {
     const l = levels[level];

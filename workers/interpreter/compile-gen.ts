@@ -10,7 +10,7 @@ import { storeTarget } from './compile-store';
 import { compileStmt } from './compile-stmt';
 import { genTry, genWith, raised, reraise } from './compile-try';
 import { pyError } from './errors';
-import { BREAK, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
+import { BREAK, CONTINUE, NORMAL, RETURN, type CodeObject, type Frame, type Signal } from './frame';
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
 import { getItem } from './items';
 import { iterate } from './iteration';
@@ -158,8 +158,7 @@ function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
           ts.cost += testCost;
           if (!truthy(yield* test(f))) break;
           const sig = yield* body(f);
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
+          if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
           if (ts.cost >= ts.checkAt) ts.breaker();
         }
         return yield* orelse(f);
@@ -180,8 +179,7 @@ function suspendingStatement(ctx: Ctx, s: Stmt): GenStmt {
           store(f, v);
           ts.cost += iterCost;
           const sig = yield* body(f);
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
+          if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
           if (ts.cost >= ts.checkAt) ts.breaker();
         }
         return yield* orelse(f);

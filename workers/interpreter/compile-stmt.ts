@@ -267,10 +267,7 @@ function whileLoop(ctx: Ctx, s: Stmt & { kind: 'While' }): StmtFn {
       ts.cost += cost;
       if (!truthy(test(f))) break;
       const sig = body(f);
-      if (sig !== NORMAL) {
-        if (sig === BREAK) return NORMAL;
-        if (sig === RETURN) return RETURN;
-      }
+      if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
       if (ts.cost >= ts.checkAt) ts.breaker();
     }
     return orelse ? orelse(f) : NORMAL;
@@ -304,10 +301,7 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
         else store(f, v);
         ts.cost += iterCost;
         const sig = body(f);
-        if (sig !== NORMAL) {
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
-        }
+        if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
         if (ts.cost >= ts.checkAt) ts.breaker();
       }
     } else {
@@ -317,10 +311,7 @@ function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
         store(f, v);
         ts.cost += iterCost;
         const sig = body(f);
-        if (sig !== NORMAL) {
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return RETURN;
-        }
+        if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
         if (ts.cost >= ts.checkAt) ts.breaker();
       }
     }

@@ -108,35 +108,44 @@ function handlerOf<B>(ctx: Ctx, h: ExceptHandler, body: B): Handler<B> {
   };
 }
 
-/** The first handler whose type matches, with the name bound; the frame's line is put back if none does. */
-function matching<B>(handlers: Handler<B>[], f: Frame, exc: PyExc): Handler<B> | null {
+/**
+ * The exception `e` as these handlers catch it, and the first handler whose type matches (with
+ * the name bound); when none does, `e` goes on up with the frame's line put back.
+ */
+function caughtBy<B>(handlers: Handler<B>[], e: unknown, f: Frame, ts: ThreadState): { exc: PyExc; h: Handler<B> } {
+  const exc = handlers.length > 0 ? caughtIn(e, f, ts) : null;
+  if (!exc) throw e;
   const line = f.line;
   for (const h of handlers) {
     f.line = h.line;
     if (h.type !== null && !exceptionMatches(exc.value, h.type(f))) continue;
     if (h.store) h.store(f, exc.value);
     tracebacks.set(exc.value, exc.traceback);
-    return h;
+    return { exc, h };
   }
   f.line = line;
-  return null;
+  throw exc;
+}
+
+/** A try statement's blocks, compiled plain or as generator steps; else and finally are null when absent. */
+function tryBlocks<B>(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => B) {
+  return {
+    body: block(ctx, s.body),
+    handlers: s.handlers.map((h) => handlerOf(ctx, h, block(ctx, h.body))),
+    orelse: s.orelse.length > 0 ? block(ctx, s.orelse) : null,
+    finalbody: s.finalbody.length > 0 ? block(ctx, s.finalbody) : null,
+  };
 }
 
 export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => StmtFn): StmtFn {
   const ts = ctx.ts;
-  const body = block(ctx, s.body);
-  const handlers = s.handlers.map((h) => handlerOf(ctx, h, block(ctx, h.body)));
-  const orelse = s.orelse.length > 0 ? block(ctx, s.orelse) : null;
-  const finalbody = s.finalbody.length > 0 ? block(ctx, s.finalbody) : null;
+  const { body, handlers, orelse, finalbody } = tryBlocks(ctx, s, block);
   const attempt = (f: Frame): Signal => {
     let sig: Signal;
     try {
       sig = body(f);
     } catch (e) {
-      const exc = handlers.length > 0 ? caughtIn(e, f, ts) : null;
-      if (!exc) throw e;
-      const h = matching(handlers, f, exc);
-      if (!h) throw exc;
+      const { exc, h } = caughtBy(handlers, e, f, ts);
       try {
         return handling(ts, exc, () => h.body(f));
       } finally {
@@ -171,26 +180,20 @@ export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, b
 
 export function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => GenStmt): GenStmt {
   const ts = ctx.ts;
-  const body = block(ctx, s.body);
-  const handlers = s.handlers.map((h) => handlerOf(ctx, h, block(ctx, h.body)));
-  const orelse = block(ctx, s.orelse);
-  const finalbody = s.finalbody.length > 0 ? block(ctx, s.finalbody) : null;
+  const { body, handlers, orelse, finalbody } = tryBlocks(ctx, s, block);
   function* attempt(f: Frame): G<Signal> {
     let sig: Signal;
     try {
       sig = yield* body(f);
     } catch (e) {
-      const exc = handlers.length > 0 ? caughtIn(e, f, ts) : null;
-      if (!exc) throw e;
-      const h = matching(handlers, f, exc);
-      if (!h) throw exc;
+      const { exc, h } = caughtBy(handlers, e, f, ts);
       try {
         return yield* handlingGen(ts, exc, () => h.body(f));
       } finally {
         if (h.store) h.store(f, null);
       }
     }
-    return sig === NORMAL ? yield* orelse(f) : sig;
+    return sig === NORMAL && orelse ? yield* orelse(f) : sig;
   }
   if (!finalbody) return attempt;
   return function* (f) {

@@ -16,7 +16,7 @@ import {
 import { pyError, type PyExc } from './errors';
 import * as num from './numbers';
 import { isIterable, toArray } from './iteration';
-import { truthy } from './compare';
+import { binaryDunder, truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
 import { viewSetOp } from './dict-views';
@@ -81,20 +81,8 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue, symbol: string = op)
   const builtin = sequenceOp(op, a, b);
   if (builtin !== undefined) return builtin;
   const [method, rmethod] = dunder[op];
-  if (a instanceof PyInstance) {
-    const f = lookupType(a.type, method);
-    if (f !== undefined) {
-      const r = call(f, [a, b], null);
-      if (r !== NotImplemented) return r;
-    }
-  }
-  if (b instanceof PyInstance) {
-    const f = lookupType(b.type, rmethod);
-    if (f !== undefined) {
-      const r = call(f, [b, a], null);
-      if (r !== NotImplemented) return r;
-    }
-  }
+  const r = binaryDunder(method, rmethod, a, b);
+  if (r !== NotImplemented) return r;
   throw unsupportedOperands(symbol, a, b);
 }
 

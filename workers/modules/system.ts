@@ -1,7 +1,7 @@
 // time, os and sys: clocks, sleeping (which releases the GIL), the machine the program believes
 // it runs on (os.cpu_count() is the run's workers knob) and the interpreter's own settings.
 import { setName } from '../interpreter/compare';
-import { registerType } from '../interpreter/heap';
+import { registerType } from '../interpreter/heap-codec';
 import { pyError } from '../interpreter/errors';
 import type { Interpreter } from '../interpreter/interpreter';
 import { arity, charge, defineFunction, float, toFloat } from '../interpreter/native';

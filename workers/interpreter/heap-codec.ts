@@ -1,0 +1,373 @@
+// The encoding of Python values for another thread or process: primitives as themselves,
+// everything else a tagged array, and each object reached a NEW op (its kind and contents) the
+// receiver rebuilds it from. In "share" mode an object keeps its sid, the same in every replica
+// of the process (heap.ts); in "copy" mode (a forked process, a subinterpreter) it is copied.
+import type { CodeObject } from './frame';
+import { exceptions, pyError } from './errors';
+import { dictSet, hashKey } from './compare';
+import {
+  Ellipsis,
+  NotImplemented,
+  PyBoundMethod,
+  PyBuiltin,
+  PyBytes,
+  PyCell,
+  PyClassMethod,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModule,
+  PyObject,
+  PyProperty,
+  PyRange,
+  PySet,
+  PySlice,
+  PyStaticMethod,
+  PyTuple,
+  PyType,
+  types,
+  type PyValue,
+} from './objects';
+
+/** An encoded value: primitives as themselves, everything else a tagged array. */
+export type Enc = null | boolean | number | bigint | string | EncTagged;
+export type EncTagged = [string, ...unknown[]];
+export type Op = unknown[];
+
+/** Objects written in TypeScript that can cross threads (locks, thread handles …). */
+export abstract class NativeObject extends PyObject {
+  abstract readonly nativeKind: string;
+  /** The state another replica (share) or a copy (fork) is rebuilt from. */
+  abstract nativeState(mode: CodecMode): Enc[];
+}
+
+export type CodecMode = 'share' | 'copy';
+
+/** What decoding needs from the receiving thread. */
+export interface HeapResolver {
+  builtins: PyDict;
+  importModule(name: string): PyModule;
+  /** The code object of a function defined in `file` at node `codeId`. */
+  code(file: string, codeId: number): CodeObject;
+  /** Rebuilds a native object of `kind`. */
+  native(kind: string, state: unknown[], mode: CodecMode): PyObject;
+}
+
+const builtinTypes = new Map<string, PyType>(
+  [...Object.entries(types), ...Object.entries(exceptions)].map(([name, t]) => [name, t]),
+);
+
+/** Types written in TypeScript outside builtins (a lock, a socket): known to every thread by qualified name. */
+export function registerType(t: PyType): PyType {
+  builtinTypes.set(qualifiedName(t), t);
+  return t;
+}
+
+export function qualifiedName(t: PyType): string {
+  return t.module === 'builtins' ? t.name : `${t.module}.${t.name}`;
+}
+
+export class Encoder {
+  /** NEW ops for the objects this encoding introduced. */
+  readonly ops: Op[] = [];
+  private readonly local = new Map<PyObject, number>();
+
+  constructor(
+    private readonly mode: CodecMode,
+    /** Share mode: how a new object gets its sid, and where the replica files it. */
+    private readonly newSid: () => number = () => 0,
+    private readonly onShared: (o: PyObject, sid: number) => void = () => undefined,
+  ) {}
+
+  private idOf(o: PyObject): { id: number; fresh: boolean } {
+    if (this.mode === 'share') {
+      if (o.sid) return { id: o.sid, fresh: false };
+      o.sid = this.newSid();
+      this.onShared(o, o.sid);
+      return { id: o.sid, fresh: true };
+    }
+    const known = this.local.get(o);
+    if (known !== undefined) return { id: known, fresh: false };
+    const id = this.local.size + 1;
+    this.local.set(o, id);
+    return { id, fresh: true };
+  }
+
+  enc(v: PyValue): Enc {
+    switch (typeof v) {
+      case 'number':
+      case 'bigint':
+      case 'string':
+      case 'boolean':
+        return v;
+      default:
+        break;
+    }
+    if (v === null) return null;
+    if (v instanceof PyFloat) return ['f', v.v];
+    if (v instanceof PyRange) return ['range', v.start, v.stop, v.step];
+    if (v instanceof PySlice) return ['slice', this.enc(v.start), this.enc(v.stop), this.enc(v.step)];
+    if (v instanceof PyBytes) return ['bytes', Array.from(v.data)];
+    if (v === NotImplemented || v === Ellipsis) return ['singleton', v === Ellipsis ? 'Ellipsis' : 'NotImplemented'];
+    if (v instanceof PyType && builtinTypes.get(qualifiedName(v)) === v) return ['type', qualifiedName(v)];
+    if (v instanceof PyBuiltin) return ['builtin', v.owner, v.name];
+    if (v instanceof PyModule && v.native) return ['modref', v.name];
+    const { id, fresh } = this.idOf(v);
+    if (fresh) this.newOp(id, v);
+    return ['ref', id];
+  }
+
+  private newOp(id: number, v: PyObject): void {
+    // The op goes in before its contents are encoded, so a cycle meets a ref to an object already announced.
+    const op: Op = ['new', id];
+    this.ops.push(op);
+    op.push(...this.state(v));
+  }
+
+  private entries(d: PyDict): Enc[] {
+    return [...d.map.values()].map((e) => ['kv', this.enc(e.k), this.enc(e.v)] as EncTagged);
+  }
+
+  private state(v: PyObject): unknown[] {
+    if (v instanceof PyList) return ['list', v.items.map((x) => this.enc(x))];
+    if (v instanceof PyTuple) return ['tuple', v.items.map((x) => this.enc(x))];
+    if (v instanceof PyDict) return ['dict', this.entries(v)];
+    if (v instanceof PySet) return [v.frozen ? 'frozenset' : 'set', [...v.map.values()].map((x) => this.enc(x))];
+    if (v instanceof PyCell) return ['cell', v.v === undefined ? ['unbound'] : this.enc(v.v)];
+    if (v instanceof PyModule) return ['module', v.name, this.enc(v.dict)];
+    if (v instanceof PyFunction)
+      return [
+        'function',
+        v.code.file,
+        v.code.id,
+        v.name,
+        v.qualname,
+        v.module,
+        this.enc(v.globals),
+        v.defaults.map((d) => this.enc(d)),
+        v.kwdefaults ? [...v.kwdefaults].map(([k, d]) => [k, this.enc(d)]) : null,
+        v.closure ? v.closure.map((c) => this.enc(c)) : null,
+        v.dict ? this.enc(v.dict) : null,
+      ];
+    if (v instanceof PyType)
+      return ['class', v.name, v.module, v.qualname, v.bases.map((b) => this.enc(b)), this.entries(v.dict)];
+    if (v instanceof PyInstance) return ['instance', this.enc(v.type), this.entries(v.dict)];
+    if (v instanceof PyBoundMethod) return ['method', this.enc(v.self), this.enc(v.func)];
+    if (v instanceof PyStaticMethod) return ['staticmethod', this.enc(v.func)];
+    if (v instanceof PyClassMethod) return ['classmethod', this.enc(v.func)];
+    if (v instanceof PyProperty) return ['property', this.enc(v.fget), this.enc(v.fset), this.enc(v.fdel)];
+    if (v instanceof NativeObject) return ['native', v.nativeKind, v.nativeState(this.mode)];
+    throw pyError(
+      'TypeError',
+      `cannot ${this.mode === 'share' ? 'share' : 'copy'} '${v.cls.name}' object${this.mode === 'copy' ? ' into another process' : ' between threads'}`,
+    );
+  }
+}
+
+/** Rebuilds objects from NEW ops: first an empty shell per op (cycles), then their contents. */
+export class Decoder {
+  constructor(
+    private readonly resolver: HeapResolver,
+    private readonly mode: CodecMode,
+    /** Share mode: the replica's registry (sid -> object); copy mode: a fresh map. */
+    readonly objects: Map<number, PyObject> = new Map(),
+  ) {}
+
+  dec(e: Enc | unknown): PyValue {
+    if (e === null || typeof e !== 'object') return e as PyValue;
+    const [tag, ...rest] = e as EncTagged;
+    switch (tag) {
+      case 'f':
+        return new PyFloat(rest[0] as number);
+      case 'range':
+        return new PyRange(rest[0] as number, rest[1] as number, rest[2] as number);
+      case 'slice':
+        return new PySlice(this.dec(rest[0]), this.dec(rest[1]), this.dec(rest[2]));
+      case 'bytes':
+        return new PyBytes(Uint8Array.from(rest[0] as number[]));
+      case 'singleton':
+        return rest[0] === 'Ellipsis' ? Ellipsis : NotImplemented;
+      case 'type':
+        return builtinTypes.get(rest[0] as string)!;
+      case 'builtin':
+        return this.builtin(rest[0] as string, rest[1] as string);
+      case 'modref':
+        return this.resolver.importModule(rest[0] as string);
+      case 'ref': {
+        const o = this.objects.get(rest[0] as number);
+        if (!o) throw new Error(`heap: object ${String(rest[0])} is not known here`);
+        return o;
+      }
+      default:
+        throw new Error(`heap: unknown value tag ${tag}`);
+    }
+  }
+
+  private builtin(owner: string, name: string): PyValue {
+    const t = builtinTypes.get(owner);
+    const from = owner === 'builtins' ? this.resolver.builtins : t ? t.dict : this.resolver.importModule(owner).dict;
+    const v = from.map.get(name)?.v;
+    if (v === undefined) throw new Error(`heap: builtin ${owner}.${name} not found`);
+    return v;
+  }
+
+  /** Creates the shells of a batch's NEW ops, then fills each in order. */
+  newObjects(ops: Op[]): void {
+    for (const op of ops) {
+      if (op[0] !== 'new') continue;
+      const id = op[1] as number;
+      if (!this.objects.has(id)) {
+        const shell = this.shell(op);
+        if (this.mode === 'share') shell.sid = id;
+        this.objects.set(id, shell);
+      }
+    }
+  }
+
+  private shell(op: Op): PyObject {
+    const kind = op[2] as string;
+    switch (kind) {
+      case 'list':
+        return new PyList();
+      case 'tuple':
+        return new PyTuple([]);
+      case 'dict':
+        return new PyDict();
+      case 'set':
+        return new PySet();
+      case 'frozenset':
+        return new PySet(true);
+      case 'cell':
+        return new PyCell();
+      case 'module':
+        return new PyModule(op[3] as string);
+      case 'class':
+        return new PyType(op[3] as string, [], op[4] as string);
+      case 'instance':
+        return new PyInstance(types.object);
+      case 'function': {
+        const code = this.resolver.code(op[3] as string, op[4] as number);
+        return new PyFunction(code, new PyDict(), [], null, null, op[5] as string, op[6] as string, op[7] as string);
+      }
+      case 'method':
+        return new PyBoundMethod(null, null);
+      case 'staticmethod':
+        return new PyStaticMethod(null);
+      case 'classmethod':
+        return new PyClassMethod(null);
+      case 'property':
+        return new PyProperty(null);
+      case 'native':
+        return this.resolver.native(op[3] as string, op[4] as unknown[], this.mode);
+      default:
+        throw new Error(`heap: unknown object kind ${kind}`);
+    }
+  }
+
+  /** Fills a shell from its NEW op (also used to reset an object a replica already has). */
+  fill(op: Op): void {
+    const o = this.objects.get(op[1] as number)!;
+    const s = op.slice(3);
+    const w = o as unknown as Record<string, unknown>;
+    switch (op[2]) {
+      case 'list':
+        (o as PyList).items = (s[0] as Enc[]).map((x) => this.dec(x));
+        return;
+      case 'tuple':
+        (o as PyTuple).items.splice(0, Infinity, ...(s[0] as Enc[]).map((x) => this.dec(x)));
+        return;
+      case 'dict':
+        this.fillDict(o as PyDict, s[0] as EncTagged[]);
+        return;
+      case 'set':
+      case 'frozenset': {
+        const set = o as PySet;
+        set.map.clear();
+        for (const x of s[0] as Enc[]) {
+          const v = this.dec(x);
+          set.map.set(hashKey(v), v);
+        }
+        return;
+      }
+      case 'cell': {
+        const c = s[0] as EncTagged;
+        (o as PyCell).v = Array.isArray(c) && c[0] === 'unbound' ? undefined : this.dec(c);
+        return;
+      }
+      case 'module':
+        // The module's dict is an object of its own (functions hold it as their globals): take it as it is.
+        (o as PyModule).dict = this.dec(s[1]) as PyDict;
+        return;
+      case 'class': {
+        const t = o as PyType;
+        t.qualname = s[2] as string;
+        t.bases = (s[3] as Enc[]).map((b) => this.dec(b) as PyType);
+        t.mro = [t, ...mroOf(t)];
+        this.fillDict(t.dict, s[4] as EncTagged[]);
+        return;
+      }
+      case 'instance': {
+        w.type = this.dec(s[0]);
+        this.fillDict((o as PyInstance).dict, s[1] as EncTagged[]);
+        return;
+      }
+      case 'function': {
+        const f = o as PyFunction;
+        w.globals = this.dec(s[5]);
+        f.defaults = (s[6] as Enc[]).map((d) => this.dec(d));
+        f.kwdefaults = s[7] ? new Map((s[7] as [string, Enc][]).map(([k, d]) => [k, this.dec(d)])) : null;
+        w.closure = s[8] ? (s[8] as Enc[]).map((c) => this.dec(c)) : null;
+        f.dict = s[9] ? (this.dec(s[9]) as PyDict) : null;
+        return;
+      }
+      case 'method':
+        w.self = this.dec(s[0]);
+        w.func = this.dec(s[1]);
+        return;
+      case 'staticmethod':
+      case 'classmethod':
+        w.func = this.dec(s[0]);
+        return;
+      case 'property':
+        w.fget = this.dec(s[0]);
+        w.fset = this.dec(s[1]);
+        w.fdel = this.dec(s[2]);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private fillDict(d: PyDict, entries: EncTagged[]): void {
+    d.map.clear();
+    d.shape++;
+    for (const [, k, v] of entries) dictSet(d, this.dec(k as Enc), this.dec(v as Enc));
+  }
+}
+
+function mroOf(t: PyType): PyType[] {
+  const out: PyType[] = [];
+  for (const b of t.bases) for (const k of b.mro) if (!out.includes(k)) out.push(k);
+  return out;
+}
+
+/** A snapshot of values, in copy mode: what a forked process or a subinterpreter starts from. */
+export interface Snapshot {
+  ops: Op[];
+  roots: Enc[];
+}
+
+export function snapshot(values: PyValue[]): Snapshot {
+  const e = new Encoder('copy');
+  const roots = values.map((v) => e.enc(v));
+  return { ops: e.ops, roots };
+}
+
+export function restore(s: Snapshot, resolver: HeapResolver): PyValue[] {
+  const d = new Decoder(resolver, 'copy');
+  d.newObjects(s.ops);
+  for (const op of s.ops) d.fill(op);
+  return s.roots.map((r) => d.dec(r));
+}
