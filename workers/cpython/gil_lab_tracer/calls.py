@@ -149,18 +149,25 @@ def _print(*args, sep=" ", end="\n", file=None, flush=False):
     target = sys.stdout if file is None else file
     if target is None or (target is not sys.stdout and target is not sys.stderr):
         return _orig_print(*args, sep=sep, end=end, file=file, flush=flush)
-    # CPython's own print writes to the real stream; the event's text is computed apart. The lock
-    # makes the order of the events' times the order of the text in the stream (a GIL switch
-    # between taking the time and writing could otherwise swap two threads' prints).
-    with _print_lock:
-        t = _perf()
-        _orig_print(*args, sep=sep, end=end, file=file, flush=flush)
     try:
-        # What print wrote, its end included (the app's console joins writes into lines).
+        # What print writes, its end included (the app's console joins writes into lines).
         text = (" " if sep is None else sep).join([str(a) for a in args]) + ("\n" if end is None else end)
     except Exception:
-        text = "?"
-    _emit("print", t, _thread_name(), _line(), _clip(text), "stdout" if target is sys.stdout else "stderr")
+        text = None  # CPython's own print below raises as it would (or writes what it can)
+    # The text goes to the stream in one write: CPython's print writes each argument, separator
+    # and end apart, so under PYTHONUNBUFFERED two processes sharing the pipe (spawned children)
+    # could interleave their prints. The lock makes the order of the events' times the order of
+    # the text in the stream (a GIL switch between taking the time and writing could otherwise
+    # swap two threads' prints).
+    with _print_lock:
+        t = _perf()
+        if text is None:
+            _orig_print(*args, sep=sep, end=end, file=file, flush=flush)
+        else:
+            target.write(text)
+            if flush:
+                target.flush()
+    _emit("print", t, _thread_name(), _line(), _clip("?" if text is None else text), "stdout" if target is sys.stdout else "stderr")
 
 
 _print.__doc__ = _orig_print.__doc__
