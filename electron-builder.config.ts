@@ -67,8 +67,10 @@ export function builderConfig(signing: Signing): Configuration {
     // (main/asar.ts maps the entry path). python-process.js and python-thread.js import shared chunks.
     asarUnpack: [
       'out/main/python-*.js',
-      // The measured runs' sampler (a worker thread) and tracer (read by python3 from a real path).
+      // The measured runs' sampler (a worker thread) and tracer (read by python3 from a real path),
+      // with the tracer's parts, which it imports from its own folder.
       'out/main/cpython-*',
+      'out/main/gil_lab_tracer/**',
       'out/main/chunks/**',
       // Matched by its source path: it lands at out/main/package.json (files, above).
       'assets/unpacked/package.json',

@@ -1,16 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
 // The measured runs' tracer and the cost calibration's timer are Python, run by the machine's
-// python3 from real files: ship them next to the engine as out/main/cpython-*.py.
+// python3 from real files: ship them next to the engine as out/main/cpython-*.py, and the
+// tracer's parts (the package it imports from its own folder) as out/main/gil_lab_tracer/*.py.
+const tracerParts = 'workers/cpython/gil_lab_tracer';
 const cpythonScripts: Plugin = {
   name: 'gil-lab-cpython-scripts',
   generateBundle() {
+    const parts = readdirSync(resolve(tracerParts))
+      .filter((name) => name.endsWith('.py'))
+      .map((name) => [`gil_lab_tracer/${name}`, `${tracerParts}/${name}`]);
     for (const [fileName, source] of [
       ['cpython-tracer.py', 'workers/cpython/tracer.py'],
+      ...parts,
       ['cpython-time-programs.py', 'workers/cpython/time-programs.py'],
     ])
       this.emitFile({ type: 'asset', fileName, source: readFileSync(resolve(source), 'utf8') });

@@ -7,7 +7,15 @@ import { startHost } from './host';
 import { keepProgramChecked } from './program-check';
 import { useRuns } from './store/runs';
 import { applyThemeVariables } from './theme';
-import './styles.css';
+// The app's styles, in cascade order (after the components' own, which App's imports bring first).
+import './styles/base.css';
+import './styles/top-bar.css';
+import './styles/panel.css';
+import './styles/program.css';
+import './styles/controls.css'; // strategy toggles, fields, sliders, number inputs, the run history, badges
+import './styles/results.css';
+import './styles/console.css';
+import './styles/presenter.css';
 
 applyThemeVariables(document.documentElement);
 try {

@@ -122,7 +122,10 @@ export function defaultTracerPath(): string {
     join(resolve(here, '..'), 'cpython-tracer.py'),
     join(resolve(here, '..', '..', 'workers', 'cpython'), 'tracer.py'),
   ];
-  return candidates.find((file) => existsSync(file)) ?? candidates[0];
+  // The tracer imports its parts (the package gil_lab_tracer) from its own folder.
+  const withParts = (file: string) =>
+    existsSync(file) && existsSync(join(dirname(file), 'gil_lab_tracer', '__init__.py'));
+  return candidates.find(withParts) ?? candidates[0];
 }
 
 export function pythonName(python: PythonInterpreter): string {
