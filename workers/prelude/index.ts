@@ -6,9 +6,11 @@ import multiprocessing from './multiprocessing.py?raw';
 import queue from './queue.py?raw';
 import thread from './_thread.py?raw';
 import threading from './threading.py?raw';
+import threadingSync from './_threading_sync.py?raw';
 
 export const prelude: Record<string, string> = {
   threading,
+  _threading_sync: threadingSync,
   queue,
   _thread: thread,
   'concurrent.futures': futures,
