@@ -1,5 +1,6 @@
 """Thread module emulating a subset of Java's threading model: CPython's threading.py, pared
-down to what GIL Lab runs, on GIL Lab's primitives (_gil_lab) instead of _thread."""
+down to what GIL Lab runs, on GIL Lab's primitives (_gil_lab) instead of _thread. Its locks and
+what is built on them (RLock, Condition, Semaphore, Event, Barrier) live in _threading_sync."""
 import _gil_lab
 from _threading_sync import RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, BrokenBarrierError
 
