@@ -162,10 +162,14 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
   const closure = closureReader(ctx, scope);
   const decos = node.decorators.map((d) => compileExpr(ctx, d)).reverse();
   const classCell = scope.cellvars.indexOf('__class__');
-  const module = ctx.env.moduleName;
+  const compiledIn = ctx.env.moduleName;
   const name = node.name;
   const qualname = scope.qualname;
   return (f) => {
+    // As CPython's class body begins `__module__ = __name__`: a module may name itself as
+    // another (the prelude's private modules name the public one whose classes they define).
+    const declared = f.globals.map.get('__name__')?.v;
+    const module = typeof declared === 'string' ? declared : compiledIn;
     const decoFns = decos.map((d) => d(f));
     const baseTypes = bases.map((b) => {
       const t = b(f);

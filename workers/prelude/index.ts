@@ -1,18 +1,38 @@
 // The prelude: modules written in Python that GIL Lab runs like the program itself, as CPython
 // runs its own threading.py. Each thread compiles them on first import.
 import asyncio from './asyncio.py?raw';
+import asyncioBaseEvents from './asyncio_base_events.py?raw';
+import asyncioEvents from './asyncio_events.py?raw';
+import asyncioExceptions from './asyncio_exceptions.py?raw';
+import asyncioFutures from './asyncio_futures.py?raw';
+import asyncioLocks from './asyncio_locks.py?raw';
+import asyncioQueues from './asyncio_queues.py?raw';
+import asyncioRunners from './asyncio_runners.py?raw';
+import asyncioTasks from './asyncio_tasks.py?raw';
 import futures from './concurrent_futures.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
+import multiprocessingProcess from './multiprocessing_process.py?raw';
 import queue from './queue.py?raw';
 import thread from './_thread.py?raw';
 import threading from './threading.py?raw';
+import threadingSync from './_threading_sync.py?raw';
 
 export const prelude: Record<string, string> = {
   threading,
+  _threading_sync: threadingSync,
   queue,
   _thread: thread,
   'concurrent.futures': futures,
   concurrent: '"""A package: see concurrent.futures."""\n',
   multiprocessing,
+  'multiprocessing.process': multiprocessingProcess,
   asyncio,
+  'asyncio.exceptions': asyncioExceptions,
+  'asyncio.events': asyncioEvents,
+  'asyncio.futures': asyncioFutures,
+  'asyncio.tasks': asyncioTasks,
+  'asyncio.base_events': asyncioBaseEvents,
+  'asyncio.locks': asyncioLocks,
+  'asyncio.queues': asyncioQueues,
+  'asyncio.runners': asyncioRunners,
 };

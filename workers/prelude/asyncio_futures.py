@@ -1,0 +1,106 @@
+"""asyncio's Future: a result that will exist later (CPython's asyncio/futures.py)."""
+import _gil_lab
+from asyncio.events import get_event_loop
+from asyncio.exceptions import CancelledError, InvalidStateError
+
+__name__ = 'asyncio'
+_sequential = _gil_lab.mode() == 'sequential'
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+
+class Future:
+    """A result that will exist later; awaiting it suspends the awaiting task until then."""
+
+    _asyncio_future_blocking = False
+
+    def __init__(self, *, loop=None):
+        self._loop = loop if loop is not None else get_event_loop()
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._callbacks = []
+        self._sleep = False
+
+    def __repr__(self):
+        return '<%s %s>' % (self.__class__.__name__, self._state.lower())
+
+    def get_loop(self):
+        return self._loop
+
+    def cancel(self, msg=None):
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._schedule_callbacks()
+        return True
+
+    def _schedule_callbacks(self):
+        callbacks = self._callbacks
+        self._callbacks = []
+        for callback in callbacks:
+            if _sequential:
+                callback(self)  # no loop runs: the outcome is known now
+            else:
+                self._loop.call_soon(callback, self)
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def done(self):
+        return self._state != _PENDING
+
+    def result(self):
+        if self._state == _CANCELLED:
+            raise CancelledError()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Result is not ready.')
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self):
+        if self._state == _CANCELLED:
+            raise CancelledError()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Exception is not set.')
+        return self._exception
+
+    def add_done_callback(self, fn):
+        if self._state != _PENDING:
+            if _sequential:
+                fn(self)
+            else:
+                self._loop.call_soon(fn, self)
+        else:
+            self._callbacks.append(fn)
+
+    def remove_done_callback(self, fn):
+        n = len(self._callbacks)
+        self._callbacks = [f for f in self._callbacks if f != fn]
+        return n - len(self._callbacks)
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise InvalidStateError('%s: %r' % (self._state, self))
+        self._result = result
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise InvalidStateError('%s: %r' % (self._state, self))
+        if isinstance(exception, type):
+            exception = exception()
+        self._exception = exception
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def __await__(self):
+        if not self.done():
+            self._asyncio_future_blocking = True
+            yield self
+        return self.result()
+
+    __iter__ = __await__
