@@ -60,7 +60,7 @@ class _EventLoop:
 
     def create_task(self, coro, *, name=None, context=None):
         if _sequential:
-            return _done_future(coro)
+            return _done_future(coro, name)
         return Task(coro, loop=self, name=name)
 
     def is_running(self):

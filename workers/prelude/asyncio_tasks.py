@@ -136,6 +136,12 @@ def _set_result_unless_cancelled(fut, result):
         fut.set_result(result)
 
 
+def _release_waiter(waiter, *args):
+    """Wakes wait_for's or wait()'s waiter, once: the timeout and the awaited outcome may both come."""
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 async def sleep(delay, result=None):
     """Suspends the task for `delay` seconds: the loop runs others meanwhile."""
     loop = get_running_loop()
@@ -189,12 +195,18 @@ def gather(*coros_or_futures, return_exceptions=False):
 async def wait_for(aw, timeout):
     """Waits for one awaitable, cancelling it after `timeout` seconds."""
     loop = get_running_loop()
+    started = _time.monotonic()
     inner = ensure_future(aw, loop=loop)
     if timeout is None:
         return await inner
+    if _sequential:
+        # The awaitable has already run to its end: the timeout shows only in how long it took.
+        if _time.monotonic() - started > timeout:
+            raise TimeoutError()
+        return await inner
     waiter = loop.create_future()
-    handle = loop.call_later(timeout, _set_result_unless_cancelled, waiter, None)
-    inner.add_done_callback(lambda f: _set_result_unless_cancelled(waiter, None))
+    handle = loop.call_later(timeout, _release_waiter, waiter)
+    inner.add_done_callback(lambda f: _release_waiter(waiter))
     try:
         await waiter
     finally:
@@ -224,7 +236,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     for f in fs:
         f.add_done_callback(check)
     check()
-    handle = loop.call_later(timeout, _set_result_unless_cancelled, waiter, None) if timeout is not None else None
+    handle = loop.call_later(timeout, _release_waiter, waiter) if timeout is not None else None
     await waiter
     if handle is not None:
         handle.cancel()
@@ -277,11 +289,33 @@ def _run_now(coro):
                 error = e
 
 
-def _done_future(coro):
-    """A future that already holds the coroutine's outcome (the sequential strategy's tasks)."""
-    f = Future(loop=get_event_loop())
-    try:
-        f.set_result(_run_now(coro))
-    except BaseException as e:
-        f.set_exception(e)
-    return f
+class _FinishedTask(Future):
+    """The sequential strategy's task: its coroutine ran to its end when the task was made."""
+
+    def __init__(self, coro, name=None):
+        global _task_counter
+        Future.__init__(self, loop=get_event_loop())
+        _task_counter += 1
+        self._name = str(name) if name is not None else 'Task-%d' % _task_counter
+        self._coro = coro
+        try:
+            self.set_result(_run_now(coro))
+        except BaseException as e:
+            self.set_exception(e)
+
+    def __repr__(self):
+        return '<Task finished name=%r coro=%r>' % (self._name, self._coro)
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def get_coro(self):
+        return self._coro
+
+
+def _done_future(coro, name=None):
+    """A task that already holds the coroutine's outcome (the sequential strategy's tasks)."""
+    return _FinishedTask(coro, name)

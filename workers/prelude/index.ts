@@ -11,6 +11,7 @@ import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
 import futures from './concurrent_futures.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
+import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import queue from './queue.py?raw';
 import thread from './_thread.py?raw';
@@ -26,6 +27,7 @@ export const prelude: Record<string, string> = {
   concurrent: '"""A package: see concurrent.futures."""\n',
   multiprocessing,
   'multiprocessing.process': multiprocessingProcess,
+  'multiprocessing.pool': multiprocessingPool,
   asyncio,
   'asyncio.exceptions': asyncioExceptions,
   'asyncio.events': asyncioEvents,

@@ -133,12 +133,16 @@ def _pool_worker(tasks, results):
         if task is None:
             _gil_lab.channel_put(tasks, None)
             return
-        n, fn, args = task
-        try:
-            r = (n, True, fn(*args))
-        except BaseException as e:
-            r = (n, False, e)
-        _gil_lab.channel_put(results, r)
+        _gil_lab.channel_put(results, _run_task(task))
+
+
+def _run_task(task):
+    """A pool's task run by its worker: (number, succeeded, result or exception)."""
+    n, fn, args, kwds = task
+    try:
+        return (n, True, fn(*args, **kwds))
+    except BaseException as e:
+        return (n, False, e)
 
 
 class AsyncResult:
@@ -173,8 +177,10 @@ class Pool:
         self._next = 0
         self._closed = False
         self._workers = []
-        if _sequential:
-            return
+        if not _sequential:
+            self._start(processes)
+
+    def _start(self, processes):
         self._tasks = _gil_lab.channel()
         self._results = _gil_lab.channel()
         for i in range(processes):
@@ -183,7 +189,13 @@ class Pool:
             p.start()
             self._workers.append(p)
 
-    def _submit(self, fn, args):
+    def _put_task(self, task):
+        _gil_lab.channel_put(self._tasks, task)
+
+    def _get_result(self):
+        return _gil_lab.channel_get(self._results)
+
+    def _submit(self, fn, args, kwds={}):
         if self._closed:
             raise ValueError("Pool not running")
         n = self._next
@@ -191,16 +203,16 @@ class Pool:
         if _sequential:
             # The sequential strategy: each task runs right here, in order.
             try:
-                self._done[n] = (True, fn(*args))
+                self._done[n] = (True, fn(*args, **kwds))
             except BaseException as e:
                 self._done[n] = (False, e)
             return n
-        _gil_lab.channel_put(self._tasks, (n, fn, args))
+        self._put_task((n, fn, args, dict(kwds)))
         return n
 
     def _wait_for(self, n):
         while n not in self._done:
-            m, ok, value = _gil_lab.channel_get(self._results)
+            m, ok, value = self._get_result()
             self._done[m] = (ok, value)
         ok, value = self._done[n]
         if not ok:
@@ -208,10 +220,10 @@ class Pool:
         return value
 
     def apply(self, func, args=(), kwds={}):
-        return self.apply_async(func, args).get()
+        return self.apply_async(func, args, kwds).get()
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
-        return AsyncResult(self, [self._submit(func, tuple(args))], True)
+        return AsyncResult(self, [self._submit(func, tuple(args), kwds)], True)
 
     def map(self, func, iterable, chunksize=None):
         return self.map_async(func, iterable).get()
@@ -242,7 +254,7 @@ class Pool:
     def join(self):
         if _sequential:
             return
-        _gil_lab.channel_put(self._tasks, None)
+        self._put_task(None)
         for p in self._workers:
             p.join()
 
