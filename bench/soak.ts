@@ -8,6 +8,8 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { EngineEvent } from '../common/api';
 import { presets } from '../common/presets';
+import { parseModule } from '../common/python/ast';
+import { variantFor } from '../common/python/variants';
 import { strategies, type Strategy } from '../common/program';
 import { createEngine } from '../workers/engine';
 import { isAlive, runSession } from '../test/session';
@@ -36,12 +38,20 @@ interface PlannedRun {
   timeScale: number;
 }
 
-/** Rotates strategies (6) and presets (5) together, so 30 runs cover every pair once. */
+/** Whether a strategy can express a preset (an asyncio program has no threading variant, say). */
+function canRun(preset: (typeof presets)[number], strategy: Strategy): boolean {
+  const parsed = parseModule(preset.source);
+  return parsed.ok && variantFor(preset.source, parsed.module, strategy).ok;
+}
+
+/** Rotates strategies and presets together; a pair no variant exists for moves on to the next preset. */
 function plan(index: number): PlannedRun {
   const strategy = strategies[index % strategies.length];
   const workers = [2, 3, 1, 4][Math.floor(index / 30) % 4];
   if ((index + 1) % 25 === 0) return { index, kind: 'kill', program: 'calc-threads', strategy, workers: 2, timeScale: 0.1 };
-  const program = presets[index % presets.length].name;
+  let next = index;
+  while (!canRun(presets[next % presets.length], strategy)) next++;
+  const program = presets[next % presets.length].name;
   if (index % 10 === 4) return { index, kind: 'cancel-startup', program, strategy, workers, timeScale: 0.05 };
   if (index % 10 === 9) return { index, kind: 'cancel-midrun', program, strategy, workers, timeScale: 0.05 };
   return { index, kind: 'normal', program, strategy, workers, timeScale: [0.01, 0.02, 0.03, 0.05][index % 4] };
@@ -91,13 +101,14 @@ async function goneWithin(pids: () => number[], ms: number): Promise<number[]> {
   return pids();
 }
 
-function measure(): { rssMb: number; handles: number; kinds: Record<string, number> } {
+function measure(): { rssMb: number; heapMb: number; handles: number; kinds: Record<string, number> } {
   gc();
   gc();
   const resources = process.getActiveResourcesInfo();
   const kinds: Record<string, number> = {};
   for (const kind of resources) kinds[kind] = (kinds[kind] ?? 0) + 1;
-  return { rssMb: process.memoryUsage().rss / 2 ** 20, handles: resources.length, kinds };
+  const memory = process.memoryUsage();
+  return { rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, handles: resources.length, kinds };
 }
 
 async function main(): Promise<void> {
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
   const outcomes: Record<string, number> = {};
   const unexpected: string[] = [];
   const leftBehind: string[] = [];
-  const perRun: { rssMb: number; handles: number; kinds: Record<string, number> }[] = [];
+  const perRun: { rssMb: number; heapMb: number; handles: number; kinds: Record<string, number> }[] = [];
   const settled: { afterRuns: number; rssMb: number; handles: number; kinds: Record<string, number> }[] = [];
   console.log(
     `soak: ${RUNS} runs through one engine (pid ${process.pid}), every strategy and preset, cancels and SIGKILLs mixed in`,
@@ -205,6 +216,9 @@ async function main(): Promise<void> {
   const level = settled.find((s) => s.afterRuns === LEVEL_AFTER)!;
   const last = settled.at(-1)!;
   const rssRatio = rssFinal / rssLevel;
+  const heapLevel = median(perRun.slice(LEVEL_AFTER - RSS_WINDOW, LEVEL_AFTER).map((r) => r.heapMb));
+  const heapFinal = median(perRun.slice(-RSS_WINDOW).map((r) => r.heapMb));
+  const heapRatio = heapFinal / heapLevel;
   const handlesRatio = level.handles === 0 ? (last.handles === 0 ? 1 : Infinity) : last.handles / level.handles;
   const busiest = perRun.reduce((a, b) => (b.handles > a.handles ? b : a));
   printTable(
@@ -225,6 +239,14 @@ async function main(): Promise<void> {
         rssRatio.toFixed(3),
         `≤ ${1 + TOLERANCE}`,
         rssRatio <= 1 + TOLERANCE ? 'yes' : 'NO',
+      ],
+      [
+        `JS heap in use, MB (median of ${RSS_WINDOW} runs, after gc)`,
+        heapLevel,
+        heapFinal,
+        heapRatio.toFixed(3),
+        `≤ ${1 + TOLERANCE}`,
+        heapRatio <= 1 + TOLERANCE ? 'yes' : 'NO',
       ],
       [
         `open handles (${SETTLE_MS / 1000} s after the run)`,
@@ -251,6 +273,7 @@ async function main(): Promise<void> {
   const failures = [
     leftBehind.length > 0 && `${leftBehind.length} process(es) left behind`,
     unexpected.length > 0 && `${unexpected.length} run(s) ended other than expected`,
+    heapRatio > 1 + TOLERANCE && `the JS heap grew ${((heapRatio - 1) * 100).toFixed(1)}% (limit ${TOLERANCE * 100}%)`,
     rssRatio > 1 + TOLERANCE &&
       `resident memory grew ${((rssRatio - 1) * 100).toFixed(1)}% (limit ${TOLERANCE * 100}%)`,
     handlesRatio > 1 + TOLERANCE &&

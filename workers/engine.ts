@@ -9,6 +9,7 @@ import { limits } from '../common/limits';
 import { presets } from '../common/presets';
 import { strategies as strategyOrder, type Program, type Strategy } from '../common/program';
 import { parseModule, type Module } from '../common/python/ast';
+import { checkProgram } from '../common/python/check';
 import { estimateStarts } from '../common/python/estimate';
 import { variantFor, type Variant } from '../common/python/variants';
 import type { MachineInfo, RunSummary } from '../common/trace';
@@ -103,8 +104,12 @@ function prepare(program: Program, strategies: Strategy[]): Result<{ module: Mod
   for (const strategy of strategies) {
     const v = variantFor(program.source, parsed.module, strategy);
     if (!v.ok) return { ok: false, error: `${strategy} cannot run ${program.file}: ${v.reason}` };
-    const checked = parseModule(v.variant.source);
-    if (!checked.ok) return { ok: false, error: `${strategy}: GIL Lab could not write this strategy's variant of ${program.file} (line ${checked.error.line}: ${checked.error.message})` };
+    // The variant must pass the user's own checks: a variant that would not compile is our bug, said as such.
+    const checked = checkProgram(v.variant.source);
+    if (!checked.ok) {
+      const problem = checked.problems[0];
+      return { ok: false, error: `${strategy}: GIL Lab could not write this strategy's variant of ${program.file} (variant line ${problem.line}: ${problem.message})` };
+    }
     variants.set(strategy, v.variant);
   }
   return { ok: true, value: { module: parsed.module, variants } };

@@ -37,9 +37,10 @@ class _Thread:
 `;
 
 /** Function names the program defines at module level (and methods, by name). */
-function functionsOf(module: Module): Map<string, Stmt & { kind: 'FunctionDef' }> {
-  const out = new Map<string, Stmt & { kind: 'FunctionDef' }>();
-  for (const n of walk(module.body)) if (n.kind === 'FunctionDef') out.set(n.name, n);
+/** Every function and method, by name: two classes' run methods are two entries. */
+function functionsOf(module: Module): [string, Stmt & { kind: 'FunctionDef' }][] {
+  const out: [string, Stmt & { kind: 'FunctionDef' }][] = [];
+  for (const n of walk(module.body)) if (n.kind === 'FunctionDef') out.push([n.name, n]);
   return out;
 }
 
@@ -122,7 +123,7 @@ export function asyncioVariant(source: string, module: Module): AsyncioResult {
   if (body.length === 0) return { ok: false, reason: 'asyncio: the program has no top-level code to run' };
   const assigned = new Set<string>();
   for (const s of body) for (const n of walk(s)) if (n.kind === 'Name') assigned.add(n.id);
-  const globals = [...assigned].filter((n) => functions.has(n) === false && /^[A-Za-z_]\w*$/.test(n) && isAssignedAtTop(body, n));
+  const globals = [...assigned].filter((n) => !functions.some(([name]) => name === n) && /^[A-Za-z_]\w*$/.test(n) && isAssignedAtTop(body, n));
   const lines = source.split('\n');
   const first = body[0].line;
   const last = body[body.length - 1].endLine;

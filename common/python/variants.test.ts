@@ -1,0 +1,33 @@
+// Every strategy's variant of every preset is a program GIL Lab runs: it parses and passes the
+// same checks as the user's own source, or the strategy says why it cannot express the program.
+import { describe, expect, it } from 'vitest';
+import { presets } from '../presets';
+import { strategies } from '../program';
+import { parseModule } from './ast';
+import { checkProgram } from './check';
+import { variantFor } from './variants';
+
+describe('strategy variants of the presets', () => {
+  it.each(presets.map((p) => [p.name, p] as const))('%s: each variant passes the checker or is refused with a reason', (_name, preset) => {
+    const parsed = parseModule(preset.source);
+    if (!parsed.ok) throw new Error(`${preset.file} does not parse`);
+    for (const strategy of strategies) {
+      const v = variantFor(preset.source, parsed.module, strategy);
+      if (!v.ok) {
+        expect(v.reason, strategy).toMatch(/\w{3,}/);
+        continue;
+      }
+      const checked = checkProgram(v.variant.source);
+      expect(checked.ok ? [] : checked.problems.map((p) => `${strategy}, line ${p.line}: ${p.message}`)).toEqual([]);
+    }
+  });
+
+  it('two classes with a run method each: both become coroutines under asyncio', () => {
+    const preset = presets.find((p) => p.name === 'car-truck-subclass')!;
+    const parsed = parseModule(preset.source);
+    if (!parsed.ok) throw new Error('does not parse');
+    const v = variantFor(preset.source, parsed.module, 'asyncio');
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(v.variant.source.match(/async def run\(self\)/g)).toHaveLength(2);
+  });
+});
