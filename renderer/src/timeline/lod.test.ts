@@ -26,6 +26,17 @@ function rects(out: LaneRects): { key: number; x: number; w: number; kind: 'colu
 }
 
 /** Intervals back to back from t=0 with the given durations and states. */
+/** Back-to-back intervals with durations in tenths of a µs, each time rounded as the recorder rounds it. */
+function recorded(parts: [state: number, tenthsUs: number][]): number[] {
+  const out: number[] = [];
+  let tenths = 0;
+  for (const [state, d] of parts) {
+    out.push(state, tenths / 10, (tenths + d) / 10, 0);
+    tenths += d;
+  }
+  return out;
+}
+
 function backToBack(parts: [state: number, durationUs: number][]): number[] {
   const out: number[] = [];
   let t = 0;
@@ -211,11 +222,12 @@ describe('level of detail', () => {
 
   it('colours packed pixels the same whether it walks the intervals or sums them from its index', () => {
     const dense = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: STATE_COUNT - 1 }), fc.double({ min: 0.01, max: 40, noNaN: true })), {
+      // Durations as the engine's recorder writes times: in steps of 0.1 µs (workers/recorder.ts).
+      .array(fc.tuple(fc.integer({ min: 0, max: STATE_COUNT - 1 }), fc.integer({ min: 1, max: 400 })), {
         minLength: 50,
         maxLength: 3000,
       })
-      .map((parts) => backToBack(parts));
+      .map((parts) => recorded(parts));
     fc.assert(
       fc.property(dense, fc.integer({ min: 5, max: 200 }), fc.boolean(), (intervals, widthPx, gilLane) => {
         const endUs = intervals[intervals.length - S + 2];
@@ -229,7 +241,7 @@ describe('level of detail', () => {
           if (key !== -1) expect(drawn[c], `pixel ${c}`).toBe(key);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.LOD_RUNS ?? 200) },
     );
   });
 
