@@ -7,6 +7,8 @@ import { Gil, newGilBuffer } from './gil';
 import type { Answer, Command } from './gil-test-thread';
 
 const INTERVAL_MS = 1;
+/** For the races back from a blocking call: long enough that no waiter times out mid-test. */
+const LONG_INTERVAL_MS = 1000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
 
@@ -26,11 +28,11 @@ afterEach(async () => {
 });
 
 /** The other thread; `send` posts a command, `answer` resolves with its reply. */
-function otherThread(buffer: SharedArrayBuffer, model: GilModel, wakeUs: number) {
+function otherThread(buffer: SharedArrayBuffer, model: GilModel, wakeUs: number, intervalMs = INTERVAL_MS) {
   const tsx = import.meta.resolve('tsx/esm/api');
   const file = new URL('./gil-test-thread.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file)}); });`;
-  worker = new Worker(code, { eval: true, workerData: { buffer, self: 2, model, intervalMs: INTERVAL_MS, wakeUs } });
+  worker = new Worker(code, { eval: true, workerData: { buffer, self: 2, model, intervalMs, wakeUs } });
   const w = worker;
   return {
     send: (c: Command) => w.postMessage(c),
@@ -38,9 +40,9 @@ function otherThread(buffer: SharedArrayBuffer, model: GilModel, wakeUs: number)
   };
 }
 
-const gilOf = (buffer: SharedArrayBuffer, model: GilModel, wakeUs = 7) => {
+const gilOf = (buffer: SharedArrayBuffer, model: GilModel, wakeUs = 7, intervalMs = INTERVAL_MS) => {
   const events = { requests: 0, onDropRequest: () => events.requests++ };
-  return { gil: new Gil(buffer, 0, 1, model, () => INTERVAL_MS, events, wakeUs), events };
+  return { gil: new Gil(buffer, 0, 1, model, () => intervalMs, events, wakeUs), events };
 };
 
 describe('Gil, new model', () => {
@@ -67,9 +69,9 @@ describe('Gil, new model', () => {
 
   it('a thread back before the signalled waiter could have woken takes the GIL again', async () => {
     const buffer = newGilBuffer();
-    const { gil } = gilOf(buffer, 'new', 1e9);
+    const { gil } = gilOf(buffer, 'new', 1e9, LONG_INTERVAL_MS);
     gil.take();
-    const other = otherThread(buffer, 'new', 1e9);
+    const other = otherThread(buffer, 'new', 1e9, LONG_INTERVAL_MS);
     const took = other.answer();
     other.send({ op: 'take' });
     until(() => gil.hasWaiters());
@@ -83,9 +85,9 @@ describe('Gil, new model', () => {
 
   it('a thread back after CPython’s signalled waiter would be running lets it take the GIL, and waits', async () => {
     const buffer = newGilBuffer();
-    const { gil } = gilOf(buffer, 'new', 0);
+    const { gil } = gilOf(buffer, 'new', 0, LONG_INTERVAL_MS);
     gil.take();
-    const other = otherThread(buffer, 'new', 0);
+    const other = otherThread(buffer, 'new', 0, LONG_INTERVAL_MS);
     const done = other.answer();
     other.send({ op: 'take-hold-drop', ms: 5 });
     until(() => gil.hasWaiters());

@@ -119,7 +119,7 @@ export class Gil {
         continue;
       }
       const won = free && Atomics.compareExchange(w, LOCKED, 0, 1) === 0;
-      if (signalled) Atomics.sub(w, SIGNALLED, 1);
+      if (signalled) this.unsignal();
       signalled = false;
       if (won) return;
       const savedSwitchNumber = Atomics.load(w, SWITCH_NUMBER);
@@ -128,7 +128,9 @@ export class Gil {
       Atomics.add(w, WAITERS, 1);
       const result = Atomics.wait(w, LOCKED, 1, this.switchInterval());
       Atomics.sub(w, WAITERS, 1);
-      signalled = result === 'ok';
+      // 'not-equal': the GIL was dropped between counting ourselves a waiter and sleeping; the
+      // drop counted us as signalled all the same (see signal).
+      signalled = result !== 'timed-out';
       if (
         result === 'timed-out' &&
         Atomics.load(w, LOCKED) === 1 &&
@@ -145,9 +147,9 @@ export class Gil {
       const won = Atomics.compareExchange(w, LOCKED, 0, 1) === 0;
       if (won) return;
       Atomics.add(w, WAITERS, 1);
-      const signalled = Atomics.wait(w, LOCKED, 1) === 'ok';
+      Atomics.wait(w, LOCKED, 1); // no timeout: only a release ends it ('ok' or 'not-equal'), and a release signals
       Atomics.sub(w, WAITERS, 1);
-      if (signalled) Atomics.sub(w, SIGNALLED, 1);
+      this.unsignal();
     }
   }
 
@@ -172,7 +174,19 @@ export class Gil {
     Atomics.store(w, SIGNALLED_AT, nowUs());
     const woken = Atomics.notify(w, index, count);
     this.lastWoken = woken;
-    if (woken > 0) Atomics.add(w, SIGNALLED, woken);
+    // A waiter about to sleep on the GIL is signalled too, as CPython's waiter holds the mutex
+    // between checking and waiting: it finds the word changed and counts itself woken.
+    const counted = index === LOCKED && woken === 0 && Atomics.load(w, WAITERS) > 0 ? 1 : woken;
+    if (counted > 0) Atomics.add(w, SIGNALLED, counted);
+  }
+
+  /** A signalled thread has tried for the GIL: it no longer counts as on its way. Never below 0. */
+  private unsignal(): void {
+    const w = this.word;
+    for (;;) {
+      const v = Atomics.load(w, SIGNALLED);
+      if (v <= 0 || Atomics.compareExchange(w, SIGNALLED, v, v - 1) === v) return;
+    }
   }
 
   /** drop_gil: releases the GIL; after a forced drop, waits until another thread has taken it. */
@@ -188,7 +202,7 @@ export class Gil {
       // One wait, as CPython's COND_WAIT; bounded so a vanished waiter cannot stall us.
       if (!spinUntilChanged(w, SWITCH_NUMBER, switchNumber)) {
         const result = Atomics.wait(w, SWITCH_NUMBER, switchNumber, Math.max(50, this.switchInterval() * 10));
-        if (result === 'ok') Atomics.sub(w, SIGNALLED, 1);
+        if (result === 'ok') this.unsignal();
       }
     }
   }

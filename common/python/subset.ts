@@ -18,8 +18,9 @@ export const supportedModules: Record<string, readonly string[]> = {
   concurrent: ['futures'],
   multiprocessing: [
     'Event', 'JoinableQueue', 'Lock', 'Pool', 'Process', 'Queue', 'RLock', 'SimpleQueue', 'TimeoutError', 'active_children',
-    'cpu_count', 'current_process', 'get_context', 'get_start_method', 'parent_process', 'set_start_method',
+    'cpu_count', 'current_process', 'get_context', 'get_start_method', 'parent_process', 'pool', 'set_start_method',
   ],
+  'multiprocessing.pool': ['AsyncResult', 'Pool', 'ThreadPool'],
   asyncio: [
     'CancelledError', 'Event', 'Future', 'Lock', 'Queue', 'Semaphore', 'Task', 'TimeoutError', 'all_tasks', 'as_completed',
     'create_task', 'current_task', 'gather', 'get_event_loop', 'get_running_loop', 'iscoroutine', 'run', 'sleep', 'wait',

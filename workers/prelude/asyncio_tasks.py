@@ -289,8 +289,9 @@ def _run_now(coro):
                 error = e
 
 
-class _FinishedTask(Future):
-    """The sequential strategy's task: its coroutine ran to its end when the task was made."""
+class _FinishedTask(Task):
+    """The sequential strategy's task: its coroutine ran to its end when the task was made (no
+    loop steps it, so it has no lane of its own)."""
 
     def __init__(self, coro, name=None):
         global _task_counter
@@ -302,18 +303,6 @@ class _FinishedTask(Future):
             self.set_result(_run_now(coro))
         except BaseException as e:
             self.set_exception(e)
-
-    def __repr__(self):
-        return '<Task finished name=%r coro=%r>' % (self._name, self._coro)
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def get_coro(self):
-        return self._coro
 
 
 def _done_future(coro, name=None):
