@@ -138,6 +138,35 @@ describe('the lesson programs', () => {
     expect(overlapUs(io[0], io[1])).toBeGreaterThan(50_000);
   });
 
+  it('convoy: the echo thread takes the GIL from the spinning thread only after a drop request forced it out', async () => {
+    const result = await runSession(engine, { program: 'convoy', strategies: ['threading'], timeScale: 0.5 });
+    expect(result.status).toBe('done');
+    const record = recordOf(result, 'threading');
+    const lane = (name: string) => record.info.threads.find((t) => t.name === name)!;
+    const spin = lane('spin');
+    const echo = lane('echo beside spin');
+    const spinRuns = laneSpans(record, spin.tid, stateCode.running);
+    const forced = record.traces[spin.tid].instants.filter((i) => i.kind === 'forced_switch').map((i) => i.tUs);
+    // Every running interval of either thread, in order: where the echo thread's follows the
+    // spinning thread's, the GIL passed from spin to echo. spin never blocks, so each such hand-off
+    // must be a forced switch (a drop request honoured), unless spin had finished.
+    const runs = [
+      ...spinRuns.map(([s, e]) => ({ s, e, who: 'spin' })),
+      ...laneSpans(record, echo.tid, stateCode.running).map(([s, e]) => ({ s, e, who: 'echo' })),
+    ].sort((a, b) => a.s - b.s);
+    const lastSpinEnd = spinRuns.at(-1)![1];
+    let handoffs = 0;
+    const unforced: number[] = [];
+    for (let i = 1; i < runs.length; i++) {
+      const [prev, cur] = [runs[i - 1], runs[i]];
+      if (prev.who !== 'spin' || cur.who !== 'echo' || prev.e >= lastSpinEnd) continue;
+      handoffs++;
+      if (!forced.some((t) => t >= prev.e - 200 && t <= cur.s + 200)) unforced.push(prev.e);
+    }
+    expect(handoffs).toBeGreaterThan(10);
+    expect(unforced).toEqual([]);
+  });
+
   it('convoy: the echo thread completes many more rounds beside a process than beside a thread', async () => {
     const result = await runSession(engine, { program: 'convoy', strategies: ['threading', 'multiprocessing'], timeScale: 0.5 });
     const rounds = (strategy: string) => {
