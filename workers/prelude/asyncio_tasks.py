@@ -16,16 +16,21 @@ _task_counter = 0
 _all_tasks = []
 
 
+def _task_name(name):
+    """The name given, or 'Task-N': every task counts, named or not, as CPython's C Task does."""
+    global _task_counter
+    _task_counter += 1
+    return str(name) if name is not None else 'Task-%d' % _task_counter
+
+
 class Task(Future):
     """A coroutine running on the loop: each step runs it to its next await."""
 
     def __init__(self, coro, *, loop=None, name=None):
-        global _task_counter
         Future.__init__(self, loop=loop)
         if not iscoroutine(coro):
             raise TypeError('a coroutine was expected, got %r' % (coro,))
-        _task_counter += 1
-        self._name = str(name) if name is not None else 'Task-%d' % _task_counter
+        self._name = _task_name(name)
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
@@ -294,10 +299,8 @@ class _FinishedTask(Task):
     loop steps it, so it has no lane of its own)."""
 
     def __init__(self, coro, name=None):
-        global _task_counter
         Future.__init__(self, loop=get_event_loop())
-        _task_counter += 1
-        self._name = str(name) if name is not None else 'Task-%d' % _task_counter
+        self._name = _task_name(name)
         self._coro = coro
         try:
             self.set_result(_run_now(coro))

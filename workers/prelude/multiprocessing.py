@@ -127,13 +127,14 @@ class Event:
             _gil_lab.channel_get(self._channel, 0, True)
 
 
-def _pool_worker(tasks, results):
+def worker(tasks, results):
+    """A pool's worker, a process (Pool) or a thread (ThreadPool): runs tasks until the pool's None."""
     while True:
-        task = _gil_lab.channel_get(tasks)
+        task = tasks.get()
         if task is None:
-            _gil_lab.channel_put(tasks, None)
+            tasks.put(None)
             return
-        _gil_lab.channel_put(results, _run_task(task))
+        results.put(_run_task(task))
 
 
 def _run_task(task):
@@ -181,38 +182,30 @@ class Pool:
             self._start(processes)
 
     def _start(self, processes):
-        self._tasks = _gil_lab.channel()
-        self._results = _gil_lab.channel()
+        self._tasks = Queue()
+        self._results = Queue()
         for i in range(processes):
-            p = Process(target=_pool_worker, args=(self._tasks, self._results),
+            p = Process(target=worker, args=(self._tasks, self._results),
                         name='ForkPoolWorker-%d' % _next_process_number())
             p.start()
             self._workers.append(p)
-
-    def _put_task(self, task):
-        _gil_lab.channel_put(self._tasks, task)
-
-    def _get_result(self):
-        return _gil_lab.channel_get(self._results)
 
     def _submit(self, fn, args, kwds={}):
         if self._closed:
             raise ValueError("Pool not running")
         n = self._next
         self._next += 1
+        task = (n, fn, args, dict(kwds))
         if _sequential:
             # The sequential strategy: each task runs right here, in order.
-            try:
-                self._done[n] = (True, fn(*args, **kwds))
-            except BaseException as e:
-                self._done[n] = (False, e)
+            self._done[n] = _run_task(task)[1:]
             return n
-        self._put_task((n, fn, args, dict(kwds)))
+        self._tasks.put(task)
         return n
 
     def _wait_for(self, n):
         while n not in self._done:
-            m, ok, value = self._get_result()
+            m, ok, value = self._results.get()
             self._done[m] = (ok, value)
         ok, value = self._done[n]
         if not ok:
@@ -254,7 +247,7 @@ class Pool:
     def join(self):
         if _sequential:
             return
-        self._put_task(None)
+        self._tasks.put(None)
         for p in self._workers:
             p.join()
 

@@ -2,18 +2,9 @@
 workers (one GIL for all of them), as CPython's multiprocessing.pool.ThreadPool."""
 import queue
 import threading
-from multiprocessing import AsyncResult, Pool, _run_task
+from multiprocessing import AsyncResult, Pool, worker
 
 __all__ = ['Pool', 'ThreadPool', 'AsyncResult']
-
-
-def worker(tasks, results):
-    while True:
-        task = tasks.get()
-        if task is None:
-            tasks.put(None)
-            return
-        results.put(_run_task(task))
 
 
 class ThreadPool(Pool):
@@ -30,15 +21,7 @@ class ThreadPool(Pool):
             t.start()
             self._workers.append(t)
 
-    def _put_task(self, task):
-        self._tasks.put(task)
-
-    def _get_result(self):
-        return self._results.get()
-
     def terminate(self):
-        self._closed = True
-        if self._workers:
-            self._put_task(None)
-        for t in self._workers:
-            t.join()
+        # Threads cannot be killed: the pool's None ends each worker after its task, as join() does.
+        self.close()
+        self.join()
