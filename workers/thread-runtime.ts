@@ -127,7 +127,11 @@ export class ThreadRuntime implements InterpreterHost {
   }
 
   private makeResolver(): HeapResolver {
+    const context = this.context;
     return {
+      get threadName() {
+        return context.name;
+      },
       builtins: this.interp.builtins,
       importModule: (name) => this.interp.importModule(name),
       code: (file, codeId) => {

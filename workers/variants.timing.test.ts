@@ -1,8 +1,10 @@
 // A program written for one strategy runs under the others and prints what CPython prints for
 // the program as written: a process Pool (map, apply_async with keywords, starmap) under threads,
-// processes, free-threading and sequential, and asyncio's wait_for and named tasks under asyncio
-// and sequential. CPython's output is the machine's python3 where there is one, else the text
-// python3 printed when the test was written.
+// processes, free-threading and sequential, asyncio's wait_for and named tasks under asyncio
+// and sequential, and asyncio after threads or a ThreadPoolExecutor, with a generator in a global
+// and a thread started after asyncio.run (coroutines and generators reachable from the shared
+// heap), under threading, free-threading and sequential. CPython's output is the machine's
+// python3 where there is one, else the text python3 printed when the test was written.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,16 @@ const cases: { file: string; strategies: Strategy[]; written: string }[] = [
     written: '[0, 1, 2, 3, 4]\n30\n8\n[5, 10]\n',
   },
   { file: 'asyncio_wait_for.py', strategies: ['asyncio', 'sequential'], written: 'in time\ntimed out\nnapper named\n' },
+  {
+    file: 'asyncio_after_threads.py',
+    strategies: ['threading', 'free-threading', 'sequential'],
+    written: 'threads [0, 1]\n[0, 2, 4]\n',
+  },
+  {
+    file: 'threads_pool_asyncio_generator.py',
+    strategies: ['threading', 'free-threading', 'sequential'],
+    written: 'pool [1, 2, 3]\n[1, 2, 3]\nsquares [0, 1, 4, 9]\nafter [9]\n',
+  },
 ];
 
 function cpythonOutput(file: string, written: string): string {
@@ -42,4 +54,22 @@ describe('a program runs under every strategy that can express it', () => {
     expect(result.status, result.reason).toBe('done');
     for (const strategy of strategies) expect(printed(recordOf(result, strategy)), strategy).toBe(expected);
   });
+});
+
+describe('a generator made in one thread and run in another', () => {
+  it.each(['threading', 'free-threading'] as const)(
+    'fails under %s, naming the generator, its owner and the line',
+    async (strategy) => {
+      const file = 'generator_other_thread.py';
+      const program = programFromText(readFileSync(join(dir, file), 'utf8'), file);
+      const result = await runSession(engine, { program, strategies: [strategy], timeScale: 1 });
+      expect(result.status).toBe('failed');
+      expect(result.reason).toBe(
+        "RuntimeError: cannot use generator 'numbers' in thread Thread-1 (consume): it belongs to thread MainThread " +
+          '(in GIL Lab a generator, coroutine or iterator can only be used by the thread that created it) ' +
+          '(in Thread-1 (consume), line 13)',
+      );
+      expect(printed(recordOf(result, strategy))).toBe('main done\n');
+    },
+  );
 });

@@ -2,9 +2,12 @@
 // everything else a tagged array, and each object reached a NEW op (its kind and contents) the
 // receiver rebuilds it from. In "share" mode an object keeps its sid, the same in every replica
 // of the process (heap.ts); in "copy" mode (a forked process, a subinterpreter) it is copied.
+// An object that cannot be rebuilt (a generator, an iterator) travels as a FOREIGN stand-in
+// naming its owner (heap-foreign.ts), or, where Python would pickle it, is a TypeError.
 import type { CodeObject } from './frame';
 import { exceptions, pyError } from './errors';
 import { dictSet, hashKey } from './compare';
+import { ForeignObject, foreignLabel, foreignType } from './heap-foreign';
 import {
   Ellipsis,
   NotImplemented,
@@ -27,6 +30,7 @@ import {
   PyStaticMethod,
   PyTuple,
   PyType,
+  lookupType,
   types,
   type PyValue,
 } from './objects';
@@ -53,6 +57,8 @@ export interface HeapResolver {
   code(file: string, codeId: number): CodeObject;
   /** Rebuilds a native object of `kind`. */
   native(kind: string, state: unknown[], mode: CodecMode): PyObject;
+  /** The receiving thread's name, for the error a ForeignObject raises there. */
+  readonly threadName?: string;
 }
 
 const builtinTypes = new Map<string, PyType>(
@@ -79,6 +85,11 @@ export class Encoder {
     /** Share mode: how a new object gets its sid, and where the replica files it. */
     private readonly newSid: () => number = () => 0,
     private readonly onShared: (o: PyObject, sid: number) => void = () => undefined,
+    /**
+     * Who owns the objects this encoding cannot rebuild elsewhere ("thread MainThread"): they
+     * travel as FOREIGN stand-ins. Null where Python would pickle: they are a TypeError.
+     */
+    private readonly owner: string | null = null,
   ) {}
 
   private idOf(o: PyObject): { id: number; fresh: boolean } {
@@ -159,10 +170,17 @@ export class Encoder {
     if (v instanceof PyClassMethod) return ['classmethod', this.enc(v.func)];
     if (v instanceof PyProperty) return ['property', this.enc(v.fget), this.enc(v.fset), this.enc(v.fdel)];
     if (v instanceof NativeObject) return ['native', v.nativeKind, v.nativeState(this.mode)];
+    if (this.owner !== null) return this.foreign(v);
     throw pyError(
       'TypeError',
       `cannot ${this.mode === 'share' ? 'share' : 'copy'} '${v.cls.name}' object${this.mode === 'copy' ? ' into another process' : ' between threads'}`,
     );
+  }
+
+  /** A stand-in passed on (a thread forks a process) still names the object's first owner. */
+  private foreign(v: PyObject): unknown[] {
+    if (v instanceof ForeignObject) return ['foreign', qualifiedName(v.real), v.label, v.owner];
+    return ['foreign', qualifiedName(v.cls), foreignLabel(v), this.owner];
   }
 }
 
@@ -261,6 +279,15 @@ export class Decoder {
         return new PyProperty(null);
       case 'native':
         return this.resolver.native(op[3] as string, op[4] as unknown[], this.mode);
+      case 'foreign': {
+        const here = this.mode === 'share' && this.resolver.threadName ? `thread ${this.resolver.threadName}` : null;
+        return new ForeignObject(
+          foreignType(typeNamed(op[3] as string)),
+          op[4] as string | null,
+          op[5] as string,
+          here,
+        );
+      }
       default:
         throw new Error(`heap: unknown object kind ${kind}`);
     }
@@ -322,10 +349,15 @@ export class Decoder {
         f.dict = s[9] ? (this.dec(s[9]) as PyDict) : null;
         return;
       }
-      case 'method':
-        w.self = this.dec(s[0]);
-        w.func = this.dec(s[1]);
+      case 'method': {
+        const self = this.dec(s[0]);
+        const func = this.dec(s[1]);
+        w.self = self;
+        // A builtin method bound to a stand-in takes the stand-in type's refusing method.
+        w.func =
+          self instanceof ForeignObject && func instanceof PyBuiltin ? (lookupType(self.cls, func.name) ?? func) : func;
         return;
+      }
       case 'staticmethod':
       case 'classmethod':
         w.func = this.dec(s[0]);
@@ -347,6 +379,19 @@ export class Decoder {
   }
 }
 
+const unknownTypes = new Map<string, PyType>();
+
+/** A type known to every thread by qualified name, or else a plain type of that name (made once). */
+function typeNamed(name: string): PyType {
+  const known = builtinTypes.get(name) ?? unknownTypes.get(name);
+  if (known) return known;
+  const dot = name.lastIndexOf('.');
+  const t = new PyType(name.slice(dot + 1), [types.object], dot < 0 ? 'builtins' : name.slice(0, dot));
+  t.mro = [t, types.object];
+  unknownTypes.set(name, t);
+  return t;
+}
+
 function mroOf(t: PyType): PyType[] {
   const out: PyType[] = [];
   for (const b of t.bases) for (const k of b.mro) if (!out.includes(k)) out.push(k);
@@ -359,8 +404,9 @@ export interface Snapshot {
   roots: Enc[];
 }
 
-export function snapshot(values: PyValue[]): Snapshot {
-  const e = new Encoder('copy');
+/** `owner`: who keeps the objects a copy cannot hold (the copy gets stand-ins); null: they are a TypeError. */
+export function snapshot(values: PyValue[], owner: string | null = null): Snapshot {
+  const e = new Encoder('copy', undefined, undefined, owner);
   const roots = values.map((v) => e.enc(v));
   return { ops: e.ops, roots };
 }

@@ -6,7 +6,8 @@
 // what CPython's next holder would. Without a GIL (free-threading) the same happens at the
 // points where threads synchronise (locks, joins, sleeps) and every millisecond or so.
 //
-// Objects and changes travel in heap-codec.ts's encoding.
+// Objects and changes travel in heap-codec.ts's encoding. A generator, coroutine or iterator
+// stays with the thread that made it; the other replicas hold a stand-in (heap-foreign.ts).
 import { Decoder, Encoder, type Enc, type HeapResolver, type Op } from './heap-codec';
 import { localMutations, mutate, type Mutations } from './mutations';
 import type { PyDict, PyObject, PyValue } from './objects';
@@ -39,9 +40,14 @@ export class SharedHeap {
 
   private newSid = (): number => this.owner * 2 ** 24 + ++this.counter;
 
+  /** What the other replicas' stand-ins for this thread's generators and iterators name. */
+  private get ownerName(): string {
+    return `thread ${this.resolver.threadName ?? this.owner}`;
+  }
+
   /** Encodes a value for another replica, sharing (and announcing) the objects it reaches. */
   share(v: PyValue): Enc {
-    const e = new Encoder('share', this.newSid, this.register);
+    const e = new Encoder('share', this.newSid, this.register, this.ownerName);
     const out = e.enc(v);
     for (const op of e.ops) this.pending.push(op);
     return out;
@@ -62,7 +68,7 @@ export class SharedHeap {
       root = false;
       return MODULES_SID;
     };
-    const e = new Encoder('share', sid, this.register);
+    const e = new Encoder('share', sid, this.register, this.ownerName);
     e.enc(modules);
     for (const op of e.ops) this.pending.push(op);
   }

@@ -112,8 +112,9 @@ export function iterate(v: PyValue): PyIterator {
   if (v instanceof PySet) return new JsIterator(setItems(v));
   if (v instanceof PyDictView) return new JsIterator(viewItems(v));
   if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
-  if (v instanceof PyInstance) {
-    const iter = lookupType(v.type, '__iter__');
+  if (v instanceof PyObject) {
+    // An instance of a class, or a stand-in for another thread's iterator (heap-foreign.ts).
+    const iter = lookupType(v.cls, '__iter__');
     if (iter !== undefined) {
       const it = call(iter, [v], null);
       if (it instanceof PyIterator) return it;
@@ -121,7 +122,8 @@ export function iterate(v: PyValue): PyIterator {
         throw pyError('TypeError', `iter() returned non-iterator of type '${typeOf(it).name}'`);
       return new ProtocolIterator(it);
     }
-    if (lookupType(v.type, '__getitem__') !== undefined) return new JsIterator(sequenceByIndex(v));
+    if (v instanceof PyInstance && lookupType(v.type, '__getitem__') !== undefined)
+      return new JsIterator(sequenceByIndex(v));
   }
   throw pyError('TypeError', `'${typeOf(v).name}' object is not iterable`);
 }

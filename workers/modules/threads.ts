@@ -165,7 +165,7 @@ function startInterpreterThread(h: ThreadsHost, func: PyValue, args: PyValue, kw
   const sentinel = newLock(words, true);
   const gil = Atomics.add(words, NEXT_GIL, 1) + 1;
   if (gil >= GILS_PER_PROCESS) throw pyError('RuntimeError', `can't create interpreter: at most ${GILS_PER_PROCESS - 1}`);
-  const interpreter = snapshot([rt.interp.modules, func, args, kwargs]);
+  const interpreter = snapshot([rt.interp.modules, func, args, kwargs], `the interpreter of thread ${rt.context.name}`);
   rt.context.post({ type: 'start-thread', tid, name, entry: null, sentinel: sentinel.index, gil, interpreter });
   return new PyTuple([tid, sentinel]);
 }
@@ -218,7 +218,7 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         const h = host();
         const handle = allocateWord(h.words, NEXT_HANDLE, 0, HANDLE_COUNT, 'child process');
         Atomics.store(h.words, HANDLE_BASE + 2 * handle, 0);
-        const fork = snapshot([h.rt.interp.modules, args[0]]);
+        const fork = snapshot([h.rt.interp.modules, args[0]], 'the parent process');
         h.rt.publishHeap();
         h.rt.context.post({ type: 'start-process', handle, name: String(args[1]), fork });
         return handle;
