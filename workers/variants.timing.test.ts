@@ -3,7 +3,8 @@
 // processes, free-threading and sequential, asyncio's wait_for and named tasks under asyncio
 // and sequential, and asyncio after threads or a ThreadPoolExecutor, with a generator in a global
 // and a thread started after asyncio.run (coroutines and generators reachable from the shared
-// heap), under threading, free-threading and sequential. CPython's output is the machine's
+// heap), under threading, free-threading and sequential; a producer and a consumer sharing a
+// queue.Queue and an Event under threads and processes. CPython's output is the machine's
 // python3 where there is one, else the text python3 printed when the test was written.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,12 @@ const cases: { file: string; strategies: Strategy[]; written: string }[] = [
     file: 'asyncio_after_threads.py',
     strategies: ['threading', 'free-threading', 'sequential'],
     written: 'threads [0, 1]\n[0, 2, 4]\n',
+  },
+  {
+    // Under multiprocessing the queue becomes a JoinableQueue and the Event multiprocessing's.
+    file: 'producer_consumer.py',
+    strategies: ['threading', 'multiprocessing', 'free-threading'],
+    written: 'consumed 0\nconsumed 1\nconsumed 2\nconsumed 3\nconsumed 4\nall consumed True\n',
   },
   {
     file: 'threads_pool_asyncio_generator.py',

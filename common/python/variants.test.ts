@@ -30,4 +30,36 @@ describe('strategy variants of the presets', () => {
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.variant.source.match(/async def run\(self\)/g)).toHaveLength(2);
   });
+
+  it('moving threads to processes moves what they share too: queue.Queue, Lock, RLock and Event', () => {
+    const source = [
+      'import threading, queue',
+      'from threading import Lock',
+      'q = queue.Queue()',
+      'lock = Lock()',
+      'again = threading.RLock()',
+      'ready = threading.Event()',
+      'cond = threading.Condition()',
+      'threading.Thread(target=print).start()',
+      '',
+    ].join('\n');
+    const parsed = parseModule(source);
+    if (!parsed.ok) throw new Error('does not parse');
+    const v = variantFor(source, parsed.module, 'multiprocessing');
+    if (!v.ok) throw new Error(v.reason);
+    const body = v.variant.source.split('\n').filter((l) => !l.startsWith('import ') && !l.startsWith('from '));
+    expect(body.join('\n')).toBe(
+      [
+        'q = multiprocessing.JoinableQueue()',
+        'lock = Lock()',
+        'again = multiprocessing.RLock()',
+        'ready = multiprocessing.Event()',
+        'cond = threading.Condition()',
+        'multiprocessing.Process(target=print).start()',
+        '',
+      ].join('\n'),
+    );
+    expect(v.variant.source).toContain('from multiprocessing import Lock');
+    expect(checkProgram(v.variant.source).ok).toBe(true);
+  });
 });

@@ -53,9 +53,17 @@ interface Rename {
   to: [string, string];
 }
 
+// What threads share to work together becomes what processes share, as a person moving the
+// program to processes would write it: a queue.Queue or a threading.Lock copied into each child
+// would leave the children waiting on their own copies. (Plain objects stay copies: that is the
+// lesson of multiprocessing.)
 const toProcesses: Rename[] = [
   { from: ['threading', 'Thread'], to: ['multiprocessing', 'Process'] },
   { from: ['concurrent.futures', 'ThreadPoolExecutor'], to: ['concurrent.futures', 'ProcessPoolExecutor'] },
+  { from: ['queue', 'Queue'], to: ['multiprocessing', 'JoinableQueue'] },
+  { from: ['threading', 'Lock'], to: ['multiprocessing', 'Lock'] },
+  { from: ['threading', 'RLock'], to: ['multiprocessing', 'RLock'] },
+  { from: ['threading', 'Event'], to: ['multiprocessing', 'Event'] },
 ];
 const toThreads: Rename[] = [
   { from: ['multiprocessing', 'Process'], to: ['threading', 'Thread'] },
