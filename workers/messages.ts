@@ -1,4 +1,5 @@
 // Messages inside the engine: supervisor <-> process relay <-> Python threads.
+import type { StuckThread } from './deadlock';
 import type { CalibrationRequest, CostCalibration } from './calibrate/calibration';
 import type { GilModel } from '../common/program';
 import type { TraceBatch } from '../common/trace';
@@ -137,6 +138,8 @@ export type FromProcess =
   | { type: 'calibrated'; itersPerMs: number; costs: CostCalibration | null }
   | { type: 'ready'; osPid: number }
   | { type: 'heartbeat' }
+  /** All of the process's Python threads wait with no timeout (their lines), or null once one can run (deadlock.ts). */
+  | { type: 'stuck'; threads: StuckThread[] | null }
   | { type: 'thread-error'; tid: number; message: string };
 
 /** The data a worker thread starts with. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
+import { POLL_MS, StuckWatch, type StuckThread } from './deadlock';
 import { calibrateCosts } from './calibrate/calibration';
 import { calibrate } from './cpu';
 import { newGilBuffer } from './gil';
@@ -211,4 +212,16 @@ onMessage((message) => {
 });
 
 setInterval(flushTrace, RELAY_MS).unref();
+
+// Tells the supervisor when all of this process's Python threads wait forever, and when that ends.
+let stuckWatch: StuckWatch | null = null;
+let stuckSent: StuckThread[] | null = null;
+setInterval(() => {
+  if (!words) return;
+  stuckWatch ??= new StuckWatch(new Int32Array(words));
+  const stuck = stuckWatch.look(byTid.keys());
+  if ((stuck === null) === (stuckSent === null)) return;
+  stuckSent = stuck;
+  send({ type: 'stuck', threads: stuck });
+}, POLL_MS).unref();
 setInterval(() => send({ type: 'heartbeat' }), HEARTBEAT_MS).unref();

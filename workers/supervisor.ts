@@ -16,6 +16,7 @@ import {
 } from '../common/trace';
 import { epochMs } from './clock';
 import { Channels, type Reply } from './channels';
+import { deadlockReason, DeadlockWatch } from './deadlock';
 import type { Snapshot } from './interpreter/heap-codec';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
 import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
@@ -85,6 +86,7 @@ export class RunSupervisor {
   private readonly stats = new Map<number, ThreadStats>();
   private readonly failures: ThreadFailure[] = [];
   private readonly channels = new Channels();
+  private readonly deadlock = new DeadlockWatch();
   /** Processes the program started, by (parent pid, handle). */
   private readonly children = new Map<string, number>();
   private readonly pendingStarts: { parent: number; handle: number; name: string; fork: Snapshot }[] = [];
@@ -206,6 +208,7 @@ export class RunSupervisor {
 
   private onMessage(p: Proc, message: FromProcess): void {
     p.lastHeard = epochMs();
+    if (message.type !== 'trace' && message.type !== 'heartbeat' && message.type !== 'stuck') this.deadlock.activity(p.lastHeard);
     switch (message.type) {
       case 'ready':
         p.ready = true;
@@ -215,6 +218,9 @@ export class RunSupervisor {
         return;
       case 'trace':
         this.callbacks.onTrace(message.batches);
+        return;
+      case 'stuck':
+        this.deadlock.report(p.pid, message.threads, epochMs());
         return;
       case 'thread-started': {
         const lane: ThreadInfo = { tid: message.tid, pid: p.pid, name: message.name, gil: this.gilOf(p, message.gil) };
@@ -341,6 +347,7 @@ export class RunSupervisor {
 
   private onExit(p: Proc, code: number | null, signal: string | null): void {
     p.exited = true;
+    this.deadlock.activity(epochMs());
     if (this.outcome || p.finished) return;
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
     this.fail(`${this.describeProcess(p)} ${how}`);
@@ -358,6 +365,9 @@ export class RunSupervisor {
         return;
       }
     }
+    const live = [...this.procs.values()].filter((p) => !p.exited && !p.finished && p.role !== 'warm').map((p) => p.pid);
+    const stuck = this.t0 > 0 && this.pendingStarts.length === 0 ? this.deadlock.deadlocked(live, now) : null;
+    if (stuck) this.fail(deadlockReason(stuck, (tid) => this.laneNames(tid), this.options.lineMap));
   }
 
   private send(p: Proc, message: ToProcess): void {
@@ -395,10 +405,15 @@ export class RunSupervisor {
     return p.osPid ? `${p.name} (pid ${p.osPid})` : p.name;
   }
 
-  private describeLane(tid: number): string {
+  private laneNames(tid: number): { thread: string; process: string } {
     const lane = this.lanes.get(tid);
     const p = lane ? this.procs.get(lane.pid) : undefined;
-    return lane && p ? `${lane.name} of ${this.describeProcess(p)}` : `thread ${tid}`;
+    return { thread: lane?.name ?? `thread ${tid}`, process: p ? this.describeProcess(p) : 'a process' };
+  }
+
+  private describeLane(tid: number): string {
+    const { thread, process } = this.laneNames(tid);
+    return this.lanes.has(tid) ? `${thread} of ${process}` : thread;
   }
 
   private summary(): RunSummary {

@@ -10,6 +10,7 @@ import { charge, defineFunction, defineMethod, float, kwarg, toFloat } from '../
 import { PyInstance, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';
 import type { Request } from '../messages';
 import { truthy } from '../interpreter/compare';
+import { waitingForever } from '../deadlock';
 import { BLOCKED } from '../recorder';
 import type { ThreadRuntime } from '../thread-runtime';
 import { HANDLE_BASE, HANDLE_COUNT, LOCK_BASE, LOCK_COUNT, NEXT_GIL, NEXT_HANDLE, NEXT_LOCK, NEXT_TID, THREADS_PER_PROCESS, GILS_PER_PROCESS } from '../words';
@@ -54,7 +55,7 @@ function acquire(rt: ThreadRuntime, lock: PyLock, blocking: boolean, timeoutS: n
   }
   if (!blocking) return false;
   const timeoutMs = timeoutS < 0 ? Infinity : timeoutS * 1000 * rt.timeScale;
-  return rt.block(BLOCKED, () => {
+  return blockOn(rt, timeoutMs, () => {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       if (Atomics.compareExchange(words, index, 0, 1) === 0) return true;
@@ -63,6 +64,18 @@ function acquire(rt: ThreadRuntime, lock: PyLock, blocking: boolean, timeoutS: n
       rt.waitWord(words, index, 1, left);
     }
   });
+}
+
+/** A wait on another thread (`blocked`); one with no timeout is marked, so a deadlock can be told. */
+function blockOn<T>(rt: ThreadRuntime, timeoutMs: number, wait: () => T): T {
+  if (timeoutMs !== Infinity) return rt.block(BLOCKED, wait);
+  return rt.block(BLOCKED, () => waitingForever(rt.words, rt.context.tid, programLine(rt), wait));
+}
+
+/** The line of the program's own code the thread is at (inside threading.py, the line that called it). */
+function programLine(rt: ThreadRuntime): number {
+  for (let f = rt.interp.frame; f; f = f.back) if (f.code.file === rt.settings.file) return f.line;
+  return 0;
 }
 
 function release(lock: PyLock, rt: ThreadRuntime | null = null): void {
@@ -227,7 +240,7 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         const h = host();
         const at = HANDLE_BASE + 2 * (args[0] as number);
         const timeout = args[1] === null || args[1] === undefined ? Infinity : toFloat(args[1]) * 1000 * h.rt.timeScale;
-        if (Atomics.load(h.words, at) === 0) h.rt.block(BLOCKED, () => h.rt.waitWord(h.words, at, 0, timeout));
+        if (Atomics.load(h.words, at) === 0) blockOn(h.rt, timeout, () => h.rt.waitWord(h.words, at, 0, timeout));
         return Atomics.load(h.words, at) === 0 ? null : Atomics.load(h.words, at + 1);
       }, '_gil_lab');
       defineFunction(d, 'process_exitcode', (args) => {
@@ -264,7 +277,7 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
       defineFunction(d, 'channel_get', (args) => {
         const h = host();
         const timeout = args[1] === undefined || args[1] === null ? null : toFloat(args[1]) * 1000 * h.rt.timeScale;
-        const answer = h.rt.block(BLOCKED, () => h.ask({ op: 'channel-get', channel: (args[0] as PyChannel).id, timeoutMs: timeout })) as Snapshot | null;
+        const answer = blockOn(h.rt, timeout ?? Infinity, () => h.ask({ op: 'channel-get', channel: (args[0] as PyChannel).id, timeoutMs: timeout })) as Snapshot | null;
         const found = answer !== null;
         const item = found ? restore(answer, h.rt.resolverForCopies())[0] : null;
         return args[2] ? new PyTuple([found, item]) : item;
