@@ -74,6 +74,7 @@ export class Measurer {
         timeScale: r.timeScale,
         firstTid: r.firstTid,
         maxWallMs: r.wallCapMs,
+        lineMap: r.variant.lineMap,
         inlineStart: r.variant.mode === 'sequential',
         tracerPath: this.paths.tracer,
         samplerEntry: this.paths.sampler,

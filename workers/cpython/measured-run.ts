@@ -3,18 +3,18 @@
 // lanes and sent live, like a simulated run's. Ends done, failed (a traceback, a crash, the
 // wall-time cap) or cancelled, and leaves no process and no file behind.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { limits } from '../../common/limits';
 import type { Strategy } from '../../common/program';
 import type { PythonInterpreter } from './find-python';
+import { MeasuredDeadlockWatch } from './measured-deadlock';
 import { MeasuredTrace } from './measured-trace';
 import { endGroup } from './process-group';
 import { Sampler, samplerAvailability, type SamplerStats } from './sampler';
 import { StderrText } from './stderr-text';
+import { defaultTracerPath, tracerArgs } from './tracer-command';
 import { LineSplitter, parseTracerEvent } from './tracer-events';
 import {
   summaryHead,
@@ -47,6 +47,8 @@ export interface MeasuredRunOptions {
   firstTid: number;
   /** Wall-time cap from the spawn; default limits.maxWallMsPerRun. */
   maxWallMs?: number;
+  /** The source's lines to the user's program's (a deadlock's reason names the user's lines). */
+  lineMap?: number[];
   maxIntervalsPerRun?: number;
   /** Thread.start()/Process.start() run the target inline; default: strategy === 'sequential'. */
   inlineStart?: boolean;
@@ -113,20 +115,6 @@ const stoppedBeforeSpawn = new Error('stopped before the spawn');
 const nowNs = () => Number(process.hrtime.bigint());
 /** process.hrtime and performance.now() read the same monotonic clock: epoch ms of a hrtime ns. */
 const epochOffsetMs = () => performance.timeOrigin + performance.now() - nowNs() / 1e6;
-
-export function defaultTracerPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    join(here, 'tracer.py'),
-    join(here, 'cpython-tracer.py'),
-    join(resolve(here, '..'), 'cpython-tracer.py'),
-    join(resolve(here, '..', '..', 'workers', 'cpython'), 'tracer.py'),
-  ];
-  // The tracer imports its parts (the package gil_lab_tracer) from its own folder.
-  const withParts = (file: string) =>
-    existsSync(file) && existsSync(join(dirname(file), 'gil_lab_tracer', '__init__.py'));
-  return candidates.find(withParts) ?? candidates[0];
-}
 
 export function pythonName(python: PythonInterpreter): string {
   return `python${python.versionInfo[0]}.${python.versionInfo[1]}${python.freeThreaded ? 't' : ''}`;
@@ -199,6 +187,7 @@ async function execute(
   const clock = { relation: 'same' as 'same' | 'shifted', shiftNs: 0 };
   const offsetMs = epochOffsetMs();
   const osPids = new Set<number>();
+  const deadlock = new MeasuredDeadlockWatch();
 
   const start = () => {
     if (started || trace.t0Ns === null) return;
@@ -298,6 +287,7 @@ async function execute(
       event.tNs += clock.shiftNs;
       osPids.add(event.pid);
       trace.addEvent(event);
+      deadlock.add(event);
       if (event.kind === 'run') start();
     };
     const drained: Promise<void>[] = [];
@@ -319,7 +309,13 @@ async function execute(
     });
     drained.push(whenEnded(proc.stdout), whenEnded(proc.stderr));
 
-    flushTimer = setInterval(() => flush(), options.flushMs ?? 150);
+    let onDeadlock!: () => void;
+    const deadlocked = new Promise<void>((r) => (onDeadlock = r));
+    flushTimer = setInterval(() => {
+      flush();
+      const reason = deadlock.deadlock(nowNs(), options.lineMap ?? []);
+      if (reason) (stop({ status: 'failed', reason }), onDeadlock());
+    }, options.flushMs ?? 150);
     const maxWallMs = options.maxWallMs ?? limits.maxWallMsPerRun;
     const capReached = new Promise<void>((r) => {
       capTimer = setTimeout(() => {
@@ -327,7 +323,7 @@ async function execute(
         r();
       }, maxWallMs);
     });
-    await Promise.race([exited, capReached, requested]);
+    await Promise.race([exited, capReached, requested, deadlocked]);
     if (exitNs !== null && outcome === null) {
       // The program ended by itself: give the pipes a moment to deliver their last lines.
       let timer: NodeJS.Timeout | undefined;
@@ -377,25 +373,6 @@ async function execute(
     clock,
     lostEvents: trace.lostEvents,
   };
-}
-
-/** python3 tracer.py --events-fd 3 ... -- PROGRAM: os.cpu_count() is the workers knob. */
-function tracerArgs(options: MeasuredRunOptions, tracer: string, program: string): string[] {
-  const inline = options.inlineStart ?? options.strategy === 'sequential';
-  return [
-    tracer,
-    '--events-fd',
-    '3',
-    '--cpu-count',
-    String(options.workers),
-    '--switch-interval-ms',
-    String(options.switchIntervalMs),
-    ...(options.latencyUs !== undefined ? ['--latency-us', String(Math.round(options.latencyUs))] : []),
-    ...(options.timeScale < 1 ? ['--time-scale', String(options.timeScale)] : []),
-    ...(inline ? ['--inline-start'] : []),
-    '--',
-    program,
-  ];
 }
 
 function whenEnded(stream: NodeJS.ReadableStream | null): Promise<void> {

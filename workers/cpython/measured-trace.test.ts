@@ -246,6 +246,7 @@ describe('MeasuredTrace: the lanes of a measured run', () => {
 
 describe('the pipes: event lines, /proc text, stderr', () => {
   it('parses the tracer lines and refuses what is not one', () => {
+    expect(ev(['b', 5, 1, 2, 'T', 3, 'blocked', 'Lock.acquire', 1])).toMatchObject({ state: 'blocked', forever: true });
     expect(ev(['b', 5, 1, 2, 'T', 3, 'io', 'time.sleep'])).toEqual({
       kind: 'b',
       tNs: 5,
@@ -255,6 +256,7 @@ describe('the pipes: event lines, /proc text, stderr', () => {
       line: 3,
       state: 'io',
       call: 'time.sleep',
+      forever: false,
     });
     expect(parseTracerEvent('["print",1,2,3,"T",4,"cut')).toBeNull();
     expect(parseTracerEvent('["nonsense",1,2,3,"T",4]')).toBeNull();

@@ -23,7 +23,8 @@ export type TracerEvent = Common &
       }
     | { kind: 'run'; program: string }
     | { kind: 'exit'; exitCode: number }
-    | { kind: 'b'; state: 'io' | 'blocked'; call: string }
+    /** forever: a wait with no timeout (a deadlock is every thread in one). */
+    | { kind: 'b'; state: 'io' | 'blocked'; call: string; forever: boolean }
     | { kind: 'e' }
     | { kind: 'print'; text: string; stream: 'stdout' | 'stderr' }
     | { kind: 'tspawn'; childTid: number | null; childName: string }
@@ -75,7 +76,7 @@ export function parseTracerEvent(line: string): TracerEvent | null {
     case 'exit':
       return { ...common, kind: 'exit', exitCode: num(f[0]) };
     case 'b':
-      return { ...common, kind: 'b', state: f[0] === 'io' ? 'io' : 'blocked', call: str(f[1]) };
+      return { ...common, kind: 'b', state: f[0] === 'io' ? 'io' : 'blocked', call: str(f[1]), forever: f[2] === 1 };
     case 'e':
       return { ...common, kind: 'e' };
     case 'print':

@@ -51,6 +51,7 @@ try:
         _blocking,
         _patch_multiprocessing_connection,
         _patch_multiprocessing_queues,
+        _patch_multiprocessing_synchronize,
         _patch_queue,
         _patch_select,
         _patch_selectors,
@@ -78,6 +79,7 @@ _patchers = {
     "multiprocessing.util": _patch_multiprocessing_util,
     "multiprocessing.queues": _patch_multiprocessing_queues,
     "multiprocessing.connection": _patch_multiprocessing_connection,
+    "multiprocessing.synchronize": _patch_multiprocessing_synchronize,
 }
 
 

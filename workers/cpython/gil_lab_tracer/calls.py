@@ -10,15 +10,17 @@ from . import events as _ev
 from .events import _clip, _emit, _line, _local, _perf, _thread_name
 
 
-def _blocking(func, state, call):
-    """func, marked as a blocking call: state 'io' or 'blocked'. Nested calls emit nothing."""
+def _blocking(func, state, call, forever=None):
+    """func, marked as a blocking call: state 'io' or 'blocked'. Nested calls emit nothing.
+    `forever(*args, **kwargs)` tells a wait with no timeout (1 in the event: a deadlock is all
+    threads in one)."""
 
     def wrapper(*args, **kwargs):
         depth = getattr(_local, "depth", 0)
         if depth:
             return func(*args, **kwargs)
         _local.depth = 1
-        _emit("b", _perf(), _thread_name(), _line(), state, call)
+        _emit("b", _perf(), _thread_name(), _line(), state, call, 1 if forever is not None and forever(*args, **kwargs) else 0)
         try:
             return func(*args, **kwargs)
         finally:
@@ -32,11 +34,11 @@ def _blocking(func, state, call):
     return wrapper
 
 
-def _wrap_method(cls, name, state, call, fast=None):
+def _wrap_method(cls, name, state, call, fast=None, forever=None):
     """Wraps cls.name; `fast(orig, *args, **kwargs)` may answer without blocking (returns a pair
     (done, value)), so uncontended calls emit nothing."""
     orig = cls.__dict__.get(name) or getattr(cls, name)
-    slow = _blocking(orig, state, call)
+    slow = _blocking(orig, state, call, forever)
     if fast is None:
         setattr(cls, name, slow)
         return
@@ -71,7 +73,7 @@ class _TracedLock(object):
         if getattr(_local, "depth", 0):
             return inner.acquire(True, timeout)
         _local.depth = 1
-        _emit("b", _perf(), _thread_name(), _line(), "blocked", self._call)
+        _emit("b", _perf(), _thread_name(), _line(), "blocked", self._call, 1 if timeout < 0 else 0)
         try:
             return inner.acquire(True, timeout)
         finally:
@@ -94,6 +96,28 @@ class _TracedLock(object):
 
     def __repr__(self):
         return repr(self._inner)
+
+
+# Which calls wait with no timeout (the arguments as the wrapped method takes them).
+
+
+def _no_timeout(self, timeout=None, *rest, **kwargs):
+    """Condition.wait, Event.wait, Barrier.wait, Thread.join, Process.join."""
+    return timeout is None
+
+
+def _blocks_with_no_timeout(self, block=True, timeout=None, *rest, **kwargs):
+    """queue.get and Semaphore.acquire (whose flag is called blocking)."""
+    return bool(kwargs.get("blocking", block)) and timeout is None
+
+
+def _put_with_no_timeout(self, item, block=True, timeout=None, *rest, **kwargs):
+    return bool(block) and timeout is None
+
+
+def _always(*args, **kwargs):
+    """A Connection's recv: it has no timeout."""
+    return True
 
 
 def _try_nonblocking(orig, self, block=True, timeout=None, *rest):
@@ -177,17 +201,52 @@ _print.__doc__ = _orig_print.__doc__
 
 
 def _patch_queue(module):
-    _wrap_method(module.Queue, "get", "blocked", "queue.Queue.get", _try_nonblocking)
-    _wrap_method(module.Queue, "put", "blocked", "queue.Queue.put", _queue_put_fast)
+    _wrap_method(module.Queue, "get", "blocked", "queue.Queue.get", _try_nonblocking, _blocks_with_no_timeout)
+    _wrap_method(module.Queue, "put", "blocked", "queue.Queue.put", _queue_put_fast, _put_with_no_timeout)
 
 
 def _patch_multiprocessing_queues(module):
-    _wrap_method(module.Queue, "get", "blocked", "multiprocessing.Queue.get", _try_nonblocking)
+    _wrap_method(module.Queue, "get", "blocked", "multiprocessing.Queue.get", _try_nonblocking, _blocks_with_no_timeout)
+
+
+def _patch_multiprocessing_synchronize(module):
+    """multiprocessing's Lock, RLock, Semaphore (and the Condition and Event made of them): their
+    acquire is the C semaphore's, set on each object, so each object gets a traced one."""
+    SemLock = module.SemLock
+    make_methods = SemLock._make_methods
+
+    def _make_methods(self):
+        make_methods(self)
+        self.acquire = _traced_acquire(self._semlock.acquire, type(self).__name__ + ".acquire")
+
+    SemLock._make_methods = _make_methods
+    SemLock.__enter__ = lambda self: self.acquire()
+
+
+def _traced_acquire(acquire, call):
+    """A semaphore's acquire(block=True, timeout=None): uncontended, one C call; contended, a 'blocked' call."""
+
+    def traced(block=True, timeout=None):
+        if acquire(False):
+            return True
+        if not block:
+            return False
+        if getattr(_local, "depth", 0):
+            return acquire(True, timeout)
+        _local.depth = 1
+        _emit("b", _perf(), _thread_name(), _line(), "blocked", call, 1 if timeout is None else 0)
+        try:
+            return acquire(True, timeout)
+        finally:
+            _local.depth = 0
+            _emit("e", _perf(), _thread_name(), _line())
+
+    return traced
 
 
 def _patch_multiprocessing_connection(module):
     for name in ("recv", "recv_bytes", "recv_bytes_into"):
-        _wrap_method(module._ConnectionBase, name, "io", "Connection." + name)
+        _wrap_method(module._ConnectionBase, name, "io", "Connection." + name, forever=_always)
 
 
 def _patch_socket(module):

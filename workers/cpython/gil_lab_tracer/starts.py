@@ -8,7 +8,7 @@ import sys
 import threading
 
 from . import events as _ev
-from .calls import _event_wait_fast, _join_fast, _TracedLock, _try_nonblocking, _wrap_method
+from .calls import _blocks_with_no_timeout, _event_wait_fast, _join_fast, _no_timeout, _TracedLock, _try_nonblocking, _wrap_method
 from .events import _emit, _event, _format_exception, _get_ident, _line, _perf, _report_exception, _thread_name
 
 
@@ -50,12 +50,12 @@ def _patch_threading():
 
     threading.Lock = lambda: _TracedLock(allocate(), "Lock.acquire")
     threading.RLock = lambda *args, **kwargs: _TracedLock(make_rlock(*args, **kwargs), "RLock.acquire")
-    _wrap_method(threading.Condition, "wait", "blocked", "Condition.wait")
-    _wrap_method(threading.Event, "wait", "blocked", "Event.wait", _event_wait_fast)
-    _wrap_method(threading.Semaphore, "acquire", "blocked", "Semaphore.acquire", _try_nonblocking)
+    _wrap_method(threading.Condition, "wait", "blocked", "Condition.wait", forever=_no_timeout)
+    _wrap_method(threading.Event, "wait", "blocked", "Event.wait", _event_wait_fast, _no_timeout)
+    _wrap_method(threading.Semaphore, "acquire", "blocked", "Semaphore.acquire", _try_nonblocking, _blocks_with_no_timeout)
     threading.Semaphore.__enter__ = threading.Semaphore.acquire
-    _wrap_method(threading.Barrier, "wait", "blocked", "Barrier.wait")
-    _wrap_method(Thread, "join", "blocked", "Thread.join", _join_fast)
+    _wrap_method(threading.Barrier, "wait", "blocked", "Barrier.wait", forever=_no_timeout)
+    _wrap_method(Thread, "join", "blocked", "Thread.join", _join_fast, _no_timeout)
 
     bootstrap_inner = Thread._bootstrap_inner
 
@@ -105,7 +105,7 @@ def _patch_threading():
 def _patch_multiprocessing_process(module):
     BaseProcess = module.BaseProcess
     _wrap_start(BaseProcess, "pspawn", lambda process: (process.pid, process.name), _process_failed)
-    _wrap_method(BaseProcess, "join", "blocked", "Process.join", _join_fast)
+    _wrap_method(BaseProcess, "join", "blocked", "Process.join", _join_fast, _no_timeout)
 
     bootstrap = BaseProcess._bootstrap
 
