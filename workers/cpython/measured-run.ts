@@ -314,7 +314,9 @@ async function execute(
     flushTimer = setInterval(() => {
       flush();
       const reason = deadlock.deadlock(nowNs(), options.lineMap ?? []);
-      if (reason) (stop({ status: 'failed', reason }), onDeadlock());
+      if (!reason) return;
+      stop({ status: 'failed', reason });
+      onDeadlock();
     }, options.flushMs ?? 150);
     const maxWallMs = options.maxWallMs ?? limits.maxWallMsPerRun;
     const capReached = new Promise<void>((r) => {
