@@ -1,7 +1,11 @@
 // Issue 5: every run ends — done, cancelled or failed with a reason naming the culprit — and
 // leaves nothing running, whatever goes wrong.
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from './engine';
+import { createEngine, defaultEngineDir, type Engine } from './engine';
+import { defaultCosts } from './interpreter/costs';
+import { forkLauncher } from './launcher';
+import { RunSupervisor } from './supervisor';
 import { isAlive, printed, runSession } from '../test/session';
 import type { EngineEvent } from '../common/api';
 import { INTERVAL_STRIDE } from '../common/trace';
@@ -21,6 +25,33 @@ async function allGoneWithin(pids: number[], ms: number): Promise<number[]> {
 const pidsOf = (events: EngineEvent[]) =>
   events.flatMap((e) => (e.type === 'run-start' ? e.run.processes.map((p) => p.osPid) : []));
 
+/** One threading run of `source` straight through the supervisor: the engine's checks would refuse a program that does not compile. */
+async function superviseThreading(source: string) {
+  const lineMap = source.split('\n').map((_, i) => i + 1);
+  const settings = {
+    runId: 'uncompiled', source, file: 'p.py', lineMap, mode: 'gil', gilModel: 'new', switchIntervalMs: 5, timeScale: 1, workers: 2,
+    itersPerMs: 1000, costs: defaultCosts, maxIntervalsPerLane: 1000, socketLatencyUs: 20, threadStartMs: 0.1, processStartMs: 10, wakeUpUs: 7,
+  } as const;
+  const supervisor = new RunSupervisor(
+    {
+      config: { runId: settings.runId, strategy: 'threading', workers: 2, programName: 'p', settings },
+      launcher: forkLauncher,
+      processEntry: join(defaultEngineDir(), 'python-process.js'),
+      firstTid: 1000,
+      warmThreads: 1,
+      warmProcesses: 0,
+      hangTimeoutMs: 5000,
+      startTimeoutMs: 30_000,
+      wallCapMs: 30_000,
+      maxProcesses: 4,
+      lineMap,
+      note: '',
+    },
+    { onStart: () => undefined, onThreads: () => undefined, onTrace: () => undefined },
+  );
+  return supervisor.run();
+}
+
 describe('faults end the run with a reason and the next run works', () => {
   it('an uncaught exception in the main thread fails the run with its traceback\'s last line, naming the line', async () => {
     engine = createEngine({ host: 'cli' });
@@ -29,6 +60,15 @@ describe('faults end the run with a reason and the next run works', () => {
     expect(result.status).toBe('failed');
     expect(result.reason).toBe("KeyError: 'missing' (in MainThread, line 2)");
     expect(await allGoneWithin(pidsOf(result.events), 1000)).toEqual([]);
+  });
+
+  it('a thread that cannot compile the program fails the run with the SyntaxError as Python prints it', async () => {
+    const colonless = await superviseThreading('for x in range(3)\n    print(x)\n');
+    expect(colonless.status).toBe('failed');
+    expect(colonless.reason).toMatch(/^python \(threading\) \(pid \d+\) crashed: a warm thread failed to start: SyntaxError: expected ':' \(p\.py, line 1\)$/);
+    // The parser takes this one; the interpreter's compiler refuses it.
+    const augmented = await superviseThreading('async def f():\n    d = {}\n    d["a"] += await f()\n');
+    expect(augmented.reason).toMatch(/crashed: a warm thread failed to start: SyntaxError: await in an augmented assignment to an item or attribute is not supported here$/);
   });
 
   it('a process that stops answering for 5 s fails the run naming it', async () => {

@@ -3,6 +3,7 @@
 // started — then runs it on a ThreadRuntime and ends.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { blockUntil } from './clock';
+import { crashError } from './crash-report';
 import { Inbox } from './inbox';
 import { call, getAttr } from './interpreter/attributes';
 import { PyExc } from './interpreter/errors';
@@ -17,6 +18,15 @@ import { makeRandom } from './modules/random';
 import { makeSocket } from './modules/socket';
 import { prelude } from './prelude';
 import { ThreadRuntime } from './thread-runtime';
+
+/** Making the interpreter compiles the program and its prelude: a SyntaxError there is a PyExc. */
+function warmUp(make: () => ThreadRuntime): ThreadRuntime {
+  try {
+    return make();
+  } catch (e) {
+    throw crashError(e);
+  }
+}
 
 const data = workerData as ThreadData & { port: MessagePort };
 const inbox = new Inbox(data.signal, data.port);
@@ -44,7 +54,7 @@ function ask(request: Request): unknown {
 
 // The modules reach the runtime through closures, called only once it exists.
 const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask });
-const runtime: ThreadRuntime = new ThreadRuntime({
+const runtime: ThreadRuntime = warmUp(() => new ThreadRuntime({
   pid: data.pid,
   tid: 0,
   name: '',
@@ -63,7 +73,7 @@ const runtime: ThreadRuntime = new ThreadRuntime({
     ...makeThreadModules(host),
   },
   prelude,
-});
+}));
 runtime.nativeKinds.set('lock', (state, mode) => (mode === 'share' ? new PyLock(words, state[0] as number) : newLock(words, state[0] === 1)));
 runtime.nativeKinds.set('channel', (state) => new PyChannel(state[0] as string));
 
@@ -140,13 +150,6 @@ function runThread(b: Extract<Become, { type: 'become-thread' }>): void {
   });
 }
 
-/** An internal failure (not the program's exception): an Error whose message says what happened. */
-function internal(e: unknown): Error {
-  if (e instanceof Error) return e;
-  if (e instanceof PyExc) return new Error(runtime.interp.describe(e).text);
-  return new Error(String(e));
-}
-
 try {
   if (become.type === 'become-main') {
     const exitcode = runMain(become);
@@ -160,6 +163,6 @@ try {
     Atomics.notify(words, become.sentinel);
   }
 } catch (e) {
-  throw internal(e);
+  throw crashError(e, (exc) => runtime.interp.describe(exc).text);
 }
 process.exit(0);

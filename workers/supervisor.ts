@@ -267,7 +267,8 @@ export class RunSupervisor {
         this.stats.set(message.stats.tid, message.stats);
         return;
       case 'thread-error':
-        this.fail(`${this.describeLane(message.tid)} crashed: ${message.message}`);
+        // A thread that had not become a Python thread yet has no lane: its process is named.
+        this.fail(`${this.lanes.has(message.tid) ? this.describeLane(message.tid) : this.describeProcess(p)} crashed: ${message.message}`);
         return;
       default:
         return;

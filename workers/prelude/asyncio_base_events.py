@@ -4,7 +4,7 @@ import time as _time
 import _gil_lab
 from asyncio.events import _get_running_loop, _set_running_loop
 from asyncio.futures import Future, _sequential
-from asyncio.tasks import Task, ensure_future, _done_future
+from asyncio.tasks import Task, ensure_future, _FinishedTask
 
 __name__ = 'asyncio'
 
@@ -60,7 +60,7 @@ class _EventLoop:
 
     def create_task(self, coro, *, name=None, context=None):
         if _sequential:
-            return _done_future(coro, name)
+            return _FinishedTask(coro, loop=self, name=name)
         return Task(coro, loop=self, name=name)
 
     def is_running(self):
@@ -73,17 +73,24 @@ class _EventLoop:
         self._closed = True
 
     def run_until_complete(self, future):
-        future = ensure_future(future, loop=self)
         previous = _get_running_loop()
         _set_running_loop(self)
         self._running = True
         try:
+            # Under the running loop: the sequential strategy's task runs as it is made.
+            future = ensure_future(future, loop=self)
             while not future.done():
                 self._run_once()
         finally:
             self._running = False
             _set_running_loop(previous)
         return future.result()
+
+    async def shutdown_asyncgens(self):
+        """Closes the async generators left open: this loop runs none."""
+
+    async def shutdown_default_executor(self):
+        """Shuts down run_in_executor's pool: this loop has none."""
 
     def _run_once(self):
         now = self.time()

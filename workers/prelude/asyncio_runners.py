@@ -1,17 +1,11 @@
 """asyncio.run(): a coroutine on a new event loop, to its end (CPython's asyncio/runners.py)."""
 from asyncio import events
-from asyncio.futures import _sequential
-from asyncio.tasks import _all_tasks, _run_now, gather, iscoroutine
+from asyncio.tasks import _LoopTask, all_tasks, gather, iscoroutine
 
 
 def run(main, *, debug=None):
-    """Runs the coroutine on a new event loop until it returns; then cancels the tasks it left."""
-    if _sequential:
-        events._set_running_loop(events.get_event_loop())
-        try:
-            return _run_now(main)
-        finally:
-            events._set_running_loop(None)
+    """Runs the coroutine as a task on a new event loop until it returns; then cancels the tasks
+    it left and shuts the loop down, as CPython's Runner does."""
     if events._get_running_loop() is not None:
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     if not iscoroutine(main):
@@ -20,13 +14,19 @@ def run(main, *, debug=None):
     try:
         return loop.run_until_complete(main)
     finally:
-        pending = [t for t in _all_tasks if not t.done()]
-        for t in pending:
-            t.cancel()
-        if pending:
-            loop.run_until_complete(_gather_all(pending))
-        loop.close()
+        try:
+            _cancel_all_tasks(loop)
+            # Each shutdown step is a task, as in CPython: a second asyncio.run's main is Task-5.
+            loop.run_until_complete(_LoopTask(loop.shutdown_asyncgens(), loop=loop))
+            loop.run_until_complete(_LoopTask(loop.shutdown_default_executor(), loop=loop))
+        finally:
+            loop.close()
 
 
-async def _gather_all(tasks):
-    await gather(*tasks, return_exceptions=True)
+def _cancel_all_tasks(loop):
+    to_cancel = all_tasks(loop)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))

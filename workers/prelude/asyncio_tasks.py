@@ -34,10 +34,13 @@ class Task(Future):
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
-        self._lane = _gil_lab.task_lane(self._name)
+        self._lane = self._new_lane()
         _all_tasks.append(self)
         self._loop._ready_task(self)
         self._loop.call_soon(self._step)
+
+    def _new_lane(self):
+        return _gil_lab.task_lane(self._name)
 
     def __repr__(self):
         return '<Task %s name=%r coro=%r>' % (self._state.lower(), self._name, self._coro)
@@ -133,7 +136,9 @@ def current_task(loop=None):
 
 
 def all_tasks(loop=None):
-    return set(t for t in _all_tasks if not t.done())
+    if loop is None:
+        loop = get_running_loop()
+    return set(t for t in _all_tasks if t._loop is loop and not t.done())
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -165,13 +170,18 @@ async def sleep(delay, result=None):
 
 def gather(*coros_or_futures, return_exceptions=False):
     """Runs the awaitables together; the result is the list of their results, in order."""
-    loop = get_event_loop()
-    outer = loop.create_future()
-    children = [ensure_future(c, loop=loop) for c in coros_or_futures]
-    n = len(children)
-    if n == 0:
+    if not coros_or_futures:
+        outer = get_event_loop().create_future()
         outer.set_result([])
         return outer
+    loop = None
+    children = []
+    for arg in coros_or_futures:
+        child = ensure_future(arg, loop=loop)
+        loop = child._loop  # the first child's loop, as in CPython: gather may run outside a loop
+        children.append(child)
+    outer = loop.create_future()
+    n = len(children)
     state = {'done': 0}
 
     def done_callback(fut):
@@ -294,20 +304,29 @@ def _run_now(coro):
                 error = e
 
 
-class _FinishedTask(Task):
-    """The sequential strategy's task: its coroutine ran to its end when the task was made (no
-    loop steps it, so it has no lane of its own)."""
+class _LoopTask(Task):
+    """A task the loop makes for itself (asyncio.run's shutdown steps): it takes a task number, as
+    in CPython, but the program did not make it, so it has no lane on the timeline."""
 
-    def __init__(self, coro, name=None):
-        Future.__init__(self, loop=get_event_loop())
+    def _new_lane(self):
+        return None
+
+
+class _FinishedTask(Task):
+    """The sequential strategy's task: its coroutine runs to its end as the task is made, as the
+    current task (no loop steps it, so it has no lane of its own)."""
+
+    def __init__(self, coro, *, loop=None, name=None):
+        Future.__init__(self, loop=loop)
+        if not iscoroutine(coro):
+            raise TypeError('a coroutine was expected, got %r' % (coro,))
         self._name = _task_name(name)
         self._coro = coro
+        previous = self._loop._current
+        self._loop._current = self
         try:
             self.set_result(_run_now(coro))
         except BaseException as e:
             self.set_exception(e)
-
-
-def _done_future(coro, name=None):
-    """A task that already holds the coroutine's outcome (the sequential strategy's tasks)."""
-    return _FinishedTask(coro, name)
+        finally:
+            self._loop._current = previous
