@@ -19,6 +19,7 @@ import { Channels, type Reply } from './channels';
 import type { Snapshot } from './interpreter/heap-codec';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
 import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
+import { createSharedFile, removeSharedFile } from './shared-memory';
 import { THREADS_PER_PROCESS } from './words';
 
 /** One run as the engine decided it: carried unchanged from the request to the record. */
@@ -96,6 +97,7 @@ export class RunSupervisor {
   private settle: () => void = () => undefined;
   private readonly settled: Promise<void>;
   private onAllReady: () => void = () => undefined;
+  private sharedMemory = '';
 
   constructor(
     private readonly options: SupervisorOptions,
@@ -114,6 +116,7 @@ export class RunSupervisor {
     const spawnStart = epochMs();
     const watchdog = setInterval(() => this.watch(), 250);
     try {
+      this.sharedMemory = createSharedFile(this.options.config.runId);
       const main = this.launch('main', this.mainName(), this.options.warmThreads);
       for (let i = 0; i < this.options.warmProcesses; i++) this.launch('warm', 'warm process', 1);
       const allReady = new Promise<void>((resolve) => (this.onAllReady = resolve));
@@ -130,6 +133,7 @@ export class RunSupervisor {
     } finally {
       clearInterval(watchdog);
       await this.stopAll();
+      if (this.sharedMemory) removeSharedFile(this.sharedMemory);
     }
     return this.summary();
   }
@@ -171,7 +175,7 @@ export class RunSupervisor {
     this.procs.set(pid, p);
     handle.onMessage((message) => this.onMessage(p, message as FromProcess));
     handle.onExit((code, signal) => this.onExit(p, code, signal));
-    this.send(p, { type: 'init', pid, settings: this.options.config.settings, tidBase: p.tidBase, warmThreads });
+    this.send(p, { type: 'init', pid, settings: { ...this.options.config.settings, sharedMemory: this.sharedMemory }, tidBase: p.tidBase, warmThreads });
     return p;
   }
 

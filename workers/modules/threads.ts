@@ -10,6 +10,7 @@ import { charge, defineFunction, defineMethod, float, kwarg, toFloat } from '../
 import { PyInstance, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';
 import type { Request } from '../messages';
 import { truthy } from '../interpreter/compare';
+import { defineSharedMemory } from './shared';
 import { BLOCKED } from '../recorder';
 import type { ThreadRuntime } from '../thread-runtime';
 import { HANDLE_BASE, HANDLE_COUNT, LOCK_BASE, LOCK_COUNT, NEXT_GIL, NEXT_HANDLE, NEXT_LOCK, NEXT_TID, THREADS_PER_PROCESS, GILS_PER_PROCESS } from '../words';
@@ -263,13 +264,18 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
       }, '_gil_lab');
       defineFunction(d, 'channel_get', (args) => {
         const h = host();
+        const channel = (args[0] as PyChannel).id;
         const timeout = args[1] === undefined || args[1] === null ? null : toFloat(args[1]) * 1000 * h.rt.timeScale;
-        const answer = h.rt.block(BLOCKED, () => h.ask({ op: 'channel-get', channel: (args[0] as PyChannel).id, timeoutMs: timeout })) as Snapshot | null;
+        // Sequential: nothing else runs while this waits, so a get with nothing to take would wait for ever.
+        if (timeout === null && h.rt.settings.mode === 'sequential' && h.ask({ op: 'channel-size', channel }) === 0)
+          throw pyError('RuntimeError', 'deadlock: this waits for an object no one can send, as under the sequential strategy each Process and Thread runs to its end at start()');
+        const answer = h.rt.block(BLOCKED, () => h.ask({ op: 'channel-get', channel, timeoutMs: timeout })) as Snapshot | null;
         const found = answer !== null;
         const item = found ? restore(answer, h.rt.resolverForCopies())[0] : null;
         return args[2] ? new PyTuple([found, item]) : item;
       }, '_gil_lab');
       defineFunction(d, 'channel_size', (args) => host().ask({ op: 'channel-size', channel: (args[0] as PyChannel).id }) as number, '_gil_lab');
+      defineSharedMemory(d, host);
       return m;
     },
   };
