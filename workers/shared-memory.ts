@@ -35,15 +35,24 @@ export function toSlot(typecode: string, v: bigint | number): bigint | number {
   return t.signed ? BigInt.asIntN(t.bits, b) : BigInt.asUintN(t.bits, b);
 }
 
-/** A run's shared-memory file: made by the supervisor, removed when the run is over. */
+const live = new Set<string>();
+let hooked = false;
+
+/** A run's shared-memory file: made by the supervisor, removed when the run is over (or the engine exits). */
 export function createSharedFile(runId: string): string {
   const dir = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const path = join(dir, `gil-lab-${process.pid}-${runId.replace(/[^\w-]/g, '_')}-${Date.now().toString(36)}`);
   closeSync(openSync(path, 'w', 0o600));
+  live.add(path);
+  if (!hooked) {
+    hooked = true;
+    process.on('exit', () => [...live].forEach(removeSharedFile));
+  }
   return path;
 }
 
 export function removeSharedFile(path: string): void {
+  live.delete(path);
   try {
     unlinkSync(path);
   } catch {

@@ -315,7 +315,8 @@ export class RunSupervisor {
   }
 
   private request(p: Proc, tid: number, seq: number, r: Request): void {
-    const reply: Reply = (value) => this.send(p, { type: 'reply', tid, seq, value });
+    // seq 0: a request sent without waiting for its answer.
+    const reply: Reply = (value) => (seq === 0 ? undefined : this.send(p, { type: 'reply', tid, seq, value }));
     switch (r.op) {
       case 'channel-put':
         this.channels.put(r.channel, r.item);

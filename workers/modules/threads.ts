@@ -106,6 +106,8 @@ export interface ThreadsHost {
   tidBase: number;
   /** Sends a request to the supervisor and waits (GIL released by the caller) for its answer. */
   ask(request: Request): unknown;
+  /** Sends a request and goes on: its effect is ordered after this thread's earlier requests. */
+  tell(request: Request): void;
 }
 
 export const channelType = registerType(new PyType('channel', [types.object], '_gil_lab'));
@@ -259,7 +261,8 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
       defineFunction(d, 'channel_put', (args) => {
         const h = host();
         h.rt.settle();
-        h.ask({ op: 'channel-put', channel: (args[0] as PyChannel).id, item: snapshot([args[1]]) });
+        // As CPython's queue feeder and pipe write: put() does not wait for the other side.
+        h.tell({ op: 'channel-put', channel: (args[0] as PyChannel).id, item: snapshot([args[1]]) });
         return null;
       }, '_gil_lab');
       defineFunction(d, 'channel_get', (args) => {
