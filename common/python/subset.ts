@@ -18,8 +18,8 @@ export const supportedModules: Record<string, readonly string[]> = {
   concurrent: ['futures'],
   multiprocessing: [
     'Array', 'Event', 'JoinableQueue', 'Lock', 'Manager', 'Pipe', 'Pool', 'Process', 'Queue', 'RLock', 'RawArray', 'RawValue',
-    'SimpleQueue', 'TimeoutError', 'Value', 'active_children', 'connection', 'cpu_count', 'current_process', 'get_context',
-    'get_start_method', 'managers', 'parent_process', 'pool', 'set_start_method', 'sharedctypes',
+    'SimpleQueue', 'TimeoutError', 'Value', 'active_children', 'cpu_count', 'current_process', 'get_context', 'get_start_method',
+    'parent_process', 'pool', 'set_start_method',
   ],
   'multiprocessing.sharedctypes': ['Array', 'RawArray', 'RawValue', 'Synchronized', 'SynchronizedArray', 'SynchronizedBase', 'Value', 'copy', 'synchronized'],
   'multiprocessing.connection': ['Connection', 'Pipe', 'wait'],
