@@ -270,9 +270,10 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         const channel = (args[0] as PyChannel).id;
         const timeout = args[1] === undefined || args[1] === null ? null : toFloat(args[1]) * 1000 * h.rt.timeScale;
         // Sequential: nothing else runs while this waits, so a get with nothing to take would wait for ever.
-        if (timeout === null && h.rt.settings.mode === 'sequential' && h.ask({ op: 'channel-size', channel }) === 0)
+        const never = timeout === null && h.rt.settings.mode === 'sequential';
+        const answer = h.rt.block(BLOCKED, () => h.ask({ op: 'channel-get', channel, timeoutMs: never ? 0 : timeout })) as Snapshot | null;
+        if (answer === null && never)
           throw pyError('RuntimeError', 'deadlock: this waits for an object no one can send, as under the sequential strategy each Process and Thread runs to its end at start()');
-        const answer = h.rt.block(BLOCKED, () => h.ask({ op: 'channel-get', channel, timeoutMs: timeout })) as Snapshot | null;
         const found = answer !== null;
         const item = found ? restore(answer, h.rt.resolverForCopies())[0] : null;
         return args[2] ? new PyTuple([found, item]) : item;
