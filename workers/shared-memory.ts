@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const SLOT_BYTES = 8;
-/** Slots one process may allocate (8 MiB of a sparse file). */
-export const SLOTS_PER_PROCESS = 1 << 20;
+/** Slots one process may allocate (128 MiB of a sparse file: only what is written takes memory). */
+export const SLOTS_PER_PROCESS = 1 << 24;
 
 /** CPython's typecodes (array module, sharedctypes.typecode_to_type): the ctypes name and how a slot holds it. */
 export const typecodes: Record<string, { ctype: string; kind: 'int' | 'float'; bits: number; signed: boolean }> = {

@@ -37,15 +37,13 @@ export function defineSharedMemory(d: PyDict, host: () => ThreadsHost): void {
   const mem = () => (memory ??= new SharedMemory(host().rt.settings.sharedMemory ?? ''));
   defineFunction(d, 'shared_typecode', (args) => typecodeOf(args[0]), '_gil_lab');
   defineFunction(d, 'shared_ctype', (args) => typecodes[typecodeOf(args[0])].ctype, '_gil_lab');
-  // shared_alloc(count) -> the first of `count` zeroed slots of this process's region.
+  // shared_alloc(count) -> the first of `count` slots of this process's region: never used before, so zero (a sparse file's hole).
   defineFunction(d, 'shared_alloc', (args) => {
     const h = host();
     const count = Math.max(1, args[0] as number);
     const n = Atomics.add(h.words, NEXT_SLOT, count);
     if (n + count > SLOTS_PER_PROCESS) throw pyError('MemoryError', `a process may allocate at most ${SLOTS_PER_PROCESS} shared values`);
-    const slot = (h.pid - 1) * SLOTS_PER_PROCESS + n;
-    mem().write(slot, new Array<bigint>(count).fill(0n));
-    return slot;
+    return (h.pid - 1) * SLOTS_PER_PROCESS + n;
   }, '_gil_lab');
   defineFunction(d, 'shared_get', (args) => {
     charge();
