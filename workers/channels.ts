@@ -1,6 +1,7 @@
 // The channels a run carries between its processes (multiprocessing's queues and pipes): each
 // holds the objects put and not yet taken, and the gets waiting for one, oldest first. A get with
-// a timeout that runs out is answered with null.
+// a timeout that runs out is answered with null. A put is sent without waiting for an answer
+// (as CPython's queue feeder and pipe writes do not wait for the reader).
 import type { Snapshot } from './interpreter/heap-codec';
 
 /** Answers one waiting request. */

@@ -41,6 +41,8 @@ export interface RunSettings {
   processStartMs: number;
   /** CPython's wake-up latency of a thread signalled by the GIL's release (µs): see Gil. */
   wakeUpUs: number;
+  /** The run's shared-memory file (multiprocessing.Value, Array): made by the supervisor for each run. */
+  sharedMemory?: string;
 }
 
 /** What a warm worker thread becomes. */

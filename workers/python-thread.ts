@@ -52,8 +52,13 @@ function ask(request: Request): unknown {
   }
 }
 
+/** A request with no answer to wait for (seq 0: the supervisor does not reply). */
+function tell(request: Request): void {
+  post({ type: 'request', tid: runtime.context.tid, seq: 0, request });
+}
+
 // The modules reach the runtime through closures, called only once it exists.
-const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask });
+const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask, tell });
 const runtime: ThreadRuntime = warmUp(() => new ThreadRuntime({
   pid: data.pid,
   tid: 0,

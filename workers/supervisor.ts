@@ -20,6 +20,7 @@ import { deadlockReason, DeadlockWatch } from './deadlock';
 import type { Snapshot } from './interpreter/heap-codec';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
 import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
+import { createSharedFile, removeSharedFile } from './shared-memory';
 import { THREADS_PER_PROCESS } from './words';
 
 /** One run as the engine decided it: carried unchanged from the request to the record. */
@@ -98,6 +99,7 @@ export class RunSupervisor {
   private settle: () => void = () => undefined;
   private readonly settled: Promise<void>;
   private onAllReady: () => void = () => undefined;
+  private sharedMemory = '';
 
   constructor(
     private readonly options: SupervisorOptions,
@@ -116,6 +118,7 @@ export class RunSupervisor {
     const spawnStart = epochMs();
     const watchdog = setInterval(() => this.watch(), 250);
     try {
+      this.sharedMemory = createSharedFile(this.options.config.runId);
       const main = this.launch('main', this.mainName(), this.options.warmThreads);
       for (let i = 0; i < this.options.warmProcesses; i++) this.launch('warm', 'warm process', 1);
       const allReady = new Promise<void>((resolve) => (this.onAllReady = resolve));
@@ -132,6 +135,7 @@ export class RunSupervisor {
     } finally {
       clearInterval(watchdog);
       await this.stopAll();
+      if (this.sharedMemory) removeSharedFile(this.sharedMemory);
     }
     return this.summary();
   }
@@ -173,7 +177,7 @@ export class RunSupervisor {
     this.procs.set(pid, p);
     handle.onMessage((message) => this.onMessage(p, message as FromProcess));
     handle.onExit((code, signal) => this.onExit(p, code, signal));
-    this.send(p, { type: 'init', pid, settings: this.options.config.settings, tidBase: p.tidBase, warmThreads });
+    this.send(p, { type: 'init', pid, settings: { ...this.options.config.settings, sharedMemory: this.sharedMemory }, tidBase: p.tidBase, warmThreads });
     return p;
   }
 
@@ -318,7 +322,8 @@ export class RunSupervisor {
   }
 
   private request(p: Proc, tid: number, seq: number, r: Request): void {
-    const reply: Reply = (value) => this.send(p, { type: 'reply', tid, seq, value });
+    // seq 0: a request sent without waiting for its answer.
+    const reply: Reply = (value) => (seq === 0 ? undefined : this.send(p, { type: 'reply', tid, seq, value }));
     switch (r.op) {
       case 'channel-put':
         this.channels.put(r.channel, r.item);
@@ -360,14 +365,10 @@ export class RunSupervisor {
       this.fail(`the run was still going after ${this.options.wallCapMs / 1000} s, the cap on one run's wall time`);
       return;
     }
-    for (const p of this.procs.values()) {
-      if (!p.exited && p.role !== 'warm' && now - p.lastHeard > this.options.hangTimeoutMs) {
-        this.fail(`${this.describeProcess(p)} stopped answering for ${Math.round((now - p.lastHeard) / 1000)} s`);
-        return;
-      }
-    }
-    const live = [...this.procs.values()].filter((p) => !p.exited && !p.finished && p.role !== 'warm').map((p) => p.pid);
-    const stuck = this.t0 > 0 && this.pendingStarts.length === 0 ? this.deadlock.deadlocked(live, now) : null;
+    const hung = [...this.procs.values()].find((p) => !p.exited && p.role !== 'warm' && now - p.lastHeard > this.options.hangTimeoutMs);
+    if (hung) return this.fail(`${this.describeProcess(hung)} stopped answering for ${Math.round((now - hung.lastHeard) / 1000)} s`);
+    const live = [...this.procs.values()].filter((p) => !p.exited && !p.finished && p.role !== 'warm');
+    const stuck = this.t0 > 0 && this.pendingStarts.length === 0 ? this.deadlock.deadlocked(live.map((p) => p.pid), now) : null;
     if (stuck) this.fail(deadlockReason(stuck, (tid) => this.laneNames(tid), this.options.lineMap));
   }
 
@@ -389,12 +390,7 @@ export class RunSupervisor {
   /** Ends every process; what they send before they are gone (trace, totals) still counts. */
   private async stopAll(): Promise<void> {
     const alive = [...this.procs.values()].filter((p) => !p.exited);
-    const exits = alive.map(
-      (p) =>
-        new Promise<void>((resolve) => {
-          p.handle.onExit(() => resolve());
-        }),
-    );
+    const exits = alive.map((p) => new Promise<void>((resolve) => p.handle.onExit(() => resolve())));
     for (const p of alive) p.handle.kill();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(exits), new Promise((r) => (timer = setTimeout(r, 2000)))]);

@@ -52,8 +52,11 @@ const cases: { file: string; strategies: Strategy[]; written: string }[] = [
     written: "['Task-2', 'Task-3', 'Task-4']\n['early', 'Task-6']\nTask-7\nTask-1\n",
   },
   { file: 'asyncio_run_twice.py', strategies: ['asyncio', 'sequential'], written: 'Task-1 Task-2\nTask-5 Task-6\n' },
-  // Not yet under threading: a coroutine cannot be shared between threads (heap-codec.ts).
-  { file: 'asyncio_in_thread.py', strategies: ['sequential'], written: "Task-1 ['Task-2', 'Task-3']\nTask-6 ['Task-7', 'Task-8']\n" },
+  {
+    file: 'asyncio_in_thread.py',
+    strategies: ['threading', 'free-threading', 'sequential'],
+    written: "Task-1 ['Task-2', 'Task-3']\nTask-6 ['Task-7', 'Task-8']\n",
+  },
 ];
 
 function cpythonOutput(file: string, written: string): string {

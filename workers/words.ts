@@ -6,8 +6,10 @@ export const NEXT_HANDLE = 2;
 export const NEXT_GIL = 3;
 /** sys.setswitchinterval, for every thread of the process: microseconds. */
 export const SWITCH_INTERVAL_US = 4;
+/** Shared-memory slots (multiprocessing.Value, Array) this process has allocated: see shared-memory.ts. */
+export const NEXT_SLOT = 5;
 /** Counts every start and end of a wait with no timeout (deadlock.ts). */
-export const WAIT_GENERATION = 5;
+export const WAIT_GENERATION = 6;
 export const LOCK_BASE = 16;
 export const LOCK_COUNT = 1 << 16;
 /** A process handle (a child started by this process) is two words: exited (0/1) and exit code. */

@@ -30,6 +30,7 @@ function problemAt(n: { line: number; col: number; endLine: number; endCol: numb
 function checkModuleName(name: string): string | null {
   if (supportedModules[name]) return null;
   const top = name.split('.')[0];
+  if (top === 'ctypes') return "ctypes is not available here — give multiprocessing.Value and Array a typecode instead: Value('i', 0), Array('d', 10)";
   const known = ['numpy', 'pandas', 'requests', 'scipy', 'matplotlib', 'torch', 'tensorflow'].includes(top);
   return `${name} is not a module GIL Lab can run${known ? ' (third-party modules are not available)' : ''} — supported: ${moduleList()}`;
 }

@@ -17,9 +17,13 @@ export const supportedModules: Record<string, readonly string[]> = {
   ],
   concurrent: ['futures'],
   multiprocessing: [
-    'Event', 'JoinableQueue', 'Lock', 'Pool', 'Process', 'Queue', 'RLock', 'SimpleQueue', 'TimeoutError', 'active_children',
-    'cpu_count', 'current_process', 'get_context', 'get_start_method', 'parent_process', 'pool', 'set_start_method',
+    'Array', 'Event', 'JoinableQueue', 'Lock', 'Manager', 'Pipe', 'Pool', 'Process', 'Queue', 'RLock', 'RawArray', 'RawValue',
+    'SimpleQueue', 'TimeoutError', 'Value', 'active_children', 'cpu_count', 'current_process', 'get_context', 'get_start_method',
+    'parent_process', 'pool', 'set_start_method',
   ],
+  'multiprocessing.sharedctypes': ['Array', 'RawArray', 'RawValue', 'Synchronized', 'SynchronizedArray', 'SynchronizedBase', 'Value', 'copy', 'synchronized'],
+  'multiprocessing.connection': ['Connection', 'Pipe', 'wait'],
+  'multiprocessing.managers': ['BaseManager', 'BaseProxy', 'DictProxy', 'ListProxy', 'SyncManager', 'ValueProxy'],
   'multiprocessing.pool': ['AsyncResult', 'Pool', 'ThreadPool'],
   asyncio: [
     'CancelledError', 'Event', 'Future', 'Lock', 'Queue', 'Semaphore', 'Task', 'TimeoutError', 'all_tasks', 'as_completed',

@@ -186,6 +186,8 @@ export class Encoder {
 
 /** Rebuilds objects from NEW ops: first an empty shell per op (cycles), then their contents. */
 export class Decoder {
+  private readonly classes: PyType[] = [];
+
   constructor(
     private readonly resolver: HeapResolver,
     private readonly mode: CodecMode,
@@ -332,6 +334,7 @@ export class Decoder {
         t.qualname = s[2] as string;
         t.bases = (s[3] as Enc[]).map((b) => this.dec(b) as PyType);
         t.mro = [t, ...mroOf(t)];
+        this.classes.push(t);
         this.fillDict(t.dict, s[4] as EncTagged[]);
         return;
       }
@@ -370,6 +373,21 @@ export class Decoder {
       default:
         return;
     }
+  }
+
+  /**
+   * A class can be filled before its bases are (an instance's class is encoded before the bases
+   * it names): once a batch is filled, each class's mro is computed again, bases first.
+   */
+  finishClasses(): void {
+    const pending = new Set(this.classes);
+    const settle = (t: PyType) => {
+      if (!pending.delete(t)) return;
+      for (const b of t.bases) settle(b);
+      t.mro = [t, ...mroOf(t)];
+    };
+    for (const t of this.classes) settle(t);
+    this.classes.length = 0;
   }
 
   private fillDict(d: PyDict, entries: EncTagged[]): void {
@@ -415,5 +433,6 @@ export function restore(s: Snapshot, resolver: HeapResolver): PyValue[] {
   const d = new Decoder(resolver, 'copy');
   d.newObjects(s.ops);
   for (const op of s.ops) d.fill(op);
+  d.finishClasses();
   return s.roots.map((r) => d.dec(r));
 }

@@ -95,6 +95,7 @@ export class SharedHeap {
     try {
       this.decoder.newObjects(ops);
       for (const op of ops) this.applyOp(op);
+      this.decoder.finishClasses();
     } finally {
       this.applying = false;
     }

@@ -109,6 +109,13 @@ export class Interpreter implements ThreadState {
   importModule(name: string): PyModule {
     const known = this.modules.map.get(name)?.v;
     if (known instanceof PyModule) return known;
+    const dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      // The package first, as CPython imports it: its own imports may already bring this module in.
+      this.importModule(name.slice(0, dot));
+      const imported = this.modules.map.get(name)?.v;
+      if (imported instanceof PyModule) return imported;
+    }
     const make = this.host.modules[name];
     if (make) return this.register(name, make(this));
     const source = this.host.prelude[name];
@@ -116,10 +123,6 @@ export class Interpreter implements ThreadState {
       const m = this.register(name, new PyModule(name));
       this.execModule(m, source, `<gil-lab:${name}>`);
       return m;
-    }
-    const dot = name.lastIndexOf('.');
-    if (dot > 0 && this.host.prelude[name] === undefined && this.host.modules[name] === undefined) {
-      throw pyError('ModuleNotFoundError', `No module named '${name}'`);
     }
     throw pyError('ModuleNotFoundError', `No module named '${name}'`);
   }

@@ -11,6 +11,7 @@ import { PyInstance, PyModule, PyTuple, PyType, types, type PyValue } from '../i
 import type { Request } from '../messages';
 import { truthy } from '../interpreter/compare';
 import { waitingForever } from '../deadlock';
+import { defineSharedMemory } from './shared';
 import { BLOCKED } from '../recorder';
 import type { ThreadRuntime } from '../thread-runtime';
 import { HANDLE_BASE, HANDLE_COUNT, LOCK_BASE, LOCK_COUNT, NEXT_GIL, NEXT_HANDLE, NEXT_LOCK, NEXT_TID, THREADS_PER_PROCESS, GILS_PER_PROCESS } from '../words';
@@ -118,6 +119,8 @@ export interface ThreadsHost {
   tidBase: number;
   /** Sends a request to the supervisor and waits (GIL released by the caller) for its answer. */
   ask(request: Request): unknown;
+  /** Sends a request and goes on: its effect is ordered after this thread's earlier requests. */
+  tell(request: Request): void;
 }
 
 export const channelType = registerType(new PyType('channel', [types.object], '_gil_lab'));
@@ -271,18 +274,25 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
       defineFunction(d, 'channel_put', (args) => {
         const h = host();
         h.rt.settle();
-        h.ask({ op: 'channel-put', channel: (args[0] as PyChannel).id, item: snapshot([args[1]]) });
+        // As CPython's queue feeder and pipe write: put() does not wait for the other side.
+        h.tell({ op: 'channel-put', channel: (args[0] as PyChannel).id, item: snapshot([args[1]]) });
         return null;
       }, '_gil_lab');
       defineFunction(d, 'channel_get', (args) => {
         const h = host();
+        const channel = (args[0] as PyChannel).id;
         const timeout = args[1] === undefined || args[1] === null ? null : toFloat(args[1]) * 1000 * h.rt.timeScale;
-        const answer = blockOn(h.rt, timeout ?? Infinity, () => h.ask({ op: 'channel-get', channel: (args[0] as PyChannel).id, timeoutMs: timeout })) as Snapshot | null;
+        // Sequential: nothing else runs while this waits, so a get with nothing to take would wait for ever.
+        const never = timeout === null && h.rt.settings.mode === 'sequential';
+        const answer = blockOn(h.rt, never ? 0 : (timeout ?? Infinity), () => h.ask({ op: 'channel-get', channel, timeoutMs: never ? 0 : timeout })) as Snapshot | null;
+        if (answer === null && never)
+          throw pyError('RuntimeError', 'deadlock: this waits for an object no one can send, as under the sequential strategy each Process and Thread runs to its end at start()');
         const found = answer !== null;
         const item = found ? restore(answer, h.rt.resolverForCopies())[0] : null;
         return args[2] ? new PyTuple([found, item]) : item;
       }, '_gil_lab');
       defineFunction(d, 'channel_size', (args) => host().ask({ op: 'channel-size', channel: (args[0] as PyChannel).id }) as number, '_gil_lab');
+      defineSharedMemory(d, host);
       return m;
     },
   };

@@ -11,8 +11,11 @@ import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
 import futures from './concurrent_futures.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
+import multiprocessingConnection from './multiprocessing_connection.py?raw';
+import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
+import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
 import queue from './queue.py?raw';
 import thread from './_thread.py?raw';
 import threading from './threading.py?raw';
@@ -28,6 +31,9 @@ export const prelude: Record<string, string> = {
   multiprocessing,
   'multiprocessing.process': multiprocessingProcess,
   'multiprocessing.pool': multiprocessingPool,
+  'multiprocessing.sharedctypes': multiprocessingSharedctypes,
+  'multiprocessing.connection': multiprocessingConnection,
+  'multiprocessing.managers': multiprocessingManagers,
   asyncio,
   'asyncio.exceptions': asyncioExceptions,
   'asyncio.events': asyncioEvents,

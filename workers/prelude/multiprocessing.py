@@ -5,10 +5,13 @@ import os
 import _gil_lab
 from multiprocessing.process import BaseProcess, Process, active_children, current_process, parent_process
 from multiprocessing.process import _join_children, _next_process_number
+from multiprocessing.sharedctypes import Array, RawArray, RawValue, Value
+from multiprocessing.connection import Pipe
 
 __all__ = ['Process', 'current_process', 'parent_process', 'active_children', 'cpu_count', 'Pool',
            'Queue', 'SimpleQueue', 'JoinableQueue', 'Lock', 'RLock', 'Event', 'get_start_method',
-           'set_start_method', 'get_context', 'TimeoutError']
+           'set_start_method', 'get_context', 'TimeoutError', 'Value', 'Array', 'RawValue', 'RawArray', 'Pipe',
+           'Manager']
 
 _sequential = _gil_lab.mode() == 'sequential'
 
@@ -29,6 +32,14 @@ def set_start_method(method, force=False):
 
 class TimeoutError(Exception):
     pass
+
+
+def Manager():
+    """A started SyncManager: dict(), list(), Value(), Queue(), Lock() shared between processes."""
+    from multiprocessing.managers import SyncManager
+    m = SyncManager()
+    m.start()
+    return m
 
 
 class Queue:
@@ -264,6 +275,10 @@ class _Context:
     Pool = Pool
     Lock = Lock
     Event = Event
+    Value = staticmethod(Value)
+    Array = staticmethod(Array)
+    Pipe = staticmethod(Pipe)
+    Manager = staticmethod(Manager)
 
     def get_start_method(self, allow_none=False):
         return 'fork'

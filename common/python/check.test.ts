@@ -1,0 +1,29 @@
+// The checker takes multiprocessing's shared state (Value, Array, Pipe, Manager) and refuses
+// ctypes with a way out, on the line that imports it.
+import { describe, expect, it } from 'vitest';
+import { checkProgram } from './check';
+
+describe('multiprocessing shared state', () => {
+  it('accepts Value, Array, Pipe and Manager', () => {
+    const source = [
+      'import multiprocessing',
+      'from multiprocessing import Value, Array, Pipe, Manager, RawValue',
+      'from multiprocessing.sharedctypes import synchronized',
+      "v = multiprocessing.Value('i', 0)",
+      "a = Array('d', 4)",
+      'r, w = Pipe()',
+      'with Manager() as m:',
+      '    d = m.dict()',
+    ].join('\n');
+    const result = checkProgram(source);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('refuses ctypes on its line, naming the typecodes to use instead', () => {
+    const result = checkProgram("from multiprocessing import Value\nimport ctypes\nv = Value(ctypes.c_int, 0)\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.line)).toEqual([2]);
+    expect(result.problems[0].message).toMatch(/^ctypes is not available here — give multiprocessing.Value and Array a typecode/);
+  });
+});
