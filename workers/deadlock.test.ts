@@ -83,5 +83,8 @@ describe('the run is deadlocked when every live process has been stuck for a whi
         [1, 2],
       ),
     ).toContain('(main: T1 at line 1, child: T11 at line 2)');
+    expect(deadlockReason([{ tid: 1, line: 4 }], names, [])).toBe(
+      'deadlock: T1 at line 4 waits, with no timeout, for what no other thread is left to do; CPython would wait for good, so the run was stopped',
+    );
   });
 });

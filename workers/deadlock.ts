@@ -97,5 +97,9 @@ export function deadlockReason(
     const at = line ? (lineMap[line - 1] ?? line) : 0;
     return `${several ? `${process}: ` : ''}${thread}${at ? ` at line ${at}` : ''}`;
   });
-  return `deadlock: every thread waits, with no timeout, for another that is waiting too (${waits.join(', ')}); CPython would wait for good, so the run was stopped`;
+  const who =
+    waits.length === 1
+      ? `${waits[0]} waits, with no timeout, for what no other thread is left to do`
+      : `every thread waits, with no timeout, for another that is waiting too (${waits.join(', ')})`;
+  return `deadlock: ${who}; CPython would wait for good, so the run was stopped`;
 }

@@ -5,7 +5,8 @@
 // asyncio and sequential, and asyncio after threads or a ThreadPoolExecutor, with a generator in
 // a global and a thread started after asyncio.run (coroutines and generators reachable from the
 // shared heap), under threading, free-threading and sequential; a producer and a consumer sharing
-// a queue.Queue and an Event under threads and processes. CPython's output is the machine's
+// a queue.Queue and an Event under threads and processes; pools never shut down; asyncio's
+// to_thread and run_in_executor. CPython's output is the machine's
 // python3 where there is one, else the text python3 printed when the test was written.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,18 @@ const cases: { file: string; strategies: Strategy[]; written: string }[] = [
     written: "['Task-2', 'Task-3', 'Task-4']\n['early', 'Task-6']\nTask-7\nTask-1\n",
   },
   { file: 'asyncio_run_twice.py', strategies: ['asyncio', 'sequential'], written: 'Task-1 Task-2\nTask-5 Task-6\n' },
+  {
+    // Pools the program never shuts down: their workers are told to stop at exit, as in CPython.
+    file: 'pools_left_open.py',
+    strategies: ['multiprocessing', 'threading', 'free-threading', 'subinterpreters', 'sequential'],
+    written: '8\n9\nend\n',
+  },
+  {
+    // to_thread and run_in_executor: the loop waits for the pool's threads as for I/O.
+    file: 'asyncio_to_thread.py',
+    strategies: ['asyncio', 'threading'],
+    written: 'tick 0\ntick 1\ntick 2\n[10, 20] overlapped: True\n499500\nraised in thread: division by zero\n45\n',
+  },
   {
     file: 'asyncio_in_thread.py',
     strategies: ['threading', 'free-threading', 'sequential'],

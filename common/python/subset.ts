@@ -28,7 +28,8 @@ export const supportedModules: Record<string, readonly string[]> = {
   asyncio: [
     'CancelledError', 'Event', 'Future', 'Lock', 'Queue', 'Semaphore', 'Task', 'TimeoutError', 'all_tasks', 'as_completed',
     'create_task', 'current_task', 'gather', 'get_event_loop', 'get_running_loop', 'iscoroutine', 'run', 'sleep', 'wait',
-    'wait_for', 'to_thread',
+    'wait_for', 'to_thread', 'ensure_future', 'wrap_future', 'new_event_loop',
+    'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'InvalidStateError', 'QueueEmpty', 'QueueFull',
   ],
   time: ['ctime', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'sleep', 'thread_time', 'time', 'time_ns'],
   math: [

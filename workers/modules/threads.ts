@@ -12,9 +12,12 @@ import type { Request } from '../messages';
 import { truthy } from '../interpreter/compare';
 import { waitingForever } from '../deadlock';
 import { defineSharedMemory } from './shared';
-import { BLOCKED } from '../recorder';
+import { BLOCKED, IO } from '../recorder';
 import type { ThreadRuntime } from '../thread-runtime';
 import { HANDLE_BASE, HANDLE_COUNT, LOCK_BASE, LOCK_COUNT, NEXT_GIL, NEXT_HANDLE, NEXT_LOCK, NEXT_TID, THREADS_PER_PROCESS, GILS_PER_PROCESS } from '../words';
+
+/** How a wait shows on the lane: waiting for another thread, or for I/O. */
+type WaitState = typeof BLOCKED | typeof IO;
 
 export const lockType = registerType(new PyType('lock', [types.object], '_thread'));
 
@@ -47,7 +50,7 @@ export function newLock(words: Int32Array, locked = false): PyLock {
 }
 
 /** lock.acquire(blocking=True, timeout=-1): first without giving up the GIL, as CPython does. */
-function acquire(rt: ThreadRuntime, lock: PyLock, blocking: boolean, timeoutS: number): boolean {
+function acquire(rt: ThreadRuntime, lock: PyLock, blocking: boolean, timeoutS: number, state: WaitState = BLOCKED): boolean {
   const { words, index } = lock;
   if (Atomics.compareExchange(words, index, 0, 1) === 0) {
     // Without a GIL, taking a lock is where a thread catches up with the others' changes.
@@ -56,7 +59,7 @@ function acquire(rt: ThreadRuntime, lock: PyLock, blocking: boolean, timeoutS: n
   }
   if (!blocking) return false;
   const timeoutMs = timeoutS < 0 ? Infinity : timeoutS * 1000 * rt.timeScale;
-  return blockOn(rt, timeoutMs, () => {
+  return blockOn(rt, timeoutMs, state, () => {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       if (Atomics.compareExchange(words, index, 0, 1) === 0) return true;
@@ -68,9 +71,9 @@ function acquire(rt: ThreadRuntime, lock: PyLock, blocking: boolean, timeoutS: n
 }
 
 /** A wait on another thread (`blocked`); one with no timeout is marked, so a deadlock can be told. */
-function blockOn<T>(rt: ThreadRuntime, timeoutMs: number, wait: () => T): T {
-  if (timeoutMs !== Infinity) return rt.block(BLOCKED, wait);
-  return rt.block(BLOCKED, () => waitingForever(rt.words, rt.context.tid, programLine(rt), wait));
+function blockOn<T>(rt: ThreadRuntime, timeoutMs: number, state: WaitState, wait: () => T): T {
+  if (timeoutMs !== Infinity) return rt.block(state, wait);
+  return rt.block(state, () => waitingForever(rt.words, rt.context.tid, programLine(rt), wait));
 }
 
 /** The line of the program's own code the thread is at (inside threading.py, the line that called it). */
@@ -243,7 +246,7 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         const h = host();
         const at = HANDLE_BASE + 2 * (args[0] as number);
         const timeout = args[1] === null || args[1] === undefined ? Infinity : toFloat(args[1]) * 1000 * h.rt.timeScale;
-        if (Atomics.load(h.words, at) === 0) blockOn(h.rt, timeout, () => h.rt.waitWord(h.words, at, 0, timeout));
+        if (Atomics.load(h.words, at) === 0) blockOn(h.rt, timeout, BLOCKED, () => h.rt.waitWord(h.words, at, 0, timeout));
         return Atomics.load(h.words, at) === 0 ? null : Atomics.load(h.words, at + 1);
       }, '_gil_lab');
       defineFunction(d, 'process_exitcode', (args) => {
@@ -260,6 +263,12 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
       defineFunction(d, 'warn', (args) => {
         warn(host().rt, String(args[0]), args[1] ?? null, (args[2] as number | undefined) ?? 1);
         return null;
+      }, '_gil_lab');
+      // The event loop's select(): waits, as I/O, until another thread releases `lock` (its
+      // call_soon_threadsafe) or the timeout passes (None: until released).
+      defineFunction(d, 'select', (args) => {
+        const timeout = args[1] === undefined || args[1] === null ? -1 : toFloat(args[1]);
+        return acquire(host().rt, args[0] as PyLock, true, timeout, IO);
       }, '_gil_lab');
       defineFunction(d, 'thread_exception', (args) => {
         const name = args[0] === null ? `Dummy-${host().rt.context.tid}` : String(args[0]);
@@ -284,7 +293,7 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         const timeout = args[1] === undefined || args[1] === null ? null : toFloat(args[1]) * 1000 * h.rt.timeScale;
         // Sequential: nothing else runs while this waits, so a get with nothing to take would wait for ever.
         const never = timeout === null && h.rt.settings.mode === 'sequential';
-        const answer = blockOn(h.rt, never ? 0 : (timeout ?? Infinity), () => h.ask({ op: 'channel-get', channel, timeoutMs: never ? 0 : timeout })) as Snapshot | null;
+        const answer = blockOn(h.rt, never ? 0 : (timeout ?? Infinity), BLOCKED, () => h.ask({ op: 'channel-get', channel, timeoutMs: never ? 0 : timeout })) as Snapshot | null;
         if (answer === null && never)
           throw pyError('RuntimeError', 'deadlock: this waits for an object no one can send, as under the sequential strategy each Process and Thread runs to its end at start()');
         const found = answer !== null;

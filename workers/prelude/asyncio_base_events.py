@@ -1,9 +1,10 @@
 """asyncio's event loop (CPython's asyncio/base_events.py, pared down): it runs ready callbacks
-in order; when none is ready, its thread sleeps until the next timer."""
+in order; when none is ready, its thread waits (as I/O, CPython's select()) until the next timer
+or until another thread hands it a callback (call_soon_threadsafe: an executor's result)."""
 import time as _time
 import _gil_lab
 from asyncio.events import _get_running_loop, _set_running_loop
-from asyncio.futures import Future, _sequential
+from asyncio.futures import Future, _sequential, wrap_future
 from asyncio.tasks import Task, ensure_future, _FinishedTask
 
 __name__ = 'asyncio'
@@ -32,6 +33,13 @@ class _EventLoop:
         self._current = None
         self._running = False
         self._closed = False
+        # Callbacks other threads hand over, and the lock they release to wake the loop (CPython's
+        # self-pipe).
+        self._threadsafe = []
+        self._threadsafe_lock = _gil_lab.allocate_lock()
+        self._wakeup = _gil_lab.allocate_lock()
+        self._wakeup.acquire()
+        self._default_executor = None
 
     def time(self):
         return _time.monotonic()
@@ -40,6 +48,25 @@ class _EventLoop:
         handle = _TimerHandle(None, callback, args)
         self._ready.append(handle)
         return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        handle = _TimerHandle(None, callback, args)
+        with self._threadsafe_lock:
+            self._threadsafe.append(handle)
+        if self._wakeup.locked():
+            try:
+                self._wakeup.release()
+            except RuntimeError:
+                pass  # another thread woke it first
+        return handle
+
+    def run_in_executor(self, executor, func, *args):
+        if executor is None:
+            if self._default_executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+                self._default_executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
+            executor = self._default_executor
+        return wrap_future(executor.submit(func, *args), loop=self)
 
     def call_later(self, delay, callback, *args, context=None):
         return self.call_at(self.time() + delay, callback, *args)
@@ -90,19 +117,24 @@ class _EventLoop:
         """Closes the async generators left open: this loop runs none."""
 
     async def shutdown_default_executor(self):
-        """Shuts down run_in_executor's pool: this loop has none."""
+        """Shuts down run_in_executor's pool, waiting for its threads."""
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=True)
+            self._default_executor = None
 
     def _run_once(self):
+        with self._threadsafe_lock:
+            self._ready.extend(self._threadsafe)
+            self._threadsafe = []
         now = self.time()
         while self._timers and self._timers[0].when <= now:
             handle = self._timers.pop(0)
             if not handle._cancelled:
                 self._ready.append(handle)
         if not self._ready:
-            if not self._timers:
-                raise RuntimeError('Event loop stopped before Future completed.')
-            # Nothing to run until the next timer: the loop's thread sleeps (the GIL is free).
-            _time.sleep(max(0.0, self._timers[0].when - now))
+            # Nothing to run until the next timer or another thread's callback: the loop's thread
+            # waits (the GIL is free); with neither in sight, for good, as CPython's does.
+            _gil_lab.select(self._wakeup, max(0.0, self._timers[0].when - now) if self._timers else None)
             return
         ready = self._ready
         self._ready = []

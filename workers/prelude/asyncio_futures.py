@@ -104,3 +104,27 @@ class Future:
         return self.result()
 
     __iter__ = __await__
+
+
+def wrap_future(future, *, loop=None):
+    """An asyncio Future that finishes as the concurrent.futures Future does (on the loop's thread)."""
+    if isinstance(future, Future):
+        return future
+    loop = loop if loop is not None else get_event_loop()
+    new = Future(loop=loop)
+
+    def copy_state(done):
+        if new.cancelled():
+            return
+        if done.cancelled():
+            new.cancel()
+        elif done.exception() is not None:
+            new.set_exception(done.exception())
+        else:
+            new.set_result(done.result())
+
+    if future.done():
+        copy_state(future)
+    else:
+        future.add_done_callback(lambda done: loop.call_soon_threadsafe(copy_state, done))
+    return new

@@ -260,20 +260,24 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
 
 
 def as_completed(fs, *, timeout=None):
-    """Yields awaitables in the order the futures finish."""
+    """Yields awaitables in the order the futures finish; each waits for the next one to finish."""
     loop = get_event_loop()
     todo = [ensure_future(f, loop=loop) for f in fs]
     finished = []
+    waiter = [None]
 
     def on_done(f):
         finished.append(f)
+        if waiter[0] is not None and not waiter[0].done():
+            waiter[0].set_result(None)
 
     for f in todo:
         f.add_done_callback(on_done)
 
     async def next_done():
-        while not finished:
-            await sleep(0)
+        if not finished:
+            waiter[0] = loop.create_future()
+            await (wait_for(waiter[0], timeout) if timeout is not None else waiter[0])
         return finished.pop(0).result()
 
     for _ in range(len(todo)):

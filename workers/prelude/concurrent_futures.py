@@ -248,6 +248,27 @@ def _worker(executor, work_queue):
 
 
 _executor_counter = 0
+# Every pool thread and its queue, and every pool of processes or interpreters: at exit each is
+# told to stop, as CPython's _python_exit does,
+# so a pool the program never shut down does not keep the program waiting.
+_threads_queues = []
+_channel_pools = []
+
+
+def _python_exit():
+    # A forked child has copies of its parent's lists: their threads and workers are not its own.
+    me = _gil_lab.pid()
+    mine = [(t, q) for pid, t, q in _threads_queues if pid == me]
+    for t, q in mine:
+        q.put(None)
+    for t, q in mine:
+        t.join()
+    for pid, pool in _channel_pools:
+        if pid == me:
+            pool.shutdown(wait=True)
+
+
+threading._register_atexit(_python_exit)
 
 
 class ThreadPoolExecutor(Executor):
@@ -303,6 +324,7 @@ class ThreadPoolExecutor(Executor):
                                  target=_worker, args=(self, self._work_queue))
             t.start()
             self._threads.append(t)
+            _threads_queues.append((_gil_lab.pid(), t, self._work_queue))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         if getattr(self, '_pool', None) is not None:
@@ -362,6 +384,7 @@ class _ChannelPool:
                 self._collector = threading.Thread(target=self._collect, daemon=True)
                 self._collector._same_interpreter = True
                 self._collector.start()
+                _channel_pools.append((_gil_lab.pid(), self))
             f.set_running_or_notify_cancel()
             _gil_lab.channel_put(self._tasks, (n, fn, args, kwargs))
             return f

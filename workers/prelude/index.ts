@@ -9,6 +9,7 @@ import asyncioLocks from './asyncio_locks.py?raw';
 import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
+import asyncioThreads from './asyncio_threads.py?raw';
 import futures from './concurrent_futures.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingConnection from './multiprocessing_connection.py?raw';
@@ -43,4 +44,5 @@ export const prelude: Record<string, string> = {
   'asyncio.locks': asyncioLocks,
   'asyncio.queues': asyncioQueues,
   'asyncio.runners': asyncioRunners,
+  'asyncio.threads': asyncioThreads,
 };

@@ -362,9 +362,25 @@ def _after_fork():
     _limbo = {}
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Calls func when the main thread has finished, before the other threads are joined (what
+    concurrent.futures uses to end its idle workers)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Waits for every non-daemon thread, as the interpreter does before it exits."""
+    global _SHUTTING_DOWN
     _main_thread._is_stopped = True
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     while True:
         with _active_limbo_lock:
             threads = [t for t in list(_active.values()) + list(_limbo.values())
