@@ -39,6 +39,10 @@ export const supportedModules: Record<string, readonly string[]> = {
     'version_info',
   ],
   random: ['choice', 'choices', 'gauss', 'getrandbits', 'randint', 'random', 'randrange', 'sample', 'seed', 'shuffle', 'uniform'],
+  functools: [
+    'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'cache', 'cmp_to_key', 'lru_cache', 'partial', 'reduce', 'total_ordering',
+    'update_wrapper', 'wraps',
+  ],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };
 

@@ -13,6 +13,8 @@ export interface StandaloneOptions {
   file?: string;
   /** More modules the program may import, by name. */
   modules?: Record<string, (i: Interpreter) => PyModule>;
+  /** Prelude modules (Python source, by name) the program may import. */
+  prelude?: Record<string, string>;
   /** What each operation charges (the default table unless given). */
   costs?: CostTable;
   /** Stop the run (budgetExceeded) once it has charged this many nanoseconds of CPython time. */
@@ -51,7 +53,7 @@ export function runStandalone(source: string, options: StandaloneOptions = {}): 
       interp.checkAt = interp.cost + CHECK_EVERY;
     },
     modules: { math: makeMath, time: makeStandaloneTime, ...options.modules },
-    prelude: {},
+    prelude: options.prelude ?? {},
     timeScale: 1,
   };
   const interp = new Interpreter(host, options.costs, options.file ?? 'program.py');

@@ -10,6 +10,7 @@ import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
 import futures from './concurrent_futures.py?raw';
+import functools from './functools.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
@@ -18,7 +19,13 @@ import thread from './_thread.py?raw';
 import threading from './threading.py?raw';
 import threadingSync from './_threading_sync.py?raw';
 
+/** The prelude modules that need nothing of the engine: the standalone interpreter runs them too. */
+export const stdlib: Record<string, string> = {
+  functools,
+};
+
 export const prelude: Record<string, string> = {
+  ...stdlib,
   threading,
   _threading_sync: threadingSync,
   queue,
