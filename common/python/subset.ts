@@ -43,6 +43,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'cache', 'cmp_to_key', 'lru_cache', 'partial', 'reduce', 'total_ordering',
     'update_wrapper', 'wraps',
   ],
+  collections: ['Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };
 

@@ -9,6 +9,9 @@ import asyncioLocks from './asyncio_locks.py?raw';
 import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
+import collections from './collections.py?raw';
+import collectionsDicts from './_collections_dicts.py?raw';
+import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
 import functools from './functools.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
@@ -22,6 +25,9 @@ import threadingSync from './_threading_sync.py?raw';
 /** The prelude modules that need nothing of the engine: the standalone interpreter runs them too. */
 export const stdlib: Record<string, string> = {
   functools,
+  collections,
+  _collections_dicts: collectionsDicts,
+  _collections_namedtuple: collectionsNamedtuple,
 };
 
 export const prelude: Record<string, string> = {

@@ -7,7 +7,8 @@ import { runStandalone } from '../interpreter/standalone';
 import { stdlib } from '.';
 
 describe('prelude standard-library modules match the checker table', () => {
-  it.each(Object.keys(stdlib))('%s', (name) => {
+  // The private modules (_collections_dicts …) are parts of a public one, which the checker names.
+  it.each(Object.keys(stdlib).filter((name) => !name.startsWith('_')))('%s', (name) => {
     const run = runStandalone(`import ${name}\n`, { prelude: stdlib });
     expect(run.stderr).toBe('');
     const m = run.interp.modules.map.get(name)?.v;
