@@ -44,6 +44,11 @@ export const supportedModules: Record<string, readonly string[]> = {
     'update_wrapper', 'wraps',
   ],
   collections: ['Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple'],
+  itertools: [
+    'accumulate', 'chain', 'combinations', 'combinations_with_replacement', 'compress', 'count', 'cycle', 'dropwhile',
+    'filterfalse', 'groupby', 'islice', 'pairwise', 'permutations', 'product', 'repeat', 'starmap', 'takewhile', 'tee',
+    'zip_longest',
+  ],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };
 

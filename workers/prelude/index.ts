@@ -13,6 +13,7 @@ import collections from './collections.py?raw';
 import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
+import itertools from './itertools.py?raw';
 import functools from './functools.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
@@ -28,6 +29,7 @@ export const stdlib: Record<string, string> = {
   collections,
   _collections_dicts: collectionsDicts,
   _collections_namedtuple: collectionsNamedtuple,
+  itertools,
 };
 
 export const prelude: Record<string, string> = {
