@@ -49,6 +49,13 @@ export const supportedModules: Record<string, readonly string[]> = {
     'filterfalse', 'groupby', 'islice', 'pairwise', 'permutations', 'product', 'repeat', 'starmap', 'takewhile', 'tee',
     'zip_longest',
   ],
+  typing: [
+    'Any', 'AnyStr', 'Callable', 'ClassVar', 'Counter', 'DefaultDict', 'Deque', 'Dict', 'Final', 'FrozenSet',
+    'Generator', 'Generic', 'Hashable', 'Iterable', 'Iterator', 'List', 'Literal', 'Mapping', 'MutableMapping',
+    'MutableSequence', 'MutableSet', 'NoReturn', 'Optional', 'OrderedDict', 'Protocol', 'Sequence', 'Set', 'Sized',
+    'TYPE_CHECKING', 'Tuple', 'Type', 'TypeVar', 'Union', 'cast', 'final', 'no_type_check', 'overload',
+    'runtime_checkable',
+  ],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };
 

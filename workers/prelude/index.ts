@@ -20,6 +20,7 @@ import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import queue from './queue.py?raw';
 import thread from './_thread.py?raw';
+import typing from './typing.py?raw';
 import threading from './threading.py?raw';
 import threadingSync from './_threading_sync.py?raw';
 
@@ -30,6 +31,7 @@ export const stdlib: Record<string, string> = {
   _collections_dicts: collectionsDicts,
   _collections_namedtuple: collectionsNamedtuple,
   itertools,
+  typing,
 };
 
 export const prelude: Record<string, string> = {
