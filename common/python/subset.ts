@@ -26,7 +26,10 @@ export const supportedModules: Record<string, readonly string[]> = {
     'create_task', 'current_task', 'gather', 'get_event_loop', 'get_running_loop', 'iscoroutine', 'run', 'sleep', 'wait',
     'wait_for', 'to_thread',
   ],
-  time: ['ctime', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'sleep', 'thread_time', 'time', 'time_ns'],
+  time: [
+    'altzone', 'asctime', 'ctime', 'daylight', 'gmtime', 'localtime', 'mktime', 'monotonic', 'monotonic_ns', 'perf_counter',
+    'perf_counter_ns', 'process_time', 'sleep', 'strftime', 'struct_time', 'thread_time', 'time', 'time_ns', 'timezone',
+  ],
   math: [
     'acos', 'asin', 'atan', 'atan2', 'ceil', 'comb', 'cos', 'cosh', 'degrees', 'e', 'exp', 'expm1', 'fabs', 'factorial', 'floor',
     'fsum', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'log', 'log10', 'log1p', 'log2', 'nan', 'pi',
@@ -56,6 +59,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'TYPE_CHECKING', 'Tuple', 'Type', 'TypeVar', 'Union', 'cast', 'final', 'no_type_check', 'overload',
     'runtime_checkable',
   ],
+  traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };
 
