@@ -59,6 +59,12 @@ export const supportedModules: Record<string, readonly string[]> = {
     'TYPE_CHECKING', 'Tuple', 'Type', 'TypeVar', 'Union', 'cast', 'final', 'no_type_check', 'overload',
     'runtime_checkable',
   ],
+  logging: [
+    'BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'Filter', 'Filterer', 'Formatter', 'Handler', 'INFO', 'LogRecord',
+    'Logger', 'Manager', 'NOTSET', 'NullHandler', 'RootLogger', 'StreamHandler', 'WARN', 'WARNING', 'addLevelName', 'basicConfig', 'critical', 'debug', 'disable',
+    'error', 'exception', 'fatal', 'getLevelName', 'getLogger', 'info', 'lastResort', 'log', 'raiseExceptions', 'root',
+    'shutdown', 'warn', 'warning',
+  ],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };

@@ -14,6 +14,8 @@ import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
 import itertools from './itertools.py?raw';
+import logging from './logging.py?raw';
+import loggingRecords from './_logging_records.py?raw';
 import functools from './functools.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
@@ -32,6 +34,8 @@ export const stdlib: Record<string, string> = {
   _collections_namedtuple: collectionsNamedtuple,
   itertools,
   typing,
+  logging,
+  _logging_records: loggingRecords,
 };
 
 export const prelude: Record<string, string> = {

@@ -4,7 +4,7 @@
 import { tracebacks, PyExc } from '../errors';
 import type { Interpreter } from '../interpreter';
 import { defineFunction } from '../native';
-import { PyInstance, PyList, PyModule, type PyValue } from '../objects';
+import { PyInstance, PyList, PyModule, PyTuple, type PyValue } from '../objects';
 import { callMethod, findAttr } from '../attributes';
 
 function report(interp: Interpreter, e: PyValue): string {
@@ -41,6 +41,12 @@ export function makeTraceback(interp: Interpreter): PyModule {
   }, 'traceback');
   defineFunction(d, 'print_exception', (args, kwargs) => {
     write(interp, report(interp, exceptionOf(args)), kwargs?.get('file'));
+    return null;
+  }, 'traceback');
+  // logging's record of where it was called: (file, line, function) of the innermost frame of the program's own code.
+  defineFunction(d, '_caller', () => {
+    for (let f = interp.frame; f; f = f.back)
+      if (!f.code.file.startsWith('<gil-lab:')) return new PyTuple([f.code.file, interp.host.programLine?.(f.line) || f.line, f.code.name]);
     return null;
   }, 'traceback');
   return m;
