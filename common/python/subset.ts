@@ -65,6 +65,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'error', 'exception', 'fatal', 'getLevelName', 'getLogger', 'info', 'lastResort', 'log', 'raiseExceptions', 'root',
     'shutdown', 'warn', 'warning',
   ],
+  dataclasses: ['Field', 'FrozenInstanceError', 'MISSING', 'asdict', 'astuple', 'dataclass', 'field', 'fields', 'is_dataclass', 'replace'],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };

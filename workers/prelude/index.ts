@@ -13,6 +13,7 @@ import collections from './collections.py?raw';
 import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
+import dataclasses from './dataclasses.py?raw';
 import itertools from './itertools.py?raw';
 import logging from './logging.py?raw';
 import loggingRecords from './_logging_records.py?raw';
@@ -36,6 +37,7 @@ export const stdlib: Record<string, string> = {
   typing,
   logging,
   _logging_records: loggingRecords,
+  dataclasses,
 };
 
 export const prelude: Record<string, string> = {
