@@ -53,6 +53,8 @@ export interface HeapResolver {
   code(file: string, codeId: number): CodeObject;
   /** Rebuilds a native object of `kind`. */
   native(kind: string, state: unknown[], mode: CodecMode): PyObject;
+  /** The receiver's sys.modules: a copied class it already has is that class (pickle sends classes by name). */
+  modules?: PyDict;
 }
 
 const builtinTypes = new Map<string, PyType>(
@@ -244,7 +246,7 @@ export class Decoder {
       case 'module':
         return new PyModule(op[3] as string);
       case 'class':
-        return new PyType(op[3] as string, [], op[4] as string);
+        return this.knownClass(op[3] as string, op[4] as string, op[5] as string) ?? new PyType(op[3] as string, [], op[4] as string);
       case 'instance':
         return new PyInstance(types.object);
       case 'function': {
@@ -266,9 +268,26 @@ export class Decoder {
     }
   }
 
+  /** Classes a copy found among the receiver's own: they keep their contents. */
+  private readonly byName = new Set<PyObject>();
+
+  /** In a copy, the receiver's class module.qualname, when its sys.modules has it (not importing anything). */
+  private knownClass(name: string, module: string, qualname: string): PyType | undefined {
+    if (this.mode !== 'copy' || !this.resolver.modules) return undefined;
+    let found: PyValue | undefined = this.resolver.modules.map.get(module)?.v;
+    for (const part of qualname.split('.')) {
+      if (!(found instanceof PyModule) && !(found instanceof PyType)) return undefined;
+      found = found.dict.map.get(part)?.v;
+    }
+    if (!(found instanceof PyType) || found.name !== name) return undefined;
+    this.byName.add(found);
+    return found;
+  }
+
   /** Fills a shell from its NEW op (also used to reset an object a replica already has). */
   fill(op: Op): void {
     const o = this.objects.get(op[1] as number)!;
+    if (this.byName.has(o)) return;
     const s = op.slice(3);
     const w = o as unknown as Record<string, unknown>;
     switch (op[2]) {

@@ -1,0 +1,52 @@
+// A class crossing to another process by copy is the receiver's own class when the receiver has
+// it under the same module and name, as pickle sends classes by reference: isinstance() holds
+// for a Pool's results, and Counter + Counter works on them.
+import { describe, expect, it } from 'vitest';
+import { restore, snapshot, type HeapResolver } from './heap-codec';
+import { PyInstance, PyModule, PyType } from './objects';
+import { runStandalone } from './standalone';
+
+const program = `
+class Box:
+    def __init__(self, v):
+        self.v = v
+def make():
+    class Local:
+        pass
+    return Local()
+box = Box(3)
+local = make()
+`;
+
+function resolver(run: ReturnType<typeof runStandalone>, withModules: boolean): HeapResolver {
+  const interp = run.interp;
+  return {
+    builtins: interp.builtins,
+    importModule: (name) => interp.importModule(name),
+    code: (file, id) => interp.compiled.get(file)!.codes.get(id)!,
+    native: () => {
+      throw new Error('no native objects here');
+    },
+    modules: withModules ? interp.modules : undefined,
+  };
+}
+
+describe('classes copied between processes', () => {
+  const run = runStandalone(program);
+  const main = run.interp.modules.map.get('__main__')!.v as PyModule;
+  const get = (name: string) => main.dict.map.get(name)!.v;
+
+  it("are the receiver's own class when its sys.modules has one of that module and name", () => {
+    const [box] = restore(snapshot([get('box')]), resolver(run, true));
+    expect((box as PyInstance).type).toBe(get('Box'));
+    expect((box as PyInstance).dict.map.get('v')?.v).toBe(3);
+  });
+
+  it('are copies when the receiver has no such class (a class made in a function, or no modules given)', () => {
+    const [local] = restore(snapshot([get('local')]), resolver(run, true));
+    expect((local as PyInstance).type).not.toBe((get('local') as PyInstance).type);
+    const [box] = restore(snapshot([get('box')]), resolver(run, false));
+    expect((box as PyInstance).type).not.toBe(get('Box'));
+    expect(((box as PyInstance).type as PyType).name).toBe('Box');
+  });
+});
