@@ -55,7 +55,7 @@ export const supportedModules: Record<string, readonly string[]> = {
   typing: [
     'Any', 'AnyStr', 'Callable', 'ClassVar', 'Counter', 'DefaultDict', 'Deque', 'Dict', 'Final', 'FrozenSet',
     'Generator', 'Generic', 'Hashable', 'Iterable', 'Iterator', 'List', 'Literal', 'Mapping', 'MutableMapping',
-    'MutableSequence', 'MutableSet', 'NoReturn', 'Optional', 'OrderedDict', 'Protocol', 'Sequence', 'Set', 'Sized',
+    'MutableSequence', 'NamedTuple', 'MutableSet', 'NoReturn', 'Optional', 'OrderedDict', 'Protocol', 'Sequence', 'Set', 'Sized',
     'TYPE_CHECKING', 'Tuple', 'Type', 'TypeVar', 'Union', 'cast', 'final', 'no_type_check', 'overload',
     'runtime_checkable',
   ],

@@ -3,10 +3,12 @@ evaluate to objects that print as CPython's do; nothing checks types (CPython do
 Generic[T] is Generic itself, so classes derive from it and Stack[int] is Stack."""
 
 __all__ = ['Any', 'AnyStr', 'Callable', 'ClassVar', 'Counter', 'DefaultDict', 'Deque', 'Dict', 'Final', 'FrozenSet',
-           'Generator', 'Generic', 'Hashable', 'Iterable', 'Iterator', 'List', 'Literal', 'Mapping', 'MutableMapping',
+           'Generator', 'Generic', 'Hashable', 'Iterable', 'Iterator', 'List', 'Literal', 'Mapping', 'MutableMapping', 'NamedTuple',
            'MutableSequence', 'MutableSet', 'NoReturn', 'Optional', 'OrderedDict', 'Protocol', 'Sequence', 'Set',
            'Sized', 'TYPE_CHECKING', 'Tuple', 'Type', 'TypeVar', 'Union', 'cast', 'final', 'no_type_check',
            'overload', 'runtime_checkable']
+
+from _collections_namedtuple import _TupleLike, _field
 
 TYPE_CHECKING = False
 
@@ -186,6 +188,26 @@ class Generic:
 
     def __class_getitem__(cls, params):
         return cls
+
+
+class NamedTuple(_TupleLike):
+    """Typed version of namedtuple: class Point(NamedTuple) with annotated fields, defaults after the others."""
+
+    def __init_subclass__(cls):
+        if NamedTuple not in cls.__bases__:
+            return
+        fields = tuple(cls.__dict__.get('__annotations__', {}))
+        defaults = {}
+        for name in fields:
+            if name in cls.__dict__:
+                defaults[name] = cls.__dict__[name]
+            elif defaults:
+                s = 's' if len(defaults) > 1 else ''
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field{s} {', '.join(defaults)}")
+        cls._fields = fields
+        cls._field_defaults = defaults
+        for index, name in enumerate(fields):
+            setattr(cls, name, _field(index))
 
 
 class Protocol(Generic):
