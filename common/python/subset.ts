@@ -66,6 +66,12 @@ export const supportedModules: Record<string, readonly string[]> = {
     'shutdown', 'warn', 'warning',
   ],
   dataclasses: ['Field', 'FrozenInstanceError', 'MISSING', 'asdict', 'astuple', 'dataclass', 'field', 'fields', 'is_dataclass', 'replace'],
+  operator: [
+    'abs', 'add', 'and_', 'attrgetter', 'concat', 'contains', 'countOf', 'delitem', 'eq', 'floordiv', 'ge', 'getitem',
+    'gt', 'iadd', 'iand', 'ifloordiv', 'imod', 'imul', 'index', 'indexOf', 'inv', 'invert', 'ior', 'ipow', 'is_',
+    'is_not', 'isub', 'itemgetter', 'itruediv', 'ixor', 'le', 'lshift', 'lt', 'methodcaller', 'mod', 'mul', 'ne', 'neg',
+    'not_', 'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor',
+  ],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };

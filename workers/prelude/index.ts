@@ -19,6 +19,7 @@ import logging from './logging.py?raw';
 import loggingRecords from './_logging_records.py?raw';
 import functools from './functools.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
+import operator from './operator.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import queue from './queue.py?raw';
@@ -38,6 +39,7 @@ export const stdlib: Record<string, string> = {
   logging,
   _logging_records: loggingRecords,
   dataclasses,
+  operator,
 };
 
 export const prelude: Record<string, string> = {
