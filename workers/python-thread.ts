@@ -14,6 +14,7 @@ import type { Become, FromThread, Request, ThreadData } from './messages';
 import { makeSystemModules } from './modules/system';
 import { makeThreadModules, PyChannel, PyLock, newLock, type ThreadsHost } from './modules/threads';
 import { makeMath } from './interpreter/modules/math';
+import { makeTraceback } from './interpreter/modules/traceback';
 import { makeRandom } from './modules/random';
 import { makeSocket } from './modules/socket';
 import { prelude } from './prelude';
@@ -72,6 +73,7 @@ const runtime: ThreadRuntime = warmUp(() => new ThreadRuntime({
   post,
   modules: {
     math: makeMath,
+    traceback: makeTraceback,
     random: makeRandom(() => runtime),
     socket: makeSocket(() => runtime),
     ...makeSystemModules(() => runtime),

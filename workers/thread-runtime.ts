@@ -142,6 +142,7 @@ export class ThreadRuntime implements InterpreterHost {
         return code;
       },
       native: (kind, state, mode) => this.native(kind, state, mode),
+      modules: this.interp.modules,
     };
   }
 

@@ -31,7 +31,10 @@ export const supportedModules: Record<string, readonly string[]> = {
     'wait_for', 'to_thread', 'ensure_future', 'wrap_future', 'new_event_loop',
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'InvalidStateError', 'QueueEmpty', 'QueueFull',
   ],
-  time: ['ctime', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'sleep', 'thread_time', 'time', 'time_ns'],
+  time: [
+    'altzone', 'asctime', 'ctime', 'daylight', 'gmtime', 'localtime', 'mktime', 'monotonic', 'monotonic_ns', 'perf_counter',
+    'perf_counter_ns', 'process_time', 'sleep', 'strftime', 'struct_time', 'thread_time', 'time', 'time_ns', 'timezone',
+  ],
   math: [
     'acos', 'asin', 'atan', 'atan2', 'ceil', 'comb', 'cos', 'cosh', 'degrees', 'e', 'exp', 'expm1', 'fabs', 'factorial', 'floor',
     'fsum', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'log', 'log10', 'log1p', 'log2', 'nan', 'pi',
@@ -44,6 +47,37 @@ export const supportedModules: Record<string, readonly string[]> = {
     'version_info',
   ],
   random: ['choice', 'choices', 'gauss', 'getrandbits', 'randint', 'random', 'randrange', 'sample', 'seed', 'shuffle', 'uniform'],
+  functools: [
+    'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'cache', 'cmp_to_key', 'lru_cache', 'partial', 'reduce', 'total_ordering',
+    'update_wrapper', 'wraps',
+  ],
+  collections: ['Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple'],
+  itertools: [
+    'accumulate', 'chain', 'combinations', 'combinations_with_replacement', 'compress', 'count', 'cycle', 'dropwhile',
+    'filterfalse', 'groupby', 'islice', 'pairwise', 'permutations', 'product', 'repeat', 'starmap', 'takewhile', 'tee',
+    'zip_longest',
+  ],
+  typing: [
+    'Any', 'AnyStr', 'Callable', 'ClassVar', 'Counter', 'DefaultDict', 'Deque', 'Dict', 'Final', 'FrozenSet',
+    'Generator', 'Generic', 'Hashable', 'Iterable', 'Iterator', 'List', 'Literal', 'Mapping', 'MutableMapping',
+    'MutableSequence', 'NamedTuple', 'MutableSet', 'NoReturn', 'Optional', 'OrderedDict', 'Protocol', 'Sequence', 'Set', 'Sized',
+    'TYPE_CHECKING', 'Tuple', 'Type', 'TypeVar', 'Union', 'cast', 'final', 'no_type_check', 'overload',
+    'runtime_checkable',
+  ],
+  logging: [
+    'BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'Filter', 'Filterer', 'Formatter', 'Handler', 'INFO', 'LogRecord',
+    'Logger', 'Manager', 'NOTSET', 'NullHandler', 'RootLogger', 'StreamHandler', 'WARN', 'WARNING', 'addLevelName', 'basicConfig', 'critical', 'debug', 'disable',
+    'error', 'exception', 'fatal', 'getLevelName', 'getLogger', 'info', 'lastResort', 'log', 'raiseExceptions', 'root',
+    'shutdown', 'warn', 'warning',
+  ],
+  dataclasses: ['Field', 'FrozenInstanceError', 'MISSING', 'asdict', 'astuple', 'dataclass', 'field', 'fields', 'is_dataclass', 'replace'],
+  operator: [
+    'abs', 'add', 'and_', 'attrgetter', 'concat', 'contains', 'countOf', 'delitem', 'eq', 'floordiv', 'ge', 'getitem',
+    'gt', 'iadd', 'iand', 'ifloordiv', 'imod', 'imul', 'index', 'indexOf', 'inv', 'invert', 'ior', 'ipow', 'is_',
+    'is_not', 'isub', 'itemgetter', 'itruediv', 'ixor', 'le', 'lshift', 'lt', 'methodcaller', 'mod', 'mul', 'ne', 'neg',
+    'not_', 'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor',
+  ],
+  traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };
 

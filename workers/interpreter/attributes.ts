@@ -196,6 +196,13 @@ export function genericSetAttr(obj: PyValue, name: string, value: PyValue): void
     return;
   }
   if (obj instanceof PyType && obj.module === 'builtins') throw immutableType(obj, name);
+  if (obj instanceof PyType && typeof value === 'string' && (name === '__name__' || name === '__qualname__' || name === '__module__')) {
+    // As type's own setters do (collections.namedtuple names the classes it makes).
+    if (name === '__name__') obj.name = value;
+    else if (name === '__qualname__') obj.qualname = value;
+    else obj.module = value;
+    return;
+  }
   if (obj instanceof PyModule || obj instanceof PyType) {
     mutate.setAttr(obj, name, value);
     return;

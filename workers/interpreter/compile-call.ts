@@ -11,6 +11,7 @@ import type { CodeObject, ExprFn, Frame } from './frame';
 import { toArray } from './iteration';
 import { TypeLookup } from './lookup-cache';
 import { local, sourceOf, type Source } from './operands';
+import { itemsOf } from './operators';
 import {
   PyBuiltin,
   PyDict,
@@ -19,6 +20,7 @@ import {
   PyModule,
   PySuper,
   PyType,
+  lookupType,
   typeOf,
   type Kwargs,
   type PyValue,
@@ -106,11 +108,12 @@ function keywordArgs(ctx: Ctx, keywords: Keyword[]): ((f: Frame) => Kwargs) | nu
         kw.set(p.name, v);
         continue;
       }
-      if (!(v instanceof PyDict))
+      const mapping = v instanceof PyInstance && lookupType(v.type, 'keys') !== undefined;
+      if (!(v instanceof PyDict) && !mapping)
         throw pyError('TypeError', `argument after ** must be a mapping, not ${typeOf(v).name}`);
-      for (const entry of v.map.values()) {
-        if (typeof entry.k !== 'string') throw pyError('TypeError', 'keywords must be strings');
-        kw.set(entry.k, entry.v);
+      for (const [k, value] of itemsOf(v)) {
+        if (typeof k !== 'string') throw pyError('TypeError', 'keywords must be strings');
+        kw.set(k, value);
       }
     }
     return kw;

@@ -9,7 +9,7 @@ import { compileGeneratorBody } from './compile-gen';
 import { compileBlock } from './compile-stmt';
 import { pyError } from './errors';
 import { CodeObject, Frame, RETURN, type ExprFn, type Signature } from './frame';
-import { computeMro, PyCell, PyDict, PyFunction, PyProperty, PyType, types, type PyValue } from './objects';
+import { computeMro, PyCell, PyClassMethod, PyDict, PyFunction, PyProperty, PyType, types, type PyValue } from './objects';
 import type { Scope } from './scope';
 
 /** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
@@ -186,11 +186,24 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
     const frame = new Frame(code, f.globals, cells);
     frame.ns = ns;
     code.run(frame);
-    let cls: PyValue = newClass(name, baseTypes, ns, module, qualname);
+    const made = newClass(name, baseTypes, ns, module, qualname);
+    let cls: PyValue = made;
     if (classCell >= 0) cells[classCell].v = cls;
+    initSubclass(made);
     for (const d of decoFns) cls = call(d, [cls], null);
     return cls;
   };
+}
+
+/** As type.__new__ ends: the nearest base's __init_subclass__, an implicit classmethod, is called with the new class. */
+function initSubclass(cls: PyType): void {
+  for (const base of cls.mro.slice(1)) {
+    const hook = base.dict.map.get('__init_subclass__')?.v;
+    if (hook === undefined) continue;
+    if (base === types.object) return;
+    call(hook instanceof PyClassMethod ? hook.func : hook, [cls], null);
+    return;
+  }
 }
 
 export function newClass(name: string, bases: PyType[], ns: PyDict, module: string, qualname = name): PyType {

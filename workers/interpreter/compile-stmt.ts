@@ -15,7 +15,8 @@ import { BREAK, CONTINUE, NORMAL, RETURN, type StmtFn } from './frame';
 import { getItem, setItem } from './items';
 import { iterate } from './iteration';
 import { construct } from './attributes';
-import { PyRange } from './objects';
+import { PyDict, PyRange, type PyValue } from './objects';
+import { mutate } from './mutations';
 import { inplaceOp } from './operators';
 
 export function compileBlock(ctx: Ctx, body: Stmt[]): StmtFn {
@@ -90,14 +91,18 @@ function statement(ctx: Ctx, s: Stmt): StmtFn {
     case 'AugAssign':
       return augAssign(ctx, s);
     case 'AnnAssign': {
-      if (!s.value) return () => NORMAL;
-      const value = compileExpr(ctx, s.value);
-      const store = storeTarget(ctx, s.target);
+      // In a class or module body, `name: annotation` is evaluated and kept in __annotations__ (dataclasses read it).
+      const annotation = ctx.scope.kind !== 'function' && s.target.kind === 'Name' ? compileExpr(ctx, s.annotation) : null;
+      const annotated = s.target.kind === 'Name' ? ctx.nameOf(s.target) : '';
+      if (!s.value && !annotation) return () => NORMAL;
+      const value = s.value ? compileExpr(ctx, s.value) : null;
+      const store = s.value ? storeTarget(ctx, s.target) : null;
       const cost = charge(staticCost(ctx, s.value));
       return (f) => {
         f.line = line;
         ts.cost += cost;
-        store(f, value(f));
+        if (value) store!(f, value(f));
+        if (annotation) annotate(f.ns ?? f.globals, annotated, annotation(f));
         return NORMAL;
       };
     }
@@ -332,4 +337,14 @@ function raiseStmt(ctx: Ctx, s: Stmt & { kind: 'Raise' }): StmtFn {
     const v = exc(f);
     throw raised(ts, v, cause ? cause(f) : undefined);
   };
+}
+
+/** namespace['__annotations__'][name] = annotation, making the dict on the first annotation. */
+function annotate(ns: PyDict, name: string, annotation: PyValue): void {
+  let annotations = ns.map.get('__annotations__')?.v;
+  if (!(annotations instanceof PyDict)) {
+    annotations = new PyDict();
+    mutate.dictSet(ns, '__annotations__', annotations);
+  }
+  mutate.dictSet(annotations as PyDict, name, annotation);
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProgram, describeProblems } from '../../common/python/check';
 import { conformanceDir, programNames, pythonVersion, runCPython, type Outcome } from './conformance/cpython.mjs';
+import { stdlib } from '../prelude';
 import { runStandalone } from './standalone';
 
 interface Recording {
@@ -27,7 +28,7 @@ function withoutMarkers(stderr: string): string {
 }
 
 function runHere(name: string): Outcome {
-  const run = runStandalone(source(name), { file: name });
+  const run = runStandalone(source(name), { file: name, prelude: stdlib });
   return { stdout: run.stdout, stderr: run.stderr, status: run.failure ? 1 : 0 };
 }
 

@@ -60,7 +60,9 @@ function isUnhashable(v: PyObject): boolean {
 
 function instanceHash(v: PyInstance, hash: PyValue): Hash {
   const r = call(hash, [v], null);
-  if (typeof r === 'number' || typeof r === 'bigint') return intHash(r);
+  // As CPython: a result that fits a Py_ssize_t is the hash itself (-1 becomes -2), a larger one is hashed.
+  if (typeof r === 'number') return r === -1 ? -2 : r;
+  if (typeof r === 'bigint') return r === BigInt.asIntN(64, r) ? (Number.isSafeInteger(Number(r)) ? Number(r) : r) : intHash(r);
   if (typeof r === 'boolean') return r ? 1 : 0;
   throw pyError('TypeError', '__hash__ method should return an integer');
 }

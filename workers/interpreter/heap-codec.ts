@@ -5,9 +5,10 @@
 // An object that cannot be rebuilt (a generator, an iterator) travels as a FOREIGN stand-in
 // naming its owner (heap-foreign.ts), or, where Python would pickle it, is a TypeError.
 import type { CodeObject } from './frame';
-import { exceptions, pyError } from './errors';
+import { pyError } from './errors';
 import { dictSet, hashKey } from './compare';
 import { ForeignObject, foreignLabel, foreignType } from './heap-foreign';
+import { builtinTypes, mroOf, qualifiedName, typeNamed } from './heap-types';
 import {
   Ellipsis,
   NotImplemented,
@@ -59,20 +60,8 @@ export interface HeapResolver {
   native(kind: string, state: unknown[], mode: CodecMode): PyObject;
   /** The receiving thread's name, for the error a ForeignObject raises there. */
   readonly threadName?: string;
-}
-
-const builtinTypes = new Map<string, PyType>(
-  [...Object.entries(types), ...Object.entries(exceptions)].map(([name, t]) => [name, t]),
-);
-
-/** Types written in TypeScript outside builtins (a lock, a socket): known to every thread by qualified name. */
-export function registerType(t: PyType): PyType {
-  builtinTypes.set(qualifiedName(t), t);
-  return t;
-}
-
-export function qualifiedName(t: PyType): string {
-  return t.module === 'builtins' ? t.name : `${t.module}.${t.name}`;
+  /** The receiver's sys.modules: a copied class it already has is that class (pickle sends classes by name). */
+  modules?: PyDict;
 }
 
 export class Encoder {
@@ -264,7 +253,7 @@ export class Decoder {
       case 'module':
         return new PyModule(op[3] as string);
       case 'class':
-        return new PyType(op[3] as string, [], op[4] as string);
+        return this.knownClass(op[3] as string, op[4] as string, op[5] as string) ?? new PyType(op[3] as string, [], op[4] as string);
       case 'instance':
         return new PyInstance(types.object);
       case 'function': {
@@ -295,9 +284,26 @@ export class Decoder {
     }
   }
 
+  /** Classes a copy found among the receiver's own: they keep their contents. */
+  private readonly byName = new Set<PyObject>();
+
+  /** In a copy, the receiver's class module.qualname, when its sys.modules has it (not importing anything). */
+  private knownClass(name: string, module: string, qualname: string): PyType | undefined {
+    if (this.mode !== 'copy' || !this.resolver.modules) return undefined;
+    let found: PyValue | undefined = this.resolver.modules.map.get(module)?.v;
+    for (const part of qualname.split('.')) {
+      if (!(found instanceof PyModule) && !(found instanceof PyType)) return undefined;
+      found = found.dict.map.get(part)?.v;
+    }
+    if (!(found instanceof PyType) || found.name !== name) return undefined;
+    this.byName.add(found);
+    return found;
+  }
+
   /** Fills a shell from its NEW op (also used to reset an object a replica already has). */
   fill(op: Op): void {
     const o = this.objects.get(op[1] as number)!;
+    if (this.byName.has(o)) return;
     const s = op.slice(3);
     const w = o as unknown as Record<string, unknown>;
     switch (op[2]) {
@@ -395,25 +401,6 @@ export class Decoder {
     d.shape++;
     for (const [, k, v] of entries) dictSet(d, this.dec(k as Enc), this.dec(v as Enc));
   }
-}
-
-const unknownTypes = new Map<string, PyType>();
-
-/** A type known to every thread by qualified name, or else a plain type of that name (made once). */
-function typeNamed(name: string): PyType {
-  const known = builtinTypes.get(name) ?? unknownTypes.get(name);
-  if (known) return known;
-  const dot = name.lastIndexOf('.');
-  const t = new PyType(name.slice(dot + 1), [types.object], dot < 0 ? 'builtins' : name.slice(0, dot));
-  t.mro = [t, types.object];
-  unknownTypes.set(name, t);
-  return t;
-}
-
-function mroOf(t: PyType): PyType[] {
-  const out: PyType[] = [];
-  for (const b of t.bases) for (const k of b.mro) if (!out.includes(k)) out.push(k);
-  return out;
 }
 
 /** A snapshot of values, in copy mode: what a forked process or a subinterpreter starts from. */

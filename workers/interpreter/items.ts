@@ -2,6 +2,7 @@
 import {
   lookupType,
   PyBytes,
+  PyClassMethod,
   PyDict,
   PyInstance,
   PyList,
@@ -105,7 +106,13 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
   }
   if (o instanceof PyInstance && lookupType(o.type, '__getitem__') !== undefined)
     return callMethod(o, '__getitem__', [k]);
-  if (o instanceof PyType && o.module === 'builtins') return o; // list[int] annotations
+  if (o instanceof PyType) {
+    // cls[item] calls __class_getitem__, a classmethod without the decorator (typing.Generic's).
+    const classGetItem = lookupType(o, '__class_getitem__');
+    if (classGetItem !== undefined) return call(classGetItem instanceof PyClassMethod ? classGetItem.func : classGetItem, [o, k], null);
+    if (o.module === 'builtins') return o; // list[int] annotations
+    throw pyError('TypeError', `type '${o.name}' is not subscriptable`);
+  }
   throw pyError('TypeError', `'${typeOf(o).name}' object is not subscriptable`);
 }
 

@@ -242,6 +242,9 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
 /** (key, value) pairs of a mapping or an iterable of pairs. */
 export function itemsOf(v: PyValue): [PyValue, PyValue][] {
   if (v instanceof PyDict) return [...v.map.values()].map((e) => [e.k, e.v]);
+  // A mapping as CPython's dict.update takes one: anything with keys(), read with [].
+  if (v instanceof PyInstance && lookupType(v.type, 'keys') !== undefined)
+    return toArray(callMethod(v, 'keys', [])).map((k) => [k, callMethod(v, '__getitem__', [k])]);
   return toArray(v).map((pair, i) => {
     if (!isIterable(pair))
       throw pyError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);

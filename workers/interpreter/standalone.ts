@@ -6,6 +6,7 @@ import { type CostTable } from './costs';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';
+import { makeTraceback } from './modules/traceback';
 import type { PyModule } from './objects';
 
 export interface StandaloneOptions {
@@ -13,7 +14,7 @@ export interface StandaloneOptions {
   file?: string;
   /** More modules the program may import, by name. */
   modules?: Record<string, (i: Interpreter) => PyModule>;
-  /** Modules written in Python the program may import, by name (as the engine's prelude). */
+  /** Prelude modules (Python source, by name) the program may import. */
   prelude?: Record<string, string>;
   /** What each operation charges (the default table unless given). */
   costs?: CostTable;
@@ -52,7 +53,7 @@ export function runStandalone(source: string, options: StandaloneOptions = {}): 
       if (interp.cost > costBudget || Date.now() > deadline) throw new BudgetExceeded();
       interp.checkAt = interp.cost + CHECK_EVERY;
     },
-    modules: { math: makeMath, time: makeStandaloneTime, ...options.modules },
+    modules: { math: makeMath, time: makeStandaloneTime, traceback: makeTraceback, ...options.modules },
     prelude: options.prelude ?? {},
     timeScale: 1,
   };

@@ -130,6 +130,15 @@ export function initCoreTypes(): void {
   );
   setName(object.dict, '__setattr__', objectSetattr);
   setObjectSetattr(objectSetattr);
+  // What super().__init_subclass__(**kwargs) reaches at the end of the chain of hooks.
+  setName(
+    object.dict,
+    '__init_subclass__',
+    new PyBuiltin('__init_subclass__', (args, kwargs) => {
+      if (kwargs && kwargs.size > 0) throw pyError('TypeError', `${(args[0] as PyType).name}.__init_subclass__() takes no keyword arguments`);
+      return null;
+    }, 'object'),
+  );
   setName(
     object.dict,
     '__delattr__',

@@ -2,7 +2,7 @@
 // echo peer outside the program (no GIL of its own to wait for). Every send and recv is a
 // blocking call of the run's socket latency: it releases the GIL, as CPython's socket calls do.
 import { setName } from '../interpreter/compare';
-import { registerType } from '../interpreter/heap-codec';
+import { registerType } from '../interpreter/heap-types';
 import { pyError } from '../interpreter/errors';
 import type { Interpreter } from '../interpreter/interpreter';
 import { defineFunction, defineMethod, toInt } from '../interpreter/native';

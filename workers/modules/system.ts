@@ -1,7 +1,8 @@
 // time, os and sys: clocks, sleeping (which releases the GIL), the machine the program believes
 // it runs on (os.cpu_count() is the run's workers knob) and the interpreter's own settings.
 import { setName } from '../interpreter/compare';
-import { registerType } from '../interpreter/heap-codec';
+import { addCalendar } from '../interpreter/modules/calendar-time';
+import { registerType } from '../interpreter/heap-types';
 import { pyError } from '../interpreter/errors';
 import type { Interpreter } from '../interpreter/interpreter';
 import { arity, charge, defineFunction, float, toFloat } from '../interpreter/native';
@@ -36,7 +37,7 @@ export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (inte
       fn('monotonic_ns', () => Math.round(since() * 1e6));
       fn('process_time', () => float(rt().cpuSeconds()));
       fn('thread_time', () => float(rt().cpuSeconds()));
-      fn('ctime', () => new Date().toString().slice(0, 24));
+      addCalendar(d, () => rt().programTimeMs() / 1000);
       return m;
     },
     os: () => {

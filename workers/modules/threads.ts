@@ -4,7 +4,8 @@
 import { call } from '../interpreter/attributes';
 import { setName } from '../interpreter/compare';
 import { pyError, PyExc, tracebacks } from '../interpreter/errors';
-import { NativeObject, registerType, restore, snapshot, type CodecMode, type Enc, type Snapshot } from '../interpreter/heap-codec';
+import { NativeObject, restore, snapshot, type CodecMode, type Enc, type Snapshot } from '../interpreter/heap-codec';
+import { registerType } from '../interpreter/heap-types';
 import type { Interpreter } from '../interpreter/interpreter';
 import { charge, defineFunction, defineMethod, float, kwarg, toFloat } from '../interpreter/native';
 import { PyInstance, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';

@@ -10,19 +10,44 @@ import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
 import asyncioThreads from './asyncio_threads.py?raw';
+import collections from './collections.py?raw';
+import collectionsDicts from './_collections_dicts.py?raw';
+import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
+import dataclasses from './dataclasses.py?raw';
+import itertools from './itertools.py?raw';
+import logging from './logging.py?raw';
+import loggingRecords from './_logging_records.py?raw';
+import functools from './functools.py?raw';
 import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingConnection from './multiprocessing_connection.py?raw';
 import multiprocessingManagers from './multiprocessing_managers.py?raw';
+import operator from './operator.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
 import queue from './queue.py?raw';
 import thread from './_thread.py?raw';
+import typing from './typing.py?raw';
 import threading from './threading.py?raw';
 import threadingSync from './_threading_sync.py?raw';
 
+/** The prelude modules that need nothing of the engine: the standalone interpreter runs them too. */
+export const stdlib: Record<string, string> = {
+  functools,
+  collections,
+  _collections_dicts: collectionsDicts,
+  _collections_namedtuple: collectionsNamedtuple,
+  itertools,
+  typing,
+  logging,
+  _logging_records: loggingRecords,
+  dataclasses,
+  operator,
+};
+
 export const prelude: Record<string, string> = {
+  ...stdlib,
   threading,
   _threading_sync: threadingSync,
   queue,

@@ -1,6 +1,7 @@
 // time for the standalone host (tests, the interpreter benchmark): the machine's clocks and a
 // real sleep. The engine has its own time module, whose clocks and sleeps are the simulation's.
 import { setName } from '../compare';
+import { addCalendar } from './calendar-time';
 import { arity, charge, defineFunction, float, toFloat } from '../native';
 import { PyModule } from '../objects';
 
@@ -40,6 +41,7 @@ export function makeStandaloneTime(): PyModule {
     },
     'time',
   );
+  addCalendar(d, () => Date.now() / 1000);
   setName(d, '__name__', 'time');
   return m;
 }
