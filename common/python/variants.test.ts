@@ -8,19 +8,22 @@ import { checkProgram } from './check';
 import { variantFor } from './variants';
 
 describe('strategy variants of the presets', () => {
-  it.each(presets.map((p) => [p.name, p] as const))('%s: each variant passes the checker or is refused with a reason', (_name, preset) => {
-    const parsed = parseModule(preset.source);
-    if (!parsed.ok) throw new Error(`${preset.file} does not parse`);
-    for (const strategy of strategies) {
-      const v = variantFor(preset.source, parsed.module, strategy);
-      if (!v.ok) {
-        expect(v.reason, strategy).toMatch(/\w{3,}/);
-        continue;
+  it.each(presets.map((p) => [p.name, p] as const))(
+    '%s: each variant passes the checker or is refused with a reason',
+    (_name, preset) => {
+      const parsed = parseModule(preset.source);
+      if (!parsed.ok) throw new Error(`${preset.file} does not parse`);
+      for (const strategy of strategies) {
+        const v = variantFor(preset.source, parsed.module, strategy);
+        if (!v.ok) {
+          expect(v.reason, strategy).toMatch(/\w{3,}/);
+          continue;
+        }
+        const checked = checkProgram(v.variant.source);
+        expect(checked.ok ? [] : checked.problems.map((p) => `${strategy}, line ${p.line}: ${p.message}`)).toEqual([]);
       }
-      const checked = checkProgram(v.variant.source);
-      expect(checked.ok ? [] : checked.problems.map((p) => `${strategy}, line ${p.line}: ${p.message}`)).toEqual([]);
-    }
-  });
+    },
+  );
 
   it('two classes with a run method each: both become coroutines under asyncio', () => {
     const preset = presets.find((p) => p.name === 'car-truck-subclass')!;
@@ -61,5 +64,33 @@ describe('strategy variants of the presets', () => {
     );
     expect(v.variant.source).toContain('from multiprocessing import Lock');
     expect(checkProgram(v.variant.source).ok).toBe(true);
+  });
+
+  it("the variant's imports go after the program's opening imports, before code that uses them", () => {
+    const source = [
+      '"""Doc."""',
+      'import threading',
+      'def f():',
+      '    pass',
+      't = threading.Thread(target=f)',
+      'import math',
+      '',
+    ].join('\n');
+    const parsed = parseModule(source);
+    if (!parsed.ok) throw new Error('does not parse');
+    const v = variantFor(source, parsed.module, 'multiprocessing');
+    if (!v.ok) throw new Error(v.reason);
+    expect(v.variant.source.split('\n').slice(0, 4)).toEqual([
+      '"""Doc."""',
+      'import threading',
+      'import multiprocessing',
+      'def f():',
+    ]);
+    const bare = 'def f():\n    pass\nfrom threading import Thread\nThread(target=f).start()\n';
+    const parsedBare = parseModule(bare);
+    if (!parsedBare.ok) throw new Error('does not parse');
+    const w = variantFor(bare, parsedBare.module, 'multiprocessing');
+    if (!w.ok) throw new Error(w.reason);
+    expect(w.variant.source.split('\n')[0]).toBe('from multiprocessing import Process');
   });
 });

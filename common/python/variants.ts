@@ -71,24 +71,31 @@ const toThreads: Rename[] = [
   { from: ['multiprocessing', 'Pool'], to: ['multiprocessing.pool', 'ThreadPool'] },
 ];
 
-/** Module-level imports: which local names stand for which module, and which for which module's name. */
+/**
+ * Module-level imports: which local names stand for which module, and which for which module's
+ * name; `last` ends the program's opening block (its docstring and first imports): the variant's
+ * own imports go there, before any code that could use them.
+ */
 function importsOf(module: Module): { modules: Map<string, string>; names: Map<string, [string, string]>; star: Set<string>; last: Stmt | null } {
   const modules = new Map<string, string>();
   const names = new Map<string, [string, string]>();
   const star = new Set<string>();
   let last: Stmt | null = null;
-  for (const s of module.body) {
+  let opening = true;
+  module.body.forEach((s, i) => {
+    const isImport = s.kind === 'Import' || s.kind === 'ImportFrom';
+    const docstring = i === 0 && s.kind === 'Expr' && s.value.kind === 'Constant' && s.value.value.type === 'str';
+    if (!isImport && !docstring) opening = false;
     if (s.kind === 'Import') {
       for (const a of s.names) modules.set(a.asname ?? a.name.split('.')[0], a.asname ? a.name : a.name.split('.')[0]);
-      last = s;
     } else if (s.kind === 'ImportFrom') {
       for (const a of s.names) {
         if (a.name === '*') star.add(s.module);
         else names.set(a.asname ?? a.name, [s.module, a.name]);
       }
-      last = s;
     }
-  }
+    if ((isImport || docstring) && opening) last = s;
+  });
   return { modules, names, star, last };
 }
 
