@@ -1,6 +1,6 @@
 // The Python GIL Lab runs: the modules a program may import and the names each provides. The
-// checker refuses anything else before a run starts; a test holds the interpreter's modules to
-// this table (workers/interpreter/subset.test.ts), so the two cannot drift apart.
+// checker refuses anything else before a run starts; tests hold the modules written in Python to
+// this table (workers/prelude/stdlib.test.ts, engine-modules.test.ts), so they cannot drift apart.
 // refusals.ts and check.ts refuse the rest of what the interpreter does not run as CPython does.
 
 export const supportedModules: Record<string, readonly string[]> = {
