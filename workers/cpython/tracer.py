@@ -267,6 +267,25 @@ def _become_subreaper():
         pass
 
 
+def _die_with_the_app():
+    """If the app that started the run dies (killed, crashed), the run's whole process group goes
+    with it: a deadlocked or endless program must not outlive the app. A low-level thread (no
+    lane, no events: threading never sees it) looks at the parent every 0.25 s."""
+    import _thread
+    import signal
+
+    parent = os.getppid()
+    sleep = time.sleep  # the real one, taken before the program's is wrapped and scaled
+
+    def watch():
+        while True:
+            sleep(0.25)
+            if os.getppid() != parent:
+                os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    _thread.start_new_thread(watch, ())
+
+
 def _children():
     pids = []
     try:
@@ -349,6 +368,7 @@ def main():
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     _become_subreaper()
+    _die_with_the_app()
     args = _parse_args(sys.argv[1:])
     _ev.fd = args.events_fd
     given = args.program
