@@ -14,10 +14,10 @@ import { PyRange } from './objects';
 import { perSite } from './per-site';
 
 /**
- * The eval breaker's check at a back edge. It is seldom due, and a per-site copy has no feedback
- * for what it has not run yet: Turbofan would compile the call as a deopt, taken the first time
- * the breaker is due, throwing the optimized loop away. Shared, it has the feedback of every
- * loop that ran before.
+ * The eval breaker's check at a back edge, shared by every loop. The breaker is seldom due, and
+ * a per-site copy has no feedback for code it has not run: with the check in the copy, Turbofan
+ * would compile `ts.breaker()` as a deopt in every new loop, taken the first time the breaker is
+ * due. Shared, the check has the feedback of the loops that ran before.
  */
 function backEdge(ts: ThreadState): void {
   if (ts.cost >= ts.checkAt) ts.breaker();
