@@ -239,14 +239,17 @@ function methodCall(
   };
 }
 
-const moduleRuntime = { getAttr, call, PyBuiltin } as const;
+const moduleRuntime = { getAttr, call } as const;
 
 /**
  * module.name(…): the function is looked up again only when the module's namespace changed. In a
- * loop each call site gets a copy (per-site.ts), so the function it calls is that site's own.
+ * loop each call site gets a copy (per-site.ts), with feedback of its own. Measured on cold2's
+ * kernel, not explained in full: its second and third runs take 62-66 ms with the copy, 70-83
+ * without. Calling a builtin's fn here rather than through call() made the first run of a process
+ * slower (72 -> 88 ms), so it goes through call().
  */
 const moduleCallCode = (
-  { getAttr, call, PyBuiltin }: typeof moduleRuntime,
+  { getAttr, call }: typeof moduleRuntime,
   name: string,
   args: ArgsFn,
   kwargs: ((f: Frame) => Kwargs) | null,
@@ -260,8 +263,6 @@ const moduleCallCode = (
       module = o;
       shape = o.dict.shape;
     }
-    // A module's functions are mostly builtins: called here, not through call()'s dispatch.
-    if (moduleFn instanceof PyBuiltin) return moduleFn.fn(args(f), kwargs ? kwargs(f) : null);
     return call(moduleFn, args(f), kwargs ? kwargs(f) : null);
   };
 };
