@@ -12,6 +12,7 @@ import { toArray } from './iteration';
 import { TypeLookup } from './lookup-cache';
 import { local, sourceOf, type Source } from './operands';
 import { itemsOf } from './operators';
+import { siteFactory } from './per-site';
 import {
   PyBuiltin,
   PyDict,
@@ -127,7 +128,7 @@ export function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
     const sources = simple ? e.args.map((a) => sourceOf(ctx, a, compileExpr)) : null;
     const argFns = sources ? sources.map((s) => s.read) : null;
     const args = argFns ? positional(argFns, true, sources) : displayItems(ctx, e.args);
-    return methodCall(obj, e.func.attr, args, keywordArgs(ctx, e.keywords), argFns);
+    return methodCall(ctx, obj, e.func.attr, args, keywordArgs(ctx, e.keywords), argFns);
   }
   const func = compileExpr(ctx, e.func);
   if (!simple) {
@@ -185,6 +186,7 @@ function directCall(fns: ExprFn[], sources: Source[]): (f: Frame, callee: Frame)
 
 /** obj.name(args): the method is looked up on obj's type without making a bound method. */
 function methodCall(
+  ctx: Ctx,
   obj: Source,
   name: string,
   args: ArgsFn,
@@ -196,17 +198,7 @@ function methodCall(
   const selfArgs = argFns !== null && kwargs === null ? withSelf(argFns) : null;
   const direct = argFns !== null && kwargs === null ? directMethod(argFns) : null;
   const argc = argFns === null ? -1 : argFns.length + 1;
-  let module: PyModule | null = null;
-  let shape = -1;
-  let moduleFn: PyValue = null;
-  const moduleCall = (o: PyModule, f: Frame): PyValue => {
-    if (o !== module || o.dict.shape !== shape) {
-      moduleFn = getAttr(o, name);
-      module = o;
-      shape = o.dict.shape;
-    }
-    return call(moduleFn, args(f), kwargs ? kwargs(f) : null);
-  };
+  const moduleCall = siteFactory(ctx, moduleCallCode)(moduleRuntime, name, args, kwargs);
   /** A function found on the class: self and the arguments go straight into its frame when they can. */
   const pythonMethod = (m: PyFunction, o: PyValue, f: Frame): PyValue => {
     const code = m.code as CodeObject;
@@ -220,20 +212,18 @@ function methodCall(
       ? m.method(o, args(f), kwargs ? kwargs(f) : null)
       : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
   const generic = (o: PyValue, f: Frame): PyValue => call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
-  return (f) => {
-    const o = slot >= 0 ? local(f, slot, objName) : read(f);
-    if (o instanceof PyInstance) {
-      const entry = lookup.find(o.type);
-      // An attribute of the instance's own would hide the class's method.
-      if (entry !== undefined && !o.dict.map.has(name)) {
-        const m = entry.v;
-        if (m instanceof PyFunction) return pythonMethod(m, o, f);
-        if (m instanceof PyBuiltin) return builtinMethod(m, o, f);
-      }
-      return generic(o, f);
+  const instanceCall = (o: PyInstance, f: Frame): PyValue => {
+    const entry = lookup.find(o.type);
+    // An attribute of the instance's own would hide the class's method.
+    if (entry !== undefined && !o.dict.map.has(name)) {
+      const m = entry.v;
+      if (m instanceof PyFunction) return pythonMethod(m, o, f);
+      if (m instanceof PyBuiltin) return builtinMethod(m, o, f);
     }
-    if (o instanceof PyModule) return moduleCall(o, f);
-    if (o instanceof PyType || o instanceof PySuper) return generic(o, f);
+    return generic(o, f);
+  };
+  /** A list's, str's, dict's… method. */
+  const valueCall = (o: PyValue, f: Frame): PyValue => {
     const entry = lookup.find(typeOf(o));
     if (entry !== undefined) {
       const m = entry.v;
@@ -242,7 +232,43 @@ function methodCall(
     }
     return generic(o, f);
   };
+  // One small closure per kind of object: V8 inlines only the kinds a call site has seen.
+  return (f) => {
+    const o = slot >= 0 ? local(f, slot, objName) : read(f);
+    if (o instanceof PyInstance) return instanceCall(o, f);
+    if (o instanceof PyModule) return moduleCall(o, f);
+    if (o instanceof PyType || o instanceof PySuper) return generic(o, f);
+    return valueCall(o, f);
+  };
 }
+
+const moduleRuntime = { getAttr, call } as const;
+
+/**
+ * module.name(…): the function is looked up again only when the module's namespace changed. In a
+ * loop each call site gets a copy (per-site.ts), with feedback of its own. Measured on cold2's
+ * kernel, not explained in full: its second and third runs take 62-66 ms with the copy, 70-83
+ * without. Calling a builtin's fn here rather than through call() made the first run of a process
+ * slower (72 -> 88 ms), so it goes through call().
+ */
+const moduleCallCode = (
+  { getAttr, call }: typeof moduleRuntime,
+  name: string,
+  args: ArgsFn,
+  kwargs: ((f: Frame) => Kwargs) | null,
+) => {
+  let module: PyModule | null = null;
+  let shape = -1;
+  let moduleFn: PyValue = null;
+  return (o: PyModule, f: Frame): PyValue => {
+    if (o !== module || o.dict.shape !== shape) {
+      moduleFn = getAttr(o, name);
+      module = o;
+      shape = o.dict.shape;
+    }
+    return call(moduleFn, args(f), kwargs ? kwargs(f) : null);
+  };
+};
 
 /** Stores self and the arguments in a method's frame. */
 function directMethod(fns: ExprFn[]): (f: Frame, callee: Frame, self: PyValue) => Frame {

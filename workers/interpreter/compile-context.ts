@@ -27,6 +27,18 @@ export class Ctx {
   readonly codes = new Map<number, CodeObject>();
   /** The line of the statement (or enclosing expression) being compiled: frame.line while it runs. */
   line = 0;
+  /** Loops around the statement being compiled: statements in a loop get code of their own (per-site.ts). */
+  loopDepth = 0;
+
+  /** Compiles a loop's body (or else clause) one loop deeper. */
+  inLoop<T>(compile: () => T): T {
+    this.loopDepth++;
+    try {
+      return compile();
+    } finally {
+      this.loopDepth--;
+    }
+  }
 
   /** Compiles with `line` as the current line, then restores the one before. */
   atLine<T>(line: number, compile: () => T): T {

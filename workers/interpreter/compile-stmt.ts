@@ -1,6 +1,5 @@
 // Statements -> closures `(frame) => signal`. Each sets the frame's line (tracebacks, and the
-// line the trace shows) and charges its static cost; loops charge per iteration and run the
-// eval breaker at their back edge, as CPython does.
+// line the trace shows) and charges its static cost; loops are in compile-loops.ts.
 import type { Stmt } from '../../common/python/ast';
 import { getAttr, setAttr } from './attributes';
 import { truthy } from './compare';
@@ -8,16 +7,17 @@ import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { makeClass, makeFunction } from './compile-function';
 import { compileImport, compileImportFrom } from './compile-import';
-import { deleteTarget, storeNamed, storeTarget } from './compile-store';
+import { deleteTarget, storeNamed, storeTarget, type StoreFn } from './compile-store';
 import { raised, reraise, tryStmt, withStmt } from './compile-try';
 import { exceptions, pyError } from './errors';
-import { BREAK, CONTINUE, NORMAL, RETURN, type StmtFn } from './frame';
+import { BREAK, CONTINUE, NORMAL, RETURN, type ExprFn, type Frame, type Signal, type StmtFn, type ThreadState } from './frame';
 import { getItem, setItem } from './items';
-import { iterate } from './iteration';
 import { construct } from './attributes';
-import { PyDict, PyRange, type PyValue } from './objects';
+import { forLoop, whileLoop } from './compile-loops';
+import { PyDict, type PyValue } from './objects';
 import { mutate } from './mutations';
-import { inplaceOp } from './operators';
+import { inplaceOp, type BinOp } from './operators';
+import { siteFactory } from './per-site';
 
 export function compileBlock(ctx: Ctx, body: Stmt[]): StmtFn {
   const stmts = body.map((s) => compileStmt(ctx, s));
@@ -54,16 +54,8 @@ function statement(ctx: Ctx, s: Stmt): StmtFn {
   const line = s.line;
   const charge = (extra = 0) => ctx.costs.statement + extra;
   switch (s.kind) {
-    case 'Expr': {
-      const e = compileExpr(ctx, s.value);
-      const cost = charge(staticCost(ctx, s.value));
-      return (f) => {
-        f.line = line;
-        ts.cost += cost;
-        e(f);
-        return NORMAL;
-      };
-    }
+    case 'Expr':
+      return siteFactory(ctx, exprCode)(NORMAL, line, ts, charge(staticCost(ctx, s.value)), compileExpr(ctx, s.value));
     case 'Assign': {
       const value = compileExpr(ctx, s.value);
       const stores = s.targets.map((t) => storeTarget(ctx, t));
@@ -71,12 +63,7 @@ function statement(ctx: Ctx, s: Stmt): StmtFn {
       const target = s.targets[0];
       if (stores.length === 1 && target.kind === 'Name' && ctx.access(target).kind === 'fast') {
         const slot = (ctx.access(target) as { slot: number }).slot;
-        return (f) => {
-          f.line = line;
-          ts.cost += cost;
-          f.locals[slot] = value(f);
-          return NORMAL;
-        };
+        return siteFactory(ctx, assignFastCode)(NORMAL, line, ts, cost, slot, value);
       }
       const store = stores.length === 1 ? stores[0] : null;
       return (f) => {
@@ -135,17 +122,13 @@ function statement(ctx: Ctx, s: Stmt): StmtFn {
       const body = compileBlock(ctx, s.body);
       const orelse = compileBlock(ctx, s.orelse);
       const cost = charge(staticCost(ctx, s.test));
-      return (f) => {
-        f.line = line;
-        ts.cost += cost;
-        return truthy(test(f)) ? body(f) : orelse(f);
-      };
+      return siteFactory(ctx, ifCode)(truthy, line, ts, cost, test, body, orelse);
     }
     case 'While':
-      return whileLoop(ctx, s);
+      return whileLoop(ctx, s, compileBlock);
     case 'For':
       if (s.isAsync) throw pyError('SyntaxError', "'async for' is not supported here");
-      return forLoop(ctx, s);
+      return forLoop(ctx, s, compileBlock);
     case 'FunctionDef': {
       const make = makeFunction(ctx, s, s.name, s.decorators, s.args);
       const store = storeNamed(ctx, s.name, s.nid);
@@ -216,21 +199,7 @@ function augAssign(ctx: Ctx, s: Stmt & { kind: 'AugAssign' }): StmtFn {
     const load = compileExpr(ctx, t);
     const store = storeTarget(ctx, t);
     const fast = ctx.access(t).kind === 'fast' ? (ctx.access(t) as { slot: number }).slot : -1;
-    return (f) => {
-      f.line = line;
-      ts.cost += cost;
-      const a = load(f);
-      const b = value(f);
-      if (typeof a === 'number' && typeof b === 'number' && fast >= 0) {
-        const r = op === '+' ? a + b : op === '-' ? a - b : NaN;
-        if (Number.isSafeInteger(r)) {
-          f.locals[fast] = r;
-          return NORMAL;
-        }
-      }
-      store(f, inplaceOp(op, a, b));
-      return NORMAL;
-    };
+    return siteFactory(ctx, augAssignNameCode)(NORMAL, inplaceOp, line, ts, cost, op, load, value, fast, store);
   }
   if (t.kind === 'Attribute') {
     const obj = compileExpr(ctx, t.value);
@@ -259,70 +228,72 @@ function augAssign(ctx: Ctx, s: Stmt & { kind: 'AugAssign' }): StmtFn {
   throw pyError('SyntaxError', "'expression' is an illegal expression for augmented assignment");
 }
 
-function whileLoop(ctx: Ctx, s: Stmt & { kind: 'While' }): StmtFn {
-  const ts = ctx.ts;
-  const line = s.line;
-  const test = compileExpr(ctx, s.test);
-  const body = compileBlock(ctx, s.body);
-  const orelse = s.orelse.length > 0 ? compileBlock(ctx, s.orelse) : null;
-  const cost = ctx.costs.statement + staticCost(ctx, s.test);
-  return (f) => {
-    for (;;) {
-      f.line = line;
-      ts.cost += cost;
-      if (!truthy(test(f))) break;
-      const sig = body(f);
-      if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
-      if (ts.cost >= ts.checkAt) ts.breaker();
-    }
-    return orelse ? orelse(f) : NORMAL;
-  };
-}
+// The statements a loop body is made of most often, as factories: inside a loop each gets a
+// copy of its own (per-site.ts), so they use nothing but their parameters.
 
-function forLoop(ctx: Ctx, s: Stmt & { kind: 'For' }): StmtFn {
-  const ts = ctx.ts;
-  const line = s.line;
-  const iter = compileExpr(ctx, s.iter);
-  const store = storeTarget(ctx, s.target);
-  const fast =
-    s.target.kind === 'Name' && ctx.access(s.target).kind === 'fast'
-      ? (ctx.access(s.target) as { slot: number }).slot
-      : -1;
-  const body = compileBlock(ctx, s.body);
-  const orelse = s.orelse.length > 0 ? compileBlock(ctx, s.orelse) : null;
-  const cost = ctx.costs.statement + staticCost(ctx, s.iter);
-  // Storing the target is part of an iteration, unless it is a dict store (module level, attributes…).
-  const iterCost = ctx.costs.iteration + (fast >= 0 ? 0 : staticCost(ctx, s.target));
-  return (f) => {
+const exprCode =
+  (NORMAL: Signal, line: number, ts: ThreadState, cost: number, e: ExprFn) =>
+  (f: Frame): Signal => {
     f.line = line;
     ts.cost += cost;
-    const source = iter(f);
-    if (source instanceof PyRange) {
-      const n = ts.loopLength(source.length);
-      const step = source.step;
-      let v = source.start;
-      for (let i = 0; i < n; i++, v += step) {
-        if (fast >= 0) f.locals[fast] = v;
-        else store(f, v);
-        ts.cost += iterCost;
-        const sig = body(f);
-        if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
-        if (ts.cost >= ts.checkAt) ts.breaker();
-      }
-    } else {
-      const it = iterate(source);
-      // FOR_ITER is on the for line: an exception from a generator being iterated shows it.
-      for (let v = it.next(); v !== undefined; f.line = line, v = it.next()) {
-        store(f, v);
-        ts.cost += iterCost;
-        const sig = body(f);
-        if (sig !== NORMAL && sig !== CONTINUE) return sig === BREAK ? NORMAL : RETURN;
-        if (ts.cost >= ts.checkAt) ts.breaker();
+    e(f);
+    return NORMAL;
+  };
+
+const assignFastCode =
+  (NORMAL: Signal, line: number, ts: ThreadState, cost: number, slot: number, value: ExprFn) =>
+  (f: Frame): Signal => {
+    f.line = line;
+    ts.cost += cost;
+    f.locals[slot] = value(f);
+    return NORMAL;
+  };
+
+const ifCode =
+  (
+    truthy: (v: PyValue) => boolean,
+    line: number,
+    ts: ThreadState,
+    cost: number,
+    test: ExprFn,
+    body: StmtFn,
+    orelse: StmtFn,
+  ) =>
+  (f: Frame): Signal => {
+    f.line = line;
+    ts.cost += cost;
+    return truthy(test(f)) ? body(f) : orelse(f);
+  };
+
+/** x += y on a name: ints that stay safe integers are added in place. */
+const augAssignNameCode =
+  (
+    NORMAL: Signal,
+    inplaceOp: (op: BinOp, a: PyValue, b: PyValue) => PyValue,
+    line: number,
+    ts: ThreadState,
+    cost: number,
+    op: BinOp,
+    load: ExprFn,
+    value: ExprFn,
+    fast: number,
+    store: StoreFn,
+  ) =>
+  (f: Frame): Signal => {
+    f.line = line;
+    ts.cost += cost;
+    const a = load(f);
+    const b = value(f);
+    if (typeof a === 'number' && typeof b === 'number' && fast >= 0) {
+      const r = op === '+' ? a + b : op === '-' ? a - b : NaN;
+      if (Number.isSafeInteger(r)) {
+        f.locals[fast] = r;
+        return NORMAL;
       }
     }
-    return orelse ? orelse(f) : NORMAL;
+    store(f, inplaceOp(op, a, b));
+    return NORMAL;
   };
-}
 
 function raiseStmt(ctx: Ctx, s: Stmt & { kind: 'Raise' }): StmtFn {
   const ts = ctx.ts;

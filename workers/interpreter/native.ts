@@ -58,10 +58,16 @@ export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
  */
 export function arity(name: string, args: PyValue[], min: number, max = min): void {
   const n = args.length;
-  if (n >= min && n <= max) return;
+  if (n < min || n > max) arityError(name, args, min, max);
+}
+
+/** Kept out of arity(): V8 inlines a short check into every builtin, not the messages. */
+function arityError(name: string, args: PyValue[], min: number, max: number): never {
+  const n = args.length;
   if (min === max && min <= 1)
     throw pyError('TypeError', `${name}() takes ${min === 0 ? 'no arguments' : 'exactly one argument'} (${n} given)`);
   unpackArity(name.slice(name.lastIndexOf('.') + 1), args, min, max);
+  throw new Error('internal: unpackArity accepted what arity refused');
 }
 
 /** "sorted expected 1 argument, got 0": PyArg_UnpackTuple's messages. */
@@ -108,6 +114,10 @@ export function toFloat(v: PyValue, what = 'must be real number'): number {
   if (v instanceof PyFloat) return v.v;
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') return Number(v);
+  return notReal(v, what);
+}
+
+function notReal(v: PyValue, what: string): never {
   throw pyError('TypeError', `${what}, not ${typeOf(v).name}`);
 }
 
