@@ -12,7 +12,7 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter/i
 import type { PyModule, PyObject } from './interpreter/objects';
 import type { FromThread, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
-import { laneStats, preludeNeeds } from './thread-parts';
+import { compilePrelude, laneStats, preludeNeeds } from './thread-parts';
 import { threadCpuClock } from './thread-cpu';
 import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
@@ -135,7 +135,7 @@ export class ThreadRuntime implements InterpreterHost {
       builtins: this.interp.builtins,
       importModule: (name) => this.interp.importModule(name),
       code: (file, codeId) => {
-        const compiled = this.interp.compiled.get(file);
+        const compiled = this.interp.compiled.get(file) ?? compilePrelude(this.interp, this.prelude, file);
         if (!compiled) throw new Error(`heap: no compiled code for ${file}`);
         const code = compiled.codes.get(codeId);
         if (!code) throw new Error(`heap: no code ${codeId} in ${file}`);

@@ -5,8 +5,6 @@ import os
 import _gil_lab
 from multiprocessing.process import BaseProcess, Process, active_children, current_process, parent_process
 from multiprocessing.process import _join_children, _next_process_number
-from multiprocessing.sharedctypes import Array, RawArray, RawValue, Value
-from multiprocessing.connection import Pipe
 
 __all__ = ['Process', 'current_process', 'parent_process', 'active_children', 'cpu_count', 'Pool',
            'Queue', 'SimpleQueue', 'JoinableQueue', 'Lock', 'RLock', 'Event', 'get_start_method',
@@ -32,6 +30,33 @@ def set_start_method(method, force=False):
 
 class TimeoutError(Exception):
     pass
+
+
+# As CPython's context does: sharedctypes and connection are imported on first use, so a program
+# that uses neither does not carry them (into every forked child's copy of the modules, too).
+def Value(typecode_or_type, *args, lock=True):
+    from multiprocessing.sharedctypes import Value
+    return Value(typecode_or_type, *args, lock=lock)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    from multiprocessing.sharedctypes import Array
+    return Array(typecode_or_type, size_or_initializer, lock=lock)
+
+
+def RawValue(typecode_or_type, *args):
+    from multiprocessing.sharedctypes import RawValue
+    return RawValue(typecode_or_type, *args)
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    from multiprocessing.sharedctypes import RawArray
+    return RawArray(typecode_or_type, size_or_initializer)
+
+
+def Pipe(duplex=True):
+    from multiprocessing.connection import Pipe
+    return Pipe(duplex)
 
 
 def Manager():
