@@ -251,7 +251,14 @@ const noCells: PyCell[] = [];
 
 function missingArguments(name: string, names: string[], kind: string): PyExc {
   const quoted = names.map((n) => `'${n}'`);
-  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  // CPython's wording: 'a' and 'b'; 'a', 'b', and 'c'.
+  const last = quoted[quoted.length - 1];
+  const list =
+    quoted.length === 1
+      ? last
+      : quoted.length === 2
+        ? `${quoted[0]} and ${last}`
+        : `${quoted.slice(0, -1).join(', ')}, and ${last}`;
   return pyError(
     'TypeError',
     `${name} missing ${names.length} required ${kind} argument${names.length === 1 ? '' : 's'}: ${list}`,
