@@ -7,6 +7,15 @@ import { parseModule } from './ast';
 import { checkProgram } from './check';
 import { variantFor } from './variants';
 
+/** The source a strategy runs for `source` (the test fails if it cannot express it). */
+function variantSource(source: string, strategy: 'multiprocessing' | 'asyncio'): string {
+  const parsed = parseModule(source);
+  if (!parsed.ok) throw new Error('does not parse');
+  const v = variantFor(source, parsed.module, strategy);
+  if (!v.ok) throw new Error(v.reason);
+  return v.variant.source;
+}
+
 describe('strategy variants of the presets', () => {
   it.each(presets.map((p) => [p.name, p] as const))(
     '%s: each variant passes the checker or is refused with a reason',
@@ -27,11 +36,7 @@ describe('strategy variants of the presets', () => {
 
   it('two classes with a run method each: both become coroutines under asyncio', () => {
     const preset = presets.find((p) => p.name === 'car-truck-subclass')!;
-    const parsed = parseModule(preset.source);
-    if (!parsed.ok) throw new Error('does not parse');
-    const v = variantFor(preset.source, parsed.module, 'asyncio');
-    expect(v.ok).toBe(true);
-    if (v.ok) expect(v.variant.source.match(/async def run\(self\)/g)).toHaveLength(2);
+    expect(variantSource(preset.source, 'asyncio').match(/async def run\(self\)/g)).toHaveLength(2);
   });
 
   it('moving threads to processes moves what they share too: queue.Queue, Lock, RLock and Event', () => {
@@ -46,11 +51,8 @@ describe('strategy variants of the presets', () => {
       'threading.Thread(target=print).start()',
       '',
     ].join('\n');
-    const parsed = parseModule(source);
-    if (!parsed.ok) throw new Error('does not parse');
-    const v = variantFor(source, parsed.module, 'multiprocessing');
-    if (!v.ok) throw new Error(v.reason);
-    const body = v.variant.source.split('\n').filter((l) => !l.startsWith('import ') && !l.startsWith('from '));
+    const variant = variantSource(source, 'multiprocessing');
+    const body = variant.split('\n').filter((l) => !l.startsWith('import ') && !l.startsWith('from '));
     expect(body.join('\n')).toBe(
       [
         'q = multiprocessing.JoinableQueue()',
@@ -62,8 +64,8 @@ describe('strategy variants of the presets', () => {
         '',
       ].join('\n'),
     );
-    expect(v.variant.source).toContain('from multiprocessing import Lock');
-    expect(checkProgram(v.variant.source).ok).toBe(true);
+    expect(variant).toContain('from multiprocessing import Lock');
+    expect(checkProgram(variant).ok).toBe(true);
   });
 
   it("the variant's imports go after the program's opening imports, before code that uses them", () => {
@@ -76,21 +78,13 @@ describe('strategy variants of the presets', () => {
       'import math',
       '',
     ].join('\n');
-    const parsed = parseModule(source);
-    if (!parsed.ok) throw new Error('does not parse');
-    const v = variantFor(source, parsed.module, 'multiprocessing');
-    if (!v.ok) throw new Error(v.reason);
-    expect(v.variant.source.split('\n').slice(0, 4)).toEqual([
+    expect(variantSource(source, 'multiprocessing').split('\n').slice(0, 4)).toEqual([
       '"""Doc."""',
       'import threading',
       'import multiprocessing',
       'def f():',
     ]);
     const bare = 'def f():\n    pass\nfrom threading import Thread\nThread(target=f).start()\n';
-    const parsedBare = parseModule(bare);
-    if (!parsedBare.ok) throw new Error('does not parse');
-    const w = variantFor(bare, parsedBare.module, 'multiprocessing');
-    if (!w.ok) throw new Error(w.reason);
-    expect(w.variant.source.split('\n')[0]).toBe('from multiprocessing import Process');
+    expect(variantSource(bare, 'multiprocessing').split('\n')[0]).toBe('from multiprocessing import Process');
   });
 });

@@ -10,6 +10,7 @@ _keywords = frozenset([
 
 
 def _names_list(names):
+    """'a'; 'a' and 'b'; 'a', 'b', and 'c': how CPython names missing arguments (dataclasses too)."""
     if len(names) == 1:
         return repr(names[0])
     if len(names) == 2:

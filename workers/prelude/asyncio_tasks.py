@@ -34,6 +34,10 @@ class Task(Future):
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
+        self._begin()
+
+    def _begin(self):
+        """Joins the loop: a lane of its own, and its first step scheduled."""
         self._lane = self._new_lane()
         _all_tasks.append(self)
         self._loop._ready_task(self)
@@ -320,12 +324,8 @@ class _FinishedTask(Task):
     """The sequential strategy's task: its coroutine runs to its end as the task is made, as the
     current task (no loop steps it, so it has no lane of its own)."""
 
-    def __init__(self, coro, *, loop=None, name=None):
-        Future.__init__(self, loop=loop)
-        if not iscoroutine(coro):
-            raise TypeError('a coroutine was expected, got %r' % (coro,))
-        self._name = _task_name(name)
-        self._coro = coro
+    def _begin(self):
+        coro = self._coro
         previous = self._loop._current
         self._loop._current = self
         try:

@@ -1,5 +1,6 @@
 """dataclasses: CPython writes each class's __init__, __repr__, __eq__ as source and execs it; GIL
 Lab has no exec, so the methods added are general ones that read the class's fields."""
+from _collections_namedtuple import _names_list  # the same argument errors as namedtuple's
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'MISSING', 'fields', 'asdict', 'astuple',
            'replace', 'is_dataclass']
@@ -50,14 +51,6 @@ def _is_classvar(annotation):
     if isinstance(annotation, str):
         return annotation.startswith('ClassVar') or annotation.startswith('typing.ClassVar')
     return getattr(annotation, '_name', None) == 'ClassVar' and type(annotation).__name__ in ('_Alias', '_Form')
-
-
-def _names_list(names):
-    if len(names) == 1:
-        return repr(names[0])
-    if len(names) == 2:
-        return f'{names[0]!r} and {names[1]!r}'
-    return ', '.join(repr(n) for n in names[:-1]) + f', and {names[-1]!r}'
 
 
 def _default_of(f):
