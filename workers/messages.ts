@@ -67,6 +67,7 @@ export type Become =
 
 /** What a thread asks the supervisor, and waits for (channels cross processes; handles name child processes). */
 export type Request =
+  | { op: 'thread-failed'; failure: ThreadFailure }
   | { op: 'channel-put'; channel: string; item: Snapshot }
   | { op: 'channel-get'; channel: string; timeoutMs: number | null }
   | { op: 'channel-size'; channel: string }

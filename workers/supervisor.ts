@@ -325,6 +325,9 @@ export class RunSupervisor {
     // seq 0: a request sent without waiting for its answer.
     const reply: Reply = (value) => (seq === 0 ? undefined : this.send(p, { type: 'reply', tid, seq, value }));
     switch (r.op) {
+      case 'thread-failed':
+        this.failures.push(r.failure);
+        return reply(null);
       case 'channel-put':
         this.channels.put(r.channel, r.item);
         return reply(null);

@@ -151,8 +151,10 @@ function reportException(h: ThreadsHost, header: string, e: PyValue, thread: str
   if (!(e instanceof PyInstance)) return;
   const failure = rt.interp.describe(new PyExc(e, tracebacks.get(e) ?? []));
   rt.write(`${header}\n${failure.text}\n`, 'stderr', failure.line);
-  rt.context.post({
-    type: 'thread-failed',
+  // Asked, not just posted: the supervisor has it before this thread ends, so before a join on
+  // it returns and the main thread's exit is judged (messages of two threads may cross).
+  h.ask({
+    op: 'thread-failed',
     failure: { tid: rt.context.tid, thread, type: failure.type, message: failure.message, line: failure.line, traceback: failure.text },
   });
 }
