@@ -1,4 +1,4 @@
-// npm run bench [-- SECTION …] (or --only a,b): gil, overhead, convoy, workers, fidelity, timeline, measured, interpreter
+// npm run bench [-- SECTION …] (or --only a,b): gil, overhead, convoy, workers, fidelity, live, timeline, measured, interpreter
 // Runs the benchmark sections in order, prints a table per section and a summary of the goals,
 // and writes every number to bench-results.json. A missed goal is printed, never a failure:
 // the numbers are ratios measured side by side in this run, and the machine may be busy.
@@ -12,7 +12,17 @@ import { findPython } from './python';
 import type { GoalRow, SectionResult } from './section';
 import { printTable } from './table';
 
-const sectionNames = ['gil', 'overhead', 'convoy', 'workers', 'fidelity', 'timeline', 'measured', 'interpreter'] as const;
+const sectionNames = [
+  'gil',
+  'overhead',
+  'convoy',
+  'workers',
+  'fidelity',
+  'live',
+  'timeline',
+  'measured',
+  'interpreter',
+] as const;
 type SectionName = (typeof sectionNames)[number];
 
 function chosenSections(): SectionName[] {
@@ -76,6 +86,7 @@ function runSection(name: SectionName, engine: Engine | null): Promise<SectionRe
     convoy: async () => (await import('./convoy')).benchConvoy(engine!),
     workers: async () => (await import('./workers')).benchWorkers(engine!),
     fidelity: async () => (await import('./fidelity')).benchFidelity(engine!),
+    live: async () => (await import('./live')).benchLive(engine!),
     timeline: timelineSection,
     measured: async () => (await import('./measured')).benchMeasured(),
     interpreter: async () => (await import('./interpreter')).benchInterpreter(),
@@ -101,7 +112,7 @@ async function main(): Promise<void> {
   );
 
   let engine: Engine | null = null;
-  const needsEngine = sections.some((s) => s === 'overhead' || s === 'fidelity' || s === 'convoy' || s === 'workers');
+  const needsEngine = sections.some((s) => ['overhead', 'fidelity', 'convoy', 'workers', 'live'].includes(s));
   if (needsEngine) engine = (await import('../workers/engine')).createEngine({ host: 'cli' });
   const results: Partial<Record<SectionName, SectionResult>> = {};
   const rows: GoalRow[] = [];

@@ -2,7 +2,6 @@
 // 10^5 and one of 10^6 intervals. Time to first draw, and frame time while zooming and panning,
 // printed next to a raw canvas fill of the same rectangles measured in the same run.
 // Run alone with `npx tsx bench/timeline.ts`; `npm run bench` calls benchTimeline().
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { chromiumArgs as headlessArgs, findChromium } from '../e2e/fixtures';
 import type { BenchApi, FrameTiming } from '../renderer/src/bench/harness';
 
 const sizes = [100_000, 1_000_000];
@@ -18,11 +18,7 @@ const zoomPanSteps = 60;
 const rawRepeats = 3;
 const goals = { firstDrawMs: 200, frameMs: 16 };
 const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
+  ...headlessArgs,
   // The page collects the previous trace's garbage before it measures the next one.
   '--js-flags=--expose-gc',
 ];
@@ -70,11 +66,6 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p): p is string => !!p && existsSync(p));
 }
 
 function quantile(values: number[], q: number): number {
@@ -125,7 +116,7 @@ export interface TimelineBenchResult {
 
 /** Measures both traces in one Chromium; null when no Chromium is installed. */
 export async function measureTimeline(): Promise<{ results: TimelineBenchResult[]; measured: Measured[] } | null> {
-  const executablePath = chromiumPath();
+  const executablePath = findChromium().path;
   if (!executablePath) return null;
   const dir = await buildBenchPage();
   const { server, url } = await serve(dir);
