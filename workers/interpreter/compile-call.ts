@@ -141,18 +141,30 @@ export function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
   const argFns = sources.map((s) => s.read);
   const args = positional(argFns, true, sources);
   const direct = directCall(argFns, sources);
-  return (f) => {
+  return siteFactory(ctx, callCode)(callRuntime, func, argFns.length, args, direct);
+}
+
+const callRuntime = { PyFunction, PyBuiltin, call } as const;
+
+/** f(a, b): in a loop each call site gets a copy (per-site.ts), so V8 inlines the one callee it sees. */
+const callCode =
+  (
+    { PyFunction, PyBuiltin, call }: typeof callRuntime,
+    func: ExprFn,
+    argc: number,
+    args: ArgsFn,
+    direct: (f: Frame, callee: Frame) => Frame,
+  ) =>
+  (f: Frame): PyValue => {
     const fn = func(f);
     if (fn instanceof PyFunction) {
       const code = fn.code as CodeObject;
       // Arguments straight into the new frame's slots: no array in between.
-      if (code.simple && code.argcount === argFns.length && code.kind === 'function')
-        return code.run(direct(f, code.frameFor(fn)));
+      if (code.simple && code.argcount === argc && code.kind === 'function') return code.run(direct(f, code.frameFor(fn)));
       return code.invoke(fn, args(f), null);
     }
     return fn instanceof PyBuiltin ? fn.fn(args(f), null) : call(fn, args(f), null);
   };
-}
 
 /** Stores the arguments in a frame's first slots. */
 function directCall(fns: ExprFn[], sources: Source[]): (f: Frame, callee: Frame) => Frame {
