@@ -142,7 +142,8 @@ export function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
   const argFns = sources.map((s) => s.read);
   const args = positional(argFns, true, sources);
   const direct = directCall(argFns, sources);
-  return siteFactory(ctx, callCode)(callRuntime, func, argFns.length, args, direct);
+  const only = argFns.length === 1 ? argFns[0] : null;
+  return siteFactory(ctx, callCode)(callRuntime, func, argFns.length, args, only, direct);
 }
 
 const callRuntime = { PyFunction, PyBuiltin, call } as const;
@@ -154,6 +155,8 @@ const callCode =
     func: ExprFn,
     argc: number,
     args: ArgsFn,
+    /** The argument of a call with exactly one. */
+    only: ExprFn | null,
     direct: (f: Frame, callee: Frame) => Frame,
   ) =>
   (f: Frame): PyValue => {
@@ -164,7 +167,9 @@ const callCode =
       if (code.simple && code.argcount === argc && code.kind === 'function') return code.run(direct(f, code.frameFor(fn)));
       return code.invoke(fn, args(f), null);
     }
-    return fn instanceof PyBuiltin ? fn.fn(args(f), null) : call(fn, args(f), null);
+    // A builtin of one argument (abs, len, math's): called with it alone, no array.
+    if (fn instanceof PyBuiltin) return only !== null && fn.one !== null ? fn.one(only(f)) : fn.fn(args(f), null);
+    return call(fn, args(f), null);
   };
 
 /** Stores the arguments in a frame's first slots. */
@@ -211,7 +216,8 @@ function methodCall(
   const selfArgs = argFns !== null && kwargs === null ? withSelf(argFns) : null;
   const direct = argFns !== null && kwargs === null ? directMethod(argFns) : null;
   const argc = argFns === null ? -1 : argFns.length + 1;
-  const moduleCall = siteFactory(ctx, moduleCallCode)(moduleRuntime, name, args, kwargs);
+  const only = argFns !== null && argFns.length === 1 && kwargs === null ? argFns[0] : null;
+  const moduleCall = siteFactory(ctx, moduleCallCode)(moduleRuntime, name, args, only, kwargs);
   /** A function found on the class: self and the arguments go straight into its frame when they can. */
   const pythonMethod = (m: PyFunction, o: PyValue, f: Frame): PyValue => {
     const code = m.code as CodeObject;
@@ -255,20 +261,23 @@ function methodCall(
   };
 }
 
-const moduleRuntime = { getAttr, call } as const;
+const moduleRuntime = { getAttr, call, PyBuiltin } as const;
 
 /**
  * module.name(…): the name's entry in the module's namespace is looked up again only when a key
  * was added or removed; a new value for the name (math.sqrt = …) is seen through the entry. In a
  * loop each call site gets a copy (per-site.ts), with feedback of its own. Measured on cold2's
  * kernel, not explained in full: its second and third runs take 62-66 ms with the copy, 70-83
- * without. Calling a builtin's fn here rather than through call() made the first run of a process
- * slower (72 -> 88 ms), so it goes through call().
+ * without. Calling a builtin's fn(args) here rather than through call() made the first run of a
+ * process slower (72 -> 88 ms), so it goes through call(); a builtin of one argument is called
+ * with it alone (76 -> 58 ms, and V8 then allocates neither the array nor, mostly, the float).
  */
 const moduleCallCode = (
-  { getAttr, call }: typeof moduleRuntime,
+  { getAttr, call, PyBuiltin }: typeof moduleRuntime,
   name: string,
   args: ArgsFn,
+  /** The argument of a call with exactly one. */
+  only: ExprFn | null,
   kwargs: ((f: Frame) => Kwargs) | null,
 ) => {
   let module: PyModule | null = null;
@@ -281,7 +290,10 @@ const moduleCallCode = (
       shape = o.dict.shape;
     }
     // No entry: getAttr raises the AttributeError.
-    return call(entry !== undefined ? entry.v : getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
+    const fn = entry !== undefined ? entry.v : getAttr(o, name);
+    // A builtin of one argument (math.sqrt): called with it alone, no array.
+    if (only !== null && fn instanceof PyBuiltin && fn.one !== null) return fn.one(only(f));
+    return call(fn, args(f), kwargs ? kwargs(f) : null);
   };
 };
 

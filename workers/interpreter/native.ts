@@ -45,6 +45,22 @@ export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner =
   return b;
 }
 
+/** A function of exactly one positional argument: a call with one calls `one(arg)`, with no array to build. */
+export function defineUnary(dict: PyDict, name: string, one: (arg: PyValue) => PyValue, owner = 'builtins'): PyBuiltin {
+  const b = new PyBuiltin(
+    name,
+    (args) => {
+      arity(name, args, 1);
+      return one(args[0]);
+    },
+    owner,
+    null,
+    one,
+  );
+  setName(dict, name, b);
+  return b;
+}
+
 /** A method of a builtin type: `fn(self, args, kwargs)`. */
 export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
