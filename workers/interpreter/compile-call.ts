@@ -164,7 +164,8 @@ const callCode =
     if (fn instanceof PyFunction) {
       const code = fn.code as CodeObject;
       // Arguments straight into the new frame's slots: no array in between.
-      if (code.simple && code.argcount === argc && code.kind === 'function') return code.run(direct(f, code.frameFor(fn)));
+      if (code.simple && code.argcount === argc && code.kind === 'function')
+        return code.run(direct(f, code.frameFor(fn)));
       return code.invoke(fn, args(f), null);
     }
     // A builtin of one argument (abs, len, math's): called with it alone, no array.
@@ -227,9 +228,12 @@ function methodCall(
     return code.invoke(m, [o, ...args(f)], kwargs ? kwargs(f) : null);
   };
   const builtinMethod = (m: PyBuiltin, o: PyValue, f: Frame): PyValue =>
-    m.method !== null
-      ? m.method(o, args(f), kwargs ? kwargs(f) : null)
-      : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
+    // A method of one argument (list.append): called with it alone, no array.
+    only !== null && m.methodOne !== null
+      ? m.methodOne(o, only(f))
+      : m.method !== null
+        ? m.method(o, args(f), kwargs ? kwargs(f) : null)
+        : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
   const generic = (o: PyValue, f: Frame): PyValue => call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
   const instanceCall = (o: PyInstance, f: Frame): PyValue => {
     const entry = lookup.find(o.type);

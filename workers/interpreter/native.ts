@@ -61,10 +61,22 @@ export function defineUnary(dict: PyDict, name: string, one: (arg: PyValue) => P
   return b;
 }
 
-/** A method of a builtin type: `fn(self, args, kwargs)`. */
-export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
+/**
+ * A method of a builtin type: `fn(self, args, kwargs)`; `one(self, arg)`, for a method of exactly
+ * one argument, is the same method called with one (obj.name(x) calls it without an array).
+ */
+export function defineMethod(
+  type: PyType,
+  name: string,
+  fn: MethodFn,
+  one: ((self: PyValue, arg: PyValue) => PyValue) | null = null,
+): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
-  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn));
+  setName(
+    type.dict,
+    name,
+    new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn, null, one),
+  );
 }
 
 /**

@@ -194,6 +194,8 @@ export class PyBuiltin extends PyObject {
     readonly method: MethodFn | null = null,
     /** For a function of exactly one argument: the same function taking it alone (f(x) calls it without an array). */
     readonly one: ((arg: PyValue) => PyValue) | null = null,
+    /** For a method of exactly one argument: the same taking self and it (obj.name(x) calls it without an array). */
+    readonly methodOne: ((self: PyValue, arg: PyValue) => PyValue) | null = null,
   ) {
     super();
   }
