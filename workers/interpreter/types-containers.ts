@@ -141,15 +141,32 @@ export function initContainerTypes(): void {
     if (kwargs) for (const [k, v] of kwargs) setName(d, k, v);
     return d;
   };
-  const dm = (name: string, f: (d: PyDict, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue) =>
-    defineMethod(dict, name, (self, a, kw) => {
-      charge();
-      return f(self as PyDict, a, kw);
-    });
-  dm('get', (d, a) => {
-    arity('dict.get', a, 1, 2);
-    return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
-  });
+  const dm = (
+    name: string,
+    f: (d: PyDict, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue,
+    one: ((d: PyDict, v: PyValue) => PyValue) | null = null,
+  ) =>
+    defineMethod(
+      dict,
+      name,
+      (self, a, kw) => {
+        charge();
+        return f(self as PyDict, a, kw);
+      },
+      one &&
+        ((self, v) => {
+          charge();
+          return one(self as PyDict, v);
+        }),
+    );
+  dm(
+    'get',
+    (d, a) => {
+      arity('dict.get', a, 1, 2);
+      return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
+    },
+    (d, k) => dictGet(d, k) ?? null,
+  );
   dm('keys', (d) => new PyDictView(d, 'keys'));
   dm('values', (d) => new PyDictView(d, 'values'));
   dm('items', (d) => new PyDictView(d, 'items'));
