@@ -235,10 +235,20 @@ function methodCall(
         ? m.method(o, args(f), kwargs ? kwargs(f) : null)
         : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
   const generic = (o: PyValue, f: Frame): PyValue => call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
+  // The instance dict seen last, and whether it had the name: the same while no key is added or removed.
+  let own: PyDict | null = null;
+  let ownShape = -1;
+  let ownHas = false;
   const instanceCall = (o: PyInstance, f: Frame): PyValue => {
     const entry = lookup.find(o.type);
+    const d = o.dict;
+    if (d !== own || d.shape !== ownShape) {
+      own = d;
+      ownShape = d.shape;
+      ownHas = d.map.has(name);
+    }
     // An attribute of the instance's own would hide the class's method.
-    if (entry !== undefined && !o.dict.map.has(name)) {
+    if (entry !== undefined && !ownHas) {
       const m = entry.v;
       if (m instanceof PyFunction) return pythonMethod(m, o, f);
       if (m instanceof PyBuiltin) return builtinMethod(m, o, f);
