@@ -20,7 +20,7 @@ import {
   types,
 } from './objects';
 import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
-import { dictSet } from './compare';
+import { dictSet, setName } from './compare';
 import { mutate } from './mutations';
 import { closestName, offerSuggestion } from './suggestions';
 
@@ -151,8 +151,8 @@ export function attributeError(obj: PyValue, name: string): PyExc {
       : obj instanceof PyType
         ? pyError('AttributeError', `type object '${obj.name}' has no attribute '${name}'`)
         : pyError('AttributeError', `'${typeOf(obj).name}' object has no attribute '${name}'`);
-  exc.value.dict.map.set('name', { k: 'name', v: name });
-  exc.value.dict.map.set('obj', { k: 'obj', v: obj });
+  setName(exc.value.dict, 'name', name);
+  setName(exc.value.dict, 'obj', obj);
   offerSuggestion(exc.value, () => closestName(name, attributeNames(obj)));
   return exc;
 }
@@ -290,7 +290,7 @@ export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue
     if (!hasInit) return obj;
     if (isExceptionType(cls) && obj instanceof PyInstance) {
       // BaseException.__new__ keeps the args even when a subclass's __init__ takes them.
-      obj.dict.map.set('args', { k: 'args', v: new PyTuple(args) });
+      setName(obj.dict, 'args', new PyTuple(args));
     }
   } else {
     obj = new PyInstance(cls);

@@ -6,7 +6,7 @@ import { formatObject } from './compile-fstring';
 import { exceptions, pyError, PyExc } from './errors';
 import type { Frame } from './frame';
 import { len } from './items';
-import { arity, charge, clinicArity, defineFunction, kwarg, onlyKwargs, running, toInt } from './native';
+import { arity, charge, clinicArity, defineFunction, defineUnary, kwarg, onlyKwargs, running, toInt } from './native';
 import * as num from './numbers';
 import {
   Ellipsis,
@@ -97,10 +97,9 @@ export function makeBuiltins(output: Output): PyDict {
     output.write(text, isStderr(file) ? 'stderr' : 'stdout');
     return null;
   });
-  fn('len', (args) => {
-    arity('len', args, 1);
+  defineUnary(b, 'len', (v) => {
     charge();
-    return len(args[0]);
+    return len(v);
   });
   fn('repr', (args) => {
     arity('repr', args, 1);
@@ -113,9 +112,7 @@ export function makeBuiltins(output: Output): PyDict {
     charge();
     return formatObject(args[0], args.length > 1 ? (args[1] as string) : '');
   });
-  fn('abs', (args) => {
-    arity('abs', args, 1);
-    const v = args[0];
+  defineUnary(b, 'abs', (v) => {
     if (num.isNum(v)) return num.abs(v);
     if (findAttr(v, '__abs__') === undefined)
       throw pyError('TypeError', `bad operand type for abs(): '${typeOf(v).name}'`);

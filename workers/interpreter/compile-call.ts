@@ -23,6 +23,7 @@ import {
   PyType,
   lookupType,
   typeOf,
+  type DictEntry,
   type Kwargs,
   type PyValue,
 } from './objects';
@@ -141,18 +142,36 @@ export function callExpr(ctx: Ctx, e: Expr & { kind: 'Call' }): ExprFn {
   const argFns = sources.map((s) => s.read);
   const args = positional(argFns, true, sources);
   const direct = directCall(argFns, sources);
-  return (f) => {
+  const only = argFns.length === 1 ? argFns[0] : null;
+  return siteFactory(ctx, callCode)(callRuntime, func, argFns.length, args, only, direct);
+}
+
+const callRuntime = { PyFunction, PyBuiltin, call } as const;
+
+/** f(a, b): in a loop each call site gets a copy (per-site.ts), so V8 inlines the one callee it sees. */
+const callCode =
+  (
+    { PyFunction, PyBuiltin, call }: typeof callRuntime,
+    func: ExprFn,
+    argc: number,
+    args: ArgsFn,
+    /** The argument of a call with exactly one. */
+    only: ExprFn | null,
+    direct: (f: Frame, callee: Frame) => Frame,
+  ) =>
+  (f: Frame): PyValue => {
     const fn = func(f);
     if (fn instanceof PyFunction) {
       const code = fn.code as CodeObject;
       // Arguments straight into the new frame's slots: no array in between.
-      if (code.simple && code.argcount === argFns.length && code.kind === 'function')
+      if (code.simple && code.argcount === argc && code.kind === 'function')
         return code.run(direct(f, code.frameFor(fn)));
       return code.invoke(fn, args(f), null);
     }
-    return fn instanceof PyBuiltin ? fn.fn(args(f), null) : call(fn, args(f), null);
+    // A builtin of one argument (abs, len, math's): called with it alone, no array.
+    if (fn instanceof PyBuiltin) return only !== null && fn.one !== null ? fn.one(only(f)) : fn.fn(args(f), null);
+    return call(fn, args(f), null);
   };
-}
 
 /** Stores the arguments in a frame's first slots. */
 function directCall(fns: ExprFn[], sources: Source[]): (f: Frame, callee: Frame) => Frame {
@@ -198,7 +217,8 @@ function methodCall(
   const selfArgs = argFns !== null && kwargs === null ? withSelf(argFns) : null;
   const direct = argFns !== null && kwargs === null ? directMethod(argFns) : null;
   const argc = argFns === null ? -1 : argFns.length + 1;
-  const moduleCall = siteFactory(ctx, moduleCallCode)(moduleRuntime, name, args, kwargs);
+  const only = argFns !== null && argFns.length === 1 && kwargs === null ? argFns[0] : null;
+  const moduleCall = siteFactory(ctx, moduleCallCode)(moduleRuntime, name, args, only, kwargs);
   /** A function found on the class: self and the arguments go straight into its frame when they can. */
   const pythonMethod = (m: PyFunction, o: PyValue, f: Frame): PyValue => {
     const code = m.code as CodeObject;
@@ -208,14 +228,27 @@ function methodCall(
     return code.invoke(m, [o, ...args(f)], kwargs ? kwargs(f) : null);
   };
   const builtinMethod = (m: PyBuiltin, o: PyValue, f: Frame): PyValue =>
-    m.method !== null
-      ? m.method(o, args(f), kwargs ? kwargs(f) : null)
-      : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
+    // A method of one argument (list.append): called with it alone, no array.
+    only !== null && m.methodOne !== null
+      ? m.methodOne(o, only(f))
+      : m.method !== null
+        ? m.method(o, args(f), kwargs ? kwargs(f) : null)
+        : m.fn([o, ...args(f)], kwargs ? kwargs(f) : null);
   const generic = (o: PyValue, f: Frame): PyValue => call(getAttr(o, name), args(f), kwargs ? kwargs(f) : null);
+  // The instance dict seen last, and whether it had the name: the same while no key is added or removed.
+  let own: PyDict | null = null;
+  let ownShape = -1;
+  let ownHas = false;
   const instanceCall = (o: PyInstance, f: Frame): PyValue => {
     const entry = lookup.find(o.type);
+    const d = o.dict;
+    if (d !== own || d.shape !== ownShape) {
+      own = d;
+      ownShape = d.shape;
+      ownHas = d.map.has(name);
+    }
     // An attribute of the instance's own would hide the class's method.
-    if (entry !== undefined && !o.dict.map.has(name)) {
+    if (entry !== undefined && !ownHas) {
       const m = entry.v;
       if (m instanceof PyFunction) return pythonMethod(m, o, f);
       if (m instanceof PyBuiltin) return builtinMethod(m, o, f);
@@ -242,31 +275,39 @@ function methodCall(
   };
 }
 
-const moduleRuntime = { getAttr, call } as const;
+const moduleRuntime = { getAttr, call, PyBuiltin } as const;
 
 /**
- * module.name(…): the function is looked up again only when the module's namespace changed. In a
+ * module.name(…): the name's entry in the module's namespace is looked up again only when a key
+ * was added or removed; a new value for the name (math.sqrt = …) is seen through the entry. In a
  * loop each call site gets a copy (per-site.ts), with feedback of its own. Measured on cold2's
  * kernel, not explained in full: its second and third runs take 62-66 ms with the copy, 70-83
- * without. Calling a builtin's fn here rather than through call() made the first run of a process
- * slower (72 -> 88 ms), so it goes through call().
+ * without. Calling a builtin's fn(args) here rather than through call() made the first run of a
+ * process slower (72 -> 88 ms), so it goes through call(); a builtin of one argument is called
+ * with it alone (76 -> 58 ms, and V8 then allocates neither the array nor, mostly, the float).
  */
 const moduleCallCode = (
-  { getAttr, call }: typeof moduleRuntime,
+  { getAttr, call, PyBuiltin }: typeof moduleRuntime,
   name: string,
   args: ArgsFn,
+  /** The argument of a call with exactly one. */
+  only: ExprFn | null,
   kwargs: ((f: Frame) => Kwargs) | null,
 ) => {
   let module: PyModule | null = null;
   let shape = -1;
-  let moduleFn: PyValue = null;
+  let entry: DictEntry | undefined = undefined;
   return (o: PyModule, f: Frame): PyValue => {
     if (o !== module || o.dict.shape !== shape) {
-      moduleFn = getAttr(o, name);
+      entry = o.dict.map.get(name);
       module = o;
       shape = o.dict.shape;
     }
-    return call(moduleFn, args(f), kwargs ? kwargs(f) : null);
+    // No entry: getAttr raises the AttributeError.
+    const fn = entry !== undefined ? entry.v : getAttr(o, name);
+    // A builtin of one argument (math.sqrt): called with it alone, no array.
+    if (only !== null && fn instanceof PyBuiltin && fn.one !== null) return fn.one(only(f));
+    return call(fn, args(f), kwargs ? kwargs(f) : null);
   };
 };
 

@@ -21,6 +21,7 @@ import {
   PyTuple,
   typeOf,
   types,
+  type DictEntry,
   type PyValue,
 } from './objects';
 import { binaryOp, unaryOp } from './operators';
@@ -173,25 +174,35 @@ function expression(ctx: Ctx, e: Expr): ExprFn {
       const lookup = new TypeLookup(name);
       let module: PyModule | null = null;
       let shape = -1;
-      let cached: PyValue = null;
+      let moduleEntry: DictEntry | undefined = undefined;
+      // The instance dict read last and its entry for the name: the same entry while no key is added or removed.
+      let own: PyDict | null = null;
+      let ownShape = -1;
+      let ownEntry: DictEntry | undefined = undefined;
       return (f) => {
         const o = slot >= 0 ? local(f, slot, objName) : read(f);
         if (o instanceof PyInstance) {
           // The instance's own attribute, unless its class has a property of that name.
           const entry = lookup.find(o.type);
           if (entry === undefined || !(entry.v instanceof PyProperty)) {
-            const own = o.dict.map.get(name);
-            if (own !== undefined) return own.v;
+            const d = o.dict;
+            if (d !== own || d.shape !== ownShape) {
+              own = d;
+              ownShape = d.shape;
+              ownEntry = d.map.get(name);
+            }
+            if (ownEntry !== undefined) return ownEntry.v;
           }
           return getAttr(o, name);
         }
         if (o instanceof PyModule) {
-          if (o === module && o.dict.shape === shape) return cached;
-          const v = getAttr(o, name);
-          module = o;
-          shape = o.dict.shape;
-          cached = v;
-          return v;
+          // The entry, not its value: a new value for the name (module.x = …) is seen through it.
+          if (o !== module || o.dict.shape !== shape) {
+            module = o;
+            shape = o.dict.shape;
+            moduleEntry = o.dict.map.get(name);
+          }
+          return moduleEntry !== undefined ? moduleEntry.v : getAttr(o, name);
         }
         return getAttr(o, name);
       };

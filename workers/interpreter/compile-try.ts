@@ -4,7 +4,7 @@
 // running afterwards does not move the line the traceback shows.
 import type { ExceptHandler, Expr, Stmt } from '../../common/python/ast';
 import { call, callMethod, construct, findAttr } from './attributes';
-import { truthy } from './compare';
+import { setName, truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeNamed, storeTarget } from './compile-store';
@@ -42,8 +42,8 @@ export function exceptionToRaise(v: PyValue): PyInstance {
 export function raised(ts: ThreadState, v: PyValue, cause?: PyValue): PyExc {
   const e = exceptionToRaise(v);
   if (cause !== undefined) {
-    e.dict.map.set('__cause__', { k: '__cause__', v: cause === null ? null : exceptionToRaise(cause) });
-    e.dict.map.set('__suppress_context__', { k: '__suppress_context__', v: true });
+    setName(e.dict, '__cause__', cause === null ? null : exceptionToRaise(cause));
+    setName(e.dict, '__suppress_context__', true);
   }
   const exc = new PyExc(e, [...(tracebacks.get(e) ?? [])]);
   setContext(exc, ts.handling, true);

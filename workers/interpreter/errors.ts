@@ -1,6 +1,7 @@
 // Python exceptions: the builtin hierarchy, the JavaScript throwable that carries an exception
 // instance up the interpreter's stack, and tracebacks as CPython prints them.
 import { PyInstance, PyTuple, PyType, types, type PyValue } from './objects';
+import { setName } from './compare';
 
 /** The traceback of an exception a handler caught (`except … as e`), so it can still be printed. */
 export const tracebacks = new WeakMap<PyInstance, TracebackEntry[]>();
@@ -41,7 +42,7 @@ export class PyExc {
 function exceptionClass(name: string, base: PyType | null): PyType {
   const t = new PyType(name, base ? [base] : [types.object], 'builtins', (cls, args) => {
     const e = new PyInstance(cls);
-    e.dict.map.set('args', { k: 'args', v: new PyTuple(args) });
+    setName(e.dict, 'args', new PyTuple(args));
     return e;
   });
   t.mro = [t, ...(base ? base.mro : [types.object])];
@@ -139,7 +140,7 @@ export type ExceptionName = keyof typeof exceptions;
 export function pyError(name: ExceptionName, message?: string, ...more: PyValue[]): PyExc {
   const e = new PyInstance(exceptions[name]);
   const args = message === undefined ? more : [message, ...more];
-  e.dict.map.set('args', { k: 'args', v: new PyTuple(args) });
+  setName(e.dict, 'args', new PyTuple(args));
   return new PyExc(e);
 }
 
@@ -167,5 +168,5 @@ export function setContext(exc: PyExc, handling: readonly PyExc[], overwrite = f
   if (!outer || outer.value === exc.value || (!overwrite && exc.value.dict.map.has('__context__'))) return;
   // Avoid a cycle: the handled exception may itself have this one in its chain.
   for (let c: PyInstance | null = outer.value; c; c = chainedAttr(c, '__context__')) if (c === exc.value) return;
-  exc.value.dict.map.set('__context__', { k: '__context__', v: outer.value });
+  setName(exc.value.dict, '__context__', outer.value);
 }

@@ -45,10 +45,38 @@ export function defineFunction(dict: PyDict, name: string, fn: NativeFn, owner =
   return b;
 }
 
-/** A method of a builtin type: `fn(self, args, kwargs)`. */
-export function defineMethod(type: PyType, name: string, fn: MethodFn): void {
+/** A function of exactly one positional argument: a call with one calls `one(arg)`, with no array to build. */
+export function defineUnary(dict: PyDict, name: string, one: (arg: PyValue) => PyValue, owner = 'builtins'): PyBuiltin {
+  const b = new PyBuiltin(
+    name,
+    (args) => {
+      arity(name, args, 1);
+      return one(args[0]);
+    },
+    owner,
+    null,
+    one,
+  );
+  setName(dict, name, b);
+  return b;
+}
+
+/**
+ * A method of a builtin type: `fn(self, args, kwargs)`; `one(self, arg)`, for a method of exactly
+ * one argument, is the same method called with one (obj.name(x) calls it without an array).
+ */
+export function defineMethod(
+  type: PyType,
+  name: string,
+  fn: MethodFn,
+  one: ((self: PyValue, arg: PyValue) => PyValue) | null = null,
+): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
-  setName(type.dict, name, new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn));
+  setName(
+    type.dict,
+    name,
+    new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn, null, one),
+  );
 }
 
 /**

@@ -192,6 +192,10 @@ export class PyBuiltin extends PyObject {
     readonly owner = 'builtins',
     /** For a method of a builtin type: the same function taking self apart (obj.name(…) calls it without a new array). */
     readonly method: MethodFn | null = null,
+    /** For a function of exactly one argument: the same function taking it alone (f(x) calls it without an array). */
+    readonly one: ((arg: PyValue) => PyValue) | null = null,
+    /** For a method of exactly one argument: the same taking self and it (obj.name(x) calls it without an array). */
+    readonly methodOne: ((self: PyValue, arg: PyValue) => PyValue) | null = null,
   ) {
     super();
   }

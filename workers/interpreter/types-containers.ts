@@ -47,16 +47,36 @@ export function initContainerTypes(): void {
     charge(items.length);
     return new PyList(items);
   };
-  const lm = (name: string, f: (l: PyList, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue) =>
-    defineMethod(list, name, (self, a, kw) => {
-      charge();
-      return f(self as PyList, a, kw);
-    });
-  lm('append', (l, a) => {
-    arity('list.append', a, 1);
-    mutate.listAppend(l, a[0]);
+  const lm = (
+    name: string,
+    f: (l: PyList, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue,
+    one: ((l: PyList, v: PyValue) => PyValue) | null = null,
+  ) =>
+    defineMethod(
+      list,
+      name,
+      (self, a, kw) => {
+        charge();
+        return f(self as PyList, a, kw);
+      },
+      one &&
+        ((self, v) => {
+          charge();
+          return one(self as PyList, v);
+        }),
+    );
+  const append = (l: PyList, v: PyValue): PyValue => {
+    mutate.listAppend(l, v);
     return null;
-  });
+  };
+  lm(
+    'append',
+    (l, a) => {
+      arity('list.append', a, 1);
+      return append(l, a[0]);
+    },
+    append,
+  );
   lm('extend', (l, a) => {
     const items = toArray(a[0]);
     charge(items.length);
@@ -121,15 +141,32 @@ export function initContainerTypes(): void {
     if (kwargs) for (const [k, v] of kwargs) setName(d, k, v);
     return d;
   };
-  const dm = (name: string, f: (d: PyDict, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue) =>
-    defineMethod(dict, name, (self, a, kw) => {
-      charge();
-      return f(self as PyDict, a, kw);
-    });
-  dm('get', (d, a) => {
-    arity('dict.get', a, 1, 2);
-    return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
-  });
+  const dm = (
+    name: string,
+    f: (d: PyDict, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue,
+    one: ((d: PyDict, v: PyValue) => PyValue) | null = null,
+  ) =>
+    defineMethod(
+      dict,
+      name,
+      (self, a, kw) => {
+        charge();
+        return f(self as PyDict, a, kw);
+      },
+      one &&
+        ((self, v) => {
+          charge();
+          return one(self as PyDict, v);
+        }),
+    );
+  dm(
+    'get',
+    (d, a) => {
+      arity('dict.get', a, 1, 2);
+      return dictGet(d, a[0]) ?? (a.length > 1 ? a[1] : null);
+    },
+    (d, k) => dictGet(d, k) ?? null,
+  );
   dm('keys', (d) => new PyDictView(d, 'keys'));
   dm('values', (d) => new PyDictView(d, 'values'));
   dm('items', (d) => new PyDictView(d, 'items'));

@@ -274,7 +274,7 @@ export function initCoreTypes(): void {
       '__init__',
       (args) => {
         const self = args[0] as PyInstance;
-        self.dict.map.set('args', { k: 'args', v: new PyTuple(args.slice(1)) });
+        setName(self.dict, 'args', new PyTuple(args.slice(1)));
         return null;
       },
       'BaseException',

@@ -190,12 +190,26 @@ export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): st
 
 export function initStrTypes(): void {
   const str = types.str;
-  const m = (name: string, f: (s: string, args: PyValue[], kwargs: Kwargs) => PyValue) =>
-    defineMethod(str, name, (self, args, kwargs) => {
-      const s = self as string;
-      charge(s.length / 16);
-      return f(s, args, kwargs);
-    });
+  const m = (
+    name: string,
+    f: (s: string, args: PyValue[], kwargs: Kwargs) => PyValue,
+    one: ((s: string, v: PyValue) => PyValue) | null = null,
+  ) =>
+    defineMethod(
+      str,
+      name,
+      (self, args, kwargs) => {
+        const s = self as string;
+        charge(s.length / 16);
+        return f(s, args, kwargs);
+      },
+      one &&
+        ((self, v) => {
+          const s = self as string;
+          charge(s.length / 16);
+          return one(s, v);
+        }),
+    );
   m('upper', (s) => s.toUpperCase());
   m('lower', (s) => s.toLowerCase());
   m('casefold', (s) => s.toLowerCase());
@@ -302,8 +316,17 @@ export function initStrTypes(): void {
       return end ? region.endsWith(t) : region.startsWith(t);
     });
   };
-  m('startswith', (s, a) => affix(s, a, false));
-  m('endswith', (s, a) => affix(s, a, true));
+  // With one str argument, no start or end: the whole string's test, without span()'s arrays.
+  m(
+    'startswith',
+    (s, a) => affix(s, a, false),
+    (s, v) => (typeof v === 'string' ? s.startsWith(v) : affix(s, [v], false)),
+  );
+  m(
+    'endswith',
+    (s, a) => affix(s, a, true),
+    (s, v) => (typeof v === 'string' ? s.endsWith(v) : affix(s, [v], true)),
+  );
   m('removeprefix', (s, a) => (s.startsWith(a[0] as string) ? s.slice((a[0] as string).length) : s));
   m('removesuffix', (s, a) =>
     (a[0] as string) && s.endsWith(a[0] as string) ? s.slice(0, -(a[0] as string).length) : s,

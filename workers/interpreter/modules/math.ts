@@ -1,7 +1,7 @@
 // math: the functions and constants the lesson's programs use, with CPython's domain errors.
 import { setName } from '../compare';
 import { exceptions, pyError, PyExc } from '../errors';
-import { arity, charge, defineFunction, float, toFloat } from '../native';
+import { arity, charge, defineFunction, defineUnary, float, toFloat } from '../native';
 import * as dd from '../dd-math';
 import * as num from '../numbers';
 import { big, normInt, PyFloat, PyModule, type PyValue } from '../objects';
@@ -15,13 +15,12 @@ export function makeMath(): PyModule {
   const m = new PyModule('math', true);
   const d = m.dict;
   const unary = (name: string, f: (x: number) => number, valid: (x: number) => boolean = () => true) =>
-    defineFunction(
+    defineUnary(
       d,
       name,
-      (args) => {
-        arity(name, args, 1);
+      (arg) => {
         charge();
-        const x = toFloat(args[0]);
+        const x = toFloat(arg);
         domain(valid(x));
         const r = f(x);
         if (!Number.isFinite(r) && Number.isFinite(x)) {
