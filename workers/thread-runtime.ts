@@ -75,7 +75,6 @@ export class ThreadRuntime implements InterpreterHost {
   private cpuAtSettle: number;
   /** Computed time not paid yet (ms); negative when the interpreter ran slower than CPython. */
   private carryMs = 0;
-  private behindMs = 0;
   private lastFlush = epochMs();
   private lastHeapSync = epochMs();
 
@@ -201,9 +200,10 @@ export class ThreadRuntime implements InterpreterHost {
     let debt = charged - (cpuNow - this.cpuAtSettle) + this.carryMs;
     this.costAtSettle = interp.cost;
     if (debt <= 0) {
-      // The interpreter was slower than CPython: nothing to burn, and never more than a little to make up later.
-      this.carryMs = Math.max(debt, -5);
-      if (debt < -5) this.behindMs += -5 - debt;
+      // The interpreter was slower than CPython: nothing to burn, and later rounds pay it back
+      // before they burn again. A fresh isolate's JIT runs its first loops slowly and later ones
+      // faster than CPython; the thread's CPU then matches what it charged in total.
+      this.carryMs = debt;
       this.cpuAtSettle = cpuNow;
       return;
     }
@@ -425,7 +425,8 @@ export class ThreadRuntime implements InterpreterHost {
       onCpuUs: cpuMs === null ? null : Math.round((cpuMs - this.startCpuMs) * 1000),
       handoffs: this.gil?.handoffs ?? 0,
       forcedSwitches: this.gil?.forcedSwitches ?? 0,
-      behindMs: this.behindMs,
+      // What the interpreter still owes: computation it ran more slowly than CPython would have.
+      behindMs: Math.max(0, -this.carryMs),
     });
   }
 
