@@ -2,6 +2,7 @@
 import type { StuckThread } from './deadlock';
 import type { CalibrationRequest, CostCalibration } from './calibrate/calibration';
 import type { GilModel } from '../common/program';
+import type { Module } from '../common/python/ast-nodes';
 import type { TraceBatch } from '../common/trace';
 import type { CostTable } from './interpreter/costs';
 import type { Enc, Snapshot } from './interpreter/heap-codec';
@@ -78,7 +79,7 @@ export type Request =
 export type ToProcess =
   /** Measures this core's kernel speed and the cost table (workers/calibrate/). */
   | { type: 'calibrate'; costs: Omit<CalibrationRequest, 'build'> | null }
-  | { type: 'init'; pid: number; settings: RunSettings; tidBase: number; warmThreads: number }
+  | { type: 'init'; pid: number; settings: RunSettings; parsed: ParsedSources; tidBase: number; warmThreads: number }
   | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
   | { type: 'reply'; tid: number; seq: number; value: unknown }
@@ -146,11 +147,15 @@ export type FromProcess =
   | { type: 'thread-error'; tid: number; message: string };
 
 /** The data a worker thread starts with. */
+/** The run's program and the prelude modules it imports, parsed once (file → module): each thread compiles them. */
+export type ParsedSources = Record<string, Module>;
+
 export interface ThreadData {
   pid: number;
   /** This process's first tid: its threads are tidBase, tidBase + 1, … */
   tidBase: number;
   settings: RunSettings;
+  parsed: ParsedSources;
   /** The process's GIL words (one GIL per interpreter: index 0 is the main interpreter's). */
   gils: SharedArrayBuffer;
   /** The process's shared-heap log. */

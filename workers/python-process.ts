@@ -15,7 +15,7 @@ import { calibrate } from './cpu';
 import { newGilBuffer } from './gil';
 import { newHeapLogBuffer } from './heap-log';
 import { deliver } from './inbox';
-import type { FromProcess, FromThread, RunSettings, ThreadData, ToProcess, ToThread } from './messages';
+import type { FromProcess, FromThread, ParsedSources, RunSettings, ThreadData, ToProcess, ToThread } from './messages';
 import { GILS_PER_PROCESS, HANDLE_BASE, newWords, NEXT_GIL, NEXT_TID, SWITCH_INTERVAL_US } from './words';
 
 interface ParentPort {
@@ -44,6 +44,7 @@ interface WorkerThread {
 }
 
 let settings: RunSettings | null = null;
+let parsed: ParsedSources = {};
 let pid = 0;
 let tidBase = 0;
 let gils: SharedArrayBuffer;
@@ -64,7 +65,7 @@ function flushTrace(): void {
 function spawnWorker(): WorkerThread {
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
-  const data: ThreadData & { port: MessagePort } = { pid, tidBase, settings: settings!, gils, heapLog, words, signal, port: port2 };
+  const data: ThreadData & { port: MessagePort } = { pid, tidBase, settings: settings!, parsed, gils, heapLog, words, signal, port: port2 };
   const worker = new Worker(new URL('./python-thread.js', import.meta.url), {
     workerData: data,
     transferList: [port2],
@@ -165,6 +166,7 @@ onMessage((message) => {
     }
     case 'init': {
       settings = message.settings;
+      parsed = message.parsed;
       pid = message.pid;
       tidBase = message.tidBase;
       gils = newGilBuffer(GILS_PER_PROCESS);

@@ -79,6 +79,7 @@ const runtime: ThreadRuntime = warmUp(() => new ThreadRuntime({
     ...makeSystemModules(() => runtime),
     ...makeThreadModules(host),
   },
+  parsed: data.parsed,
   prelude,
 }));
 runtime.nativeKinds.set('lock', (state, mode) => (mode === 'share' ? new PyLock(words, state[0] as number) : newLock(words, state[0] === 1)));

@@ -19,8 +19,10 @@ import { Channels, type Reply } from './channels';
 import { deadlockReason, DeadlockWatch } from './deadlock';
 import type { Snapshot } from './interpreter/heap-codec';
 import type { ProcessHandle, ProcessLauncher } from './launcher';
-import type { FromProcess, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
+import type { FromProcess, ParsedSources, Request, RunSettings, ThreadFailure, ThreadStats, ToProcess } from './messages';
+import { prelude } from './prelude';
 import { createSharedFile, removeSharedFile } from './shared-memory';
+import { parseForRun } from './thread-parts';
 import { THREADS_PER_PROCESS } from './words';
 
 /** One run as the engine decided it: carried unchanged from the request to the record. */
@@ -100,6 +102,8 @@ export class RunSupervisor {
   private readonly settled: Promise<void>;
   private onAllReady: () => void = () => undefined;
   private sharedMemory = '';
+  /** Parsed once here, for every thread of every process: see parseForRun. */
+  private parsed: ParsedSources | null = null;
 
   constructor(
     private readonly options: SupervisorOptions,
@@ -177,7 +181,9 @@ export class RunSupervisor {
     this.procs.set(pid, p);
     handle.onMessage((message) => this.onMessage(p, message as FromProcess));
     handle.onExit((code, signal) => this.onExit(p, code, signal));
-    this.send(p, { type: 'init', pid, settings: { ...this.options.config.settings, sharedMemory: this.sharedMemory }, tidBase: p.tidBase, warmThreads });
+    const s = this.options.config.settings;
+    this.parsed ??= parseForRun(s.source, s.file, prelude);
+    this.send(p, { type: 'init', pid, settings: { ...s, sharedMemory: this.sharedMemory }, parsed: this.parsed, tidBase: p.tidBase, warmThreads });
     return p;
   }
 

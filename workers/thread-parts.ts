@@ -1,8 +1,10 @@
 // Small pieces of a thread's host that need none of its state: which prelude modules a program
 // imports, and a lane's totals (a thread's or an asyncio task's).
+import { parseModule } from '../common/python/ast';
+import type { Module } from '../common/python/ast-nodes';
 import type { CompiledModule } from './interpreter/compile';
 import type { Interpreter } from './interpreter/interpreter';
-import type { ThreadStats } from './messages';
+import type { ParsedSources, ThreadStats } from './messages';
 import { BLOCKED, IO, RUNNING, STARTING, WAITING, type Recorder } from './recorder';
 
 /** What a thread's totals have beyond its recorder's: its CPU clock, its GIL's counts, its lag. */
@@ -52,6 +54,34 @@ export function preludeNeeds(source: string, prelude: Record<string, string>): s
   };
   visit(source, true);
   return [...needed];
+}
+
+/** A prelude module's file name, as tracebacks show it. */
+export const preludeFile = (name: string): string => `<gil-lab:${name}>`;
+
+/** Prelude modules parsed before, by name: their text never changes while the engine runs. */
+const parsedPrelude = new Map<string, Module>();
+
+/**
+ * The program and the prelude modules it needs, parsed once for the run: every warm thread of
+ * every process would otherwise parse them again in a cold isolate (~35 ms each for threading's).
+ * What does not parse is left out: the thread that compiles it reports the SyntaxError.
+ */
+export function parseForRun(source: string, file: string, prelude: Record<string, string>): ParsedSources {
+  const parsed: ParsedSources = {};
+  const program = parseModule(source);
+  if (program.ok) parsed[file] = program.module;
+  for (const name of preludeNeeds(source, prelude)) {
+    let module = parsedPrelude.get(name);
+    if (module === undefined) {
+      const p = parseModule(prelude[name]);
+      if (!p.ok) continue;
+      module = p.module;
+      parsedPrelude.set(name, module);
+    }
+    parsed[preludeFile(name)] = module;
+  }
+  return parsed;
 }
 
 /**

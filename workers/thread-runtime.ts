@@ -10,9 +10,9 @@ import { SharedHeap } from './interpreter/heap';
 import type { Enc, HeapResolver } from './interpreter/heap-codec';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter/interpreter';
 import type { PyModule, PyObject } from './interpreter/objects';
-import type { FromThread, RunSettings, ThreadStats } from './messages';
+import type { FromThread, ParsedSources, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
-import { compilePrelude, laneStats, preludeNeeds } from './thread-parts';
+import { compilePrelude, laneStats, preludeFile, preludeNeeds } from './thread-parts';
 import { threadCpuClock } from './thread-cpu';
 import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
@@ -44,6 +44,8 @@ export interface ThreadContext {
   heapLog: SharedArrayBuffer;
   words: SharedArrayBuffer;
   post(message: FromThread): void;
+  /** The program and the prelude modules it imports, parsed by the supervisor (compiled here). */
+  parsed: ParsedSources;
   /** Engine modules (time, os, _thread …) and prelude sources this thread's interpreter imports. */
   modules: Record<string, (interp: Interpreter) => PyModule>;
   prelude: Record<string, string>;
@@ -96,8 +98,13 @@ export class ThreadRuntime implements InterpreterHost {
   /** Compiles the program and the prelude modules it may import, so a thread that starts pays none of it. */
   private precompile(): void {
     const s = this.settings;
-    this.interp.compile(s.source, s.file, '__main__');
-    for (const name of preludeNeeds(s.source, this.prelude)) this.interp.compile(this.prelude[name], `<gil-lab:${name}>`, name);
+    const compile = (source: string, file: string, name: string) => {
+      const module = this.context.parsed[file];
+      if (module) this.interp.compileParsed(module, file, name);
+      else this.interp.compile(source, file, name);
+    };
+    compile(s.source, s.file, '__main__');
+    for (const name of preludeNeeds(s.source, this.prelude)) compile(this.prelude[name], preludeFile(name), name);
   }
 
   /** The warm thread becomes a Python thread of the run. */
