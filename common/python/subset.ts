@@ -7,7 +7,7 @@ export const supportedModules: Record<string, readonly string[]> = {
   threading: [
     'Barrier', 'BoundedSemaphore', 'BrokenBarrierError', 'Condition', 'Event', 'ExceptHookArgs', 'Lock', 'RLock', 'Semaphore',
     'TIMEOUT_MAX', 'Thread', 'ThreadError', 'Timer', 'activeCount', 'active_count', 'currentThread', 'current_thread', 'enumerate',
-    'excepthook', 'get_ident', 'get_native_id', 'local', 'main_thread', 'setprofile', 'settrace',
+    '__excepthook__', 'excepthook', 'get_ident', 'get_native_id', 'local', 'main_thread', 'setprofile', 'settrace',
   ],
   _thread: ['LockType', 'TIMEOUT_MAX', 'allocate_lock', 'error', 'get_ident', 'get_native_id', 'start_new_thread'],
   queue: ['Empty', 'Full', 'LifoQueue', 'PriorityQueue', 'Queue', 'SimpleQueue'],
