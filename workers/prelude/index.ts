@@ -23,6 +23,7 @@ import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingConnection from './multiprocessing_connection.py?raw';
 import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import operator from './operator.py?raw';
+import heapq from './heapq.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
@@ -44,6 +45,7 @@ export const stdlib: Record<string, string> = {
   _logging_records: loggingRecords,
   dataclasses,
   operator,
+  heapq,
 };
 
 export const prelude: Record<string, string> = {
