@@ -10,6 +10,7 @@ import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
 import asyncioThreads from './asyncio_threads.py?raw';
+import asyncioTimeouts from './asyncio_timeouts.py?raw';
 import collections from './collections.py?raw';
 import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
@@ -72,4 +73,5 @@ export const prelude: Record<string, string> = {
   'asyncio.queues': asyncioQueues,
   'asyncio.runners': asyncioRunners,
   'asyncio.threads': asyncioThreads,
+  'asyncio.timeouts': asyncioTimeouts,
 };
