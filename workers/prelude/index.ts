@@ -25,6 +25,7 @@ import multiprocessingConnection from './multiprocessing_connection.py?raw';
 import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import operator from './operator.py?raw';
 import heapq from './heapq.py?raw';
+import string from './string.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
@@ -47,6 +48,7 @@ export const stdlib: Record<string, string> = {
   dataclasses,
   operator,
   heapq,
+  string,
 };
 
 export const prelude: Record<string, string> = {
