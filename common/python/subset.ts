@@ -79,6 +79,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'not_', 'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor',
   ],
   heapq: ['heapify', 'heappop', 'heappush', 'heappushpop', 'heapreplace', 'merge', 'nlargest', 'nsmallest'],
+  json: ['JSONDecodeError', 'JSONDecoder', 'JSONEncoder', 'dumps', 'loads'],
   string: [
     'Template', 'ascii_letters', 'ascii_lowercase', 'ascii_uppercase', 'capwords', 'digits', 'hexdigits', 'octdigits',
     'printable', 'punctuation', 'whitespace',

@@ -26,6 +26,7 @@ import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import operator from './operator.py?raw';
 import heapq from './heapq.py?raw';
 import string from './string.py?raw';
+import json from './json.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
@@ -49,6 +50,7 @@ export const stdlib: Record<string, string> = {
   operator,
   heapq,
   string,
+  json,
 };
 
 export const prelude: Record<string, string> = {
