@@ -80,6 +80,11 @@ export const supportedModules: Record<string, readonly string[]> = {
   ],
   heapq: ['heapify', 'heappop', 'heappush', 'heappushpop', 'heapreplace', 'merge', 'nlargest', 'nsmallest'],
   json: ['JSONDecodeError', 'JSONDecoder', 'JSONEncoder', 'dumps', 'loads'],
+  statistics: [
+    'LinearRegression', 'StatisticsError', 'correlation', 'covariance', 'fmean', 'geometric_mean', 'harmonic_mean',
+    'linear_regression', 'mean', 'median', 'median_grouped', 'median_high', 'median_low', 'mode', 'multimode', 'pstdev',
+    'pvariance', 'quantiles', 'stdev', 'variance',
+  ],
   string: [
     'Template', 'ascii_letters', 'ascii_lowercase', 'ascii_uppercase', 'capwords', 'digits', 'hexdigits', 'octdigits',
     'printable', 'punctuation', 'whitespace',

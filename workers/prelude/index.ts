@@ -27,6 +27,7 @@ import operator from './operator.py?raw';
 import heapq from './heapq.py?raw';
 import string from './string.py?raw';
 import json from './json.py?raw';
+import statistics from './statistics.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
@@ -51,6 +52,7 @@ export const stdlib: Record<string, string> = {
   heapq,
   string,
   json,
+  statistics,
 };
 
 export const prelude: Record<string, string> = {
