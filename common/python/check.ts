@@ -120,8 +120,9 @@ export function checkProgram(source: string): CheckResult {
       case 'DictComp':
       case 'GeneratorExp':
         for (const g of n.generators) if (g.isAsync) add(n, "'async for' in a comprehension is not supported here");
-        for (const x of walk(n.kind === 'DictComp' ? [n.key, n.value] as unknown as Stmt[] : [n.elt] as unknown as Stmt[]))
-          if (x.kind === 'Await') add(x, 'await inside a comprehension is not supported here');
+        if (n.kind === 'GeneratorExp')
+          for (const x of walk([n.elt] as unknown as Stmt[]))
+            if (x.kind === 'Await') add(x, 'await inside a generator expression (an asynchronous generator) is not supported here');
         break;
       case 'FunctionDef':
         if (n.isAsync && [...walk(n.body)].some((x) => x.kind === 'Yield' || x.kind === 'YieldFrom'))

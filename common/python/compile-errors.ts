@@ -17,6 +17,8 @@ interface Context {
   inLoop: boolean;
   /** The comprehension being walked (yield is not allowed there), or null. */
   comprehension: string | null;
+  /** The outermost list, set or dict comprehension being walked: an await in it makes it asynchronous. */
+  comprehensionAt?: Pos;
 }
 
 const comprehensionNames: Record<string, string> = {
@@ -203,7 +205,9 @@ class Walker {
         else if (ctx.scope === 'async' && e.kind === 'YieldFrom') this.error(e, "'yield from' inside async function");
         break;
       case 'Await':
-        if (ctx.scope === 'module' || ctx.scope === 'class') this.error(e, "'await' outside function");
+        // CPython names the comprehension an await makes asynchronous, where it starts.
+        if (ctx.scope !== 'async' && ctx.comprehensionAt) this.error(ctx.comprehensionAt, 'asynchronous comprehension outside of an asynchronous function');
+        else if (ctx.scope === 'module' || ctx.scope === 'class') this.error(e, "'await' outside function");
         else if (ctx.scope !== 'async') this.error(e, "'await' outside async function");
         break;
       case 'Lambda':
@@ -214,7 +218,8 @@ class Walker {
       case 'SetComp':
       case 'DictComp':
       case 'GeneratorExp': {
-        const inner = { ...ctx, comprehension: comprehensionNames[e.kind] };
+        const comprehensionAt = e.kind === 'GeneratorExp' ? ctx.comprehensionAt : (ctx.comprehensionAt ?? e);
+        const inner = { ...ctx, comprehension: comprehensionNames[e.kind], comprehensionAt };
         e.generators.forEach((g, i) => {
           this.expr(g.iter, i === 0 ? ctx : inner);
           this.expr(g.target, inner);

@@ -43,7 +43,7 @@ function namedEscapes(module: Module, add: (at: Pos, message: string) => void): 
 const suspendingStatements = new Set(['Expr', 'Assign', 'AnnAssign', 'AugAssign', 'Return', 'If', 'While', 'For', 'Try', 'With', 'Raise']);
 const suspendingExpressions = new Set([
   'Await', 'Yield', 'YieldFrom', 'Call', 'BinOp', 'UnaryOp', 'BoolOp', 'Compare', 'IfExp', 'Attribute', 'Subscript', 'List', 'Tuple',
-  'JoinedStr', 'FormattedValue', 'NamedExpr', 'Name', 'Constant',
+  'JoinedStr', 'FormattedValue', 'NamedExpr', 'Name', 'Constant', 'Dict', 'Set', 'ListComp', 'SetComp', 'DictComp',
 ]);
 
 /** Does evaluating `n` suspend, not counting nested function bodies? */
@@ -59,7 +59,7 @@ function suspensionPlaces(body: Stmt[], add: (at: Pos, message: string) => void)
   const expr = (e: Expr) => {
     if (!suspends(e)) return;
     if (!suspendingExpressions.has(e.kind)) {
-      add(e, `await or yield inside ${e.kind === 'ListComp' || e.kind === 'GeneratorExp' ? 'a comprehension' : `this ${e.kind} expression`} is not supported here`);
+      add(e, `await or yield inside ${e.kind === 'GeneratorExp' ? 'a generator expression' : `this ${e.kind} expression`} is not supported here`);
       return;
     }
     for (const c of children(e)) expr(c as Expr);

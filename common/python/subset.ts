@@ -7,7 +7,7 @@ export const supportedModules: Record<string, readonly string[]> = {
   threading: [
     'Barrier', 'BoundedSemaphore', 'BrokenBarrierError', 'Condition', 'Event', 'ExceptHookArgs', 'Lock', 'RLock', 'Semaphore',
     'TIMEOUT_MAX', 'Thread', 'ThreadError', 'Timer', 'activeCount', 'active_count', 'currentThread', 'current_thread', 'enumerate',
-    'excepthook', 'get_ident', 'get_native_id', 'local', 'main_thread', 'setprofile', 'settrace',
+    '__excepthook__', 'excepthook', 'get_ident', 'get_native_id', 'local', 'main_thread', 'setprofile', 'settrace',
   ],
   _thread: ['LockType', 'TIMEOUT_MAX', 'allocate_lock', 'error', 'get_ident', 'get_native_id', 'start_new_thread'],
   queue: ['Empty', 'Full', 'LifoQueue', 'PriorityQueue', 'Queue', 'SimpleQueue'],
@@ -30,6 +30,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'create_task', 'current_task', 'gather', 'get_event_loop', 'get_running_loop', 'iscoroutine', 'run', 'sleep', 'wait',
     'wait_for', 'to_thread', 'ensure_future', 'wrap_future', 'new_event_loop',
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'InvalidStateError', 'QueueEmpty', 'QueueFull',
+    'BoundedSemaphore', 'Condition', 'LifoQueue', 'PriorityQueue', 'Timeout', 'iscoroutinefunction', 'timeout', 'timeout_at',
   ],
   time: [
     'altzone', 'asctime', 'ctime', 'daylight', 'gmtime', 'localtime', 'mktime', 'monotonic', 'monotonic_ns', 'perf_counter',
@@ -76,6 +77,17 @@ export const supportedModules: Record<string, readonly string[]> = {
     'gt', 'iadd', 'iand', 'ifloordiv', 'imod', 'imul', 'index', 'indexOf', 'inv', 'invert', 'ior', 'ipow', 'is_',
     'is_not', 'isub', 'itemgetter', 'itruediv', 'ixor', 'le', 'lshift', 'lt', 'methodcaller', 'mod', 'mul', 'ne', 'neg',
     'not_', 'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor',
+  ],
+  heapq: ['heapify', 'heappop', 'heappush', 'heappushpop', 'heapreplace', 'merge', 'nlargest', 'nsmallest'],
+  json: ['JSONDecodeError', 'JSONDecoder', 'JSONEncoder', 'dumps', 'loads'],
+  statistics: [
+    'LinearRegression', 'StatisticsError', 'correlation', 'covariance', 'fmean', 'geometric_mean', 'harmonic_mean',
+    'linear_regression', 'mean', 'median', 'median_grouped', 'median_high', 'median_low', 'mode', 'multimode', 'pstdev',
+    'pvariance', 'quantiles', 'stdev', 'variance',
+  ],
+  string: [
+    'Template', 'ascii_letters', 'ascii_lowercase', 'ascii_uppercase', 'capwords', 'digits', 'hexdigits', 'octdigits',
+    'printable', 'punctuation', 'whitespace',
   ],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],

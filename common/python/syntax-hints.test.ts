@@ -18,6 +18,9 @@ const cases: [source: string, expected: string][] = [
   ['for i in range(3):\nprint(i)\n', "line 2: IndentationError: expected an indented block after 'for' statement on line 1"],
   ['  x = 1\n', 'line 1: IndentationError: unexpected indent'],
   ['def f():\n    return 1\n  y = 2\n', 'line 3: IndentationError: unindent does not match any outer indentation level'],
+  ['def g():\n    return [await f() for _ in y]\n', 'line 2: SyntaxError: asynchronous comprehension outside of an asynchronous function'],
+  ['x = {k: await f() for k in y}\n', 'line 1: SyntaxError: asynchronous comprehension outside of an asynchronous function'],
+  ['def g():\n    return [x for x in await y]\n', "line 2: SyntaxError: 'await' outside async function"],
 ];
 
 const ours = (source: string) => {

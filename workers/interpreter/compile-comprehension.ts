@@ -148,7 +148,7 @@ export function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): Expr
  * CPython 3.11 runs a comprehension in a frame of its own, named <listcomp>, <genexpr> …: its
  * traceback shows that frame. The interpreter runs it inline and adds the entry as the error passes.
  */
-function comprehensionFrame(ctx: Ctx, e: Expr, name: string): (f: Frame, err: unknown) => unknown {
+export function comprehensionFrame(ctx: Ctx, e: Expr, name: string): (f: Frame, err: unknown) => unknown {
   const file = ctx.env.file;
   const token = {};
   return (f, err) => {

@@ -2,7 +2,7 @@
 // compile to JavaScript generator functions; the rest of the body stays plain closures.
 import type { Expr, Stmt } from '../../common/python/ast';
 import { call, getAttr } from './attributes';
-import { truthy } from './compare';
+import { dictSet, hashKey, truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { formatObject } from './compile-fstring';
@@ -14,7 +14,8 @@ import { BREAK, CONTINUE, NORMAL, RETURN, type CodeObject, type Frame, type Sign
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
 import { getItem } from './items';
 import { iterate } from './iteration';
-import { PyDict, PyList, PyTuple, type PyValue } from './objects';
+import { PyDict, PyList, PySet, PyTuple, typeOf, type PyValue } from './objects';
+import { comprehensionFrame } from './compile-comprehension';
 import { binaryOp, unaryOp } from './operators';
 import { pyRepr, pyStr } from './text';
 import { compare, equals } from './compare';
@@ -358,12 +359,100 @@ export function genExpr(ctx: Ctx, e: Expr): GenExpr {
         return v;
       };
     }
+    case 'Set': {
+      const items = e.elts.map((x) => genExpr(ctx, x));
+      return function* (f) {
+        const out = new PySet();
+        for (const x of items) {
+          const v = yield* x(f);
+          out.map.set(hashKey(v), v);
+        }
+        return out;
+      };
+    }
+    case 'Dict': {
+      const keys = e.keys.map((k) => (k ? genExpr(ctx, k) : null));
+      const values = e.values.map((v) => genExpr(ctx, v));
+      return function* (f) {
+        const out = new PyDict();
+        for (let i = 0; i < values.length; i++) {
+          const key = keys[i];
+          if (key === null) {
+            const v = yield* values[i](f);
+            if (!(v instanceof PyDict)) throw pyError('TypeError', `'${typeOf(v).name}' object is not a mapping`);
+            for (const entry of v.map.values()) dictSet(out, entry.k, entry.v);
+          } else {
+            const k = yield* key(f);
+            dictSet(out, k, yield* values[i](f));
+          }
+        }
+        return out;
+      };
+    }
+    case 'ListComp':
+    case 'SetComp':
+    case 'DictComp':
+      return genComprehension(ctx, e);
     default:
       throw pyError(
         'SyntaxError',
-        `await inside ${e.kind === 'ListComp' || e.kind === 'GeneratorExp' ? 'a comprehension' : `this ${e.kind} expression`} is not supported here`,
+        `await inside ${e.kind === 'GeneratorExp' ? 'a generator expression' : `this ${e.kind} expression`} is not supported here`,
       );
   }
+}
+
+/**
+ * A list, set or dict comprehension that awaits (in an async def): CPython 3.11 makes it an
+ * asynchronous comprehension, run to its end by the coroutine it is in. Inlined as the
+ * comprehensions of compile-comprehension.ts are, each part that awaits as a generator step.
+ */
+function genComprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | 'DictComp' }): GenExpr {
+  const ts = ctx.ts;
+  const first = genExpr(ctx, e.generators[0].iter);
+  const levels = e.generators.map((g, i) => ({
+    iter: i === 0 ? null : genExpr(ctx, g.iter),
+    store: storeTarget(ctx, g.target),
+    ifs: g.ifs.map((c) => genExpr(ctx, c)),
+    cost: ctx.costs.iteration,
+  }));
+  const key = e.kind === 'DictComp' ? genExpr(ctx, e.key) : null;
+  const value = genExpr(ctx, e.kind === 'DictComp' ? e.value : e.elt);
+  const cost = ctx.costs.element;
+  const kind = e.kind;
+  const frame = comprehensionFrame(ctx, e, kind === 'DictComp' ? '<dictcomp>' : kind === 'SetComp' ? '<setcomp>' : '<listcomp>');
+  return function* (f) {
+    const source = yield* first(f);
+    const items: PyValue[] = [];
+    const dict = new PyDict();
+    function* run(level: number, from: PyValue): G<void> {
+      const l = levels[level];
+      const it = iterate(from);
+      outer: for (let v = it.next(); v !== undefined; v = it.next()) {
+        l.store(f, v);
+        ts.cost += l.cost;
+        if (ts.cost >= ts.checkAt) ts.breaker();
+        for (const cond of l.ifs) if (!truthy(yield* cond(f))) continue outer;
+        if (level + 1 < levels.length) yield* run(level + 1, yield* levels[level + 1].iter!(f));
+        else {
+          ts.cost += cost;
+          if (key) {
+            const k = yield* key(f);
+            dictSet(dict, k, yield* value(f));
+          } else items.push(yield* value(f));
+        }
+      }
+    }
+    try {
+      yield* run(0, source);
+    } catch (err) {
+      throw frame(f, err);
+    }
+    if (kind === 'DictComp') return dict;
+    if (kind === 'ListComp') return new PyList(items);
+    const set = new PySet();
+    for (const v of items) set.map.set(hashKey(v), v);
+    return set;
+  };
 }
 
 function* iterateAll(v: PyValue): Generator<PyValue> {

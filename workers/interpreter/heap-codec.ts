@@ -251,12 +251,14 @@ export class Decoder {
       case 'cell':
         return new PyCell();
       case 'module':
-        return new PyModule(op[3] as string);
+        return this.knownModule(op[3] as string) ?? new PyModule(op[3] as string);
       case 'class':
         return this.knownClass(op[3] as string, op[4] as string, op[5] as string) ?? new PyType(op[3] as string, [], op[4] as string);
       case 'instance':
         return new PyInstance(types.object);
       case 'function': {
+        const known = this.knownFunction(op[3] as string, op[4] as number, op[6] as string, op[7] as string);
+        if (known) return known;
         const code = this.resolver.code(op[3] as string, op[4] as number);
         return new PyFunction(code, new PyDict(), [], null, null, op[5] as string, op[6] as string, op[7] as string);
       }
@@ -296,6 +298,33 @@ export class Decoder {
       found = found.dict.map.get(part)?.v;
     }
     if (!(found instanceof PyType) || found.name !== name) return undefined;
+    this.byName.add(found);
+    return found;
+  }
+
+  /** In a copy, the receiver's module of that name (a module pickles as a reference too). */
+  private knownModule(name: string): PyModule | undefined {
+    if (this.mode !== 'copy' || !this.resolver.modules) return undefined;
+    const found = this.resolver.modules.map.get(name)?.v;
+    if (!(found instanceof PyModule)) return undefined;
+    this.byName.add(found);
+    return found;
+  }
+
+  /**
+   * In a copy, the receiver's function module.qualname when it is the same code: pickle sends a
+   * function by reference, so the worker process that calls it runs it on its own globals (its
+   * current_process() is the worker, not the parent's MainProcess). A lambda or a function made
+   * in a function is still copied.
+   */
+  private knownFunction(file: string, codeId: number, qualname: string, module: string): PyFunction | undefined {
+    if (this.mode !== 'copy' || !this.resolver.modules) return undefined;
+    let found: PyValue | undefined = this.resolver.modules.map.get(module)?.v;
+    for (const part of qualname.split('.')) {
+      if (!(found instanceof PyModule) && !(found instanceof PyType)) return undefined;
+      found = found.dict.map.get(part)?.v;
+    }
+    if (!(found instanceof PyFunction) || found.code.file !== file || found.code.id !== codeId) return undefined;
     this.byName.add(found);
     return found;
   }

@@ -117,6 +117,9 @@ function fill(args: PyValue[]): string {
 }
 
 /** str.format: {} {0} {name} {0.attr} {0[1]} {!r} {:spec}, with nested fields in the spec. */
+/** CPython's line boundaries for str.splitlines (and \r\n, one boundary). */
+const lineBreaks = new Set(['\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029']);
+
 export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): string {
   let auto = 0;
   let out = '';
@@ -238,14 +241,16 @@ export function initStrTypes(): void {
     const head = parts.slice(0, parts.length - max).join(sep);
     return new PyList([head, ...parts.slice(parts.length - max)]);
   });
-  m('splitlines', (s, a) => {
-    const keep = Boolean(a[0]);
+  m('splitlines', (s, a, kw) => {
+    const keep = toInt(a[0] ?? kw?.get('keepends') ?? false, 'keepends') !== 0;
     const out: string[] = [];
-    const re = /\r\n|\r|\n/g;
     let last = 0;
-    for (let r = re.exec(s); r; r = re.exec(s)) {
-      out.push(s.slice(last, keep ? r.index + r[0].length : r.index));
-      last = r.index + r[0].length;
+    for (let i = 0; i < s.length; i++) {
+      if (!lineBreaks.has(s[i])) continue;
+      const end = s[i] === '\r' && s[i + 1] === '\n' ? i + 2 : i + 1;
+      out.push(s.slice(last, keep ? end : i));
+      last = end;
+      i = end - 1;
     }
     if (last < s.length) out.push(s.slice(last));
     return new PyList(out);

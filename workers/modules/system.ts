@@ -6,7 +6,9 @@ import { registerType } from '../interpreter/heap-types';
 import { pyError } from '../interpreter/errors';
 import type { Interpreter } from '../interpreter/interpreter';
 import { arity, charge, defineFunction, float, toFloat } from '../interpreter/native';
-import { PyBuiltin, PyDict, PyInstance, PyList, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';
+import { PyBuiltin, PyDict, PyInstance, PyList, PyModule, PyTuple, PyType, typeOf, types, type PyValue } from '../interpreter/objects';
+import { call } from '../interpreter/attributes';
+import { cpLength } from '../interpreter/code-points';
 import type { ThreadRuntime } from '../thread-runtime';
 
 const origin = performance.timeOrigin;
@@ -63,6 +65,7 @@ export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (inte
       setName(d, 'executable', 'python3');
       setName(d, 'byteorder', 'little');
       setName(d, 'path', new PyList([]));
+      defineStreamMethods(interp);
       setName(d, 'stdout', stream('stdout'));
       setName(d, 'stderr', stream('stderr'));
       defineFunction(d, 'getswitchinterval', () => float(rt().switchIntervalMs() / 1000), 'sys');
@@ -95,16 +98,19 @@ function stream(name: 'stdout' | 'stderr'): PyInstance {
   return s;
 }
 
-let streamsReady = false;
-export function initStreams(write: (text: string, stream: 'stdout' | 'stderr') => void): void {
-  if (streamsReady) return;
-  streamsReady = true;
-  const w = (self: PyValue, text: PyValue) => {
-    const name = (self as PyInstance).dict.map.get('__gil_lab_stream__')?.v as 'stdout' | 'stderr';
-    write(String(text), name);
-    return String(text).length;
-  };
-  setName(streamType.dict, 'write', builtin('write', (args) => w(args[0], args[1])));
+/**
+ * sys.stdout.write() and sys.stderr.write(): the text goes where print(text, end='', file=…)
+ * would send it, through this thread's print (the type is one per worker thread, as its
+ * interpreter is). Returns the number of characters written, as CPython's does.
+ */
+function defineStreamMethods(interp: Interpreter): void {
+  setName(streamType.dict, 'write', builtin('write', (args) => {
+    arity('write', args.slice(1), 1);
+    const text = args[1];
+    if (typeof text !== 'string') throw pyError('TypeError', `write() argument must be str, not ${typeOf(text).name}`);
+    call(interp.builtins.map.get('print')!.v, [text], new Map<string, PyValue>([['end', ''], ['file', args[0]]]));
+    return cpLength(text);
+  }));
   setName(streamType.dict, 'flush', builtin('flush', () => null));
 }
 

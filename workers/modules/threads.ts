@@ -8,7 +8,7 @@ import { NativeObject, restore, snapshot, type CodecMode, type Enc, type Snapsho
 import { registerType } from '../interpreter/heap-types';
 import type { Interpreter } from '../interpreter/interpreter';
 import { charge, defineFunction, defineMethod, float, kwarg, toFloat } from '../interpreter/native';
-import { PyInstance, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';
+import { PyBoundMethod, PyFunction, PyInstance, PyModule, PyTuple, PyType, types, type PyValue } from '../interpreter/objects';
 import type { Request } from '../messages';
 import { truthy } from '../interpreter/compare';
 import { waitingForever } from '../deadlock';
@@ -231,6 +231,11 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
         return null;
       }, '_gil_lab');
       defineFunction(d, 'mode', () => host().rt.settings.mode, '_gil_lab');
+      // asyncio.iscoroutinefunction: is this a function (or a method of one) written with async def?
+      defineFunction(d, 'is_coroutine_function', (args) => {
+        const f = args[0] instanceof PyBoundMethod ? args[0].func : args[0];
+        return f instanceof PyFunction && f.code.kind === 'coroutine';
+      }, '_gil_lab');
       defineFunction(d, 'task_lane', (args) => host().rt.newTaskLane(String(args[0])), '_gil_lab');
       defineFunction(d, 'task_state', (args) => {
         host().rt.taskState(args[0] as number, String(args[1]));

@@ -269,8 +269,17 @@ class BrokenBarrierError(RuntimeError):
     pass
 
 
+class _Generation:
+    """One round of a Barrier: its waiters leave together, released or broken."""
+
+    def __init__(self):
+        self.state = 'filling'
+
+
 class Barrier:
-    """Lets a fixed number of threads wait for each other."""
+    """Lets a fixed number of threads wait for each other. Each round is a _Generation: the last
+    party releases it; a timeout, abort(), a failing action or reset() breaks it, and its
+    waiters raise BrokenBarrierError (reset() then opens a new round, as in CPython)."""
 
     def __init__(self, parties, action=None, timeout=None):
         self._cond = Condition(Lock())
@@ -278,8 +287,15 @@ class Barrier:
         self._timeout = timeout
         self._parties = parties
         self._count = 0
-        self._generation = 0
+        self._round = _Generation()
         self._broken = False
+
+    def __repr__(self):
+        cls = self.__class__
+        if self._broken:
+            return '<%s.%s at %s: broken>' % (cls.__module__, cls.__qualname__, hex(id(self)))
+        return '<%s.%s at %s: waiters=%d/%d>' % (cls.__module__, cls.__qualname__, hex(id(self)),
+                                                 self._count, self._parties)
 
     def wait(self, timeout=None):
         if timeout is None:
@@ -287,28 +303,46 @@ class Barrier:
         with self._cond:
             if self._broken:
                 raise BrokenBarrierError
-            generation = self._generation
+            current = self._round
             index = self._count
             self._count += 1
             if self._count == self._parties:
-                if self._action:
-                    self._action()
+                try:
+                    if self._action:
+                        self._action()
+                except:
+                    self._break()
+                    raise
+                current.state = 'released'
+                self._round = _Generation()
                 self._count = 0
-                self._generation += 1
                 self._cond.notify_all()
                 return index
-            if not self._cond.wait_for(lambda: self._generation != generation or self._broken, timeout):
-                self._broken = True
-                self._cond.notify_all()
-                raise BrokenBarrierError
-            if self._broken:
+            if not self._cond.wait_for(lambda: current.state != 'filling', timeout):
+                self._break()
+            if current.state == 'broken':
+                if current is self._round:
+                    self._count -= 1
                 raise BrokenBarrierError
             return index
 
+    def _break(self):
+        self._broken = True
+        self._round.state = 'broken'
+        self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count > 0:
+                self._round.state = 'broken'
+                self._cond.notify_all()
+            self._round = _Generation()
+            self._count = 0
+            self._broken = False
+
     def abort(self):
         with self._cond:
-            self._broken = True
-            self._cond.notify_all()
+            self._break()
 
     @property
     def parties(self):

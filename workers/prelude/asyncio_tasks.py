@@ -121,6 +121,13 @@ def iscoroutine(obj):
     return type(obj).__name__ == 'coroutine'
 
 
+def iscoroutinefunction(func):
+    """Is func a coroutine function (async def), or a partial or method of one?"""
+    while hasattr(func, 'func') and hasattr(func, 'args') and hasattr(func, 'keywords'):
+        func = func.func  # functools.partial, as inspect unwraps it
+    return _gil_lab.is_coroutine_function(func)
+
+
 def ensure_future(coro_or_future, *, loop=None):
     if isinstance(coro_or_future, Future):
         return coro_or_future

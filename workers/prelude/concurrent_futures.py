@@ -1,6 +1,7 @@
 """concurrent.futures: CPython's executors and futures, pared down, on GIL Lab's threads,
 processes and channels."""
 import threading
+import time as _time
 import _gil_lab
 
 _sequential = _gil_lab.mode() == 'sequential'
@@ -149,14 +150,20 @@ def as_completed(fs, timeout=None):
     done_event = threading.Event()
     for f in fs:
         f._waiters.append(done_event)
+    # As in CPython, the timeout counts from the call, not from each wait.
+    end_time = None if timeout is None else timeout + _time.monotonic()
     while pending:
         finished = [f for f in pending if f.done()]
         if not finished:
             done_event.clear()
             finished = [f for f in pending if f.done()]
             if not finished:
-                if not done_event.wait(timeout):
-                    raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), len(fs)))
+                wait_timeout = None
+                if end_time is not None:
+                    wait_timeout = end_time - _time.monotonic()
+                    if wait_timeout < 0:
+                        raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), len(fs)))
+                done_event.wait(wait_timeout)
                 continue
         for f in finished:
             pending.remove(f)
@@ -178,7 +185,10 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     event = threading.Event()
     for f in fs:
         f._waiters.append(event)
+    # One deadline for the whole wait, however often a finishing future wakes it.
+    deadline = None if timeout is None else _time.monotonic() + timeout
     while True:
+        event.clear()  # before looking: a future that finishes after the look sets it again
         done = set(f for f in fs if f.done())
         if return_when == FIRST_COMPLETED and done:
             break
@@ -186,9 +196,12 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
             break
         if len(done) == len(fs):
             break
-        event.clear()
-        if not event.wait(timeout):
-            break
+        if deadline is None:
+            event.wait()
+        else:
+            remaining = deadline - _time.monotonic()
+            if remaining <= 0 or not event.wait(remaining):
+                break
     return DoneAndNotDoneFutures(set(f for f in fs if f.done()), set(f for f in fs if not f.done()))
 
 
@@ -199,11 +212,22 @@ class Executor:
         raise NotImplementedError()
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
+        # As in CPython: the timeout counts from the call to map(), and the futures not yet
+        # waited for are cancelled if the iteration stops early (a timeout, an exception, close()).
+        end_time = None if timeout is None else timeout + _time.monotonic()
         fs = [self.submit(fn, *args) for args in zip(*iterables)]
 
         def result_iterator():
-            for f in fs:
-                yield f.result(timeout)
+            try:
+                fs.reverse()
+                while fs:
+                    if end_time is None:
+                        yield fs.pop().result()
+                    else:
+                        yield fs.pop().result(end_time - _time.monotonic())
+            finally:
+                for future in fs:
+                    future.cancel()
         return result_iterator()
 
     def shutdown(self, wait=True, *, cancel_futures=False):

@@ -10,6 +10,7 @@ import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
 import asyncioThreads from './asyncio_threads.py?raw';
+import asyncioTimeouts from './asyncio_timeouts.py?raw';
 import collections from './collections.py?raw';
 import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
@@ -23,6 +24,10 @@ import multiprocessing from './multiprocessing.py?raw';
 import multiprocessingConnection from './multiprocessing_connection.py?raw';
 import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import operator from './operator.py?raw';
+import heapq from './heapq.py?raw';
+import string from './string.py?raw';
+import json from './json.py?raw';
+import statistics from './statistics.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
@@ -44,6 +49,10 @@ export const stdlib: Record<string, string> = {
   _logging_records: loggingRecords,
   dataclasses,
   operator,
+  heapq,
+  string,
+  json,
+  statistics,
 };
 
 export const prelude: Record<string, string> = {
@@ -70,4 +79,5 @@ export const prelude: Record<string, string> = {
   'asyncio.queues': asyncioQueues,
   'asyncio.runners': asyncioRunners,
   'asyncio.threads': asyncioThreads,
+  'asyncio.timeouts': asyncioTimeouts,
 };

@@ -1,5 +1,6 @@
 """A multi-producer, multi-consumer queue: CPython's queue.py on threading.Condition."""
 import threading
+from heapq import heappush, heappop
 from time import monotonic as time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
@@ -114,14 +115,14 @@ class Queue:
 
 
 class PriorityQueue(Queue):
-    """Retrieves entries in priority order (lowest first)."""
+    """Retrieves entries in priority order (lowest first), kept as a heap as in CPython: entries
+    that compare equal leave in the heap's order, not the order they came in."""
 
     def _put(self, item):
-        self.queue.append(item)
-        self.queue.sort()
+        heappush(self.queue, item)
 
     def _get(self):
-        return self.queue.pop(0)
+        return heappop(self.queue)
 
 
 class LifoQueue(Queue):

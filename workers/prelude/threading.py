@@ -242,6 +242,9 @@ def excepthook(args):
     _gil_lab.thread_exception(name, args.exc_value)
 
 
+__excepthook__ = excepthook  # the original, to restore after replacing threading.excepthook
+
+
 class Timer(Thread):
     """Calls a function after a number of seconds, unless cancel()ed first."""
 

@@ -5,6 +5,7 @@ export interface Outcome {
   status: number;
 }
 export declare const conformanceDir: string;
-export declare function programNames(): string[];
+export declare const engineConformanceDir: string;
+export declare function programNames(dir?: string): string[];
 export declare function pythonVersion(): string | null;
-export declare function runCPython(name: string): Outcome;
+export declare function runCPython(name: string, dir?: string): Outcome;

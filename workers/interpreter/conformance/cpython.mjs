@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const conformanceDir = fileURLToPath(new URL('.', import.meta.url));
+/** Programs that need the engine (threads, processes, an event loop): workers/prelude/conformance. */
+export const engineConformanceDir = fileURLToPath(new URL('../../prelude/conformance/', import.meta.url));
 
-/** The conformance programs, by file name, sorted. */
-export function programNames() {
-  return readdirSync(conformanceDir)
+/** The conformance programs of `dir`, by file name, sorted. */
+export function programNames(dir = conformanceDir) {
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.py'))
     .sort();
 }
@@ -23,11 +25,11 @@ export function pythonVersion() {
   return probe.stdout.trim();
 }
 
-/** What python3 prints for the program `name` of the conformance folder. */
-export function runCPython(name) {
-  const path = join(conformanceDir, name);
+/** What python3 prints for the program `name` of the conformance folder `dir`. */
+export function runCPython(name, dir = conformanceDir) {
+  const path = join(dir, name);
   const run = spawnSync('python3', ['-X', 'utf8', path], {
-    cwd: conformanceDir,
+    cwd: dir,
     encoding: 'utf8',
     timeout: 60_000,
     env: { ...process.env, PYTHONHASHSEED: '0', PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },

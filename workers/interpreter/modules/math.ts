@@ -106,9 +106,13 @@ export function makeMath(): PyModule {
     return normInt(g);
   }, 'math');
   defineFunction(d, 'isqrt', (args) => {
-    const n = big(asIndex(args[0]));
+    const n = typeof args[0] === 'bigint' ? args[0] : big(asIndex(args[0]));
     if (n < 0n) throw pyError('ValueError', 'isqrt() argument must be nonnegative');
-    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+    const approx = Math.sqrt(Number(n));
+    // Past 2**1024 the float square root is Infinity: Newton's method from a power of two above the root.
+    let x = Number.isFinite(approx) ? BigInt(Math.floor(approx)) : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+    if (!Number.isFinite(approx))
+      for (let y = (x + n / x) >> 1n; y < x; y = (x + n / x) >> 1n) x = y;
     while (x * x > n) x--;
     while ((x + 1n) * (x + 1n) <= n) x++;
     return normInt(x);
