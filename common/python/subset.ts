@@ -30,7 +30,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'create_task', 'current_task', 'gather', 'get_event_loop', 'get_running_loop', 'iscoroutine', 'run', 'sleep', 'wait',
     'wait_for', 'to_thread', 'ensure_future', 'wrap_future', 'new_event_loop',
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'InvalidStateError', 'QueueEmpty', 'QueueFull',
-    'BoundedSemaphore', 'Condition', 'LifoQueue', 'PriorityQueue', 'Timeout', 'iscoroutinefunction', 'timeout', 'timeout_at',
+    'BoundedSemaphore', 'Condition', 'LifoQueue', 'PriorityQueue', 'Timeout', 'iscoroutinefunction', 'shield', 'timeout', 'timeout_at',
   ],
   time: [
     'altzone', 'asctime', 'ctime', 'daylight', 'gmtime', 'localtime', 'mktime', 'monotonic', 'monotonic_ns', 'perf_counter',

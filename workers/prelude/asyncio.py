@@ -7,7 +7,7 @@ from asyncio.exceptions import CancelledError, InvalidStateError, TimeoutError
 from asyncio.events import get_event_loop, get_running_loop, new_event_loop
 from asyncio.futures import Future, wrap_future
 from asyncio.tasks import ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, Task, iscoroutine, iscoroutinefunction
-from asyncio.tasks import all_tasks, as_completed, create_task, current_task, ensure_future, gather, sleep, wait, wait_for
+from asyncio.tasks import all_tasks, as_completed, create_task, current_task, ensure_future, gather, shield, sleep, wait, wait_for
 from asyncio import base_events  # the loop (events makes one on first need)
 from asyncio.locks import BoundedSemaphore, Condition, Event, Lock, Semaphore
 from asyncio.queues import LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull
@@ -20,4 +20,5 @@ __all__ = ['CancelledError', 'TimeoutError', 'InvalidStateError', 'Future', 'Tas
            'ensure_future', 'wait_for', 'wait', 'as_completed', 'get_event_loop', 'get_running_loop',
            'new_event_loop', 'current_task', 'all_tasks', 'iscoroutine', 'FIRST_COMPLETED',
            'FIRST_EXCEPTION', 'ALL_COMPLETED', 'to_thread', 'wrap_future', 'iscoroutinefunction',
-           'Condition', 'BoundedSemaphore', 'PriorityQueue', 'LifoQueue', 'Timeout', 'timeout', 'timeout_at']
+           'Condition', 'BoundedSemaphore', 'PriorityQueue', 'LifoQueue', 'Timeout', 'timeout', 'timeout_at',
+           'shield']
