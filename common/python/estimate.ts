@@ -17,7 +17,14 @@ function loopLength(iter: Expr, workers: number): number {
   if (iter.kind === 'Call' && iter.func.kind === 'Name' && iter.func.id === 'range') {
     const arg = iter.args[iter.args.length === 1 ? 0 : 1];
     if (!arg) return workers;
-    if (arg.kind === 'Constant' && arg.value.type === 'int') return Math.max(0, Number(arg.value.value) - (iter.args.length > 1 && iter.args[0].kind === 'Constant' && iter.args[0].value.type === 'int' ? Number(iter.args[0].value.value) : 0));
+    if (arg.kind === 'Constant' && arg.value.type === 'int')
+      return Math.max(
+        0,
+        Number(arg.value.value) -
+          (iter.args.length > 1 && iter.args[0].kind === 'Constant' && iter.args[0].value.type === 'int'
+            ? Number(iter.args[0].value.value)
+            : 0),
+      );
     return workers;
   }
   if (iter.kind === 'List' || iter.kind === 'Tuple') return iter.elts.length;
@@ -35,6 +42,7 @@ export function estimateStarts(module: Module, workers: number): Starts {
     }
   }
   const out: Starts = { threads: 0, processes: 0 };
+  let defaultExecutorCalls = 0;
   const keyword = (call: Expr & { kind: 'Call' }, name: string, position: number): number | null => {
     const v = call.keywords.find((k) => k.name === name)?.value ?? call.args[position];
     return v && v.kind === 'Constant' && v.value.type === 'int' ? Number(v.value.value) : null;
@@ -50,7 +58,13 @@ export function estimateStarts(module: Module, workers: number): Starts {
       if (subclasses.threads.has(name)) out.threads += times;
       if (subclasses.processes.has(name)) out.processes += times;
       if (name === 'ThreadPoolExecutor') out.threads += keyword(n, 'max_workers', 0) ?? Math.min(32, workers + 4);
-      if (name === 'ProcessPoolExecutor' || name === 'Pool') out.processes += keyword(n, name === 'Pool' ? 'processes' : 'max_workers', 0) ?? workers;
+      // asyncio's default executor: a thread for each call running at once, up to its size.
+      const defaultExecutor =
+        name === 'to_thread' ||
+        (name === 'run_in_executor' && n.args[0]?.kind === 'Constant' && n.args[0].value.type === 'None');
+      if (defaultExecutor) defaultExecutorCalls += times;
+      if (name === 'ProcessPoolExecutor' || name === 'Pool')
+        out.processes += keyword(n, name === 'Pool' ? 'processes' : 'max_workers', 0) ?? workers;
     }
   };
   const visit = (body: Stmt[], times: number) => {
@@ -87,9 +101,17 @@ export function estimateStarts(module: Module, workers: number): Starts {
     }
   };
   const visitShallow = (s: Stmt, times: number) => {
-    if ((s.kind === 'Expr' || s.kind === 'Return' || s.kind === 'Assign' || s.kind === 'AugAssign' || s.kind === 'AnnAssign') && s.value)
+    if (
+      (s.kind === 'Expr' ||
+        s.kind === 'Return' ||
+        s.kind === 'Assign' ||
+        s.kind === 'AugAssign' ||
+        s.kind === 'AnnAssign') &&
+      s.value
+    )
       visitExpr(s.value, times);
   };
   visit(module.body, 1);
+  out.threads += Math.min(defaultExecutorCalls, 32, workers + 4);
   return out;
 }
