@@ -54,4 +54,19 @@ describe('a measured run is deadlocked when all its threads wait forever and a s
       'MainThread at line 22',
     );
   });
+
+  it('names the processes in the order they started, whatever order their events came in', () => {
+    // Process-2's events reach the watch before Process-1's.
+    const w = watch([
+      ['run', 0, 10, 10, 'MainThread', 0, 'p.py'],
+      ['b', 1 * MS, 10, 10, 'MainThread', 22, 'blocked', 'Process.join', 1],
+      ['pbegin', 2 * MS, 12, 12, 'MainThread', 0, 'Process-2', 10],
+      ['b', 3 * MS, 12, 12, 'MainThread', 16, 'blocked', 'Lock.acquire', 1],
+      ['pbegin', 4 * MS, 11, 11, 'MainThread', 0, 'Process-1', 10],
+      ['b', 5 * MS, 11, 11, 'MainThread', 10, 'blocked', 'Lock.acquire', 1],
+    ]);
+    expect(w.deadlock(5 * MS + QUIET_MS * MS, [])).toContain(
+      '(MainProcess (pid 10): MainThread at line 22, Process-1 (pid 11): MainThread at line 10, Process-2 (pid 12): MainThread at line 16)',
+    );
+  });
 });

@@ -63,7 +63,10 @@ export class MeasuredDeadlockWatch {
     if (this.threads.size === 0 || nowNs - this.lastEventNs < QUIET_MS * 1e6) return null;
     const stuck: StuckThread[] = [];
     const lanes = new Map<number, LiveThread>();
-    for (const t of this.threads.values()) {
+    // By process (a child's pid is above its parent's), then in the order each process's threads
+    // started: events of several processes arrive in any order.
+    const byProcess = [...this.threads.values()].sort((a, b) => a.pid - b.pid);
+    for (const t of byProcess) {
       if (t.waitingAt === null) return null;
       lanes.set(stuck.length, t);
       stuck.push({ tid: stuck.length, line: t.waitingAt });
