@@ -5,12 +5,12 @@
 // Chromium's CPU while the run is live (all its processes, from /proc) and each strategy's wall
 // time with the window ÷ without. Goals: Chromium takes at most a quarter of one core while a run is
 // live, and no wall time grows more than 10% for being watched.
-import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { RunRequest } from '../common/api';
 import { chromiumArgs, findChromium } from '../e2e/fixtures';
 import { startWebHost } from '../web/server';
+import { procStats } from '../workers/cpython/process-group';
 import type { Engine } from '../workers/engine';
 import { runSession } from '../test/session';
 import { median, spread, type GoalRow, type SectionResult } from './section';
@@ -28,19 +28,9 @@ const request: Pick<RunRequest, 'program' | 'strategies' | 'workerCounts' | 'tim
 /** /proc's CPU times are in clock ticks: 100 a second on Linux. */
 const TICK_MS = 10;
 
-/** CPU (ms) used so far by a process and all its descendants, from /proc. */
+/** CPU (ms) used so far by a process and all its descendants. */
 function treeCpuMs(root: number): number {
-  const stats = readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        // After the command name, which may hold spaces: state ppid … utime (14th field) stime (15th).
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
-      } catch {
-        return []; // gone meanwhile
-      }
-    });
+  const stats = procStats();
   const inTree = new Set([root]);
   for (let grew = true; grew;) {
     grew = false;
@@ -50,7 +40,7 @@ function treeCpuMs(root: number): number {
         grew = true;
       }
   }
-  return stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.ticks * TICK_MS, 0);
+  return stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.cpuTicks * TICK_MS, 0);
 }
 
 async function statusText(page: Page): Promise<string> {

@@ -23,28 +23,43 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
-/** Linux: the pids whose process group is `pgid`, read from /proc/PID/stat. */
-export function groupMembers(pgid: number): number[] {
-  const members: number[] = [];
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  pgrp: number;
+  /** utime + stime, in clock ticks (100 a second on Linux). */
+  cpuTicks: number;
+}
+
+/** Linux: every process's /proc/PID/stat, as far as it can be read (none elsewhere). */
+export function procStats(): ProcStat[] {
   let names: string[];
   try {
     names = readdirSync('/proc');
   } catch {
-    return members;
+    return [];
   }
+  const out: ProcStat[] = [];
   for (const name of names) {
     if (name.charCodeAt(0) < 48 || name.charCodeAt(0) > 57) continue;
     let stat: string;
     try {
       stat = readFileSync(`/proc/${name}/stat`, 'latin1');
     } catch {
-      continue;
+      continue; // gone meanwhile
     }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) members.push(Number(name));
+    // "pid (comm) state ppid pgrp … utime stime …": comm may hold spaces and parentheses.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.push({ pid: Number(name), ppid: Number(f[1]), pgrp: Number(f[2]), cpuTicks: Number(f[11]) + Number(f[12]) });
   }
-  return members;
+  return out;
+}
+
+/** Linux: the pids whose process group is `pgid`, read from /proc/PID/stat. */
+export function groupMembers(pgid: number): number[] {
+  return procStats()
+    .filter((s) => s.pgrp === pgid)
+    .map((s) => s.pid);
 }
 
 function signal(target: number, name: NodeJS.Signals): void {
