@@ -244,12 +244,15 @@ export function createEngine(options: EngineOptions): Engine {
         if (s.cancelled) break;
         const runId = `${s.id}-${index + 1}`;
         const variant = s.variants.get(strategy)!;
-        const starts = estimateStarts(parseModule(variant.source).ok ? (parseModule(variant.source) as { module: Module }).module : s.module, workers);
+        const parsedVariant = parseModule(variant.source);
+        const program = parsedVariant.ok ? parsedVariant.module : undefined;
+        const starts = estimateStarts(program ?? s.module, workers);
         const firstTid = nextTid;
         nextTid += PROCESSES_PER_RUN * THREADS_PER_PROCESS;
         const supervisor = new RunSupervisor(
           {
             config: { runId, strategy, workers, programName: request.program.name, settings: settingsFor(s, runId, variant, workers, machine) },
+            program,
             launcher,
             processEntry,
             firstTid,

@@ -3,6 +3,7 @@
 // copy of its parent's objects), carries channels between processes, relays trace batches and
 // lanes, notices crashes, hangs and the wall-time cap, cancels, and sums up. Messages that arrive
 // after the outcome is decided still count: a cancelled run keeps the trace it had.
+import type { Module } from '../common/python/ast-nodes';
 import type { Strategy } from '../common/program';
 import {
   summaryHead,
@@ -36,6 +37,8 @@ export interface RunConfig {
 
 export interface SupervisorOptions {
   config: RunConfig;
+  /** The variant's source, parsed (the engine has parsed it already). */
+  program?: Module;
   launcher: ProcessLauncher;
   processEntry: string;
   /** The run's first tid: each process numbers its threads from its own block after it. */
@@ -182,7 +185,7 @@ export class RunSupervisor {
     handle.onMessage((message) => this.onMessage(p, message as FromProcess));
     handle.onExit((code, signal) => this.onExit(p, code, signal));
     const s = this.options.config.settings;
-    this.parsed ??= parseForRun(s.source, s.file, prelude);
+    this.parsed ??= parseForRun(s.source, s.file, prelude, this.options.program);
     this.send(p, { type: 'init', pid, settings: { ...s, sharedMemory: this.sharedMemory }, parsed: this.parsed, tidBase: p.tidBase, warmThreads });
     return p;
   }

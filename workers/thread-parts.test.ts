@@ -3,6 +3,7 @@
 // inside a function waits until it runs, and is compiled then wherever a heap change needs it. The
 // supervisor parses them once for the run (parseForRun); each thread compiles the parsed modules.
 import { describe, expect, it } from 'vitest';
+import { parseModule } from '../common/python/ast';
 import { prelude } from './prelude';
 import { parseForRun, preludeFile, preludeNeeds } from './thread-parts';
 
@@ -32,6 +33,12 @@ describe('parseForRun', () => {
     expect(parseForRun('import threading\n', 'q.py', prelude)[preludeFile('threading')]).toBe(
       parsed[preludeFile('threading')],
     );
+  });
+
+  it('takes the program as the engine parsed it, without parsing it again', () => {
+    const engine = parseModule('import threading\n');
+    if (!engine.ok) throw new Error(engine.error.message);
+    expect(parseForRun('import threading\n', 'p.py', prelude, engine.module)['p.py']).toBe(engine.module);
   });
 
   it('leaves out a program that does not parse: the thread that compiles it reports the SyntaxError', () => {

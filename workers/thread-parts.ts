@@ -67,10 +67,19 @@ const parsedPrelude = new Map<string, Module>();
  * every process would otherwise parse them again in a cold isolate (~35 ms each for threading's).
  * What does not parse is left out: the thread that compiles it reports the SyntaxError.
  */
-export function parseForRun(source: string, file: string, prelude: Record<string, string>): ParsedSources {
+export function parseForRun(
+  source: string,
+  file: string,
+  prelude: Record<string, string>,
+  /** The program already parsed (the engine parses each variant): not parsed again. */
+  program?: Module,
+): ParsedSources {
   const parsed: ParsedSources = {};
-  const program = parseModule(source);
-  if (program.ok) parsed[file] = program.module;
+  if (program) parsed[file] = program;
+  else {
+    const p = parseModule(source);
+    if (p.ok) parsed[file] = p.module;
+  }
   for (const name of preludeNeeds(source, prelude)) {
     let module = parsedPrelude.get(name);
     if (module === undefined) {
