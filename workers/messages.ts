@@ -147,8 +147,13 @@ export type FromProcess =
   | { type: 'thread-error'; tid: number; message: string };
 
 /** The data a worker thread starts with. */
-/** The run's program and the prelude modules it imports, parsed once (file → module): each thread compiles them. */
-export type ParsedSources = Record<string, Module>;
+/** The run's program and the prelude modules it may import, parsed once for the run (parseForRun). */
+export interface ParsedSources {
+  /** File → syntax tree. */
+  modules: Record<string, Module>;
+  /** The files a warm thread compiles before the run: the program and what its imports load. */
+  before: string[];
+}
 
 export interface ThreadData {
   pid: number;

@@ -44,7 +44,7 @@ interface WorkerThread {
 }
 
 let settings: RunSettings | null = null;
-let parsed: ParsedSources = {};
+let parsed: ParsedSources = { modules: {}, before: [] };
 let pid = 0;
 let tidBase = 0;
 let gils: SharedArrayBuffer;

@@ -12,7 +12,8 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter/i
 import type { PyModule, PyObject } from './interpreter/objects';
 import type { FromThread, ParsedSources, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
-import { compilePrelude, laneStats, preludeFile, preludeNeeds } from './thread-parts';
+import { laneStats, preludeName } from './thread-parts';
+import type { Module } from '../common/python/ast-nodes';
 import { threadCpuClock } from './thread-cpu';
 import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
@@ -95,16 +96,19 @@ export class ThreadRuntime implements InterpreterHost {
     this.cpuAtSettle = this.cpu.nowMs();
   }
 
-  /** Compiles the program and the prelude modules it may import, so a thread that starts pays none of it. */
+  /** Compiles the program and what its imports load, so a thread that starts pays none of it. */
   private precompile(): void {
     const s = this.settings;
-    const compile = (source: string, file: string, name: string) => {
-      const module = this.context.parsed[file];
-      if (module) this.interp.compileParsed(module, file, name);
-      else this.interp.compile(source, file, name);
-    };
-    compile(s.source, s.file, '__main__');
-    for (const name of preludeNeeds(s.source, this.prelude)) compile(this.prelude[name], preludeFile(name), name);
+    // A program that does not parse is compiled from its text: that reports the SyntaxError.
+    this.interp.codeOf(s.source, s.file, '__main__');
+    for (const file of this.context.parsed.before) {
+      const name = preludeName(file);
+      if (name !== undefined) this.interp.codeOf(this.prelude[name], file, name);
+    }
+  }
+
+  get parsed(): Record<string, Module> {
+    return this.context.parsed.modules;
   }
 
   /** The warm thread becomes a Python thread of the run. */
@@ -141,7 +145,9 @@ export class ThreadRuntime implements InterpreterHost {
       builtins: this.interp.builtins,
       importModule: (name) => this.interp.importModule(name),
       code: (file, codeId) => {
-        const compiled = this.interp.compiled.get(file) ?? compilePrelude(this.interp, this.prelude, file);
+        const name = preludeName(file);
+        const compiled =
+          this.interp.compiled.get(file) ?? (name !== undefined && name in this.prelude ? this.interp.codeOf(this.prelude[name], file, name) : undefined);
         if (!compiled) throw new Error(`heap: no compiled code for ${file}`);
         const code = compiled.codes.get(codeId);
         if (!code) throw new Error(`heap: no code ${codeId} in ${file}`);

@@ -41,6 +41,8 @@ export interface InterpreterHost {
   readonly prelude: Record<string, string>;
   /** Below 1, long range() loops run this fraction of their iterations. */
   readonly timeScale: number;
+  /** Syntax trees parsed before (file → tree): a file found here is compiled from its tree, not parsed again. */
+  readonly parsed?: Record<string, Module>;
   /**
    * The line of the program the user wrote for a line of the main file, 0 for a line the strategy's
    * variant added; tracebacks name the user's lines. Absent: the main file is the user's program.
@@ -160,10 +162,17 @@ export class Interpreter implements ThreadState {
     return compiled;
   }
 
+  /** A file's code, compiled once per thread: from the tree the host parsed before if it has one, else from `source`. */
+  codeOf(source: string, file: string, moduleName: string): CompiledModule {
+    const known = this.compiled.get(file);
+    if (known) return known;
+    const tree = this.host.parsed?.[file];
+    return tree ? this.compileParsed(tree, file, moduleName) : this.compile(source, file, moduleName);
+  }
+
   /** Runs a module's body in its own namespace (compiled once per thread). */
   execModule(m: PyModule, source: string, file: string): void {
-    const compiled = this.compiled.get(file) ?? this.compile(source, file, m.name);
-    this.runModuleCode(m, compiled, file);
+    this.runModuleCode(m, this.codeOf(source, file, m.name), file);
   }
 
   runModuleCode(m: PyModule, compiled: CompiledModule, file: string): void {

@@ -3,6 +3,7 @@ in order; when none is ready, its thread waits (as I/O, CPython's select()) unti
 or until another thread hands it a callback (call_soon_threadsafe: an executor's result)."""
 import time as _time
 import _gil_lab
+import concurrent.futures  # as CPython's does: the default executor's threads need its code from the start
 from asyncio.events import _get_running_loop, _set_running_loop
 from asyncio.futures import Future, _sequential, wrap_future
 from asyncio.tasks import Task, ensure_future, _FinishedTask
@@ -63,8 +64,7 @@ class _EventLoop:
     def run_in_executor(self, executor, func, *args):
         if executor is None:
             if self._default_executor is None:
-                from concurrent.futures import ThreadPoolExecutor
-                self._default_executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
+                self._default_executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
             executor = self._default_executor
         return wrap_future(executor.submit(func, *args), loop=self)
 

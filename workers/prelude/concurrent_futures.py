@@ -1,5 +1,7 @@
 """concurrent.futures: CPython's executors and futures, pared down, on GIL Lab's threads,
 processes and channels."""
+import os
+import queue
 import threading
 import time as _time
 import _gil_lab
@@ -300,8 +302,6 @@ class ThreadPoolExecutor(Executor):
 
     def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
         global _executor_counter
-        import queue
-        import os
         if max_workers is None:
             max_workers = min(32, (os.cpu_count() or 1) + 4)
         if max_workers <= 0:
@@ -444,7 +444,6 @@ class ProcessPoolExecutor(Executor):
     """Runs calls in a pool of processes (one GIL each)."""
 
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
-        import os
         if max_workers is None:
             max_workers = os.cpu_count() or 1
         if max_workers <= 0:
