@@ -4,6 +4,7 @@
 // Goal: the interpreter at least 1.5x faster on each, since the engine pays CPython's cost by
 // burning the difference.
 import { spawnSync } from 'node:child_process';
+import { ENGINE_V8_FLAGS } from '../workers/v8-flags';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,7 +92,8 @@ async function runBundled(source: string): Promise<string> {
     await build({ entryPoints: [fileURLToPath(new URL('./interpreter-runner.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: runner, logLevel: 'warning' });
     const programFile = join(dir, 'bench.py');
     writeFileSync(programFile, source);
-    const run = spawnSync(process.execPath, [runner, programFile], { encoding: 'utf8', timeout: 600_000 });
+    // With the flags the engine's processes run with (workers/v8-flags.ts).
+    const run = spawnSync(process.execPath, [...ENGINE_V8_FLAGS, runner, programFile], { encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) throw new Error(`the benchmark program failed in the interpreter:\n${run.stderr}`);
     return run.stdout;
   } finally {

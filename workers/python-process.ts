@@ -17,6 +17,10 @@ import { newHeapLogBuffer } from './heap-log';
 import { deliver } from './inbox';
 import type { FromProcess, FromThread, ParsedSources, RunSettings, ThreadData, ToProcess, ToThread } from './messages';
 import { GILS_PER_PROCESS, HANDLE_BASE, newWords, NEXT_GIL, NEXT_TID, SWITCH_INTERVAL_US } from './words';
+import { useEngineV8Flags } from './v8-flags';
+
+// Before any worker thread exists: each one is an isolate that takes the flags at its start.
+useEngineV8Flags();
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
