@@ -79,7 +79,16 @@ export type Request =
 export type ToProcess =
   /** Measures this core's kernel speed and the cost table (workers/calibrate/). */
   | { type: 'calibrate'; costs: Omit<CalibrationRequest, 'build'> | null }
-  | { type: 'init'; pid: number; settings: RunSettings; parsed: ParsedSources; tidBase: number; warmThreads: number }
+  | {
+      type: 'init';
+      pid: number;
+      settings: RunSettings;
+      parsed: ParsedSources;
+      tidBase: number;
+      warmThreads: number;
+      /** V8 flags for the run's threads (runV8Flags). */
+      v8Flags: string[];
+    }
   | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
   | { type: 'reply'; tid: number; seq: number; value: unknown }

@@ -17,10 +17,10 @@ import { newHeapLogBuffer } from './heap-log';
 import { deliver } from './inbox';
 import type { FromProcess, FromThread, ParsedSources, RunSettings, ThreadData, ToProcess, ToThread } from './messages';
 import { GILS_PER_PROCESS, HANDLE_BASE, newWords, NEXT_GIL, NEXT_TID, SWITCH_INTERVAL_US } from './words';
-import { useEngineV8Flags } from './v8-flags';
+import { ENGINE_V8_FLAGS, useV8Flags } from './v8-flags';
 
 // Before any worker thread exists: each one is an isolate that takes the flags at its start.
-useEngineV8Flags();
+useV8Flags(ENGINE_V8_FLAGS);
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -169,6 +169,7 @@ onMessage((message) => {
       return;
     }
     case 'init': {
+      useV8Flags(message.v8Flags); // before its warm threads exist
       settings = message.settings;
       parsed = message.parsed;
       pid = message.pid;

@@ -1,20 +1,31 @@
-// The V8 flags of every OS process that plays a Python process. Each Python thread is a worker
+// The V8 flags of the OS processes that play Python processes. Each Python thread is a worker
 // thread: a fresh isolate that meets the program's loops cold. With V8's defaults a new thread ran
 // its first 2M-iteration loop in ~85 ms of CPU against CPython's 63 ms, interpreting bytecode
-// until the loop turned hot, while a background thread compiled it on a core the program's other
-// threads were using; a thread that ends after one task never paid that back. Measured on 2
-// cores (calc-threads at time scale 0.05, 4 and 16 workers):
-// - --always-sparkplug compiles baseline machine code at once: a new thread's loop takes
-//   64-71 ms of CPU; 16 threads 1.63 s -> 1.30 s (CPython 1.07 s).
-// - --no-concurrent-recompilation optimises on the thread that runs the code, so no compiler
-//   thread competes with the program's own: 4 processes 0.27 s -> 0.17 s (CPython 0.15 s),
-//   4 free threads 0.25 s -> 0.18 s. Alone (without baseline code) it slowed threading.
-// One warm thread's sequential run is unchanged (0.25 s): steady-state code is the same.
+// until the loop turned hot, while a background thread compiled it; a thread that ends after one
+// task never paid that back. Measured on 2 cores (calc-threads at time scale 0.05):
+// - --always-sparkplug compiles baseline machine code at once: a new thread's first loop takes
+//   64-71 ms of CPU; 16 threads 1.63 s -> 1.30 s (CPython 1.07 s). Every Python process has it.
+// - --no-concurrent-recompilation optimises on the thread that runs the code. Where the program
+//   computes on every core at once (processes, free threads, subinterpreters), V8's compiler thread
+//   took a core from the program's own: 4 processes 0.22 s -> 0.17 s (CPython 0.15 s), 4 free
+//   threads 0.23 s -> 0.18 s. Under one GIL only one thread computes and the compiler has the
+//   other core; there the flag made the convoy's I/O thread lose every race for the GIL
+//   (~105 echo rounds/s beside a CPU-bound thread, every repeat, against CPython's 1,500-3,500),
+//   so a single-GIL run does without it.
+// One warm thread's sequential run is the same either way (0.25 s): steady-state code is the same.
 import { setFlagsFromString } from 'node:v8';
+import type { ThreadingMode } from './messages';
 
-export const ENGINE_V8_FLAGS = ['--always-sparkplug', '--no-concurrent-recompilation'];
+/** Every Python process's flags, from its start. */
+export const ENGINE_V8_FLAGS = ['--always-sparkplug'];
 
-/** Sets the flags for the isolates this process creates from now on (its worker threads). */
-export function useEngineV8Flags(): void {
-  for (const flag of ENGINE_V8_FLAGS) setFlagsFromString(flag);
+/** What a run's processes add when the program computes on several cores at once. */
+export function runV8Flags(mode: ThreadingMode, startsProcesses: boolean): string[] {
+  const everyCore = mode === 'nogil' || mode === 'subinterpreters' || startsProcesses;
+  return everyCore ? ['--no-concurrent-recompilation'] : [];
+}
+
+/** Sets flags for the isolates this process creates from now on (its worker threads). */
+export function useV8Flags(flags: string[]): void {
+  for (const flag of flags) setFlagsFromString(flag);
 }
