@@ -1,5 +1,5 @@
 import { cancelRuns, startRuns } from '../engine-link';
-import { selectCurrentSession, selectIsRunning, selectRunFraction, selectStatusText, useRuns } from '../store/runs';
+import { selectCurrentSession, selectIsRunning, selectProgress, selectRunFraction, selectStatusText, useRuns } from '../store/runs';
 import { scalingWorkerCounts, selectCanRun, settingsErrors, useSettings } from '../store/settings';
 import { useView } from '../store/view';
 import { ExportMenu } from './ExportMenu';
@@ -60,7 +60,7 @@ function RunProgress() {
   const fraction = useRuns(selectRunFraction);
   const session = useRuns(selectCurrentSession);
   const state = useRuns((s) => (s.starting ? 'running' : (selectCurrentSession(s)?.status ?? 'idle')));
-  const index = session?.progress?.index ?? 0;
+  const index = useRuns((s) => selectProgress(s, session)?.index ?? 0);
   const total = session?.total ?? 0;
   // The bar covers the session: finished runs plus the current run's share.
   const overall = fraction === null || total === 0 ? null : (index + fraction) / total;

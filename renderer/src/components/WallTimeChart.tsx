@@ -4,6 +4,7 @@ import { formatMs } from '../../../common/totals';
 import { formatSpeedup, isSweep, runName, sessionSummaries } from '../store/derive';
 import { useShownSession } from '../store/hooks';
 import { strategyColors } from '../theme';
+import { selectProgress, useRuns } from '../store/runs';
 import { useView } from '../store/view';
 import { useWidth } from './use-width';
 
@@ -20,7 +21,7 @@ export function WallTimeChart() {
   const summaries = useMemo(() => sessionSummaries(session), [session]);
   const sweep = isSweep(session);
   // The run in progress, as a growing bar; gone as soon as its summary (the real bar) arrives.
-  const progress = session?.status === 'running' ? session.progress : null;
+  const progress = useRuns((s) => selectProgress(s, session));
   const running = progress && summaries.length <= progress.index ? progress : null;
 
   const base = presenter ? presenterMargin : normalMargin;

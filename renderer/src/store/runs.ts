@@ -16,7 +16,6 @@ export interface SessionRecord {
   runs: RunRecord[];
   status: SessionStatus;
   reason?: string;
-  progress: SessionProgress | null;
   /** Epoch ms, for the history list. */
   startedAt: number;
   /** The file a saved session was opened from; such a session is read-only and never runs. */
@@ -31,6 +30,11 @@ export interface RunsState {
   starting: boolean;
   /** Bumped whenever a run's records change, so the timeline and charts redraw. */
   revision: number;
+  /**
+   * How far the running session is (the engine says so four times a second): kept apart from the
+   * session, so a tick re-renders the progress bar and the running bar, not every view of the session.
+   */
+  progress: SessionProgress | null;
   /** The engine's last refusal or failure, shown until dismissed or the next start. */
   error: string | null;
   /** Why the last session file was refused, shown beside "Open session"; the history stays as it was. */
@@ -58,6 +62,7 @@ export const initialRuns = {
   currentId: null as string | null,
   starting: false,
   revision: 0,
+  progress: null as SessionProgress | null,
   error: null as string | null,
   sessionFileError: null as string | null,
   calibrating: null as string | null,
@@ -121,7 +126,6 @@ export const useRuns = create<RunsState>()((set, get) => ({
       total,
       runs,
       ...statusOfRuns(runs, total),
-      progress: null,
       // When it ran, not when it was saved: the history is in the order things happened.
       startedAt: runs[0]?.info.t0EpochMs ?? savedAtMs,
       fromFile: fileName,
@@ -139,7 +143,6 @@ export const useRuns = create<RunsState>()((set, get) => ({
         total: event.total,
         runs: [],
         status: 'running',
-        progress: null,
         startedAt: Date.now(),
       };
       set({
@@ -147,13 +150,14 @@ export const useRuns = create<RunsState>()((set, get) => ({
         currentId: session.id,
         starting: false,
         revision: state.revision + 1,
+        progress: null,
       });
       return;
     }
     if (event.type === 'progress') {
       const { progress } = event;
       if (!state.sessions.some((s) => s.id === progress.sessionId)) return;
-      set({ sessions: replaceSession(state.sessions, progress.sessionId, () => ({ progress })) });
+      set({ progress });
       return;
     }
     if (event.type === 'calibrating') {
@@ -171,8 +175,8 @@ export const useRuns = create<RunsState>()((set, get) => ({
         sessions: replaceSession(state.sessions, session.id, () => ({
           status: event.status,
           reason: event.reason,
-          progress: null,
         })),
+        progress: state.progress?.sessionId === session.id ? null : state.progress,
         starting: false,
         revision: state.revision + 1,
         error: event.status === 'failed' ? `The session failed: ${event.reason ?? 'no reason given'}` : state.error,
@@ -191,6 +195,10 @@ export const useRuns = create<RunsState>()((set, get) => ({
 export const selectCurrentSession = (s: RunsState): SessionRecord | null =>
   s.sessions.find((x) => x.id === s.currentId) ?? null;
 
+/** The progress of a session while it runs (null once it ended, or for another session). */
+export const selectProgress = (s: RunsState, session: SessionRecord | null): SessionProgress | null =>
+  session?.status === 'running' && s.progress?.sessionId === session.id ? s.progress : null;
+
 export const selectIsRunning = (s: RunsState): boolean => s.starting || selectCurrentSession(s)?.status === 'running';
 
 /** The run-status line: "ready", "starting…", "running threading (1/2)…", "Session: done", "Session: failed: <reason>". */
@@ -199,7 +207,7 @@ export function selectStatusText(s: RunsState): string {
   const session = selectCurrentSession(s);
   if (!session) return 'ready';
   if (session.status === 'running') {
-    const p = session.progress;
+    const p = selectProgress(s, session);
     if (!p) return s.calibrating ? `${s.calibrating}…` : 'starting…';
     const sweep = session.request.workerCounts.length > 1 ? `, ${p.workers} worker${p.workers === 1 ? '' : 's'}` : '';
     return `running ${p.strategy}${sweep} (${p.index + 1}/${p.total})…`;
@@ -210,8 +218,9 @@ export function selectStatusText(s: RunsState): string {
 
 /** How far the current run is, 0..1, from the engine's estimate (null when idle). */
 export function selectRunFraction(s: RunsState): number | null {
-  const p = selectCurrentSession(s)?.progress;
-  if (!p || selectCurrentSession(s)?.status !== 'running') return null;
+  const session = selectCurrentSession(s);
+  const p = session && selectProgress(s, session);
+  if (!p) return null;
   if (!(p.estimateMs > 0)) return null;
   return Math.min(1, Math.max(0, p.elapsedMs / p.estimateMs));
 }
