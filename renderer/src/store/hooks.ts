@@ -1,7 +1,7 @@
 // Hooks that read across stores.
+import { create } from 'zustand';
 import type { RunRecord } from '../../../common/run-record';
 import { useRuns, type SessionRecord } from './runs';
-import { useThrottled } from './use-throttled';
 import { shownSession, useView } from './view';
 
 /** The session on screen (picked from the history, else the current one). */
@@ -16,13 +16,29 @@ export function useShownSession(): SessionRecord | null {
  */
 const liveRedrawMs = 200;
 
-/** The runs store's revision as live views should follow it: throttled, always ending on the latest. */
-export function useLiveRevision(active = true): number {
-  return useThrottled(
-    // Inactive: a constant, so a view that needs no redraw now is not re-rendered per batch.
-    useRuns((s) => (active ? s.revision : 0)),
-    liveRedrawMs,
+/**
+ * The runs store's revision as live views follow it: at most once per liveRedrawMs, always ending
+ * on the latest. One listener and one timer for every live view, so they re-render together, once
+ * per interval, and not once per trace batch (a selector on the revision itself would).
+ */
+export const liveRevisionStore = create<{ revision: number }>(() => ({ revision: useRuns.getState().revision }));
+let liveTimer: ReturnType<typeof setTimeout> | null = null;
+let liveShownAt = 0;
+useRuns.subscribe((s, before) => {
+  if (s.revision === before.revision || liveTimer !== null) return;
+  liveTimer = setTimeout(
+    () => {
+      liveTimer = null;
+      liveShownAt = performance.now();
+      liveRevisionStore.setState({ revision: useRuns.getState().revision });
+    },
+    Math.max(0, liveShownAt + liveRedrawMs - performance.now()),
   );
+});
+
+/** The revision live views redraw on (0 while inactive: a view that needs no redraw now is not re-rendered). */
+export function useLiveRevision(active = true): number {
+  return liveRevisionStore((s) => (active ? s.revision : 0));
 }
 
 /** The time cursor on the shown session: its instant and the run whose lines it shows (the first, unless one was picked). */
