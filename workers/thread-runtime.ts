@@ -2,6 +2,7 @@
 // not, without one), keeps the thread's replica of the shared heap in step at every hand-off,
 // makes computed time cost what CPython would (the eval breaker pays the difference between
 // what the interpreter charged and the CPU it used, by burning), and records the lane.
+import type { Module } from '../common/python/ast-nodes';
 import { epochMs, blockUntil } from './clock';
 import { burn, sliceIterations } from './cpu';
 import { Gil } from './gil';
@@ -13,7 +14,6 @@ import type { PyModule, PyObject } from './interpreter/objects';
 import type { FromThread, ParsedSources, RunSettings, ThreadStats } from './messages';
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
 import { laneStats, preludeName } from './thread-parts';
-import type { Module } from '../common/python/ast-nodes';
 import { threadCpuClock } from './thread-cpu';
 import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
 
