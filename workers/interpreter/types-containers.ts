@@ -7,7 +7,7 @@ import { PyGenerator } from './generators';
 import { contains, seqIndex } from './items';
 import { iterate, toArray } from './iteration';
 import { mutate } from './mutations';
-import { arity, charge, defineMethod, kwarg, onlyKwargs, toInt } from './native';
+import { arity, charge, chargedMethods, defineMethod, kwarg, onlyKwargs, toInt } from './native';
 import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple, types, type PyValue } from './objects';
 import { asIndex, itemsOf } from './operators';
 import { exceptionToRaise } from './compile-try';
@@ -47,24 +47,7 @@ export function initContainerTypes(): void {
     charge(items.length);
     return new PyList(items);
   };
-  const lm = (
-    name: string,
-    f: (l: PyList, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue,
-    one: ((l: PyList, v: PyValue) => PyValue) | null = null,
-  ) =>
-    defineMethod(
-      list,
-      name,
-      (self, a, kw) => {
-        charge();
-        return f(self as PyList, a, kw);
-      },
-      one &&
-        ((self, v) => {
-          charge();
-          return one(self as PyList, v);
-        }),
-    );
+  const lm = chargedMethods<PyList>(list, () => 0);
   const append = (l: PyList, v: PyValue): PyValue => {
     mutate.listAppend(l, v);
     return null;
@@ -141,24 +124,7 @@ export function initContainerTypes(): void {
     if (kwargs) for (const [k, v] of kwargs) setName(d, k, v);
     return d;
   };
-  const dm = (
-    name: string,
-    f: (d: PyDict, a: PyValue[], kw: Map<string, PyValue> | null) => PyValue,
-    one: ((d: PyDict, v: PyValue) => PyValue) | null = null,
-  ) =>
-    defineMethod(
-      dict,
-      name,
-      (self, a, kw) => {
-        charge();
-        return f(self as PyDict, a, kw);
-      },
-      one &&
-        ((self, v) => {
-          charge();
-          return one(self as PyDict, v);
-        }),
-    );
+  const dm = chargedMethods<PyDict>(dict, () => 0);
   dm(
     'get',
     (d, a) => {

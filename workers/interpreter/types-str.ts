@@ -6,7 +6,7 @@ import { cpIndex, cpLength, unitOffset } from './code-points';
 import { pyError } from './errors';
 import { getItem } from './items';
 import { isIterable, toArray } from './iteration';
-import { arity, charge, chargeField, defineMethod, toInt, toStr } from './native';
+import { arity, charge, chargedMethods, chargeField, defineMethod, toInt, toStr } from './native';
 import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
 import { notPrintable, pyRepr, pyStr } from './text';
@@ -193,26 +193,7 @@ export function strFormat(template: string, args: PyValue[], kwargs: Kwargs): st
 
 export function initStrTypes(): void {
   const str = types.str;
-  const m = (
-    name: string,
-    f: (s: string, args: PyValue[], kwargs: Kwargs) => PyValue,
-    one: ((s: string, v: PyValue) => PyValue) | null = null,
-  ) =>
-    defineMethod(
-      str,
-      name,
-      (self, args, kwargs) => {
-        const s = self as string;
-        charge(s.length / 16);
-        return f(s, args, kwargs);
-      },
-      one &&
-        ((self, v) => {
-          const s = self as string;
-          charge(s.length / 16);
-          return one(s, v);
-        }),
-    );
+  const m = chargedMethods<string>(str, (s) => s.length / 16);
   m('upper', (s) => s.toUpperCase());
   m('lower', (s) => s.toLowerCase());
   m('casefold', (s) => s.toLowerCase());
