@@ -2,11 +2,15 @@
 // (each `for i in range(2_000_000): math.sqrt(i)`, ~70 ms of CPython) under threading,
 // multiprocessing and free-threading, on this machine's cores, next to CPython measured in the
 // same repeat (bench/python/cpu_sqrt.py). free-threading is compared with CPython's
-// multiprocessing: there is no free-threaded python3 here. Goal: every median wall time within
-// 15% of CPython's.
+// multiprocessing: there is no free-threaded python3 here. Then thread starts on their own: three
+// asyncio.to_thread sleeps of 0.3 s (bench/python/to_thread.py, the same file in both), where each
+// start waits for the one before. Goal: every median wall time within 15% of CPython's.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Strategy } from '../common/program';
+import { programFromText } from '../common/validate';
 import type { Engine } from '../workers/engine';
-import { runSession } from '../test/session';
+import { printed, runSession } from '../test/session';
 import { findPython, runPython } from './python';
 import { median, spread, type GoalRow, type SectionResult } from './section';
 import { printTable } from './table';
@@ -92,6 +96,8 @@ export async function benchWorkers(engine: Engine): Promise<SectionResult> {
     ['workers', 'strategy', 'CPython ms', 'engine ms', 'difference %', 'within 15%?'],
     table,
   );
+  const toThread = await benchToThread(engine, python.ok);
+  rows.push(toThread.row);
   return {
     rows,
     data: {
@@ -99,6 +105,51 @@ export async function benchWorkers(engine: Engine): Promise<SectionResult> {
       repeats: REPEATS,
       engineMs: Object.fromEntries(engineMs),
       cpythonMs: Object.fromEntries(cpythonMs),
+      toThread: toThread.data,
     },
+  };
+}
+
+/** The wall time the program measures itself (its JSON line), in the engine and in python3, alternating. */
+async function benchToThread(
+  engine: Engine,
+  withPython: boolean,
+): Promise<{ row: GoalRow; data: { engineMs: number[]; cpythonMs: number[] } }> {
+  const file = fileURLToPath(new URL('./python/to_thread.py', import.meta.url));
+  const program = programFromText(readFileSync(file, 'utf8'), 'to_thread.py');
+  const engineMs: number[] = [];
+  const cpythonMs: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const result = await runSession(engine, { program, strategies: ['asyncio'], timeScale: 1 });
+    if (result.status !== 'done')
+      throw new Error(`the engine's to_thread session ended ${result.status}: ${result.reason ?? ''}`);
+    const line = printed(result.records[0]).trim().split('\n').at(-1)!;
+    engineMs.push((JSON.parse(line) as { wallMs: number }).wallMs);
+    if (withPython) cpythonMs.push((await runPython<{ wallMs: number }>('to_thread.py', [])).wallMs);
+  }
+  const diff = cpythonMs.length > 0 ? (median(engineMs) - median(cpythonMs)) / median(cpythonMs) : null;
+  printTable(
+    'three asyncio.to_thread sleeps of 0.3 s, gathered: wall ms',
+    ['CPython ms', 'engine ms', 'difference %'],
+    [
+      [
+        cpythonMs.length > 0 ? `${Math.round(median(cpythonMs))} ${spread(cpythonMs)}` : null,
+        `${Math.round(median(engineMs))} ${spread(engineMs)}`,
+        diff === null ? null : `${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(1)}`,
+      ],
+    ],
+  );
+  return {
+    row: {
+      section: 'workers',
+      what: 'three asyncio.to_thread sleeps of 0.3 s: wall vs CPython',
+      measured:
+        diff === null
+          ? 'no CPython'
+          : `${Math.round(median(engineMs))} vs ${Math.round(median(cpythonMs))} ms (${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(0)}%)`,
+      goal: `within ${TOLERANCE * 100}%`,
+      met: diff === null ? null : Math.abs(diff) <= TOLERANCE,
+    },
+    data: { engineMs, cpythonMs },
   };
 }
