@@ -148,12 +148,14 @@ test('the calc() threads cell, pasted, runs under threading and multiprocessing:
   await page.locator('.config-panel').evaluate((panel) => (panel.scrollTop = 0));
   const axis = page.getByTestId('timeline-axis');
   const box = (await axis.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  // A third of the way in: the threading run is as long as the axis (its threads take turns), the
+  // multiprocessing run about half of it, so its processes compute there too, after their start.
+  await page.mouse.move(box.x + box.width * 0.15, box.y + box.height / 2);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   await expect(page.getByTestId('time-cursor')).toBeVisible();
-  // The arrow keys move it (the timeline focused); dragging placed it near the middle of the run.
+  // The arrow keys move it (the timeline focused); dragging placed it a third of the way in.
   const label = page.getByTestId('time-cursor-label');
   const placed = await label.textContent();
   await page.getByTestId('timeline').focus();
