@@ -8,6 +8,7 @@ import { unpackedPath } from './asar';
 
 export const utilityLauncher: ProcessLauncher = {
   launch(entryFile, name): ProcessHandle {
+    // No ENGINE_NODE_OPTIONS (workers/v8-flags.ts): a utility process's V8 platform is Electron's own.
     const child = utilityProcess.fork(unpackedPath(entryFile), [], { serviceName: name, stdio: 'inherit' });
     let exitCode: number | null = null;
     let exited = false;

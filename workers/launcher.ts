@@ -1,6 +1,7 @@
 // How the supervisor starts the OS process that plays one Python process.
 // Outside Electron: child_process.fork. Inside Electron: utilityProcess (main/utility-launcher.ts).
 import { fork } from 'node:child_process';
+import { ENGINE_NODE_OPTIONS } from './v8-flags';
 
 export interface ProcessHandle {
   /** The OS pid, once the process exists. */
@@ -25,7 +26,7 @@ export const forkLauncher: ProcessLauncher = {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Not the parent's flags (a test runner's loaders): the child runs the built JavaScript.
-      execArgv: [],
+      execArgv: ENGINE_NODE_OPTIONS,
     });
     let exited = false;
     child.once('exit', () => (exited = true));

@@ -1,6 +1,6 @@
 // Records one lane's trace: state intervals (with the program line each began on) and instants,
 // on the run's clock (µs since t0), cut at each flush so views fill in live.
-import type { Instant, InstantKind, TraceBatch } from '../common/trace';
+import { STATE_COUNT, type Instant, type InstantKind, type TraceBatch } from '../common/trace';
 import { epochMs } from './clock';
 
 export const IDLE = -1;
@@ -16,11 +16,12 @@ export class Recorder {
   private pendingIntervals: number[] = [];
   private pendingInstants: Instant[] = [];
   private state: LaneState | typeof IDLE = IDLE;
-  private since = 0;
+  /** -0: a double from the start (see Interpreter.cost). */
+  private since = -0;
   private line = 0;
   private kept = 0;
   /** Microseconds spent in each state (kept exact even after truncation). */
-  readonly totalsUs = [0, 0, 0, 0, 0];
+  readonly totalsUs = new Float64Array(STATE_COUNT);
   ioCount = 0;
   lastActiveUs = 0;
   truncated = false;

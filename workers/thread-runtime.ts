@@ -74,10 +74,11 @@ export class ThreadRuntime implements InterpreterHost {
   readonly prelude: Record<string, string>;
   readonly timeScale: number;
   private readonly slice: number;
-  private costAtSettle = 0;
+  // -0: doubles from the start (see Interpreter.cost).
+  private costAtSettle = -0;
   private cpuAtSettle: number;
   /** Computed time not paid yet (ms); negative when the interpreter ran slower than CPython. */
-  private carryMs = 0;
+  private carryMs = -0;
   private lastFlush = epochMs();
   private lastHeapSync = epochMs();
 
