@@ -6,6 +6,7 @@ import type { Module } from '../common/python/ast-nodes';
 import type { TraceBatch } from '../common/trace';
 import type { CostTable } from './interpreter/costs';
 import type { Enc, Snapshot } from './interpreter/heap-codec';
+import type { JitPlan } from './v8-flags';
 
 /**
  * How a run's Python threads relate (from the strategy):
@@ -86,8 +87,8 @@ export type ToProcess =
       parsed: ParsedSources;
       tidBase: number;
       warmThreads: number;
-      /** V8 flags for the run's threads (runV8Flags). */
-      v8Flags: string[];
+      /** How the run's threads compile (runJitPlan). */
+      jit: JitPlan;
     }
   | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
@@ -178,4 +179,6 @@ export interface ThreadData {
   words: SharedArrayBuffer;
   /** Int32 word the relay bumps (Atomics.notify) after posting to the thread's port. */
   signal: SharedArrayBuffer;
+  /** Run workers/warm-up.py before saying ready: a thread made before the run, not one a run waits for. */
+  warmUp: boolean;
 }

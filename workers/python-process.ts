@@ -59,6 +59,8 @@ const byTid = new Map<number, WorkerThread>();
 let pendingBatches: TraceBatch[] = [];
 let readySent = false;
 let warmTarget = 0;
+/** Whether threads made before the run warm up (JitPlan); one a run waits for never does. */
+let warmUp = false;
 
 function flushTrace(): void {
   if (pendingBatches.length === 0) return;
@@ -66,10 +68,10 @@ function flushTrace(): void {
   pendingBatches = [];
 }
 
-function spawnWorker(): WorkerThread {
+function spawnWorker(warmUp: boolean): WorkerThread {
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
-  const data: ThreadData & { port: MessagePort } = { pid, tidBase, settings: settings!, parsed, gils, heapLog, words, signal, port: port2 };
+  const data: ThreadData & { port: MessagePort } = { pid, tidBase, settings: settings!, parsed, gils, heapLog, words, signal, warmUp, port: port2 };
   const worker = new Worker(new URL('./python-thread.js', import.meta.url), {
     workerData: data,
     transferList: [port2],
@@ -94,7 +96,7 @@ function spawnWorker(): WorkerThread {
 /** A warm thread to become a Python thread now (a new one if none is ready: that costs its start-up time). */
 function takeWarm(tid: number): WorkerThread {
   const ready = warm.findIndex((w) => w.ready);
-  const w = ready >= 0 ? warm.splice(ready, 1)[0] : (warm.shift() ?? (spawnWorker(), warm.shift()!));
+  const w = ready >= 0 ? warm.splice(ready, 1)[0] : (warm.shift() ?? (spawnWorker(false), warm.shift()!));
   w.tid = tid;
   byTid.set(tid, w);
   return w;
@@ -169,7 +171,8 @@ onMessage((message) => {
       return;
     }
     case 'init': {
-      useV8Flags(message.v8Flags); // before its warm threads exist
+      useV8Flags(message.jit.flags); // before its warm threads exist
+      warmUp = message.jit.warmUp;
       settings = message.settings;
       parsed = message.parsed;
       pid = message.pid;
@@ -182,7 +185,7 @@ onMessage((message) => {
       Atomics.store(w, NEXT_TID, 1); // tidBase itself is the MainThread's
       Atomics.store(w, NEXT_GIL, 0);
       warmTarget = Math.max(1, message.warmThreads);
-      for (let i = 0; i < warmTarget; i++) spawnWorker();
+      for (let i = 0; i < warmTarget; i++) spawnWorker(warmUp);
       return;
     }
     case 'start-main': {

@@ -24,7 +24,7 @@ import type { FromProcess, ParsedSources, Request, RunSettings, ThreadFailure, T
 import { prelude } from './prelude';
 import { createSharedFile, removeSharedFile } from './shared-memory';
 import { parseForRun } from './thread-parts';
-import { runV8Flags } from './v8-flags';
+import { runJitPlan } from './v8-flags';
 import { THREADS_PER_PROCESS } from './words';
 
 /** One run as the engine decided it: carried unchanged from the request to the record. */
@@ -187,8 +187,8 @@ export class RunSupervisor {
     handle.onExit((code, signal) => this.onExit(p, code, signal));
     const s = this.options.config.settings;
     this.parsed ??= parseForRun(s.source, s.file, prelude, this.options.program);
-    const v8Flags = runV8Flags(s.mode, this.options.warmProcesses > 0);
-    this.send(p, { type: 'init', pid, settings: { ...s, sharedMemory: this.sharedMemory }, parsed: this.parsed, tidBase: p.tidBase, warmThreads, v8Flags });
+    const jit = runJitPlan(s.mode, this.options.warmProcesses > 0);
+    this.send(p, { type: 'init', pid, settings: { ...s, sharedMemory: this.sharedMemory }, parsed: this.parsed, tidBase: p.tidBase, warmThreads, jit });
     return p;
   }
 

@@ -1,0 +1,15 @@
+// The warm-up every warm thread of a multi-core run executes before the run (JitPlan): it must run
+// to its end in the interpreter, as it does in CPython, or the paths after the failing line stay
+// cold and every thread's start pays for them again.
+import { describe, expect, it } from 'vitest';
+import { runStandalone } from './interpreter/standalone';
+import warmUpSource from './warm-up.py?raw';
+
+describe('warm-up.py', () => {
+  it('runs to its end, printing nothing, as in CPython', () => {
+    const run = runStandalone(warmUpSource, { file: '<gil-lab:warm-up>' });
+    expect(run.failure).toBeNull();
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('');
+  });
+});
