@@ -18,7 +18,6 @@ import { makeTraceback } from './interpreter/modules/traceback';
 import { makeRandom } from './modules/random';
 import { makeSocket } from './modules/socket';
 import { prelude } from './prelude';
-import { running } from './interpreter/native';
 import { runStandalone } from './interpreter/standalone';
 import { ThreadRuntime } from './thread-runtime';
 import warmUpSource from './warm-up.py?raw';
@@ -88,10 +87,7 @@ const runtime: ThreadRuntime = warmUp(() => new ThreadRuntime({
 runtime.nativeKinds.set('lock', (state, mode) => (mode === 'share' ? new PyLock(words, state[0] as number) : newLock(words, state[0] === 1)));
 runtime.nativeKinds.set('channel', (state) => new PyChannel(state[0] as string));
 
-if (data.warmUp) {
-  runStandalone(warmUpSource, { file: '<gil-lab:warm-up>' });
-  running.ts = runtime.interp;
-}
+if (data.warmUp) runStandalone(warmUpSource, { file: '<gil-lab:warm-up>' });
 post({ type: 'thread-ready' });
 const become = awaitBecome();
 runtime.become({

@@ -2,6 +2,8 @@
 // to its end in the interpreter, as it does in CPython, or the paths after the failing line stay
 // cold and every thread's start pays for them again.
 import { describe, expect, it } from 'vitest';
+import { Interpreter, type InterpreterHost } from './interpreter/interpreter';
+import { charge } from './interpreter/native';
 import { runStandalone } from './interpreter/standalone';
 import warmUpSource from './warm-up.py?raw';
 
@@ -11,5 +13,16 @@ describe('warm-up.py', () => {
     expect(run.failure).toBeNull();
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('');
+  });
+
+  it("leaves the thread's own interpreter the one its builtins charge", () => {
+    const host: InterpreterHost = { write: () => {}, breaker: () => {}, modules: {}, prelude: {}, timeScale: 1 };
+    const threads = new Interpreter(host);
+    const warm = runStandalone(warmUpSource, { file: '<gil-lab:warm-up>' });
+    const warmCost = warm.interp.cost;
+    const before = threads.cost;
+    charge();
+    expect(threads.cost).toBeGreaterThan(before);
+    expect(warm.interp.cost).toBe(warmCost);
   });
 });

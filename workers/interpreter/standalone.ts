@@ -7,6 +7,7 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';
 import { makeTraceback } from './modules/traceback';
+import { running } from './native';
 import type { PyModule } from './objects';
 
 export interface StandaloneOptions {
@@ -39,7 +40,20 @@ class BudgetExceeded extends Error {}
 /** How often, in charged nanoseconds, the breaker looks at the budgets. */
 const CHECK_EVERY = 1e6;
 
+/**
+ * Runs `source` to its end on this thread. The interpreter it makes charges builtins while it runs
+ * (native.ts's `running`); afterwards the thread's own interpreter, if it has one, is charged again.
+ */
 export function runStandalone(source: string, options: StandaloneOptions = {}): StandaloneRun {
+  const before = running.ts;
+  try {
+    return runOnThisThread(source, options);
+  } finally {
+    if (before) running.ts = before;
+  }
+}
+
+function runOnThisThread(source: string, options: StandaloneOptions): StandaloneRun {
   let stdout = '';
   let stderr = '';
   const costBudget = options.costBudget ?? Infinity;
