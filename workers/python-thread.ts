@@ -23,7 +23,7 @@ import { ThreadRuntime } from './thread-runtime';
 import warmUpSource from './warm-up.py?raw';
 
 /** Making the interpreter compiles the program and its prelude: a SyntaxError there is a PyExc. */
-function warmUp(make: () => ThreadRuntime): ThreadRuntime {
+function compileAhead(make: () => ThreadRuntime): ThreadRuntime {
   try {
     return make();
   } catch (e) {
@@ -62,7 +62,7 @@ function tell(request: Request): void {
 
 // The modules reach the runtime through closures, called only once it exists.
 const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask, tell });
-const runtime: ThreadRuntime = warmUp(() => new ThreadRuntime({
+const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
   pid: data.pid,
   tid: 0,
   name: '',
