@@ -77,7 +77,7 @@ export async function benchWorkers(engine: Engine): Promise<SectionResult> {
         measured:
           diff === null
             ? 'no CPython'
-            : `${Math.round(median(e))} vs ${Math.round(median(c))} ms (${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(0)}%)`,
+            : `${Math.round(median(e))} vs ${Math.round(median(c))} ms (${signedPercent(diff, 0)}%)`,
         goal: `within ${TOLERANCE * 100}%`,
         met: within,
       });
@@ -86,7 +86,7 @@ export async function benchWorkers(engine: Engine): Promise<SectionResult> {
         s,
         c.length > 0 ? `${Math.round(median(c))} ${spread(c)}` : null,
         `${Math.round(median(e))} ${spread(e)}`,
-        diff === null ? null : `${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(1)}`,
+        diff === null ? null : signedPercent(diff, 1),
         within === null ? '' : within ? 'yes' : 'goal missed',
       ];
     }),
@@ -108,6 +108,11 @@ export async function benchWorkers(engine: Engine): Promise<SectionResult> {
       toThread: toThread.data,
     },
   };
+}
+
+/** A relative difference as a signed percentage: 0.152 → "+15.2" (with 1 digit). */
+function signedPercent(diff: number, digits: number): string {
+  return `${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(digits)}`;
 }
 
 /** The wall time the program measures itself (its JSON line), in the engine and in python3, alternating. */
@@ -135,7 +140,7 @@ async function benchToThread(
       [
         cpythonMs.length > 0 ? `${Math.round(median(cpythonMs))} ${spread(cpythonMs)}` : null,
         `${Math.round(median(engineMs))} ${spread(engineMs)}`,
-        diff === null ? null : `${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(1)}`,
+        diff === null ? null : signedPercent(diff, 1),
       ],
     ],
   );
@@ -146,7 +151,7 @@ async function benchToThread(
       measured:
         diff === null
           ? 'no CPython'
-          : `${Math.round(median(engineMs))} vs ${Math.round(median(cpythonMs))} ms (${diff >= 0 ? '+' : ''}${(diff * 100).toFixed(0)}%)`,
+          : `${Math.round(median(engineMs))} vs ${Math.round(median(cpythonMs))} ms (${signedPercent(diff, 0)}%)`,
       goal: `within ${TOLERANCE * 100}%`,
       met: diff === null ? null : Math.abs(diff) <= TOLERANCE,
     },
