@@ -43,7 +43,7 @@ export interface JitPlan {
   warmUp: boolean;
 }
 
-/** What a run's processes add when the program computes on several cores at once. */
+/** A run's plan: synchronous compiles and a warm-up where the program computes on every core at once. */
 export function runJitPlan(mode: ThreadingMode, startsProcesses: boolean): JitPlan {
   const everyCore = mode === 'nogil' || mode === 'subinterpreters' || startsProcesses;
   return everyCore ? { flags: ['--no-concurrent-recompilation'], warmUp: true } : { flags: [], warmUp: false };
