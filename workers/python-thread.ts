@@ -18,9 +18,8 @@ import { makeTraceback } from './interpreter/modules/traceback';
 import { makeRandom } from './modules/random';
 import { makeSocket } from './modules/socket';
 import { prelude } from './prelude';
-import { runStandalone } from './interpreter/standalone';
 import { ThreadRuntime } from './thread-runtime';
-import warmUpSource from './warm-up.py?raw';
+import { warmUp } from './warm-up';
 
 /** Making the interpreter compiles the program and its prelude: a SyntaxError there is a PyExc. */
 function compileAhead(make: () => ThreadRuntime): ThreadRuntime {
@@ -87,7 +86,7 @@ const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
 runtime.nativeKinds.set('lock', (state, mode) => (mode === 'share' ? new PyLock(words, state[0] as number) : newLock(words, state[0] === 1)));
 runtime.nativeKinds.set('channel', (state) => new PyChannel(state[0] as string));
 
-if (data.warmUp) runStandalone(warmUpSource, { file: '<gil-lab:warm-up>' });
+if (data.warmUp) warmUp();
 post({ type: 'thread-ready' });
 const become = awaitBecome();
 runtime.become({

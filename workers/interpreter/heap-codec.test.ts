@@ -3,9 +3,9 @@
 // isinstance() holds for a Pool's results, Counter + Counter works on them, and a Pool's task runs
 // on the worker's own globals.
 import { describe, expect, it } from 'vitest';
-import { restore, snapshot, type HeapResolver } from './heap-codec';
+import { restore, snapshot } from './heap-codec';
 import { PyFunction, PyInstance, PyModule, PyType } from './objects';
-import { runStandalone } from './standalone';
+import { runStandalone, standaloneResolver } from './standalone';
 
 const program = `
 class Box:
@@ -23,18 +23,7 @@ square = lambda x: x * x
 method = Box.__init__
 `;
 
-function resolver(run: ReturnType<typeof runStandalone>, withModules: boolean): HeapResolver {
-  const interp = run.interp;
-  return {
-    builtins: interp.builtins,
-    importModule: (name) => interp.importModule(name),
-    code: (file, id) => interp.compiled.get(file)!.codes.get(id)!,
-    native: () => {
-      throw new Error('no native objects here');
-    },
-    modules: withModules ? interp.modules : undefined,
-  };
-}
+const resolver = (run: ReturnType<typeof runStandalone>, withModules: boolean) => standaloneResolver(run.interp, withModules);
 
 describe('classes copied between processes', () => {
   const run = runStandalone(program);

@@ -3,6 +3,7 @@
 // Unit tests use it to check the interpreter against CPython's output.
 import { parseModule } from '../../common/python/ast';
 import { type CostTable } from './costs';
+import type { HeapResolver } from './heap-codec';
 import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';
@@ -84,4 +85,20 @@ function runOnThisThread(source: string, options: StandaloneOptions): Standalone
     budgetExceeded = true;
   }
   return { stdout, stderr, failure, budgetExceeded, interp };
+}
+
+/**
+ * What restoring a copy into a standalone run's interpreter needs. `modules`: whether a copied class
+ * it already has is that class (as in a forked child); no native objects (a standalone run has none).
+ */
+export function standaloneResolver(interp: Interpreter, modules = true): HeapResolver {
+  return {
+    builtins: interp.builtins,
+    importModule: (name) => interp.importModule(name),
+    code: (file, id) => interp.compiled.get(file)!.codes.get(id)!,
+    native: (kind) => {
+      throw new Error(`a standalone run has no native objects: cannot rebuild a ${kind}`);
+    },
+    modules: modules ? interp.modules : undefined,
+  };
 }
