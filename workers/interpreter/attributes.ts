@@ -124,6 +124,7 @@ function typeAttr(t: PyType, name: string): PyValue | undefined {
   if (name === '__mro__') return new PyTuple(t.mro);
   if (name === '__bases__') return new PyTuple(t.bases);
   if (name === '__dict__') return t.dict;
+  if (name === '__class__') return t.cls;
   const found = lookupType(t, name);
   if (found instanceof PyClassMethod) return new PyBoundMethod(t, found.func);
   if (found instanceof PyStaticMethod) return found.func;

@@ -272,9 +272,9 @@ export class Decoder {
       case 'class':
         return this.knownClass(op[3] as string, op[4] as string, op[5] as string) ?? new PyType(op[3] as string, [], op[4] as string);
       case 'instance': {
-        const known = op[7] ? this.knownGlobal(op[7] as [string, string]) : undefined;
+        const known = op[6] ? this.knownGlobal(op[6] as [string, string]) : undefined;
         if (known) return known;
-        const builtin = op[6] as [Enc] | null;
+        const builtin = op[5] as [Enc] | null;
         return builtin ? new PyDerived(types.object, this.dec(builtin[0])) : new PyInstance(types.object);
       }
       case 'function': {

@@ -440,12 +440,27 @@ export function slot(v: PyValue, name: string): PyValue | undefined {
   if (t === null) return undefined;
   if (!(v instanceof PyDerived)) return lookupType(t, name);
   for (const k of t.mro) {
-    if (k.module === 'builtins') return undefined;
+    if (k === types.int || k === types.str) {
+      if (builtinSlots[k.name as 'int' | 'str'].has(name)) return undefined;
+      continue;
+    }
     const entry = k.dict.map.get(name);
     if (entry) return entry.v;
   }
   return undefined;
 }
+
+const comparisons = ['__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__repr__', '__str__', '__format__'];
+const arithmetic = ['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'and', 'or', 'xor', 'lshift', 'rshift'];
+/** The special methods int and str implement (their tp_* slots), which the interpreter runs natively. */
+const builtinSlots = {
+  int: new Set([
+    ...comparisons,
+    ...arithmetic.flatMap((m) => [`__${m}__`, `__r${m}__`]),
+    ...['__bool__', '__index__', '__int__', '__float__', '__neg__', '__pos__', '__abs__', '__invert__'],
+  ]),
+  str: new Set([...comparisons, '__add__', '__mul__', '__rmul__', '__mod__', '__len__', '__iter__', '__contains__', '__getitem__']),
+};
 
 /** The int or str an instance of a class derived from one holds; any other value itself. */
 export function builtinValue(v: PyValue): PyValue {
