@@ -27,3 +27,42 @@ describe('multiprocessing shared state', () => {
     expect(result.problems[0].message).toMatch(/^ctypes is not available here — give multiprocessing.Value and Array a typecode/);
   });
 });
+
+describe('enum and class keywords', () => {
+  const problems = (source: string) => {
+    const result = checkProgram(source);
+    return result.ok ? [] : result.problems.map((p) => `${p.line}: ${p.message}`);
+  };
+
+  it('accepts enum, its names, metaclass= and other class keywords', () => {
+    const source = [
+      'import enum',
+      'from enum import Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique, EnumMeta, EnumType',
+      'class Color(enum.Enum):',
+      '    RED = enum.auto()',
+      'class Meta(type):',
+      '    pass',
+      'class A(metaclass=Meta, flavor="x"):',
+      '    pass',
+      'class Size(str, Enum):',
+      '    S = "s"',
+      'class Level(int, Enum):',
+      '    LOW = 1',
+    ].join('\n');
+    expect(problems(source)).toEqual([]);
+  });
+
+  it('refuses what enum does not provide, and class keywords from **mapping', () => {
+    expect(problems('from enum import verify\n')).toEqual([
+      expect.stringMatching(/^1: enum\.verify is not supported here — enum provides: Enum, /) as string,
+    ]);
+    expect(problems('import enum\nenum.FlagBoundary\n')).toEqual([
+      expect.stringMatching(/^2: enum\.FlagBoundary is not supported here/) as string,
+    ]);
+    expect(problems('kw = {}\nclass A(**kw):\n    pass\n')).toEqual(['2: class keywords from **mapping are not supported here']);
+  });
+
+  it('still refuses classes derived from the builtin types other than int and str', () => {
+    expect(problems('class L(list):\n    pass\n')).toEqual(['1: classes derived from list are not supported here']);
+  });
+});

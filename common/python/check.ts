@@ -110,7 +110,7 @@ export function checkProgram(source: string): CheckResult {
         if (n.isAsync) add(n, "'async for' is not supported here");
         break;
       case 'ClassDef':
-        if (n.keywords.length > 0) add(n, 'class keywords (metaclass=…) are not supported here');
+        if (n.keywords.some((k) => k.name === null)) add(n, 'class keywords from **mapping are not supported here');
         break;
       case 'BinOp':
         if (n.op === '@') add(n, 'the @ operator is not supported here');

@@ -71,6 +71,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'error', 'exception', 'fatal', 'getLevelName', 'getLogger', 'info', 'lastResort', 'log', 'raiseExceptions', 'root',
     'shutdown', 'warn', 'warning',
   ],
+  enum: ['Enum', 'EnumMeta', 'EnumType', 'Flag', 'IntEnum', 'IntFlag', 'ReprEnum', 'StrEnum', 'auto', 'unique'],
   dataclasses: ['Field', 'FrozenInstanceError', 'MISSING', 'asdict', 'astuple', 'dataclass', 'field', 'fields', 'is_dataclass', 'replace'],
   operator: [
     'abs', 'add', 'and_', 'attrgetter', 'concat', 'contains', 'countOf', 'delitem', 'eq', 'floordiv', 'ge', 'getitem',
@@ -125,7 +126,7 @@ export const unsupportedMethods: Record<string, string> = {
 };
 
 /** Builtin types a class written in the program may not derive from (their instances are not instances of classes). */
-export const unsupportedBases = ['list', 'dict', 'set', 'frozenset', 'tuple', 'int', 'float', 'str', 'bool', 'bytes'];
+export const unsupportedBases = ['list', 'dict', 'set', 'frozenset', 'tuple', 'float', 'bool', 'bytes'];
 
 export function moduleList(): string {
   return Object.keys(supportedModules)

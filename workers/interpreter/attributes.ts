@@ -5,6 +5,7 @@ import {
   PyBoundMethod,
   PyBuiltin,
   PyClassMethod,
+  PyDerived,
   PyDict,
   PyFunction,
   PyInstance,
@@ -28,7 +29,7 @@ import { closestName, offerSuggestion } from './suggestions';
 function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
   if (found instanceof PyFunction) return new PyBoundMethod(self, found);
   if (found instanceof PyBuiltin && (found.method !== null || owner.module === 'builtins'))
-    return new PyBoundMethod(self, found);
+    return new PyBoundMethod(selfFor(self, owner), found);
   if (found instanceof PyStaticMethod) return found.func;
   if (found instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), found.func);
   if (found instanceof PyProperty) {
@@ -37,6 +38,11 @@ function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
     return call(found.fget, [self], null);
   }
   return found;
+}
+
+/** A method of int or str gets the int or str an instance of a class derived from it holds. */
+function selfFor(self: PyValue, owner: PyType): PyValue {
+  return self instanceof PyDerived && (owner === types.int || owner === types.str) ? self.builtin : self;
 }
 
 function ownerOf(t: PyType, name: string): PyType {
@@ -118,22 +124,37 @@ function typeAttr(t: PyType, name: string): PyValue | undefined {
   if (name === '__mro__') return new PyTuple(t.mro);
   if (name === '__bases__') return new PyTuple(t.bases);
   if (name === '__dict__') return t.dict;
+  if (name === '__class__') return t.cls;
   const found = lookupType(t, name);
   if (found instanceof PyClassMethod) return new PyBoundMethod(t, found.func);
   if (found instanceof PyStaticMethod) return found.func;
   if (found !== undefined) return found;
-  const meta = lookupType(types.type, name);
-  if (meta !== undefined) return bind(meta, t, types.type);
+  const metaclass = t.cls;
+  const meta = lookupType(metaclass, name);
+  if (meta !== undefined) return bind(meta, t, ownerOf(metaclass, name));
+  if (t.metaclass !== null) {
+    const getattr = lookupType(t.metaclass, '__getattr__');
+    if (getattr !== undefined) return call(getattr, [t, name], null);
+  }
   return undefined;
 }
 
+/**
+ * super(thisType, obj).name: along obj's MRO when obj is a subclass of thisType (unbound, as in
+ * a classmethod or __new__), else along type(obj)'s (bound: a method of a metaclass gets the class).
+ */
 function superAttr(s: PySuper, name: string): PyValue | undefined {
-  const start = typeOf(s.obj) instanceof PyType && s.obj instanceof PyType ? s.obj.mro : typeOf(s.obj).mro;
+  const ofClass = s.obj instanceof PyType && s.obj.mro.includes(s.thisType);
+  const start = ofClass ? (s.obj as PyType).mro : typeOf(s.obj).mro;
   const mro = start.slice(start.indexOf(s.thisType) + 1);
   for (const k of mro) {
     const entry = k.dict.map.get(name);
-    if (entry)
-      return s.obj instanceof PyType && !(entry.v instanceof PyClassMethod) ? entry.v : bind(entry.v, s.obj, k);
+    if (!entry) continue;
+    if (!ofClass) return bind(entry.v, s.obj, k);
+    if (entry.v instanceof PyClassMethod) return new PyBoundMethod(s.obj, entry.v.func);
+    // Implicit classmethods, as type.__new__ makes them.
+    if (name === '__init_subclass__' || name === '__class_getitem__') return new PyBoundMethod(s.obj, entry.v);
+    return entry.v instanceof PyStaticMethod ? entry.v.func : entry.v;
   }
   return undefined;
 }
@@ -172,8 +193,8 @@ export function attributeNames(obj: PyValue): string[] {
 }
 
 export function setAttr(obj: PyValue, name: string, value: PyValue): void {
-  if (obj instanceof PyInstance) {
-    const setattr = lookupType(obj.type, '__setattr__');
+  if (obj instanceof PyInstance || (obj instanceof PyType && obj.metaclass !== null)) {
+    const setattr = lookupType(obj.cls, '__setattr__');
     if (setattr !== undefined && setattr !== objectSetattr) {
       call(setattr, [obj, name, value], null);
       return;
@@ -230,6 +251,18 @@ function immutableType(t: PyType, name: string): PyExc {
 }
 
 export function delAttr(obj: PyValue, name: string): void {
+  if (obj instanceof PyType && obj.metaclass !== null) {
+    const delattr = lookupType(obj.metaclass, '__delattr__');
+    if (delattr !== undefined && delattr !== objectDelattr) {
+      call(delattr, [obj, name], null);
+      return;
+    }
+  }
+  genericDelAttr(obj, name);
+}
+
+/** object.__delattr__: properties, then the object's own dict. */
+export function genericDelAttr(obj: PyValue, name: string): void {
   if (obj instanceof PyInstance) {
     const found = lookupType(obj.type, name);
     if (found instanceof PyProperty) {
@@ -245,6 +278,11 @@ export function delAttr(obj: PyValue, name: string): void {
   mutate.delAttr(obj as PyInstance, name);
 }
 
+let objectDelattr: PyValue | undefined;
+export function setObjectDelattr(f: PyValue): void {
+  objectDelattr = f;
+}
+
 /** obj.name(*args): looks the method up without making a bound method. */
 export function callMethod(obj: PyValue, name: string, args: PyValue[], kwargs: Kwargs = null): PyValue {
   const t = typeOf(obj);
@@ -254,7 +292,7 @@ export function callMethod(obj: PyValue, name: string, args: PyValue[], kwargs: 
       (found instanceof PyFunction || found instanceof PyBuiltin) &&
       !(obj instanceof PyInstance && obj.dict.map.has(name))
     )
-      return call(found, [obj, ...args], kwargs);
+      return call(found, [found instanceof PyBuiltin ? selfFor(obj, ownerOf(t, name)) : obj, ...args], kwargs);
   }
   return call(getAttr(obj, name), args, kwargs);
 }
@@ -263,7 +301,13 @@ export function call(f: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
   if (f instanceof PyFunction) return f.code.invoke(f, args, kwargs);
   if (f instanceof PyBuiltin) return f.fn(args, kwargs);
   if (f instanceof PyBoundMethod) return call(f.func, [f.self, ...args], kwargs);
-  if (f instanceof PyType) return construct(f, args, kwargs);
+  if (f instanceof PyType) {
+    if (f.metaclass !== null) {
+      const c = lookupType(f.metaclass, '__call__');
+      if (c !== typeCall) return call(c!, [f, ...args], kwargs);
+    }
+    return construct(f, args, kwargs);
+  }
   if (f instanceof PyInstance) {
     const c = lookupType(f.type, '__call__');
     if (c !== undefined) return call(c, [f, ...args], kwargs);
@@ -271,7 +315,10 @@ export function call(f: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
   throw pyError('TypeError', `'${typeOf(f).name}' object is not callable`);
 }
 
-/** cls(*args): __new__ (the nearest builtin base's constructor) then __init__. */
+/** Builtin types whose __new__ takes the arguments __init__ gets too (object's ignores them). */
+const newTakesArgs = new Set([types.type, types.int, types.str]);
+
+/** type.__call__: cls(*args) as __new__ (the nearest builtin base's constructor) then __init__. */
 export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue {
   if (cls === types.type && args.length === 1) return typeOf(args[0]);
   const builtinBase = cls.mro.find((t) => t.construct !== null);
@@ -282,11 +329,8 @@ export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue
     if (!(obj instanceof PyObject) || !typeOf(obj).mro.includes(cls)) return obj;
   } else if (builtinBase && builtinBase.construct && (builtinBase.module === 'builtins' || cls === builtinBase)) {
     const hasInit = cls.mro.some((t) => t !== builtinBase && t.dict.map.has('__init__') && t.mro.includes(builtinBase));
-    obj = builtinBase.construct(
-      cls,
-      hasInit && !isExceptionType(cls) ? [] : args,
-      hasInit && !isExceptionType(cls) ? null : kwargs,
-    );
+    const dropArgs = hasInit && !isExceptionType(cls) && !newTakesArgs.has(builtinBase);
+    obj = newOf(builtinBase, cls, dropArgs ? [] : args, dropArgs ? null : kwargs);
     if (!hasInit) return obj;
     if (isExceptionType(cls) && obj instanceof PyInstance) {
       // BaseException.__new__ keeps the args even when a subclass's __init__ takes them.
@@ -303,6 +347,17 @@ export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue
     if (!builtinBase || builtinBase === types.object) throw pyError('TypeError', `${cls.name}() takes no arguments`);
   }
   return obj;
+}
+
+/** builtin.__new__(cls, *args): an instance of a class derived from int or str holds the int or str. */
+export function newOf(builtin: PyType, cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue {
+  const made = builtin.construct!(cls, args, kwargs);
+  return cls !== builtin && (builtin === types.int || builtin === types.str) ? new PyDerived(cls, made) : made;
+}
+
+let typeCall: PyValue | undefined;
+export function setTypeCall(f: PyValue): void {
+  typeCall = f;
 }
 
 let objectInit: PyValue | undefined;

@@ -14,6 +14,7 @@ import {
   PyRange,
   PyTuple,
   PyType,
+  slot,
   lookupType,
   typeOf,
   type Kwargs,
@@ -52,8 +53,8 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
       return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
     if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
     if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
-    if (v instanceof PyInstance && lookupType(v.type, '__reversed__') !== undefined)
-      return callMethod(v, '__reversed__', []);
+    const reversedSlot = v instanceof PyInstance || v instanceof PyType ? slot(v, '__reversed__') : undefined;
+    if (reversedSlot !== undefined) return call(reversedSlot, [v], null);
     if (
       v instanceof PyInstance &&
       lookupType(v.type, '__len__') !== undefined &&

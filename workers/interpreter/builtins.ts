@@ -19,7 +19,10 @@ import {
   PyDict,
   PyFloat,
   PyFunction,
+  PyDerived,
   PyInstance,
+  builtinValue,
+  slot,
   PyList,
   PyModule,
   PyObject,
@@ -114,6 +117,7 @@ export function makeBuiltins(output: Output): PyDict {
   });
   defineUnary(b, 'abs', (v) => {
     if (num.isNum(v)) return num.abs(v);
+    if (v instanceof PyDerived && slot(v, '__abs__') === undefined && num.isNum(v.builtin)) return num.abs(v.builtin);
     if (findAttr(v, '__abs__') === undefined)
       throw pyError('TypeError', `bad operand type for abs(): '${typeOf(v).name}'`);
     return callMethod(v, '__abs__', []);
@@ -128,8 +132,9 @@ export function makeBuiltins(output: Output): PyDict {
       if (nd === null) return num.floatToInt(num.roundHalfEven(v.v));
       return new PyFloat(roundFloat(v.v, digits(nd)));
     }
-    if (num.isNum(v)) {
-      const n = typeof v === 'boolean' ? Number(v) : (v as number | bigint);
+    if (num.isNum(builtinValue(v)) && slot(v, '__round__') === undefined) {
+      const i = builtinValue(v);
+      const n = typeof i === 'boolean' ? Number(i) : (i as number | bigint);
       const k = nd === null ? 0 : digits(nd);
       return k >= 0 ? n : normInt(roundInt(BigInt(n), k));
     }

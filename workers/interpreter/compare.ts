@@ -5,7 +5,9 @@ import {
   lookupType,
   NotImplemented,
   objectId,
+  builtinValue,
   PyBytes,
+  PyDerived,
   PyDict,
   PyFloat,
   PyInstance,
@@ -15,7 +17,9 @@ import {
   PySet,
   PySlice,
   PyTuple,
+  PyType,
   type PyValue,
+  slot,
   typeOf,
   types,
 } from './objects';
@@ -45,11 +49,12 @@ export function truthy(v: PyValue): boolean {
   if (v instanceof PyDict || v instanceof PySet) return v.map.size > 0;
   if (v instanceof PyRange) return v.length > 0;
   if (v instanceof PyBytes) return v.data.length > 0;
-  if (v instanceof PyInstance) {
-    const b = lookupType(v.type, '__bool__');
+  if (v instanceof PyInstance || v instanceof PyType) {
+    const b = slot(v, '__bool__');
     if (b !== undefined) return truthy(call(b, [v], null));
-    const l = lookupType(v.type, '__len__');
+    const l = slot(v, '__len__');
     if (l !== undefined) return truthy(call(l, [v], null));
+    if (v instanceof PyDerived) return truthy(v.builtin);
   }
   return true;
 }
@@ -58,7 +63,7 @@ export function equals(a: PyValue, b: PyValue): boolean {
   if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
   const ta = typeof a;
   const tb = typeof b;
-  if (ta === 'string' || tb === 'string') return false;
+  if ((ta === 'string' && !(b instanceof PyInstance)) || (tb === 'string' && !(a instanceof PyInstance))) return false;
   if (num.isNum(a) && num.isNum(b)) return num.numEquals(a, b);
   if (a === null || b === null) return false;
   if (a instanceof PyList && b instanceof PyList) return seqEquals(a.items, b.items);
@@ -84,6 +89,7 @@ export function equals(a: PyValue, b: PyValue): boolean {
   if (a instanceof PyInstance || b instanceof PyInstance) {
     const r = binaryDunder('__eq__', '__eq__', a, b);
     if (r !== NotImplemented) return truthy(r);
+    if (a instanceof PyDerived || b instanceof PyDerived) return equals(builtinValue(a), builtinValue(b));
   }
   return false;
 }
@@ -109,14 +115,14 @@ const reflected: Record<string, string> = {
  */
 export function binaryDunder(method: string, reflectedMethod: string, a: PyValue, b: PyValue): PyValue {
   if (a instanceof PyInstance) {
-    const f = lookupType(a.type, method);
+    const f = slot(a, method);
     if (f !== undefined) {
       const r = call(f, [a, b], null);
       if (r !== NotImplemented) return r;
     }
   }
   if (b instanceof PyInstance) {
-    const f = lookupType(b.type, reflectedMethod);
+    const f = slot(b, reflectedMethod);
     if (f !== undefined) return call(f, [b, a], null);
   }
   return NotImplemented;
@@ -152,6 +158,7 @@ export function compare(op: CompareOp, a: PyValue, b: PyValue): PyValue {
     const m = compareMethods[op];
     const r = binaryDunder(m, reflected[m], a, b);
     if (r !== NotImplemented) return r;
+    if (a instanceof PyDerived || b instanceof PyDerived) return compare(op, builtinValue(a), builtinValue(b));
     throw pyError(
       'TypeError',
       `'${op}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`,
@@ -219,11 +226,13 @@ export function hashKey(v: PyValue): HashKey {
     throw pyError('TypeError', `unhashable type: '${v.cls.name}'`);
   if (v === Ellipsis) return ellipsisKey;
   if (v instanceof PyInstance) {
-    const eq = lookupType(v.type, '__eq__');
-    const hash = lookupType(v.type, '__hash__');
+    const eq = slot(v, '__eq__');
+    const hash = slot(v, '__hash__');
     if (hash === null || (eq !== undefined && eq !== lookupType(types.object, '__eq__') && hash === undefined))
       throw pyError('TypeError', `unhashable type: '${v.type.name}'`);
     if (hash !== undefined && hash !== null) return `\u0001#${pyRepr(call(hash, [v], null))}`;
+    // Equal to the int or str it holds, so filed under the same key.
+    if (v instanceof PyDerived) return hashKey(v.builtin);
   }
   return v;
 }

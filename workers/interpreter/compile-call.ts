@@ -20,6 +20,7 @@ import {
   PyInstance,
   PyModule,
   PySuper,
+  PyDerived,
   PyType,
   lookupType,
   typeOf,
@@ -251,7 +252,8 @@ function methodCall(
     if (entry !== undefined && !ownHas) {
       const m = entry.v;
       if (m instanceof PyFunction) return pythonMethod(m, o, f);
-      if (m instanceof PyBuiltin) return builtinMethod(m, o, f);
+      // An int's or str's method gets the int or str an instance derived from it holds: generic() unwraps it.
+      if (m instanceof PyBuiltin && !(o instanceof PyDerived)) return builtinMethod(m, o, f);
     }
     return generic(o, f);
   };

@@ -7,18 +7,19 @@ import { compileExpr } from './compile-expr';
 import { pyError } from './errors';
 import { formatValue } from './format';
 import type { ExprFn } from './frame';
-import { lookupType, PyInstance, typeOf, type PyValue } from './objects';
+import { PyDerived, PyInstance, slot, typeOf, type PyValue } from './objects';
 import { pyRepr, pyStr } from './text';
 
 /** format(value, spec) including objects with __format__. */
 export function formatObject(v: PyValue, spec: string): string {
   if (v instanceof PyInstance) {
-    const m = lookupType(v.type, '__format__');
+    const m = slot(v, '__format__');
     if (m !== undefined && m !== objectFormat) {
       const r = call(m, [v, spec], null);
       if (typeof r !== 'string') throw pyError('TypeError', `__format__ must return a str, not ${typeOf(r).name}`);
       return r;
     }
+    if (v instanceof PyDerived) return formatValue(v.builtin, spec);
     if (spec !== '') throw pyError('TypeError', `unsupported format string passed to ${v.type.name}.__format__`);
     return pyStr(v);
   }

@@ -9,7 +9,24 @@ import { compileGeneratorBody } from './compile-gen';
 import { compileBlock } from './compile-stmt';
 import { pyError } from './errors';
 import { CodeObject, Frame, RETURN, type ExprFn, type Signature } from './frame';
-import { computeMro, PyCell, PyClassMethod, PyDict, PyFunction, PyProperty, PyType, types, type PyValue } from './objects';
+import {
+  computeMro,
+  isSubtype,
+  type Kwargs,
+  lookupType,
+  PyBoundMethod,
+  PyCell,
+  PyClassMethod,
+  PyDict,
+  PyFunction,
+  PyProperty,
+  PyStaticMethod,
+  PyTuple,
+  PyType,
+  typeOf,
+  types,
+  type PyValue,
+} from './objects';
 import type { Scope } from './scope';
 
 /** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
@@ -19,9 +36,7 @@ const closedBases = new Set([
   types.set,
   types.frozenset,
   types.tuple,
-  types.int,
   types.float,
-  types.str,
   types.bool,
   types.bytes,
 ]);
@@ -148,17 +163,15 @@ export function makeFunction(
 }
 
 export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
-  if (node.keywords.length > 0)
-    throw pyError(
-      'SyntaxError',
-      `class keywords (${node.keywords.map((k) => k.name ?? '**').join(', ')}) are not supported here`,
-    );
+  if (node.keywords.some((k) => k.name === null))
+    throw pyError('SyntaxError', 'class keywords from **mapping are not supported here');
   const scope = ctx.table.scopes.get(node.nid)!;
   const code = newCode(ctx, scope, node, { positional: [], posonlyCount: 0, vararg: null, kwonly: [], kwarg: null });
   within(ctx, scope, code, () => {
     code.body = compileBlock(ctx, node.body);
   });
   const bases = node.bases.map((b) => compileExpr(ctx, b));
+  const keywords = node.keywords.map((k) => ({ name: k.name!, value: compileExpr(ctx, k.value) }));
   const closure = closureReader(ctx, scope);
   const decos = node.decorators.map((d) => compileExpr(ctx, d)).reverse();
   const classCell = scope.cellvars.indexOf('__class__');
@@ -171,37 +184,96 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
     const declared = f.globals.map.get('__name__')?.v;
     const module = typeof declared === 'string' ? declared : compiledIn;
     const decoFns = decos.map((d) => d(f));
-    const baseTypes = bases.map((b) => {
-      const t = b(f);
-      if (!(t instanceof PyType)) throw pyError('TypeError', 'bases must be types');
-      if (closedBases.has(t)) throw pyError('TypeError', `GIL Lab cannot run classes derived from ${t.name} yet`);
-      return t;
-    });
-    const ns = new PyDict();
+    const baseTypes = bases.map((b) => b(f));
+    let kwargs: Map<string, PyValue> | null = null;
+    for (const k of keywords) (kwargs ??= new Map()).set(k.name, k.value(f));
+    // As __build_class__: the metaclass named, or the most derived of the bases' metaclasses.
+    let meta: PyValue = types.type;
+    if (kwargs?.has('metaclass')) {
+      meta = kwargs.get('metaclass')!;
+      kwargs.delete('metaclass');
+    }
+    if (meta instanceof PyType) meta = winningMetaclass(meta, checkedBases(baseTypes));
+    const ns = prepare(meta, name, baseTypes, kwargs);
     setName(ns, '__module__', module);
     setName(ns, '__qualname__', qualname);
     const cells: PyCell[] = [];
     for (let i = 0; i < scope.cellvars.length; i++) cells.push(new PyCell());
     if (closure) cells.push(...closure(f));
+    if (classCell >= 0) setName(ns, '__classcell__', cells[classCell]);
     const frame = new Frame(code, f.globals, cells);
     frame.ns = ns;
     code.run(frame);
-    const made = newClass(name, baseTypes, ns, module, qualname);
-    let cls: PyValue = made;
-    if (classCell >= 0) cells[classCell].v = cls;
-    initSubclass(made);
+    let cls: PyValue =
+      meta === types.type
+        ? typeNew(types.type, name, baseTypes, ns, kwargs)
+        : call(meta, [name, new PyTuple(baseTypes), ns], kwargs && kwargs.size > 0 ? kwargs : null);
     for (const d of decoFns) cls = call(d, [cls], null);
     return cls;
   };
 }
 
+/** The namespace a class body runs in: a metaclass's __prepare__ may make it, if it is a plain dict. */
+function prepare(meta: PyValue, name: string, bases: PyValue[], kwargs: Kwargs): PyDict {
+  if (!(meta instanceof PyType) || meta === types.type) return new PyDict();
+  const hook = lookupType(meta, '__prepare__');
+  if (hook === undefined) return new PyDict();
+  const fn = hook instanceof PyClassMethod ? new PyBoundMethod(meta, hook.func) : hook instanceof PyStaticMethod ? hook.func : hook;
+  const ns = call(fn, [name, new PyTuple(bases)], kwargs && kwargs.size > 0 ? kwargs : null);
+  if (!(ns instanceof PyDict) || ns.cls !== types.dict)
+    throw pyError('TypeError', `GIL Lab runs a class body in a plain dict only: ${meta.name}.__prepare__() returned '${typeOf(ns).name}'`);
+  return ns;
+}
+
+function checkedBases(bases: PyValue[]): PyType[] {
+  return bases.map((t) => {
+    if (!(t instanceof PyType)) throw pyError('TypeError', 'bases must be types');
+    if (closedBases.has(t)) throw pyError('TypeError', `GIL Lab cannot run classes derived from ${t.name} yet`);
+    return t;
+  });
+}
+
+/** The most derived of `meta` and the bases' metaclasses (CPython's _PyType_CalculateMetaclass). */
+function winningMetaclass(meta: PyType, bases: PyType[]): PyType {
+  let winner = meta;
+  for (const b of bases) {
+    const m = b.cls;
+    if (isSubtype(winner, m)) continue;
+    if (isSubtype(m, winner)) {
+      winner = m;
+      continue;
+    }
+    throw pyError(
+      'TypeError',
+      'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases',
+    );
+  }
+  return winner;
+}
+
+/**
+ * type.__new__(meta, name, bases, ns, **kwargs): the class, of metaclass `meta` (or the most
+ * derived of the bases'), its __class__ cell filled and its bases' __init_subclass__ called.
+ */
+export function typeNew(meta: PyType, name: string, bases: PyValue[], ns: PyDict, kwargs: Kwargs): PyType {
+  const baseTypes = checkedBases(bases);
+  const declared = ns.map.get('__module__')?.v;
+  const qualname = ns.map.get('__qualname__')?.v;
+  const cls = newClass(name, baseTypes, ns, typeof declared === 'string' ? declared : '__main__', typeof qualname === 'string' ? qualname : name);
+  const winner = winningMetaclass(meta, baseTypes);
+  if (winner !== types.type) cls.metaclass = winner;
+  const cell = ns.map.get('__classcell__')?.v;
+  if (cell instanceof PyCell) cell.v = cls;
+  initSubclass(cls, kwargs);
+  return cls;
+}
+
 /** As type.__new__ ends: the nearest base's __init_subclass__, an implicit classmethod, is called with the new class. */
-function initSubclass(cls: PyType): void {
+function initSubclass(cls: PyType, kwargs: Kwargs): void {
   for (const base of cls.mro.slice(1)) {
     const hook = base.dict.map.get('__init_subclass__')?.v;
     if (hook === undefined) continue;
-    if (base === types.object) return;
-    call(hook instanceof PyClassMethod ? hook.func : hook, [cls], null);
+    call(hook instanceof PyClassMethod ? hook.func : hook, [cls], kwargs && kwargs.size > 0 ? kwargs : null);
     return;
   }
 }
@@ -210,7 +282,7 @@ export function newClass(name: string, bases: PyType[], ns: PyDict, module: stri
   const cls = new PyType(name, bases.length > 0 ? bases : [types.object], module);
   cls.mro = computeMro(cls);
   for (const entry of ns.map.values()) {
-    if (entry.k === '__qualname__') continue;
+    if (entry.k === '__qualname__' || entry.k === '__classcell__') continue;
     if (entry.v instanceof PyProperty && entry.v.name === null) entry.v.name = entry.k as string;
     setName(cls.dict, entry.k as string, entry.v);
   }

@@ -2,7 +2,7 @@
 // str.format) and printf-style `%` formatting.
 import { pyError } from './errors';
 import { floatToInt, isNum, toNumber } from './numbers';
-import { PyDict, PyFloat, PyTuple, type PyValue } from './objects';
+import { builtinValue, PyDict, PyFloat, PyTuple, type PyValue } from './objects';
 import { cpLength, cpPrefix } from './code-points';
 import { exponentDigits, fixedDigits } from './decimal';
 import { getItem } from './items';
@@ -273,7 +273,9 @@ export function percentFormat(template: string, values: PyValue): string {
       chargeField();
       const w = width === '*' ? Number(next()) : width ? Number(width) : 0;
       const p = precision === '*' ? Number(next()) : precision !== undefined ? Number(precision) : null;
-      const value = key !== undefined ? (mapping ? getItem(mapping, key) : failMapping()) : next();
+      const given = key !== undefined ? (mapping ? getItem(mapping, key) : failMapping()) : next();
+      // %d and friends take an int subclass's int (%s and %r its str() and repr()).
+      const value = conversion === 's' || conversion === 'r' || conversion === 'a' ? given : builtinValue(given);
       const spec: Spec = {
         fill: flags.includes('0') && !flags.includes('-') && !'sr'.includes(conversion!) ? '0' : ' ',
         align: flags.includes('-') ? '<' : flags.includes('0') && !'sr'.includes(conversion!) ? '=' : '>',

@@ -6,7 +6,9 @@ import {
   lookupType,
   objectId,
   PyFloat,
+  PyDerived,
   PyInstance,
+  slot,
   PyObject,
   PySet,
   PyTuple,
@@ -43,11 +45,12 @@ export function pyHash(v: PyValue): Hash {
     return intHash(BigInt.asIntN(64, h & U64));
   }
   if (v instanceof PyInstance) {
-    const hash = lookupType(v.type, '__hash__');
-    const eq = lookupType(v.type, '__eq__');
+    const hash = slot(v, '__hash__');
+    const eq = slot(v, '__eq__');
     if (hash === null || (hash === undefined && eq !== undefined && eq !== lookupType(types.object, '__eq__')))
       throw pyError('TypeError', `unhashable type: '${v.type.name}'`);
     if (hash !== undefined) return instanceHash(v, hash);
+    if (v instanceof PyDerived) return pyHash(v.builtin);
   }
   if (v instanceof PyObject && isUnhashable(v)) throw pyError('TypeError', `unhashable type: '${typeOf(v).name}'`);
   return pointerHash(v as object);

@@ -6,6 +6,7 @@
 // naming its owner (heap-foreign.ts), or, where Python would pickle it, is a TypeError.
 import { deserialize, serialize } from 'node:v8';
 import type { CodeObject } from './frame';
+import { call } from './attributes';
 import { pyError } from './errors';
 import { dictSet, hashKey } from './compare';
 import { ForeignObject, foreignLabel, foreignType } from './heap-foreign';
@@ -21,6 +22,7 @@ import {
   PyDict,
   PyFloat,
   PyFunction,
+  PyDerived,
   PyInstance,
   PyList,
   PyModule,
@@ -153,8 +155,23 @@ export class Encoder {
         v.dict ? this.enc(v.dict) : null,
       ];
     if (v instanceof PyType)
-      return ['class', v.name, v.module, v.qualname, v.bases.map((b) => this.enc(b)), this.entries(v.dict)];
-    if (v instanceof PyInstance) return ['instance', this.enc(v.type), this.entries(v.dict)];
+      return [
+        'class',
+        v.name,
+        v.module,
+        v.qualname,
+        v.bases.map((b) => this.enc(b)),
+        this.entries(v.dict),
+        v.metaclass ? this.enc(v.metaclass) : null,
+      ];
+    if (v instanceof PyInstance)
+      return [
+        'instance',
+        this.enc(v.type),
+        this.entries(v.dict),
+        v instanceof PyDerived ? [this.enc(v.builtin)] : null,
+        this.mode === 'copy' ? globalName(v) : null,
+      ];
     if (v instanceof PyBoundMethod) return ['method', this.enc(v.self), this.enc(v.func)];
     if (v instanceof PyStaticMethod) return ['staticmethod', this.enc(v.func)];
     if (v instanceof PyClassMethod) return ['classmethod', this.enc(v.func)];
@@ -255,8 +272,12 @@ export class Decoder {
         return this.knownModule(op[3] as string) ?? new PyModule(op[3] as string);
       case 'class':
         return this.knownClass(op[3] as string, op[4] as string, op[5] as string) ?? new PyType(op[3] as string, [], op[4] as string);
-      case 'instance':
-        return new PyInstance(types.object);
+      case 'instance': {
+        const known = op[6] ? this.knownGlobal(op[6] as [string, string]) : undefined;
+        if (known) return known;
+        const builtin = op[5] as [Enc] | null;
+        return builtin ? new PyDerived(types.object, this.dec(builtin[0])) : new PyInstance(types.object);
+      }
       case 'function': {
         const known = this.knownFunction(op[3] as string, op[4] as number, op[6] as string, op[7] as string);
         if (known) return known;
@@ -299,6 +320,19 @@ export class Decoder {
       found = found.dict.map.get(part)?.v;
     }
     if (!(found instanceof PyType) || found.name !== name) return undefined;
+    this.byName.add(found);
+    return found;
+  }
+
+  /** In a copy, what the receiver's module.qualname is: an object pickled by name (its __reduce__ gave one). */
+  private knownGlobal([module, qualname]: [string, string]): PyObject | undefined {
+    if (!this.resolver.modules) return undefined;
+    let found: PyValue | undefined = this.resolver.modules.map.get(module)?.v;
+    for (const part of qualname.split('.')) {
+      if (!(found instanceof PyModule) && !(found instanceof PyType)) return undefined;
+      found = found.dict.map.get(part)?.v;
+    }
+    if (!(found instanceof PyObject)) return undefined;
     this.byName.add(found);
     return found;
   }
@@ -369,6 +403,7 @@ export class Decoder {
         const t = o as PyType;
         t.qualname = s[2] as string;
         t.bases = (s[3] as Enc[]).map((b) => this.dec(b) as PyType);
+        t.metaclass = s[5] ? (this.dec(s[5]) as PyType) : null;
         t.mro = [t, ...mroOf(t)];
         this.classes.push(t);
         this.fillDict(t.dict, s[4] as EncTagged[]);
@@ -431,6 +466,19 @@ export class Decoder {
     d.shape++;
     for (const [, k, v] of entries) dictSet(d, this.dec(k as Enc), this.dec(v as Enc));
   }
+}
+
+/**
+ * Where pickle would find `v` by name, as it does an object whose __reduce__ returns a string
+ * (an enum member): [module, qualname], or null to copy it.
+ */
+function globalName(v: PyInstance): [string, string] | null {
+  const reduce = lookupType(v.type, '__reduce__');
+  if (!(reduce instanceof PyFunction)) return null;
+  const name = call(reduce, [v], null);
+  if (typeof name !== 'string') return null;
+  const module = v.type.module;
+  return [module, name];
 }
 
 /**

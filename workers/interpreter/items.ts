@@ -4,6 +4,7 @@ import {
   PyBytes,
   PyClassMethod,
   PyDict,
+  PyDerived,
   PyInstance,
   PyList,
   PyRange,
@@ -14,6 +15,7 @@ import {
   type PyValue,
   typeOf,
   types,
+  slot,
 } from './objects';
 import { pyError, PyExc } from './errors';
 import { isIterable, iterate, toArray } from './iteration';
@@ -26,6 +28,7 @@ import { PyDictView, viewContains } from './dict-views';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
 export function seqIndex(i: PyValue, length: number, what: string, typeName = what): number {
+  if (i instanceof PyDerived && typeof i.builtin !== 'string') i = i.builtin;
   if (typeof i === 'boolean') i = Number(i);
   if (typeof i !== 'number') {
     if (typeof i === 'bigint') throw pyError('IndexError', `cannot fit 'int' into an index-sized integer`);
@@ -43,6 +46,7 @@ function sliceBound(v: PyValue): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') return v < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  if (v instanceof PyDerived && typeof v.builtin !== 'string') return sliceBound(v.builtin);
   if (v instanceof PyInstance && lookupType(v.type, '__index__') !== undefined)
     return sliceBound(callMethod(v, '__index__', []));
   throw pyError('TypeError', 'slice indices must be integers or None or have an __index__ method');
@@ -104,9 +108,11 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     if (k instanceof PySlice) return new PyBytes(Uint8Array.from(sliceArray(Array.from(o.data), k)));
     return o.data[seqIndex(k, o.data.length, 'index')];
   }
-  if (o instanceof PyInstance && lookupType(o.type, '__getitem__') !== undefined)
-    return callMethod(o, '__getitem__', [k]);
+  if (o instanceof PyInstance && slot(o, '__getitem__') !== undefined) return callMethod(o, '__getitem__', [k]);
+  if (o instanceof PyDerived) return getItem(o.builtin, k);
   if (o instanceof PyType) {
+    const meta = o.metaclass !== null ? lookupType(o.metaclass, '__getitem__') : undefined;
+    if (meta !== undefined) return call(meta, [o, k], null);
     // cls[item] calls __class_getitem__, a classmethod without the decorator (typing.Generic's).
     const classGetItem = lookupType(o, '__class_getitem__');
     if (classGetItem !== undefined) return call(classGetItem instanceof PyClassMethod ? classGetItem.func : classGetItem, [o, k], null);
@@ -187,8 +193,9 @@ export function contains(container: PyValue, item: PyValue): boolean {
     const i = (item - start) / step;
     return Number.isInteger(i) && i >= 0 && i < container.length;
   }
-  if (container instanceof PyInstance && lookupType(container.type, '__contains__') !== undefined)
-    return truthy(callMethod(container, '__contains__', [item]));
+  if ((container instanceof PyInstance || container instanceof PyType) && slot(container, '__contains__') !== undefined)
+    return truthy(call(slot(container, '__contains__')!, [container, item], null));
+  if (container instanceof PyDerived) return contains(container.builtin, item);
   if (!isIterable(container))
     throw pyError('TypeError', `argument of type '${typeOf(container).name}' is not iterable`);
   const it = iterate(container);
@@ -207,8 +214,10 @@ export function len(o: PyValue): number {
   }
   if (o instanceof PyBytes) return o.data.length;
   if (o instanceof PyDictView) return o.dict.map.size;
-  if (o instanceof PyInstance && lookupType(o.type, '__len__') !== undefined) {
-    const n = callMethod(o, '__len__', []);
+  if (o instanceof PyDerived && slot(o, '__len__') === undefined) return len(o.builtin);
+  const lenSlot = slot(o, '__len__');
+  if (lenSlot !== undefined) {
+    const n = call(lenSlot, [o], null);
     if (typeof n !== 'number')
       throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);
     return n;

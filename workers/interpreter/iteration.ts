@@ -3,6 +3,7 @@ import {
   lookupType,
   PyBytes,
   PyDict,
+  PyDerived,
   PyInstance,
   PyList,
   PyObject,
@@ -13,6 +14,8 @@ import {
   type PyValue,
   typeOf,
   types,
+  slot,
+  slotsOf,
 } from './objects';
 import { exceptions, pyError, PyExc } from './errors';
 import { call, callMethod } from './attributes';
@@ -114,7 +117,7 @@ export function iterate(v: PyValue): PyIterator {
   if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
   if (v instanceof PyObject) {
     // An instance of a class, or a stand-in for another thread's iterator (heap-foreign.ts).
-    const iter = lookupType(v.cls, '__iter__');
+    const iter = v instanceof PyDerived ? slot(v, '__iter__') : lookupType(v.cls, '__iter__');
     if (iter !== undefined) {
       const it = call(iter, [v], null);
       if (it instanceof PyIterator) return it;
@@ -122,6 +125,7 @@ export function iterate(v: PyValue): PyIterator {
         throw pyError('TypeError', `iter() returned non-iterator of type '${typeOf(it).name}'`);
       return new ProtocolIterator(it);
     }
+    if (v instanceof PyDerived) return iterate(v.builtin);
     if (v instanceof PyInstance && lookupType(v.type, '__getitem__') !== undefined)
       return new JsIterator(sequenceByIndex(v));
   }
@@ -170,10 +174,9 @@ export function isIterable(v: PyValue): boolean {
     v instanceof PyDictView
   )
     return true;
-  return (
-    v instanceof PyInstance &&
-    (lookupType(v.type, '__iter__') !== undefined || lookupType(v.type, '__getitem__') !== undefined)
-  );
+  if (v instanceof PyDerived) return typeof v.builtin === 'string' || slot(v, '__iter__') !== undefined;
+  const t = slotsOf(v);
+  return t !== null && (lookupType(t, '__iter__') !== undefined || lookupType(t, '__getitem__') !== undefined);
 }
 
 /** All items of an iterable, as an array (lists and tuples are copied). */

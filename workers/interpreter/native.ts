@@ -7,6 +7,7 @@ import { perSite } from './per-site';
 import type { ThreadState } from './frame';
 import {
   PyBuiltin,
+  PyDerived,
   PyDict,
   PyFloat,
   PyType,
@@ -178,6 +179,7 @@ export function onlyKwargs(fname: string, kwargs: Kwargs, allowed: string[]): vo
 /** A float argument (ints and bools accepted) as a JavaScript number. */
 export function toFloat(v: PyValue, what = 'must be real number'): number {
   if (typeof v === 'number') return v;
+  if (v instanceof PyDerived && typeof v.builtin !== 'string') return toFloat(v.builtin, what);
   if (v instanceof PyFloat) return v.v;
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') return Number(v);
@@ -190,6 +192,7 @@ function notReal(v: PyValue, what: string): never {
 
 export function toInt(v: PyValue, what: string): number {
   if (typeof v === 'number') return v;
+  if (v instanceof PyDerived && typeof v.builtin !== 'string') return toInt(v.builtin, what);
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') throw pyError('OverflowError', `${what}: Python int too large to convert to C long`);
   throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
@@ -198,6 +201,7 @@ export function toInt(v: PyValue, what: string): number {
 /** A str argument; `what` names it in the TypeError ("replace() argument 1"), or '' for a bare "must be str, not int". */
 export function toStr(v: PyValue, what: string): string {
   if (typeof v === 'string') return v;
+  if (v instanceof PyDerived && typeof v.builtin === 'string') return v.builtin;
   throw pyError('TypeError', `${what ? `${what} ` : ''}must be str, not ${typeOf(v).name}`);
 }
 

@@ -291,6 +291,18 @@ export class PyInstance extends PyObject {
   }
 }
 
+/**
+ * An instance of a class derived from int or str: it holds the int or str itself (CPython's
+ * ob_digit, the str's data), which the builtin type's behaviour applies to.
+ */
+export class PyDerived extends PyInstance {
+  declare readonly builtin: PyValue;
+  constructor(type: PyType, builtin: PyValue) {
+    super(type);
+    this.builtin = builtin;
+  }
+}
+
 /** A singleton of its own type (NotImplemented, Ellipsis). */
 export class PySingleton extends PyObject {
   constructor(
@@ -311,6 +323,8 @@ export class PyType extends PyObject {
   mro: PyType[] = [];
   readonly dict = new PyDict();
   qualname: string;
+  /** The class's class when it is not `type` (class C(metaclass=M), or derived from a class that has one). */
+  metaclass: PyType | null = null;
   constructor(
     public name: string,
     public bases: PyType[],
@@ -324,7 +338,7 @@ export class PyType extends PyObject {
     this.qualname = name;
   }
   get cls(): PyType {
-    return types.type;
+    return this.metaclass ?? types.type;
   }
 }
 
@@ -405,6 +419,52 @@ export function lookupType(t: PyType, name: string): PyValue | undefined {
     if (entry) return entry.v;
   }
   return undefined;
+}
+
+/**
+ * Where Python-level special methods of `v` are looked up (CPython's tp_* slots): an instance's
+ * class, or a class's metaclass; null for the builtin types' values, whose behaviour is built in.
+ */
+export function slotsOf(v: PyValue): PyType | null {
+  if (v instanceof PyInstance) return v.type;
+  if (v instanceof PyType) return v.metaclass;
+  return null;
+}
+
+/**
+ * A special method of `v`, as its type's slot holds it. An instance derived from int or str
+ * keeps the builtin's slot unless a class before the builtin in the MRO overrides the method.
+ */
+export function slot(v: PyValue, name: string): PyValue | undefined {
+  const t = slotsOf(v);
+  if (t === null) return undefined;
+  if (!(v instanceof PyDerived)) return lookupType(t, name);
+  for (const k of t.mro) {
+    if (k === types.int || k === types.str) {
+      if (builtinSlots[k.name as 'int' | 'str'].has(name)) return undefined;
+      continue;
+    }
+    const entry = k.dict.map.get(name);
+    if (entry) return entry.v;
+  }
+  return undefined;
+}
+
+const comparisons = ['__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__repr__', '__str__', '__format__'];
+const arithmetic = ['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'and', 'or', 'xor', 'lshift', 'rshift'];
+/** The special methods int and str implement (their tp_* slots), which the interpreter runs natively. */
+const builtinSlots = {
+  int: new Set([
+    ...comparisons,
+    ...arithmetic.flatMap((m) => [`__${m}__`, `__r${m}__`]),
+    ...['__bool__', '__index__', '__int__', '__float__', '__neg__', '__pos__', '__abs__', '__invert__'],
+  ]),
+  str: new Set([...comparisons, '__add__', '__mul__', '__rmul__', '__mod__', '__len__', '__iter__', '__contains__', '__getitem__']),
+};
+
+/** The int or str an instance of a class derived from one holds; any other value itself. */
+export function builtinValue(v: PyValue): PyValue {
+  return v instanceof PyDerived ? v.builtin : v;
 }
 
 /** C3 linearisation, as CPython computes __mro__. */

@@ -5,6 +5,8 @@ import {
   PyBytes,
   PyDict,
   PyFloat,
+  builtinValue,
+  PyDerived,
   PyInstance,
   PyList,
   PySet,
@@ -12,6 +14,7 @@ import {
   PyType,
   type PyValue,
   typeOf,
+  slot,
 } from './objects';
 import { pyError, type PyExc } from './errors';
 import * as num from './numbers';
@@ -83,6 +86,7 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue, symbol: string = op)
   const [method, rmethod] = dunder[op];
   const r = binaryDunder(method, rmethod, a, b);
   if (r !== NotImplemented) return r;
+  if (a instanceof PyDerived || b instanceof PyDerived) return binaryOp(op, builtinValue(a), builtinValue(b), symbol);
   throw unsupportedOperands(symbol, a, b);
 }
 
@@ -230,7 +234,7 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
     return a;
   }
   if (a instanceof PyInstance) {
-    const f = lookupType(a.type, dunder[op][2]);
+    const f = slot(a, dunder[op][2]);
     if (f !== undefined) {
       const r = call(f, [a, b], null);
       if (r !== NotImplemented) return r;
@@ -264,7 +268,8 @@ export function unaryOp(op: '-' | '+' | '~' | 'not', v: PyValue): PyValue {
     return num.invert(v);
   }
   const method = op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__';
-  if (v instanceof PyInstance && lookupType(v.type, method) !== undefined) return callMethod(v, method, []);
+  if (v instanceof PyInstance && slot(v, method) !== undefined) return callMethod(v, method, []);
+  if (v instanceof PyDerived) return unaryOp(op, v.builtin);
   throw pyError('TypeError', `bad operand type for unary ${op}: '${typeOf(v).name}'`);
 }
 
@@ -278,6 +283,7 @@ export function isInstance(v: PyValue, t: PyValue): boolean {
 /** index(): ints and bools as a JavaScript number (for ranges, repeats, indices). */
 export function asIndex(v: PyValue, what = 'an integer'): number {
   if (typeof v === 'number') return v;
+  if (v instanceof PyDerived && typeof v.builtin !== 'string') return asIndex(v.builtin, what);
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') throw pyError('OverflowError', 'Python int too large to convert to C ssize_t');
   throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as ${what}`);

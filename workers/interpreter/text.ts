@@ -9,6 +9,7 @@ import {
   PyDict,
   PyFloat,
   PyFunction,
+  PyDerived,
   PyInstance,
   PyList,
   PyModule,
@@ -21,6 +22,7 @@ import {
   PyType,
   type PyValue,
   typeOf,
+  slot,
 } from './objects';
 import { exceptionArgs, exceptions, isExceptionType, pyError } from './errors';
 import { floatRepr } from './format';
@@ -32,10 +34,11 @@ import { ForeignObject } from './heap-foreign';
 export function pyStr(v: PyValue): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
-  if (v instanceof PyInstance) {
-    const f = lookupType(v.type, '__str__');
+  if (v instanceof PyInstance || v instanceof PyType) {
+    const f = slot(v, '__str__');
     if (f !== undefined && f !== objectStr) return asText(call(f, [v], null), '__str__');
-    if (isExceptionType(v.type)) return exceptionStr(v);
+    if (v instanceof PyDerived) return pyStr(v.builtin);
+    if (v instanceof PyInstance && isExceptionType(v.type)) return exceptionStr(v);
   }
   return pyRepr(v);
 }
@@ -143,6 +146,10 @@ export function pyRepr(v: PyValue): string {
     const name = f instanceof PyFunction ? f.qualname : f instanceof PyBuiltin ? f.name : '?';
     return `<bound method ${name} of ${pyRepr(v.self)}>`;
   }
+  if (v instanceof PyType) {
+    const f = v.metaclass !== null ? lookupType(v.metaclass, '__repr__') : undefined;
+    if (f !== undefined && f !== objectRepr) return asText(call(f, [v], null), '__repr__');
+  }
   if (v instanceof PyType)
     return v.module === 'builtins' ? `<class '${v.qualname}'>` : `<class '${v.module}.${v.qualname}'>`;
   if (v instanceof PyModule) return `<module '${v.name}'${v.name === '__main__' ? '' : ' (built-in)'}>`;
@@ -170,8 +177,9 @@ function containerRepr(v: PyList | PyTuple | PyDict | PySet | PyInstance): strin
     if (v.frozen) return v.map.size === 0 ? 'frozenset()' : `frozenset({${items}})`;
     return v.map.size === 0 ? 'set()' : `{${items}}`;
   }
-  const f = lookupType(v.type, '__repr__');
+  const f = slot(v, '__repr__');
   if (f !== undefined && f !== objectRepr) return asText(call(f, [v], null), '__repr__');
+  if (v instanceof PyDerived) return pyRepr(v.builtin);
   return defaultRepr(v);
 }
 

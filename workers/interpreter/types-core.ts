@@ -1,5 +1,17 @@
 // Constructors and methods of object, type, int, float, bool, str() and the descriptor types.
-import { call, delAttr, findAttr, genericSetAttr, getAttr, setObjectInit, setObjectSetattr } from './attributes';
+import {
+  call,
+  construct,
+  findAttr,
+  genericDelAttr,
+  genericSetAttr,
+  getAttr,
+  newOf,
+  setObjectDelattr,
+  setObjectInit,
+  setObjectSetattr,
+  setTypeCall,
+} from './attributes';
 import { newDict, setName, truthy } from './compare';
 import { setObjectFormat } from './compile-fstring';
 import { exceptionArgs, exceptions, pyError } from './errors';
@@ -7,9 +19,11 @@ import { floatRepr } from './format';
 import { arity, charge, defineMethod, float, toFloat, toInt, toStr } from './native';
 import * as num from './numbers';
 import {
+  builtinValue,
   normInt,
   PyBuiltin,
   PyClassMethod,
+  PyDict,
   PyFloat,
   PyInstance,
   PyProperty,
@@ -21,7 +35,7 @@ import {
   types,
   type PyValue,
 } from './objects';
-import { newClass } from './compile-function';
+import { typeNew } from './compile-function';
 import { defaultRepr, pyRepr, pyStr, setObjectRepr, setObjectStr } from './text';
 import { itemsOf } from './operators';
 
@@ -59,6 +73,7 @@ function parseIntText(text: string, base: number): number | bigint {
 }
 
 function toIntValue(v: PyValue, base: PyValue): number | bigint {
+  v = builtinValue(v);
   if (base !== null) {
     const b = toInt(base, 'base');
     if (b !== 0 && (b < 2 || b > 36)) throw pyError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
@@ -78,6 +93,7 @@ function toIntValue(v: PyValue, base: PyValue): number | bigint {
 }
 
 function toFloatValue(v: PyValue): number {
+  v = builtinValue(v);
   if (typeof v === 'string') {
     const t = v.trim().toLowerCase().replace(/_/g, '');
     const special: Record<string, number> = {
@@ -139,19 +155,17 @@ export function initCoreTypes(): void {
       return null;
     }, 'object'),
   );
-  setName(
-    object.dict,
+  const objectDelattr = new PyBuiltin(
     '__delattr__',
-    new PyBuiltin(
-      '__delattr__',
-      (args) => {
-        arity('__delattr__', args, 2);
-        delAttr(args[0], toStr(args[1], 'attribute name'));
-        return null;
-      },
-      'object',
-    ),
+    (args) => {
+      arity('__delattr__', args, 2);
+      genericDelAttr(args[0], toStr(args[1], 'attribute name'));
+      return null;
+    },
+    'object',
   );
+  setName(object.dict, '__delattr__', objectDelattr);
+  setObjectDelattr(objectDelattr);
   setName(
     object.dict,
     '__getattribute__',
@@ -170,13 +184,43 @@ export function initCoreTypes(): void {
   setName(object.dict, '__eq__', new PyBuiltin('__eq__', (args) => args[0] === args[1], 'object'));
   object.construct = (cls) => new PyInstance(cls);
 
-  // type(x) and type(name, bases, ns)
-  type.construct = (_cls, args) => {
-    if (args.length === 1) return typeOf(args[0]);
-    arity('type', args, 1, 3);
+  // type(x), and type(name, bases, ns) as type.__new__ makes a class (of a metaclass too: cls)
+  type.construct = (cls, args, kwargs) => {
+    if (args.length === 1 && cls === type) return typeOf(args[0]);
+    arity(cls.name, args, 3, 3);
     const [name, bases, ns] = args;
-    return newClass(String(name), (bases as PyTuple).items as PyType[], newDict(itemsOf(ns)), '__main__');
+    if (typeof name !== 'string') throw pyError('TypeError', `type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
+    if (!(bases instanceof PyTuple)) throw pyError('TypeError', `type.__new__() argument 2 must be tuple, not ${typeOf(bases).name}`);
+    return typeNew(cls, name, bases.items, ns instanceof PyDict ? ns : newDict(itemsOf(ns)), kwargs);
   };
+  const typeCall = new PyBuiltin(
+    '__call__',
+    (args, kwargs) => {
+      const cls = args[0];
+      if (!(cls instanceof PyType)) throw pyError('TypeError', "descriptor '__call__' requires a 'type' object");
+      return construct(cls, args.slice(1), kwargs);
+    },
+    'type',
+  );
+  setName(type.dict, '__call__', typeCall);
+  setTypeCall(typeCall);
+  // X.__new__(cls, ...) of the builtin types a class may derive from: what super().__new__(cls) reaches.
+  for (const t of [object, type, int, str])
+    setName(
+      t.dict,
+      '__new__',
+      new PyBuiltin(
+        '__new__',
+        (args, kwargs) => {
+          const cls = args[0];
+          if (!(cls instanceof PyType)) throw pyError('TypeError', `${t.name}.__new__(X): X is not a type object (${typeOf(cls).name})`);
+          if (!cls.mro.includes(t)) throw pyError('TypeError', `${t.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${t.name}`);
+          if (t === object) return cls.mro.find((k) => k.construct !== null)!.construct!(cls, [], null);
+          return newOf(t, cls, args.slice(1), kwargs);
+        },
+        t.name,
+      ),
+    );
   setName(type.dict, 'mro', new PyBuiltin('mro', (args) => new PyTuple((args[0] as PyType).mro), 'type'));
 
   int.construct = (_cls, args, kwargs) => {

@@ -7,7 +7,7 @@ import { pyError } from './errors';
 import { getItem } from './items';
 import { isIterable, toArray } from './iteration';
 import { arity, charge, chargedMethods, chargeField, defineMethod, toInt, toStr } from './native';
-import { PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
+import { builtinValue, PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
 import { notPrintable, pyRepr, pyStr } from './text';
 
@@ -241,11 +241,14 @@ export function initStrTypes(): void {
     if (!isIterable(a[0])) throw pyError('TypeError', 'can only join an iterable');
     const items = toArray(a[0]);
     charge(items.length);
-    items.forEach((x, i) => {
-      if (typeof x !== 'string')
-        throw pyError('TypeError', `sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
-    });
-    return items.join(s);
+    return items
+      .map((x, i) => {
+        const text = builtinValue(x);
+        if (typeof text !== 'string')
+          throw pyError('TypeError', `sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
+        return text;
+      })
+      .join(s);
   });
   m('replace', (s, a) => {
     arity('str.replace', a, 2, 3);

@@ -16,6 +16,7 @@ import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
 import dataclasses from './dataclasses.py?raw';
+import enumModule from './enum.py?raw';
 import itertools from './itertools.py?raw';
 import logging from './logging.py?raw';
 import loggingRecords from './_logging_records.py?raw';
@@ -48,6 +49,7 @@ export const stdlib: Record<string, string> = {
   logging,
   _logging_records: loggingRecords,
   dataclasses,
+  enum: enumModule,
   operator,
   heapq,
   string,
