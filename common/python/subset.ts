@@ -111,8 +111,6 @@ export const refusedBuiltins: Record<string, string> = {
   copyright: 'GIL Lab has no interactive help',
   credits: 'GIL Lab has no interactive help',
   license: 'GIL Lab has no interactive help',
-  ExceptionGroup: 'exception groups are not supported here',
-  BaseExceptionGroup: 'exception groups are not supported here',
 };
 
 /** Methods of builtin types the interpreter does not have, by name: a call is refused unless the program defines the name. */
