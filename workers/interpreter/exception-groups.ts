@@ -71,8 +71,8 @@ function newGroup(type: PyType, args: PyValue[], kwargs: Kwargs): PyInstance {
 }
 
 /** A group of `excs` as CPython makes one in C (_PyExc_CreateExceptionGroup). */
-export function createGroup(message: string, excs: PyInstance[]): PyInstance {
-  return construct(BaseExceptionGroup, [message, new PyList(excs)], null) as PyInstance;
+export function createGroup(message: string, excs: PyInstance[], asTuple = false): PyInstance {
+  return construct(BaseExceptionGroup, [message, asTuple ? new PyTuple(excs) : new PyList(excs)], null) as PyInstance;
 }
 
 type Matcher = (e: PyInstance) => boolean;
@@ -148,17 +148,18 @@ function sameMetadata(a: PyInstance, b: PyInstance): boolean {
  * What an `except* T` handler receives of `exc`, and what goes on to the next handlers: a
  * matching exception that is not a group comes wrapped in one ("" as its message).
  */
-export function exceptStarMatch(exc: PyInstance, type: PyValue): Split {
+export function exceptStarMatch(exc: PyInstance | null, type: PyValue): Split {
   for (const t of type instanceof PyTuple ? type.items : [type]) {
     if (!(t instanceof PyType) || !isExceptionType(t))
       throw pyError('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
     if (t.mro.includes(BaseExceptionGroup))
       throw pyError('TypeError', 'catching ExceptionGroup with except* is not allowed. Use except instead.');
   }
+  if (exc === null) return { match: null, rest: null };
   const types = (type instanceof PyTuple ? type.items : [type]) as PyType[];
   if (types.some((t) => exc.type.mro.includes(t))) {
     if (isExceptionGroup(exc)) return { match: exc, rest: null };
-    const wrapped = createGroup('', [exc]);
+    const wrapped = createGroup('', [exc], true);
     tracebacks.set(wrapped, []);
     return { match: wrapped, rest: null };
   }
