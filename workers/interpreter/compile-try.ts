@@ -198,6 +198,12 @@ function* handledByStar<B>(
   throw group;
 }
 
+/** A plain block as generator steps that never suspend. */
+// eslint-disable-next-line require-yield
+function* plainSteps(body: StmtFn, f: Frame): G<Signal> {
+  return body(f);
+}
+
 /** Runs generator steps that never suspend (a plain try's except* handlers). */
 function runPlain(steps: G<void>): void {
   if (!steps.next().done) throw new Error('internal: a plain except* handler suspended');
@@ -223,17 +229,7 @@ export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, b
       sig = body(f);
     } catch (e) {
       if (star) {
-        runPlain(
-          handledByStar(
-            handlers,
-            function* (b, fr) {
-              return b(fr);
-            },
-            e,
-            f,
-            ts,
-          ),
-        );
+        runPlain(handledByStar(handlers, plainSteps, e, f, ts));
         return NORMAL;
       }
       const { exc, h } = caughtBy(handlers, e, f, ts);
