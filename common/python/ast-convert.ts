@@ -45,7 +45,6 @@ const unaryOps = { Not: 'not', USub: '-', UAdd: '+', Invert: '~' } as const;
 
 const unsupportedStatements: Record<string, string> = {
   Match: 'the match statement',
-  TryStar: 'except*',
   TypeAlias: 'the type statement',
 };
 
@@ -165,9 +164,11 @@ export class Converter {
       case 'Raise':
         return { ...p, kind: 'Raise', exc: opt('exc'), cause: opt('cause') };
       case 'Try':
+      case 'TryStar':
         return {
           ...p,
           kind: 'Try',
+          star: n.nodeType === 'TryStar',
           body: this.body(n.body),
           handlers: (n.handlers as Raw[]).map((h) => ({
             ...this.pos(h, p),

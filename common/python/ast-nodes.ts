@@ -109,7 +109,8 @@ export type Stmt = Pos &
     | { kind: 'If'; test: Expr; body: Stmt[]; orelse: Stmt[] }
     | { kind: 'With'; items: WithItem[]; body: Stmt[]; isAsync: boolean }
     | { kind: 'Raise'; exc: Expr | null; cause: Expr | null }
-    | { kind: 'Try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[] }
+    /** star: the handlers are `except*` ones (ast.TryStar). */
+    | { kind: 'Try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; star: boolean }
     | { kind: 'Assert'; test: Expr; msg: Expr | null }
     | { kind: 'Import'; names: Alias[] }
     | { kind: 'ImportFrom'; module: string; names: Alias[]; level: number }

@@ -1,5 +1,5 @@
-// The checker takes multiprocessing's shared state (Value, Array, Pipe, Manager) and refuses
-// ctypes with a way out, on the line that imports it.
+// The checker takes multiprocessing's shared state (Value, Array, Pipe, Manager), asyncio.TaskGroup and
+// exception groups, and refuses ctypes with a way out, on the line that imports it.
 import { describe, expect, it } from 'vitest';
 import { checkProgram } from './check';
 
@@ -64,5 +64,26 @@ describe('enum and class keywords', () => {
 
   it('still refuses classes derived from the builtin types other than int and str', () => {
     expect(problems('class L(list):\n    pass\n')).toEqual(['1: classes derived from list are not supported here']);
+  });
+});
+
+describe('asyncio.TaskGroup and exception groups', () => {
+  it('accepts TaskGroup, Runner, ExceptionGroup and except*', () => {
+    const source = [
+      'import asyncio',
+      'async def main():',
+      '    try:',
+      '        async with asyncio.TaskGroup() as tg:',
+      '            tg.create_task(asyncio.sleep(0))',
+      '    except* ValueError as eg:',
+      '        raise BaseExceptionGroup("again", [*eg.exceptions])',
+      '    except* (TypeError, KeyError):',
+      '        pass',
+      'with asyncio.Runner() as r:',
+      '    r.run(main())',
+      'raise ExceptionGroup("m", [ValueError()])',
+    ].join('\n');
+    const result = checkProgram(source);
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });

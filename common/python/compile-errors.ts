@@ -19,7 +19,11 @@ interface Context {
   comprehension: string | null;
   /** The outermost list, set or dict comprehension being walked: an await in it makes it asynchronous. */
   comprehensionAt?: Pos;
+  /** In an except* handler ('loop': in a loop inside one, where break and continue stay in the loop). */
+  exceptStar?: 'handler' | 'loop';
 }
+
+const exceptStarExit = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 const comprehensionNames: Record<string, string> = {
   ListComp: 'list comprehension',
@@ -164,20 +168,31 @@ class Walker {
         return;
       case 'Return':
         if (ctx.scope !== 'function' && ctx.scope !== 'async') this.error(s, "'return' outside function");
+        else if (ctx.exceptStar) this.error(s.value ?? s, exceptStarExit);
         break;
       case 'Break':
-        if (!ctx.inLoop) this.error(s, "'break' outside loop");
-        return;
       case 'Continue':
-        if (!ctx.inLoop) this.error(s, "'continue' not properly in loop");
+        if (ctx.exceptStar === 'handler') this.error(s, exceptStarExit);
+        else if (!ctx.inLoop) this.error(s, s.kind === 'Break' ? "'break' outside loop" : "'continue' not properly in loop");
         return;
       case 'For':
       case 'While': {
         [...(s.kind === 'For' ? [s.target, s.iter] : [s.test])].forEach((e) => this.expr(e, ctx));
-        s.body.forEach((b) => this.stmt(b, { ...ctx, inLoop: true }, fn));
+        const exceptStar = ctx.exceptStar && 'loop';
+        s.body.forEach((b) => this.stmt(b, { ...ctx, inLoop: true, exceptStar }, fn));
         s.orelse.forEach((b) => this.stmt(b, ctx, fn));
         return;
       }
+      case 'Try':
+        if (!s.star) break;
+        s.body.forEach((b) => this.stmt(b, ctx, fn));
+        for (const h of s.handlers) {
+          if (h.type === null) this.error(h, 'expected one or more exception types');
+          else this.expr(h.type, ctx);
+          h.body.forEach((b) => this.stmt(b, { ...ctx, exceptStar: 'handler' }, fn));
+        }
+        [...s.orelse, ...s.finalbody].forEach((b) => this.stmt(b, ctx, fn));
+        return;
       default:
         break;
     }

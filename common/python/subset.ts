@@ -31,6 +31,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'wait_for', 'to_thread', 'ensure_future', 'wrap_future', 'new_event_loop',
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'InvalidStateError', 'QueueEmpty', 'QueueFull',
     'BoundedSemaphore', 'Condition', 'LifoQueue', 'PriorityQueue', 'Timeout', 'iscoroutinefunction', 'shield', 'timeout', 'timeout_at',
+    'TaskGroup', 'Runner',
   ],
   time: [
     'altzone', 'asctime', 'ctime', 'daylight', 'gmtime', 'localtime', 'mktime', 'monotonic', 'monotonic_ns', 'perf_counter',
@@ -112,8 +113,6 @@ export const refusedBuiltins: Record<string, string> = {
   copyright: 'GIL Lab has no interactive help',
   credits: 'GIL Lab has no interactive help',
   license: 'GIL Lab has no interactive help',
-  ExceptionGroup: 'exception groups are not supported here',
-  BaseExceptionGroup: 'exception groups are not supported here',
 };
 
 /** Methods of builtin types the interpreter does not have, by name: a call is refused unless the program defines the name. */

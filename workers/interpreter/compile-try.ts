@@ -9,6 +9,7 @@ import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeNamed, storeTarget } from './compile-store';
 import { isExceptionType, pyError, PyExc, setContext, tracebacks } from './errors';
+import { exceptStarMatch, exceptStarOutcome } from './exception-groups';
 import {
   asPyExc,
   caughtIn,
@@ -118,13 +119,94 @@ function caughtBy<B>(handlers: Handler<B>[], e: unknown, f: Frame, ts: ThreadSta
   const line = f.line;
   for (const h of handlers) {
     f.line = h.line;
-    if (h.type !== null && !exceptionMatches(exc.value, h.type(f))) continue;
+    if (h.type !== null) {
+      let matches: boolean;
+      try {
+        const t = h.type(f);
+        f.line = h.line; // evaluating the type may have put back the try's line
+        matches = exceptionMatches(exc.value, t);
+      } catch (inner) {
+        // The exception is being handled while the handler's type is evaluated and matched.
+        const failed = asPyExc(inner);
+        if (failed) setContext(failed, [...ts.handling, exc]);
+        throw inner;
+      }
+      if (!matches) continue;
+    }
     if (h.store) h.store(f, exc.value);
     tracebacks.set(exc.value, exc.traceback);
     return { exc, h };
   }
   f.line = line;
   throw exc;
+}
+
+/**
+ * `except*`: each handler in turn takes the part of the caught group its type matches (a lone
+ * exception comes wrapped in a group); what the handlers raise and the part none matched are
+ * raised together afterwards. Returns normally when nothing is left to raise. Written once, as
+ * generator steps: a plain try runs it with bodies that never suspend.
+ */
+function* handledByStar<B>(
+  handlers: Handler<B>[],
+  run: (body: B, f: Frame) => G<Signal>,
+  e: unknown,
+  f: Frame,
+  ts: ThreadState,
+): G<void> {
+  const exc = caughtIn(e, f, ts);
+  if (!exc) throw e;
+  const line = f.line;
+  let rest: PyInstance | null = exc.value;
+  // What sys.exc_info() says while a handler's type is evaluated: the last part handled, as in CPython.
+  let current = exc;
+  const raised: PyExc[] = [];
+  for (const h of handlers) {
+    f.line = h.line;
+    const type = h.type as ExprFn;
+    const part = handling(ts, current, () => {
+      const t = type(f);
+      f.line = h.line; // evaluating the type may have put back the try's line
+      return exceptStarMatch(rest, t);
+    });
+    rest = part.rest;
+    if (!part.match) continue;
+    const match = new PyExc(part.match, tracebacks.get(part.match) ?? []);
+    tracebacks.set(match.value, match.traceback);
+    current = match;
+    if (h.store) h.store(f, match.value);
+    try {
+      yield* handlingGen(ts, match, () => run(h.body, f));
+    } catch (inner) {
+      const exc2 = caughtIn(inner, f, ts);
+      if (!exc2) throw inner;
+      raised.push(exc2);
+    } finally {
+      if (h.store) h.store(f, null);
+    }
+  }
+  f.line = line;
+  const outcome = exceptStarOutcome(exc.value, [...raised.map((r) => r.value), rest]);
+  if (outcome === null) return;
+  if (outcome === exc.value) throw exc;
+  const again = raised.find((r) => r.value === outcome);
+  if (again) throw again;
+  // A group made here: it is re-raised (no entry for this frame), and with no __context__, as RERAISE leaves it.
+  if (!outcome.dict.map.has('__context__')) setName(outcome.dict, '__context__', null);
+  const group = new PyExc(outcome, [...(tracebacks.get(outcome) ?? [])]);
+  group.reraiseIn(f);
+  throw group;
+}
+
+/** A plain block as generator steps that never suspend. */
+// eslint-disable-next-line require-yield
+function* plainSteps(body: StmtFn, f: Frame): G<Signal> {
+  return body(f);
+}
+
+/** Runs generator steps that never suspend (a plain try's except* handlers). */
+function runPlain(steps: G<void>): void {
+  if (!steps.next().done) throw new Error('internal: a plain except* handler suspended');
 }
 
 /** A try statement's blocks, compiled plain or as generator steps; else and finally are null when absent. */
@@ -140,11 +222,16 @@ function tryBlocks<B>(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, bod
 export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => StmtFn): StmtFn {
   const ts = ctx.ts;
   const { body, handlers, orelse, finalbody } = tryBlocks(ctx, s, block);
+  const star = s.star;
   const attempt = (f: Frame): Signal => {
     let sig: Signal;
     try {
       sig = body(f);
     } catch (e) {
+      if (star) {
+        runPlain(handledByStar(handlers, plainSteps, e, f, ts));
+        return NORMAL;
+      }
       const { exc, h } = caughtBy(handlers, e, f, ts);
       try {
         return handling(ts, exc, () => h.body(f));
@@ -181,11 +268,16 @@ export function tryStmt(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, b
 export function genTry(ctx: Ctx, s: Stmt & { kind: 'Try' }, block: (ctx: Ctx, body: Stmt[]) => GenStmt): GenStmt {
   const ts = ctx.ts;
   const { body, handlers, orelse, finalbody } = tryBlocks(ctx, s, block);
+  const star = s.star;
   function* attempt(f: Frame): G<Signal> {
     let sig: Signal;
     try {
       sig = yield* body(f);
     } catch (e) {
+      if (star) {
+        yield* handledByStar(handlers, (b, fr) => b(fr), e, f, ts);
+        return NORMAL;
+      }
       const { exc, h } = caughtBy(handlers, e, f, ts);
       try {
         return yield* handlingGen(ts, exc, () => h.body(f));

@@ -63,6 +63,10 @@ const SyntaxError = exceptionClass('SyntaxError', Exception);
 const IndentationError = exceptionClass('IndentationError', SyntaxError);
 const UnicodeError = exceptionClass('UnicodeError', ValueError);
 const Warning = exceptionClass('Warning', Exception);
+// The groups' __new__ (which checks what they wrap) is installed by exception-groups.ts.
+const BaseExceptionGroup = exceptionClass('BaseExceptionGroup', BaseException);
+const ExceptionGroup = new PyType('ExceptionGroup', [BaseExceptionGroup, Exception]);
+ExceptionGroup.mro = [ExceptionGroup, BaseExceptionGroup, ...Exception.mro];
 
 export const exceptions = {
   BaseException,
@@ -129,6 +133,8 @@ export const exceptions = {
   BytesWarning: exceptionClass('BytesWarning', Warning),
   ResourceWarning: exceptionClass('ResourceWarning', Warning),
   EncodingWarning: exceptionClass('EncodingWarning', Warning),
+  BaseExceptionGroup,
+  ExceptionGroup,
   GeneratorExit: exceptionClass('GeneratorExit', BaseException),
   KeyboardInterrupt: exceptionClass('KeyboardInterrupt', BaseException),
   SystemExit: exceptionClass('SystemExit', BaseException),

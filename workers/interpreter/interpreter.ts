@@ -8,6 +8,7 @@ import { compileModule, type CompiledModule } from './compile';
 import type { CompileEnv } from './compile-context';
 import { defaultCosts, type CostTable } from './costs';
 import { exceptionArgs, exceptions, pyError, type PyExc } from './errors';
+import { initExceptionGroups } from './exception-groups';
 import { percentFormat } from './format';
 import { asPyExc, Frame, type ThreadState } from './frame';
 import { running } from './native';
@@ -27,6 +28,7 @@ function initTypes(): void {
   initCoreTypes();
   initStrTypes();
   initContainerTypes();
+  initExceptionGroups();
   setPercentFormat(percentFormat);
 }
 

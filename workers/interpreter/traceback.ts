@@ -1,7 +1,9 @@
 // An uncaught exception as CPython prints it: the chain of causes and contexts, each with its
 // traceback (three repeats of a line, then "[Previous line repeated N more times]") and its
-// last line "Type: message", with a suggestion for a misspelt name.
+// last line "Type: message", with a suggestion for a misspelt name; an exception group's members
+// boxed below it, as traceback.py prints them.
 import { chainedAttr, tracebacks, type PyExc, type TracebackEntry } from './errors';
+import { groupExceptions, isExceptionGroup } from './exception-groups';
 import { PyInstance } from './objects';
 import { suggestionFor } from './suggestions';
 import { pyStr } from './text';
@@ -64,14 +66,36 @@ export function formatStack(entries: readonly TracebackEntry[], source: Tracebac
   return out;
 }
 
-/** The whole report of an uncaught exception, without the final newline. */
-export function formatException(exc: PyExc, source: TracebackSource): string {
+/** MAX_GROUP_WIDTH and MAX_GROUP_DEPTH of Python/pythonrun.c: the groups' members printed, and how deep. */
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+/**
+ * Where the report is within exception groups (traceback.py's _ExceptionPrintContext): inside one,
+ * each line is indented and boxed with "| ".
+ */
+class PrintContext {
+  readonly seen = new Set<PyInstance>();
+  depth = 0;
+  needClose = false;
+  out = '';
+
+  indent(): string {
+    return ' '.repeat(2 * this.depth);
+  }
+
+  emit(text: string, margin = '|'): void {
+    const prefix = this.depth > 0 ? `${this.indent()}${margin} ` : '';
+    for (const line of text.split(/(?<=\n)/)) if (line) this.out += prefix + line;
+  }
+}
+
+/** One exception with its chain of causes and contexts; a group with its members below it, boxed. */
+function formatChained(exc: PyInstance, stack: readonly TracebackEntry[], source: TracebackSource, ctx: PrintContext): void {
   const chain: { message: string | null; e: PyInstance; stack: readonly TracebackEntry[] }[] = [];
-  const seen = new Set<PyInstance>();
-  let e: PyInstance | null = exc.value;
-  let stack: readonly TracebackEntry[] = exc.traceback;
-  while (e && !seen.has(e)) {
-    seen.add(e);
+  let e: PyInstance | null = exc;
+  while (e && !ctx.seen.has(e)) {
+    ctx.seen.add(e);
     const cause = chainedAttr(e, '__cause__');
     const context: PyInstance | null =
       e.dict.map.get('__suppress_context__')?.v === true ? null : chainedAttr(e, '__context__');
@@ -80,13 +104,56 @@ export function formatException(exc: PyExc, source: TracebackSource): string {
     e = next;
     stack = next ? (tracebacks.get(next) ?? []) : [];
   }
-  let out = '';
   for (let i = chain.length - 1; i >= 0; i--) {
     const link = chain[i];
     // The message says how this exception relates to the one printed just above it.
-    if (link.message !== null) out += link.message;
-    if (link.stack.length > 0) out += `Traceback (most recent call last):\n${formatStack(link.stack, source)}`;
-    out += exceptionLine(link.e) + (i > 0 ? '\n' : '');
+    if (link.message !== null) ctx.emit(link.message);
+    if (!isExceptionGroup(link.e)) {
+      if (link.stack.length > 0) ctx.emit(`Traceback (most recent call last):\n${formatStack(link.stack, source)}`);
+      ctx.emit(`${exceptionLine(link.e)}\n`);
+    } else if (ctx.depth > MAX_GROUP_DEPTH) {
+      ctx.emit(`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    } else {
+      formatGroup(link.e, link.stack, source, ctx);
+    }
   }
-  return out;
+}
+
+function formatGroup(eg: PyInstance, stack: readonly TracebackEntry[], source: TracebackSource, ctx: PrintContext): void {
+  const topLevel = ctx.depth === 0;
+  if (topLevel) ctx.depth++;
+  if (stack.length > 0) {
+    ctx.emit('Exception Group Traceback (most recent call last):\n', topLevel ? '+' : '|');
+    ctx.emit(formatStack(stack, source));
+  }
+  ctx.emit(`${exceptionLine(eg)}\n`);
+  const members = groupExceptions(eg);
+  const n = Math.min(members.length, MAX_GROUP_WIDTH + 1);
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    // The closing line may be printed by a group nested in the last member instead.
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    ctx.out += `${ctx.indent()}${i === 0 ? '+-' : '  '}+---------------- ${truncated ? '...' : i + 1} ----------------\n`;
+    ctx.depth++;
+    if (!truncated) formatChained(members[i], tracebacks.get(members[i]) ?? [], source, ctx);
+    else {
+      const more = members.length - MAX_GROUP_WIDTH;
+      ctx.emit(`and ${more} more exception${more > 1 ? 's' : ''}\n`);
+    }
+    if (last && ctx.needClose) {
+      ctx.out += `${ctx.indent()}+------------------------------------\n`;
+      ctx.needClose = false;
+    }
+    ctx.depth--;
+  }
+  if (topLevel) ctx.depth = 0;
+}
+
+/** The whole report of an uncaught exception, without the final newline. */
+export function formatException(exc: PyExc, source: TracebackSource): string {
+  const ctx = new PrintContext();
+  formatChained(exc.value, exc.traceback, source, ctx);
+  return ctx.out.slice(0, -1);
 }

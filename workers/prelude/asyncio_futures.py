@@ -22,6 +22,8 @@ class Future:
         self._exception = None
         self._callbacks = []
         self._sleep = False
+        self._cancel_message = None
+        self._cancelled_exc = None
 
     def __repr__(self):
         return '<%s %s>' % (self.__class__.__name__, self._state.lower())
@@ -33,8 +35,19 @@ class Future:
         if self._state != _PENDING:
             return False
         self._state = _CANCELLED
+        self._cancel_message = msg
         self._schedule_callbacks()
         return True
+
+    def _make_cancelled_error(self):
+        """The CancelledError to raise: the first time, the one that cancelled a task's coroutine."""
+        if self._cancelled_exc is not None:
+            exc = self._cancelled_exc
+            self._cancelled_exc = None
+            return exc
+        if self._cancel_message is None:
+            return CancelledError()
+        return CancelledError(self._cancel_message)
 
     def _schedule_callbacks(self):
         callbacks = self._callbacks
@@ -53,7 +66,7 @@ class Future:
 
     def result(self):
         if self._state == _CANCELLED:
-            raise CancelledError()
+            raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError('Result is not ready.')
         if self._exception is not None:
@@ -62,7 +75,7 @@ class Future:
 
     def exception(self):
         if self._state == _CANCELLED:
-            raise CancelledError()
+            raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError('Exception is not set.')
         return self._exception

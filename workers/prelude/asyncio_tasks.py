@@ -34,6 +34,7 @@ class Task(Future):
         self._coro = coro
         self._fut_waiter = None
         self._must_cancel = False
+        self._num_cancels_requested = 0
         self._begin()
 
     def _begin(self):
@@ -59,19 +60,34 @@ class Task(Future):
         return self._coro
 
     def cancel(self, msg=None):
+        """Asks the task to cancel itself: a CancelledError is thrown into its coroutine at its
+        next step, which may catch it. Counts the request (cancelling(), uncancel())."""
         if self.done():
             return False
+        self._num_cancels_requested += 1
         if self._fut_waiter is not None:
-            if self._fut_waiter.cancel():
+            if self._fut_waiter.cancel(msg=msg):
                 return True
         self._must_cancel = True
+        self._cancel_message = msg
         return True
+
+    def cancelling(self):
+        """The count of the task's cancellation requests not withdrawn by uncancel()."""
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        """Withdraws a cancellation request (by whoever made it); returns how many remain."""
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
 
     def _step(self, exc=None):
         if self.done():
             return
         if self._must_cancel:
-            exc = CancelledError()
+            if not isinstance(exc, CancelledError):
+                exc = self._make_cancelled_error()
             self._must_cancel = False
         self._fut_waiter = None
         loop = self._loop
@@ -85,7 +101,8 @@ class Task(Future):
                 result = self._coro.throw(exc)
         except StopIteration as e:
             Future.set_result(self, e.value)
-        except CancelledError:
+        except CancelledError as e:
+            self._cancelled_exc = e  # what awaiting the task raises
             Future.cancel(self)
         except BaseException as e:
             Future.set_exception(self, e)
@@ -96,7 +113,7 @@ class Task(Future):
                 result.add_done_callback(self._wakeup)
                 _gil_lab.task_state(self._lane, 'io' if result._sleep else 'blocked')
                 if self._must_cancel:
-                    if self._fut_waiter.cancel():
+                    if self._fut_waiter.cancel(msg=self._cancel_message):
                         self._must_cancel = False
             elif result is None:
                 loop._ready_task(self)

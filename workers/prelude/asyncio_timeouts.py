@@ -58,6 +58,7 @@ class Timeout:
         self._task = current_task()
         if self._task is None:
             raise RuntimeError('Timeout should be used inside a task')
+        self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -71,7 +72,8 @@ class Timeout:
             raise TimeoutError
         if self._state == _EXPIRING:
             self._state = _EXPIRED
-            if exc_type is CancelledError:
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                # No cancellation was asked for since the block began but ours: it is ours to handle.
                 raise TimeoutError from exc_val
         elif self._state == _ENTERED:
             self._state = _EXITED

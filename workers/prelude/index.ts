@@ -9,6 +9,7 @@ import asyncioLocks from './asyncio_locks.py?raw';
 import asyncioQueues from './asyncio_queues.py?raw';
 import asyncioRunners from './asyncio_runners.py?raw';
 import asyncioTasks from './asyncio_tasks.py?raw';
+import asyncioTaskgroups from './asyncio_taskgroups.py?raw';
 import asyncioThreads from './asyncio_threads.py?raw';
 import asyncioTimeouts from './asyncio_timeouts.py?raw';
 import collections from './collections.py?raw';
@@ -80,6 +81,7 @@ export const prelude: Record<string, string> = {
   'asyncio.locks': asyncioLocks,
   'asyncio.queues': asyncioQueues,
   'asyncio.runners': asyncioRunners,
+  'asyncio.taskgroups': asyncioTaskgroups,
   'asyncio.threads': asyncioThreads,
   'asyncio.timeouts': asyncioTimeouts,
 };
