@@ -21,8 +21,9 @@ export class HeapLog {
   private cursor = HEADER;
 
   constructor(
-    private readonly sab: SharedArrayBuffer,
-    private readonly self: number,
+    readonly sab: SharedArrayBuffer,
+    /** The writer whose entries this reader skips (its own); a warm thread has written none yet. */
+    public self: number,
   ) {
     this.words = new Int32Array(sab);
     this.bytes = new Uint8Array(sab);

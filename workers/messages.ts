@@ -98,7 +98,12 @@ export type ToProcess =
   | { type: 'shutdown' };
 
 /** Relay -> thread: delivered through the thread's inbox (it may be blocked in Atomics.wait). */
-export type ToThread = Become | { type: 'reply'; tid: number; seq: number; value: unknown } | { type: 'shutdown' };
+export type ToThread =
+  | Become
+  | { type: 'reply'; tid: number; seq: number; value: unknown }
+  /** The warm thread the next start will take: replay the process's heap log while waiting. */
+  | { type: 'prepare' }
+  | { type: 'shutdown' };
 
 export interface ThreadStats {
   tid: number;

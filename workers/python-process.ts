@@ -93,13 +93,34 @@ function spawnWorker(warmUp: boolean): WorkerThread {
   return w;
 }
 
-/** A warm thread to become a Python thread now (a new one if none is ready: that costs its start-up time). */
-function takeWarm(tid: number): WorkerThread {
-  const ready = warm.findIndex((w) => w.ready);
-  const w = ready >= 0 ? warm.splice(ready, 1)[0] : (warm.shift() ?? (spawnWorker(false), warm.shift()!));
+/**
+ * A warm thread to become a Python thread now (a new one if none is ready: that costs its start-up
+ * time): the prepared one if it may be, since it has replayed the heap log already. A thread of an
+ * interpreter of its own may not: its modules must be a copy, not this interpreter's replica.
+ */
+function takeWarm(tid: number, ownInterpreter = false): WorkerThread {
+  const usable = (w: WorkerThread) => w.ready && !(ownInterpreter && w === prepared);
+  const pick = prepared && usable(prepared) ? warm.indexOf(prepared) : warm.findIndex(usable);
+  const w = pick >= 0 ? warm.splice(pick, 1)[0] : (warm.find((x) => x !== prepared) ?? spawnWorker(false));
+  if (pick < 0) warm.splice(warm.indexOf(w), 1);
+  if (w === prepared) prepared = null;
   w.tid = tid;
   byTid.set(tid, w);
   return w;
+}
+
+/**
+ * The warm thread the next start will take replays the heap log while it waits (one only: all of
+ * them replaying the same entries at once took the cores from the program). Not with
+ * subinterpreters, where every thread the program starts has an interpreter of its own.
+ */
+let prepared: WorkerThread | null = null;
+/** The process's MainThread has started: its other warm threads wait for the program's starts. */
+let started = false;
+function prepareNext(): void {
+  if (prepared || !started || settings?.mode === 'subinterpreters') return;
+  prepared = warm.find((w) => w.ready) ?? null;
+  if (prepared) toThread(prepared, { type: 'prepare' });
 }
 
 function toThread(w: WorkerThread, message: ToThread): void {
@@ -110,6 +131,7 @@ function fromThread(w: WorkerThread, m: FromThread): void {
   switch (m.type) {
     case 'thread-ready':
       w.ready = true;
+      prepareNext();
       if (!readySent && warm.filter((x) => x.ready).length >= warmTarget) {
         readySent = true;
         send({ type: 'ready', osPid: process.pid });
@@ -119,7 +141,8 @@ function fromThread(w: WorkerThread, m: FromThread): void {
       pendingBatches.push(...m.batches);
       return;
     case 'start-thread': {
-      const t = takeWarm(m.tid);
+      const t = takeWarm(m.tid, m.interpreter !== null);
+      prepareNext();
       const ownLog = m.interpreter ? newHeapLogBuffer() : null;
       toThread(t, {
         type: 'become-thread',
@@ -191,6 +214,8 @@ onMessage((message) => {
     case 'start-main': {
       t0 = message.t0EpochMs;
       const w = takeWarm(message.tid);
+      started = true;
+      prepareNext();
       toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork });
       return;
     }

@@ -35,11 +35,17 @@ const inbox = new Inbox(data.signal, data.port);
 const post = (message: FromThread) => parentPort!.postMessage(message);
 const words = new Int32Array(data.words);
 
+/** How often a prepared warm thread looks for new entries of the heap log (a look is one atomic load). */
+const PREPARE_POLL_MS = 2;
+
 function awaitBecome(): Become {
+  let prepared = false;
   for (;;) {
-    const m = inbox.take(1000);
+    const m = inbox.take(prepared ? PREPARE_POLL_MS : 1000);
     if (m?.type === 'become-main' || m?.type === 'become-thread') return m;
     if (m?.type === 'shutdown') process.exit(0);
+    if (m?.type === 'prepare') prepared = true;
+    if (prepared) runtime.prepare(data.heapLog);
   }
 }
 

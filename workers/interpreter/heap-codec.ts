@@ -295,7 +295,9 @@ export class Decoder {
       case 'native':
         return this.resolver.native(op[3] as string, op[4] as unknown[], this.mode);
       case 'foreign': {
-        const here = this.mode === 'share' && this.resolver.threadName ? `thread ${this.resolver.threadName}` : null;
+        // Asked when used: a warm thread may rebuild it before it has a name (prepare).
+        const resolver = this.resolver;
+        const here = this.mode === 'share' ? () => (resolver.threadName ? `thread ${resolver.threadName}` : null) : () => null;
         return new ForeignObject(
           foreignType(typeNamed(op[3] as string)),
           op[4] as string | null,

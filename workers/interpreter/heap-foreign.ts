@@ -20,7 +20,7 @@ export class ForeignObject extends PyObject {
     /** "thread MainThread", "the parent process". */
     readonly owner: string,
     /** Where this stand-in lives: "thread Thread-1"; null in a copy (a forked process). */
-    private readonly here: string | null,
+    private readonly here: () => string | null,
   ) {
     super();
   }
@@ -36,7 +36,8 @@ export class ForeignObject extends PyObject {
 
   refusal(): PyExc {
     const what = this.label === null ? `'${this.type.name}' object` : `${this.type.name} '${this.label}'`;
-    const where = this.here === null ? '' : ` in ${this.here}`;
+    const here = this.here();
+    const where = here === null ? '' : ` in ${here}`;
     return pyError(
       'RuntimeError',
       `cannot use ${what}${where}: it belongs to ${this.owner} ` +

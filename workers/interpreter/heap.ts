@@ -29,8 +29,8 @@ export class SharedHeap {
 
   constructor(
     private readonly resolver: HeapResolver,
-    /** Unique per thread (its tid): sids never collide. */
-    private readonly owner: number,
+    /** Unique per thread (its tid): sids never collide. 0 until a warm thread becomes one (it shares nothing before). */
+    public owner: number,
     modules: PyDict,
   ) {
     modules.sid = MODULES_SID;
