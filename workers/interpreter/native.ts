@@ -179,11 +179,20 @@ export function onlyKwargs(fname: string, kwargs: Kwargs, allowed: string[]): vo
 /** A float argument (ints and bools accepted) as a JavaScript number. */
 export function toFloat(v: PyValue, what = 'must be real number'): number {
   if (typeof v === 'number') return v;
-  if (v instanceof PyDerived && typeof v.builtin !== 'string') return toFloat(v.builtin, what);
   if (v instanceof PyFloat) return v.v;
+  if (v instanceof PyDerived) return derivedFloat(v, what);
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') return Number(v);
   return notReal(v, what);
+}
+
+/**
+ * An instance of a class derived from int (an IntEnum's member): its int. Apart, so that toFloat and
+ * toInt, inlined into every math call, stay small and not recursive: with the recursion inline, a
+ * sqrt loop that ran after code making instances stayed 5x slower in 7 of 8 runs (2 of 8 before).
+ */
+function derivedFloat(v: PyDerived, what: string): number {
+  return typeof v.builtin === 'string' ? notReal(v, what) : toFloat(v.builtin, what);
 }
 
 function notReal(v: PyValue, what: string): never {
@@ -192,10 +201,14 @@ function notReal(v: PyValue, what: string): never {
 
 export function toInt(v: PyValue, what: string): number {
   if (typeof v === 'number') return v;
-  if (v instanceof PyDerived && typeof v.builtin !== 'string') return toInt(v.builtin, what);
   if (typeof v === 'boolean') return Number(v);
   if (typeof v === 'bigint') throw pyError('OverflowError', `${what}: Python int too large to convert to C long`);
+  if (v instanceof PyDerived && typeof v.builtin !== 'string') return derivedInt(v, what);
   throw pyError('TypeError', `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+}
+
+function derivedInt(v: PyDerived, what: string): number {
+  return toInt(v.builtin, what);
 }
 
 /** A str argument; `what` names it in the TypeError ("replace() argument 1"), or '' for a bare "must be str, not int". */
