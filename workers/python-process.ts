@@ -58,6 +58,8 @@ const warm: WorkerThread[] = [];
 const byTid = new Map<number, WorkerThread>();
 let pendingBatches: TraceBatch[] = [];
 let readySent = false;
+/** The run's time zero, once the process's MainThread has started (0 before). */
+let t0 = 0;
 let warmTarget = 0;
 /** Whether threads made before the run warm up (JitPlan); one a run waits for never does. */
 let warmUp = false;
@@ -94,16 +96,13 @@ function spawnWorker(warmUp: boolean): WorkerThread {
 }
 
 /**
- * A warm thread to become a Python thread now (a new one if none is ready: that costs its start-up
- * time): the prepared one if it may be, since it has replayed the heap log already. A thread of an
- * interpreter of its own may not: its modules must be a copy, not this interpreter's replica.
+ * A warm thread to become a Python thread now: the prepared one (it has replayed the heap log
+ * already), else a ready one, else one still starting or a new one (that costs its start-up time).
  */
-function takeWarm(tid: number, ownInterpreter = false): WorkerThread {
-  const usable = (w: WorkerThread) => w.ready && !(ownInterpreter && w === prepared);
-  const pick = prepared && usable(prepared) ? warm.indexOf(prepared) : warm.findIndex(usable);
-  const w = pick >= 0 ? warm.splice(pick, 1)[0] : (warm.find((x) => x !== prepared) ?? spawnWorker(false));
-  if (pick < 0) warm.splice(warm.indexOf(w), 1);
-  if (w === prepared) prepared = null;
+function takeWarm(tid: number): WorkerThread {
+  const w = prepared ?? warm.find((x) => x.ready) ?? warm[0] ?? spawnWorker(false);
+  warm.splice(warm.indexOf(w), 1);
+  prepared = null;
   w.tid = tid;
   byTid.set(tid, w);
   return w;
@@ -111,14 +110,13 @@ function takeWarm(tid: number, ownInterpreter = false): WorkerThread {
 
 /**
  * The warm thread the next start will take replays the heap log while it waits (one only: all of
- * them replaying the same entries at once took the cores from the program). Not with
- * subinterpreters, where every thread the program starts has an interpreter of its own.
+ * them replaying the same entries at once took the cores from the program). Only once the
+ * MainThread has started (t0 is set), and not with subinterpreters, where the threads the program
+ * starts have interpreters of their own, whose modules must be a copy, not this one's replica.
  */
 let prepared: WorkerThread | null = null;
-/** The process's MainThread has started: its other warm threads wait for the program's starts. */
-let started = false;
 function prepareNext(): void {
-  if (prepared || !started || settings?.mode === 'subinterpreters') return;
+  if (prepared || t0 === 0 || settings?.mode === 'subinterpreters') return;
   prepared = warm.find((w) => w.ready) ?? null;
   if (prepared) toThread(prepared, { type: 'prepare' });
 }
@@ -141,7 +139,7 @@ function fromThread(w: WorkerThread, m: FromThread): void {
       pendingBatches.push(...m.batches);
       return;
     case 'start-thread': {
-      const t = takeWarm(m.tid, m.interpreter !== null);
+      const t = takeWarm(m.tid);
       prepareNext();
       const ownLog = m.interpreter ? newHeapLogBuffer() : null;
       toThread(t, {
@@ -167,8 +165,6 @@ function fromThread(w: WorkerThread, m: FromThread): void {
       send(m);
   }
 }
-
-let t0 = 0;
 
 /** This build of the engine: the bundle's own text names its chunks by their content hashes. */
 function buildId(): string {
@@ -214,7 +210,6 @@ onMessage((message) => {
     case 'start-main': {
       t0 = message.t0EpochMs;
       const w = takeWarm(message.tid);
-      started = true;
       prepareNext();
       toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork });
       return;

@@ -127,7 +127,8 @@ export class ThreadRuntime implements InterpreterHost {
         : new Gil(c.gils, c.gilIndex, c.tid, s.gilModel, () => Atomics.load(words, SWITCH_INTERVAL_US) / 1000, {
             onDropRequest: () => this.recorder.instant('drop_request'),
           }, s.wakeUpUs);
-    if (this.prepared?.sab === c.heapLog) {
+    if (this.prepared) {
+      if (this.prepared.sab !== c.heapLog) throw new Error('a warm thread that replayed its process\'s heap log became a thread of another interpreter');
       // What it replayed while it waited is this thread's replica already.
       this.log = this.prepared;
       this.log.self = c.tid;
