@@ -29,4 +29,21 @@ describe('estimateStarts', () => {
       'import asyncio\nasync def main(pool):\n    await asyncio.get_running_loop().run_in_executor(pool, print)\n';
     expect(estimateStarts(parsed(own), 2).threads).toBe(0);
   });
+
+  it('counts the starts in a function as often as it is called, handed to a thread or mapped', () => {
+    const tasks =
+      'import asyncio, time\nasync def work(i):\n    await asyncio.to_thread(time.sleep, 0.1)\nasync def main():\n    async with asyncio.TaskGroup() as tg:\n        for i in range(4):\n            tg.create_task(work(i))\nasyncio.run(main())\n';
+    expect(estimateStarts(parsed(tasks), 2).threads).toBe(4);
+    const gathered =
+      'import asyncio, time\nasync def work(i):\n    await asyncio.to_thread(time.sleep, 0.1)\nasync def main():\n    await asyncio.gather(*[work(i) for i in range(3)])\nasyncio.run(main())\n';
+    expect(estimateStarts(parsed(gathered), 2).threads).toBe(3);
+    const nested =
+      'import threading\ndef spawn():\n    threading.Thread(target=print).start()\ndef batch():\n    for _ in range(3):\n        spawn()\nbatch()\nbatch()\n';
+    expect(estimateStarts(parsed(nested), 2).threads).toBe(6);
+    const recursive = 'import threading\ndef f(n):\n    threading.Thread(target=print).start()\n    if n:\n        f(n - 1)\nf(3)\n';
+    expect(estimateStarts(parsed(recursive), 2).threads).toBe(1);
+    const mapped =
+      'from multiprocessing import Pool, Process\ndef job(x):\n    p = Process(target=print)\n    p.start()\nwith Pool(2) as pool:\n    pool.map(job, [1, 2, 3])\n';
+    expect(estimateStarts(parsed(mapped), 2).processes).toBe(2 + 3);
+  });
 });
