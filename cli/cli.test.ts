@@ -219,6 +219,21 @@ describe('gil-lab run', () => {
     expect(done).toMatchObject({ thread: 'MainThread', text: 'done\n', stream: 'stdout', line: 8 });
     expect(done.ms).toBeGreaterThanOrEqual(45);
   }, 60_000);
+
+  it('runs an asyncio program without --strategies as it can be run, saying why threads and processes were left out', async () => {
+    const program = ['import asyncio', 'async def main():', '    await asyncio.sleep(0.05)', '    print("slept")', 'asyncio.run(main())'].join('\n');
+    writeFileSync(join(dir, 'coroutines.py'), program);
+    const { code, stdout, stderr } = await cli('run', '--program', 'coroutines.py', '--time-scale', '0.1');
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/^Running sequential and asyncio .*written with asyncio.*threading or multiprocessing cannot run/m);
+    expect(stdout).toMatch(/^sequential\s.*done$/m);
+    expect(stdout).toMatch(/^asyncio\s.*done$/m);
+    expect(stdout).not.toMatch(/^threading\s/m);
+    // Asked for by name, a strategy that cannot run the program is still an error.
+    const asked = await cli('run', '--program', 'coroutines.py', '--strategies', 'threading');
+    expect(asked.code).not.toBe(0);
+    expect(asked.stderr).toMatch(/threading cannot run coroutines\.py/);
+  }, 60_000);
 });
 
 describe('gil-lab check', () => {

@@ -98,6 +98,7 @@ async function run(flags: RunFlags): Promise<void> {
   // Summaries as the engine sent them: a run cancelled before its clock started has no record.
   const summed: RunSummary[] = [];
   const progress = new Progress();
+  for (const note of command.notes) progress.line(note);
   let total = 0;
   let started = 0;
   const measuredIds = new Set<string>();
@@ -322,7 +323,9 @@ Examples:
   gil-lab run --program calc-threads --strategies sequential,threading,multiprocessing --workers 2 --time-scale 0.25
   gil-lab run --program my_threads.py --measure\n`,
   )
-  .action((flags: RunFlags) => run(flags));
+  .action((flags: RunFlags, command: Command) =>
+    run({ ...flags, strategiesDefaulted: command.getOptionValueSource('strategies') === 'default' }),
+  );
 
 cli.parseAsync().catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

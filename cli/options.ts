@@ -8,6 +8,8 @@ import type { Issue, RunRequest } from '../common/api';
 import { limits } from '../common/limits';
 import { findPreset, presets } from '../common/presets';
 import type { Strategy } from '../common/program';
+import { checkProgram } from '../common/python/check';
+import { variantFor } from '../common/python/variants';
 import { issueText, numberFromText, parseProgramText, validateRequest } from '../common/validate';
 
 export interface RunFlags {
@@ -21,6 +23,8 @@ export interface RunFlags {
   trace?: string;
   measure?: boolean;
   python?: string;
+  /** --strategies was not given: the defaults the program cannot run are left out, saying why. */
+  strategiesDefaulted?: boolean;
 }
 
 /** What `gil-lab run` was asked to do. */
@@ -30,6 +34,8 @@ export interface RunCommand {
   /** Absolute output paths, when asked for. */
   json?: string;
   trace?: string;
+  /** What the user should know before the runs, a line each (default strategies left out). */
+  notes: string[];
 }
 
 /** Bad command-line input: the message is the one line the user sees. */
@@ -81,13 +87,42 @@ export function flagText(issue: Issue): string {
   return flag ? `${flag} ${issue.message}` : issueText(issue);
 }
 
+/**
+ * The default strategies this program can run. An asyncio program runs sequentially and under
+ * asyncio, not in threads or processes as written: it gets those two, and a note says why the
+ * others were left out (asked for by name, a strategy that cannot run the program is an error).
+ */
+function defaultStrategiesFor(program: RunRequest['program']): { strategies: Strategy[]; notes: string[] } {
+  const source = typeof program === 'string' ? (findPreset(program)?.source ?? '') : program.source;
+  const checked = checkProgram(source);
+  // A program with problems is refused by the engine, naming them.
+  if (!checked.ok) return { strategies: defaultStrategies, notes: [] };
+  const refusals = new Map<Strategy, string>();
+  for (const strategy of [...defaultStrategies, 'asyncio'] as Strategy[]) {
+    const v = variantFor(source, checked.module, strategy);
+    if (!v.ok) refusals.set(strategy, v.reason);
+  }
+  const runnable = defaultStrategies.filter((s) => !refusals.has(s));
+  if (runnable.length === defaultStrategies.length) return { strategies: defaultStrategies, notes: [] };
+  const strategies: Strategy[] = refusals.has('asyncio') ? runnable : [...runnable, 'asyncio'];
+  const left = defaultStrategies.filter((s) => refusals.has(s));
+  // A reason names its strategy ("so threading cannot run them"): one reason for all where they agree.
+  const named = left.join(' or ');
+  const reasons = [...new Set(left.map((s) => refusals.get(s)!.replaceAll(s, named)))].join('; ');
+  return {
+    strategies,
+    notes: [`Running ${strategies.join(' and ')} (--strategies to choose): ${reasons}`],
+  };
+}
+
 export function parseRunCommand(flags: RunFlags): RunCommand {
   const program = programOf(flags.program);
   const workers = numberFromText(flags.workers);
   const timeScale = numberFromText(flags.timeScale);
+  const chosen = flags.strategiesDefaulted ? defaultStrategiesFor(program) : null;
   const request = {
     program,
-    strategies: [...new Set(flags.strategies.split(',').map((name) => name.trim()))].filter(Boolean),
+    strategies: chosen?.strategies ?? [...new Set(flags.strategies.split(',').map((name) => name.trim()))].filter(Boolean),
     workerCounts: [workers],
     switchIntervalMs: numberFromText(flags.switchInterval),
     gil: flags.gil,
@@ -101,5 +136,6 @@ export function parseRunCommand(flags: RunFlags): RunCommand {
     request: { ...checked.value, program },
     json: outputPath('--json', flags.json),
     trace: outputPath('--trace', flags.trace),
+    notes: chosen?.notes ?? [],
   };
 }
