@@ -109,7 +109,7 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     return o.data[seqIndex(k, o.data.length, 'index')];
   }
   if (o instanceof PyInstance && slot(o, '__getitem__') !== undefined) return callMethod(o, '__getitem__', [k]);
-  if (o instanceof PyDerived) return getItem(o.builtin, k);
+  if (o instanceof PyDerived) return o.builtin instanceof PyDict ? derivedDictItem(o, o.builtin, k) : getItem(o.builtin, k);
   if (o instanceof PyType) {
     const meta = o.metaclass !== null ? lookupType(o.metaclass, '__getitem__') : undefined;
     if (meta !== undefined) return call(meta, [o, k], null);
@@ -120,6 +120,16 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     throw pyError('TypeError', `type '${o.name}' is not subscriptable`);
   }
   throw pyError('TypeError', `'${typeOf(o).name}' object is not subscriptable`);
+}
+
+/** d[k] of a dict subclass that keeps dict's __getitem__: a missing key goes to its __missing__, if it has one. */
+function derivedDictItem(o: PyDerived, d: PyDict, k: PyValue): PyValue {
+  chargeHash();
+  const entry = d.map.get(hashKey(k));
+  if (entry) return entry.v;
+  const missing = findAttr(o, '__missing__');
+  if (missing !== undefined) return call(missing, [k], null);
+  throw new PyExc(keyError(k));
 }
 
 function keyError(k: PyValue): PyInstance {
@@ -138,6 +148,10 @@ export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
   if (o instanceof PyDict) {
     chargeHash();
     mutate.dictSet(o, k, v);
+    return;
+  }
+  if (o instanceof PyDerived && slot(o, '__setitem__') === undefined && typeof o.builtin === 'object') {
+    setItem(o.builtin, k, v);
     return;
   }
   if (o instanceof PyInstance && lookupType(o.type, '__setitem__') !== undefined) {
@@ -165,6 +179,10 @@ export function delItem(o: PyValue, k: PyValue): void {
   if (o instanceof PyDict) {
     if (!o.map.has(hashKey(k))) throw new PyExc(keyError(k));
     mutate.dictDelete(o, k);
+    return;
+  }
+  if (o instanceof PyDerived && slot(o, '__delitem__') === undefined && typeof o.builtin === 'object') {
+    delItem(o.builtin, k);
     return;
   }
   if (o instanceof PyInstance && lookupType(o.type, '__delitem__') !== undefined) {
