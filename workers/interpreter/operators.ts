@@ -239,8 +239,8 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       const r = call(f, [a, b], null);
       if (r !== NotImplemented) return r;
     }
-    // A list or dict subclass keeping list's += or dict's |= changes in place and stays itself.
-    if (a instanceof PyDerived && typeof a.builtin === 'object' && slot(a, dunder[op][0]) === undefined) {
+    // A list or dict subclass keeping list's += and *= or dict's |= changes in place and stays itself.
+    if (a instanceof PyDerived && (a.builtin instanceof PyList ? op === '+' || op === '*' : a.builtin instanceof PyDict && op === '|')) {
       const r = inplaceOp(op, a.builtin, b);
       return r === a.builtin ? a : r;
     }

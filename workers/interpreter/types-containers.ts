@@ -9,7 +9,21 @@ import { pyRepr } from './text';
 import { iterate, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, chargedMethods, defineMethod, kwarg, onlyKwargs, toInt } from './native';
-import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple, types, type PyType, type PyValue } from './objects';
+import {
+  builtinValue,
+  NotImplemented,
+  PyBuiltin,
+  PyClassMethod,
+  PyDict,
+  PyList,
+  PyProperty,
+  PyRange,
+  PyTuple,
+  typeOf,
+  types,
+  type PyType,
+  type PyValue,
+} from './objects';
 import { asIndex, itemsOf } from './operators';
 import { exceptionToRaise } from './compile-try';
 import { initSetTypes } from './types-set';
@@ -57,6 +71,10 @@ function containerDunders(t: PyType): void {
   defineMethod(t, '__len__', (self) => len(self));
   defineMethod(t, '__iter__', (self) => iterate(self));
   defineMethod(t, '__repr__', (self) => pyRepr(self));
+  // dict.__eq__(self, other) as an OrderedDict's __eq__ calls it: NotImplemented for other types.
+  const same = (v: PyValue) => typeOf(builtinValue(v)) === t;
+  defineMethod(t, '__eq__', (self, a) => (same(a[0]) ? equals(self, builtinValue(a[0])) : NotImplemented));
+  defineMethod(t, '__ne__', (self, a) => (same(a[0]) ? !equals(self, builtinValue(a[0])) : NotImplemented));
 }
 
 export function initContainerTypes(): void {
