@@ -150,15 +150,19 @@ export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
     mutate.dictSet(o, k, v);
     return;
   }
-  if (o instanceof PyDerived && slot(o, '__setitem__') === undefined && typeof o.builtin === 'object') {
-    setItem(o.builtin, k, v);
-    return;
-  }
-  if (o instanceof PyInstance && lookupType(o.type, '__setitem__') !== undefined) {
-    callMethod(o, '__setitem__', [k, v]);
-    return;
-  }
+  if (o instanceof PyInstance && instanceSetItem(o, k, v)) return;
   throw pyError('TypeError', `'${typeOf(o).name}' object does not support item assignment`);
+}
+
+/** o[k] = v of an instance: its __setitem__, or the dict or list a subclass of one holds. Apart, so setItem stays small. */
+function instanceSetItem(o: PyInstance, k: PyValue, v: PyValue): boolean {
+  if (o instanceof PyDerived && typeof o.builtin === 'object' && slot(o, '__setitem__') === undefined) {
+    setItem(o.builtin, k, v);
+    return true;
+  }
+  if (lookupType(o.type, '__setitem__') === undefined) return false;
+  callMethod(o, '__setitem__', [k, v]);
+  return true;
 }
 
 function sliceSpan(o: PyList, k: PySlice): [number, number] {
@@ -181,15 +185,18 @@ export function delItem(o: PyValue, k: PyValue): void {
     mutate.dictDelete(o, k);
     return;
   }
-  if (o instanceof PyDerived && slot(o, '__delitem__') === undefined && typeof o.builtin === 'object') {
-    delItem(o.builtin, k);
-    return;
-  }
-  if (o instanceof PyInstance && lookupType(o.type, '__delitem__') !== undefined) {
-    callMethod(o, '__delitem__', [k]);
-    return;
-  }
+  if (o instanceof PyInstance && instanceDelItem(o, k)) return;
   throw pyError('TypeError', `'${typeOf(o).name}' object doesn't support item deletion`);
+}
+
+function instanceDelItem(o: PyInstance, k: PyValue): boolean {
+  if (o instanceof PyDerived && typeof o.builtin === 'object' && slot(o, '__delitem__') === undefined) {
+    delItem(o.builtin, k);
+    return true;
+  }
+  if (lookupType(o.type, '__delitem__') === undefined) return false;
+  callMethod(o, '__delitem__', [k]);
+  return true;
 }
 
 export function contains(container: PyValue, item: PyValue): boolean {
