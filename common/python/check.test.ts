@@ -62,8 +62,10 @@ describe('enum and class keywords', () => {
     expect(problems('kw = {}\nclass A(**kw):\n    pass\n')).toEqual(['2: class keywords from **mapping are not supported here']);
   });
 
-  it('still refuses classes derived from the builtin types other than int and str', () => {
-    expect(problems('class L(list):\n    pass\n')).toEqual(['1: classes derived from list are not supported here']);
+  it('accepts classes derived from int, str, dict and list, and refuses the other builtin types', () => {
+    expect(problems('class L(list):\n    pass\nclass D(dict):\n    pass\n')).toEqual([]);
+    expect(problems('class S(set):\n    pass\n')).toEqual(['1: classes derived from set are not supported here']);
+    expect(problems('class T(tuple):\n    pass\n')).toEqual(['1: classes derived from tuple are not supported here']);
   });
 });
 

@@ -125,7 +125,7 @@ export const unsupportedMethods: Record<string, string> = {
 };
 
 /** Builtin types a class written in the program may not derive from (their instances are not instances of classes). */
-export const unsupportedBases = ['list', 'dict', 'set', 'frozenset', 'tuple', 'float', 'bool', 'bytes'];
+export const unsupportedBases = ['set', 'frozenset', 'tuple', 'float', 'bool', 'bytes'];
 
 export function moduleList(): string {
   return Object.keys(supportedModules)

@@ -40,9 +40,14 @@ function bind(found: PyValue, self: PyValue, owner: PyType): PyValue {
   return found;
 }
 
-/** A method of int or str gets the int or str an instance of a class derived from it holds. */
+/** A method of int, str, dict or list gets the value an instance of a class derived from it holds. */
 function selfFor(self: PyValue, owner: PyType): PyValue {
-  return self instanceof PyDerived && (owner === types.int || owner === types.str) ? self.builtin : self;
+  return self instanceof PyDerived && isBuiltinBase(owner) ? self.builtin : self;
+}
+
+/** The builtin types a class written in Python may derive from, whose instances then hold the builtin value (PyDerived). */
+export function isBuiltinBase(t: PyType): boolean {
+  return t === types.int || t === types.str || t === types.dict || t === types.list;
 }
 
 function ownerOf(t: PyType, name: string): PyType {
@@ -349,10 +354,10 @@ export function construct(cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue
   return obj;
 }
 
-/** builtin.__new__(cls, *args): an instance of a class derived from int or str holds the int or str. */
+/** builtin.__new__(cls, *args): an instance of a class derived from int, str, dict or list holds the builtin value. */
 export function newOf(builtin: PyType, cls: PyType, args: PyValue[], kwargs: Kwargs): PyValue {
   const made = builtin.construct!(cls, args, kwargs);
-  return cls !== builtin && (builtin === types.int || builtin === types.str) ? new PyDerived(cls, made) : made;
+  return cls !== builtin && isBuiltinBase(builtin) ? new PyDerived(cls, made) : made;
 }
 
 let typeCall: PyValue | undefined;

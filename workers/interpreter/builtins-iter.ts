@@ -8,6 +8,7 @@ import { len } from './items';
 import { iterate, JsIterator, PyIterator, toArray } from './iteration';
 import { arity, charge, clinicArity, kwarg, onlyKwargs, unpackArity } from './native';
 import {
+  PyDerived,
   PyDict,
   PyInstance,
   PyList,
@@ -48,13 +49,17 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
   });
   fn('reversed', (args) => {
     unpackArity('reversed', args, 1);
-    const v = args[0];
+    return reversed(args[0]);
+  });
+  const reversed = (v: PyValue): PyValue => {
     if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange)
       return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
     if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
     if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
     const reversedSlot = v instanceof PyInstance || v instanceof PyType ? slot(v, '__reversed__') : undefined;
     if (reversedSlot !== undefined) return call(reversedSlot, [v], null);
+    // A dict or list subclass keeping dict's or list's __reversed__.
+    if (v instanceof PyDerived && typeof v.builtin === 'object') return reversed(v.builtin);
     if (
       v instanceof PyInstance &&
       lookupType(v.type, '__len__') !== undefined &&
@@ -65,7 +70,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
       return new JsIterator(items[Symbol.iterator]());
     }
     throw pyError('TypeError', `'${typeOf(v).name}' object is not reversible`);
-  });
+  };
   fn('enumerate', (args, kwargs) => {
     clinicArity('enumerate', args, ['iterable', 'start'], kwargs?.has('iterable') ? 0 : 1);
     let i = asIndex(args.length > 1 ? args[1] : kwarg(kwargs, 'start', 0));

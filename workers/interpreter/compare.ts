@@ -232,7 +232,10 @@ export function hashKey(v: PyValue): HashKey {
       throw pyError('TypeError', `unhashable type: '${v.type.name}'`);
     if (hash !== undefined && hash !== null) return `\u0001#${pyRepr(call(hash, [v], null))}`;
     // Equal to the int or str it holds, so filed under the same key.
-    if (v instanceof PyDerived) return hashKey(v.builtin);
+    if (v instanceof PyDerived) {
+      if (typeof v.builtin === 'object') throw pyError('TypeError', `unhashable type: '${v.type.name}'`); // a dict's or list's
+      return hashKey(v.builtin);
+    }
   }
   return v;
 }

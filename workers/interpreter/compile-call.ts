@@ -252,7 +252,7 @@ function methodCall(
     if (entry !== undefined && !ownHas) {
       const m = entry.v;
       if (m instanceof PyFunction) return pythonMethod(m, o, f);
-      // An int's or str's method gets the int or str an instance derived from it holds: generic() unwraps it.
+      // An int's, str's, dict's or list's method gets the value an instance derived from it holds: generic() unwraps it.
       if (m instanceof PyBuiltin && !(o instanceof PyDerived)) return builtinMethod(m, o, f);
     }
     return generic(o, f);

@@ -19,12 +19,11 @@ import {
   PySet,
   PySlice,
   PyTuple,
-  typeOf,
   types,
   type DictEntry,
   type PyValue,
 } from './objects';
-import { binaryOp, unaryOp } from './operators';
+import { binaryOp, mappingItems, unaryOp } from './operators';
 import { storeTarget } from './compile-store';
 import { makeFunction } from './compile-function';
 import { callExpr, displayItems } from './compile-call';
@@ -406,8 +405,8 @@ function dictDisplay(ctx: Ctx, e: Expr & { kind: 'Dict' }): ExprFn {
     for (const p of parts) {
       if (p.key === null) {
         const m = p.value(f);
-        if (!(m instanceof PyDict)) throw pyError('TypeError', `'${typeOf(m).name}' object is not a mapping`);
-        for (const entry of m.map.values()) dictSet(d, entry.k, entry.v);
+        if (m instanceof PyDict) for (const entry of m.map.values()) dictSet(d, entry.k, entry.v);
+        else for (const [k, value] of mappingItems(m)) dictSet(d, k, value);
       } else {
         const k = p.key(f);
         dictSet(d, k, p.value(f));

@@ -19,7 +19,7 @@ export function formatObject(v: PyValue, spec: string): string {
       if (typeof r !== 'string') throw pyError('TypeError', `__format__ must return a str, not ${typeOf(r).name}`);
       return r;
     }
-    if (v instanceof PyDerived) return formatValue(v.builtin, spec);
+    if (v instanceof PyDerived && typeof v.builtin !== 'object') return formatValue(v.builtin, spec);
     if (spec !== '') throw pyError('TypeError', `unsupported format string passed to ${v.type.name}.__format__`);
     return pyStr(v);
   }

@@ -31,8 +31,6 @@ import type { Scope } from './scope';
 
 /** Builtin types a class written in Python may not (yet) derive from: their instances are not PyInstances. */
 const closedBases = new Set([
-  types.list,
-  types.dict,
   types.set,
   types.frozenset,
   types.tuple,

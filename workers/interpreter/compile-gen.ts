@@ -14,9 +14,9 @@ import { BREAK, CONTINUE, NORMAL, RETURN, type CodeObject, type Frame, type Sign
 import { awaitValue, PyGenerator, yieldFrom } from './generators';
 import { getItem } from './items';
 import { iterate } from './iteration';
-import { PyDict, PyList, PySet, PyTuple, typeOf, type PyValue } from './objects';
+import { PyDict, PyList, PySet, PyTuple, type PyValue } from './objects';
 import { comprehensionFrame } from './compile-comprehension';
-import { binaryOp, unaryOp } from './operators';
+import { binaryOp, mappingItems, unaryOp } from './operators';
 import { pyRepr, pyStr } from './text';
 import { compare, equals } from './compare';
 import { contains } from './items';
@@ -379,8 +379,8 @@ export function genExpr(ctx: Ctx, e: Expr): GenExpr {
           const key = keys[i];
           if (key === null) {
             const v = yield* values[i](f);
-            if (!(v instanceof PyDict)) throw pyError('TypeError', `'${typeOf(v).name}' object is not a mapping`);
-            for (const entry of v.map.values()) dictSet(out, entry.k, entry.v);
+            if (v instanceof PyDict) for (const entry of v.map.values()) dictSet(out, entry.k, entry.v);
+            else for (const [k, value] of mappingItems(v)) dictSet(out, k, value);
           } else {
             const k = yield* key(f);
             dictSet(out, k, yield* values[i](f));

@@ -50,7 +50,10 @@ export function pyHash(v: PyValue): Hash {
     if (hash === null || (hash === undefined && eq !== undefined && eq !== lookupType(types.object, '__eq__')))
       throw pyError('TypeError', `unhashable type: '${v.type.name}'`);
     if (hash !== undefined) return instanceHash(v, hash);
-    if (v instanceof PyDerived) return pyHash(v.builtin);
+    if (v instanceof PyDerived) {
+      if (typeof v.builtin === 'object') throw pyError('TypeError', `unhashable type: '${v.type.name}'`); // a dict's or list's
+      return pyHash(v.builtin);
+    }
   }
   if (v instanceof PyObject && isUnhashable(v)) throw pyError('TypeError', `unhashable type: '${typeOf(v).name}'`);
   return pointerHash(v as object);

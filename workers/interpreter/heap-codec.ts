@@ -242,14 +242,23 @@ export class Decoder {
 
   /** Creates the shells of a batch's NEW ops, then fills each in order. */
   newObjects(ops: Op[]): void {
+    // An instance of a dict or list subclass holds its dict or list from the start, and that one's
+    // op comes after the instance's: those instances' shells come second.
+    const holders: Op[] = [];
     for (const op of ops) {
       if (op[0] !== 'new') continue;
-      const id = op[1] as number;
-      if (!this.objects.has(id)) {
-        const shell = this.shell(op);
-        if (this.mode === 'share') shell.sid = id;
-        this.objects.set(id, shell);
-      }
+      if (op[2] === 'instance' && op[5] !== null && typeof (op[5] as [Enc])[0] === 'object') holders.push(op);
+      else this.newShell(op);
+    }
+    for (const op of holders) this.newShell(op);
+  }
+
+  private newShell(op: Op): void {
+    const id = op[1] as number;
+    if (!this.objects.has(id)) {
+      const shell = this.shell(op);
+      if (this.mode === 'share') shell.sid = id;
+      this.objects.set(id, shell);
     }
   }
 

@@ -109,7 +109,7 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     return o.data[seqIndex(k, o.data.length, 'index')];
   }
   if (o instanceof PyInstance && slot(o, '__getitem__') !== undefined) return callMethod(o, '__getitem__', [k]);
-  if (o instanceof PyDerived) return getItem(o.builtin, k);
+  if (o instanceof PyDerived) return o.builtin instanceof PyDict ? derivedDictItem(o, o.builtin, k) : getItem(o.builtin, k);
   if (o instanceof PyType) {
     const meta = o.metaclass !== null ? lookupType(o.metaclass, '__getitem__') : undefined;
     if (meta !== undefined) return call(meta, [o, k], null);
@@ -120,6 +120,16 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     throw pyError('TypeError', `type '${o.name}' is not subscriptable`);
   }
   throw pyError('TypeError', `'${typeOf(o).name}' object is not subscriptable`);
+}
+
+/** d[k] of a dict subclass that keeps dict's __getitem__: a missing key goes to its __missing__, if it has one. */
+function derivedDictItem(o: PyDerived, d: PyDict, k: PyValue): PyValue {
+  chargeHash();
+  const entry = d.map.get(hashKey(k));
+  if (entry) return entry.v;
+  const missing = findAttr(o, '__missing__');
+  if (missing !== undefined) return call(missing, [k], null);
+  throw new PyExc(keyError(k));
 }
 
 function keyError(k: PyValue): PyInstance {
@@ -140,11 +150,19 @@ export function setItem(o: PyValue, k: PyValue, v: PyValue): void {
     mutate.dictSet(o, k, v);
     return;
   }
-  if (o instanceof PyInstance && lookupType(o.type, '__setitem__') !== undefined) {
-    callMethod(o, '__setitem__', [k, v]);
-    return;
-  }
+  if (o instanceof PyInstance && instanceSetItem(o, k, v)) return;
   throw pyError('TypeError', `'${typeOf(o).name}' object does not support item assignment`);
+}
+
+/** o[k] = v of an instance: its __setitem__, or the dict or list a subclass of one holds. Apart, so setItem stays small. */
+function instanceSetItem(o: PyInstance, k: PyValue, v: PyValue): boolean {
+  if (o instanceof PyDerived && typeof o.builtin === 'object' && slot(o, '__setitem__') === undefined) {
+    setItem(o.builtin, k, v);
+    return true;
+  }
+  if (lookupType(o.type, '__setitem__') === undefined) return false;
+  callMethod(o, '__setitem__', [k, v]);
+  return true;
 }
 
 function sliceSpan(o: PyList, k: PySlice): [number, number] {
@@ -167,11 +185,18 @@ export function delItem(o: PyValue, k: PyValue): void {
     mutate.dictDelete(o, k);
     return;
   }
-  if (o instanceof PyInstance && lookupType(o.type, '__delitem__') !== undefined) {
-    callMethod(o, '__delitem__', [k]);
-    return;
-  }
+  if (o instanceof PyInstance && instanceDelItem(o, k)) return;
   throw pyError('TypeError', `'${typeOf(o).name}' object doesn't support item deletion`);
+}
+
+function instanceDelItem(o: PyInstance, k: PyValue): boolean {
+  if (o instanceof PyDerived && typeof o.builtin === 'object' && slot(o, '__delitem__') === undefined) {
+    delItem(o.builtin, k);
+    return true;
+  }
+  if (lookupType(o.type, '__delitem__') === undefined) return false;
+  callMethod(o, '__delitem__', [k]);
+  return true;
 }
 
 export function contains(container: PyValue, item: PyValue): boolean {

@@ -174,7 +174,7 @@ export function isIterable(v: PyValue): boolean {
     v instanceof PyDictView
   )
     return true;
-  if (v instanceof PyDerived) return typeof v.builtin === 'string' || slot(v, '__iter__') !== undefined;
+  if (v instanceof PyDerived) return slot(v, '__iter__') !== undefined || isIterable(v.builtin);
   const t = slotsOf(v);
   return t !== null && (lookupType(t, '__iter__') !== undefined || lookupType(t, '__getitem__') !== undefined);
 }

@@ -12,6 +12,7 @@ import {
   PyFloat,
   PyType,
   typeOf,
+  types,
   type Kwargs,
   type MethodFn,
   type NativeFn,
@@ -74,11 +75,12 @@ export function defineMethod(
   one: ((self: PyValue, arg: PyValue) => PyValue) | null = null,
 ): void {
   const owner = type.module === 'builtins' ? type.name : `${type.module}.${type.name}`;
-  setName(
-    type.dict,
-    name,
-    new PyBuiltin(name, (args, kwargs) => fn(args[0], args.slice(1), kwargs), owner, fn, null, one),
-  );
+  // list.append(self, x) called through the class gets the list a subclass's instance holds, as a bound method does.
+  const unwraps = type === types.int || type === types.str || type === types.dict || type === types.list;
+  const many: NativeFn = unwraps
+    ? (args, kwargs) => fn(args[0] instanceof PyDerived ? args[0].builtin : args[0], args.slice(1), kwargs)
+    : (args, kwargs) => fn(args[0], args.slice(1), kwargs);
+  setName(type.dict, name, new PyBuiltin(name, many, owner, fn, null, one));
 }
 
 /**

@@ -292,8 +292,11 @@ export class PyInstance extends PyObject {
 }
 
 /**
- * An instance of a class derived from int or str: it holds the int or str itself (CPython's
- * ob_digit, the str's data), which the builtin type's behaviour applies to.
+ * An instance of a class derived from int, str, dict or list: it holds the builtin value itself
+ * (CPython's ob_digit, the str's data, the dict's table, the list's items), which the builtin
+ * type's behaviour applies to. A dict or list held here is a plain PyDict or PyList, so the hot
+ * paths' `instanceof PyDict`/`PyList` checks stay as they are; a derived instance takes the slower
+ * paths that unwrap it.
  */
 export class PyDerived extends PyInstance {
   declare readonly builtin: PyValue;
@@ -440,8 +443,8 @@ export function slot(v: PyValue, name: string): PyValue | undefined {
   if (t === null) return undefined;
   if (!(v instanceof PyDerived)) return lookupType(t, name);
   for (const k of t.mro) {
-    if (k === types.int || k === types.str) {
-      if (builtinSlots[k.name as 'int' | 'str'].has(name)) return undefined;
+    if (k === types.int || k === types.str || k === types.dict || k === types.list) {
+      if (builtinSlots[k.name as BuiltinBase].has(name)) return undefined;
       continue;
     }
     const entry = k.dict.map.get(name);
@@ -452,17 +455,23 @@ export function slot(v: PyValue, name: string): PyValue | undefined {
 
 const comparisons = ['__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__hash__', '__repr__', '__str__', '__format__'];
 const arithmetic = ['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'and', 'or', 'xor', 'lshift', 'rshift'];
-/** The special methods int and str implement (their tp_* slots), which the interpreter runs natively. */
-const builtinSlots = {
+const containerSlots = ['__len__', '__iter__', '__contains__', '__getitem__', '__setitem__', '__delitem__', '__reversed__'];
+type BuiltinBase = 'int' | 'str' | 'dict' | 'list';
+const notStr = (name: string) => name !== '__str__' && name !== '__format__';
+/** The special methods int, str, dict and list implement (their tp_* slots), which the interpreter runs natively. */
+const builtinSlots: Record<BuiltinBase, Set<string>> = {
   int: new Set([
     ...comparisons,
     ...arithmetic.flatMap((m) => [`__${m}__`, `__r${m}__`]),
     ...['__bool__', '__index__', '__int__', '__float__', '__neg__', '__pos__', '__abs__', '__invert__'],
   ]),
   str: new Set([...comparisons, '__add__', '__mul__', '__rmul__', '__mod__', '__len__', '__iter__', '__contains__', '__getitem__']),
+  // str() and format() of a dict or list are object's, which call the subclass's __repr__.
+  dict: new Set([...comparisons.filter(notStr), ...containerSlots, '__init__', '__or__', '__ror__', '__ior__']),
+  list: new Set([...comparisons.filter(notStr), ...containerSlots, '__init__', '__add__', '__mul__', '__rmul__', '__iadd__', '__imul__']),
 };
 
-/** The int or str an instance of a class derived from one holds; any other value itself. */
+/** The int, str, dict or list an instance of a class derived from one holds; any other value itself. */
 export function builtinValue(v: PyValue): PyValue {
   return v instanceof PyDerived ? v.builtin : v;
 }

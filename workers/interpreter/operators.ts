@@ -239,13 +239,26 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue): PyValue {
       const r = call(f, [a, b], null);
       if (r !== NotImplemented) return r;
     }
+    // A list or dict subclass keeping list's += and *= or dict's |= changes in place and stays itself.
+    if (a instanceof PyDerived && (a.builtin instanceof PyList ? op === '+' || op === '*' : a.builtin instanceof PyDict && op === '|')) {
+      const r = inplaceOp(op, a.builtin, b);
+      return r === a.builtin ? a : r;
+    }
   }
   return binaryOp(op, a, b, `${op}=`);
+}
+
+/** {**m}: the (key, value) pairs of a mapping other than a plain dict (a dict subclass, anything with keys()). */
+export function mappingItems(m: PyValue): [PyValue, PyValue][] {
+  if (m instanceof PyInstance && lookupType(m.type, 'keys') !== undefined) return itemsOf(m);
+  throw pyError('TypeError', `'${typeOf(m).name}' object is not a mapping`);
 }
 
 /** (key, value) pairs of a mapping or an iterable of pairs. */
 export function itemsOf(v: PyValue): [PyValue, PyValue][] {
   if (v instanceof PyDict) return [...v.map.values()].map((e) => [e.k, e.v]);
+  // A dict subclass is read as a dict unless it changes how it iterates (CPython's dict_merge).
+  if (v instanceof PyDerived && v.builtin instanceof PyDict && slot(v, '__iter__') === undefined) return itemsOf(v.builtin);
   // A mapping as CPython's dict.update takes one: anything with keys(), read with [].
   if (v instanceof PyInstance && lookupType(v.type, 'keys') !== undefined)
     return toArray(callMethod(v, 'keys', [])).map((k) => [k, callMethod(v, '__getitem__', [k])]);

@@ -37,7 +37,8 @@ export function pyStr(v: PyValue): string {
   if (v instanceof PyInstance || v instanceof PyType) {
     const f = slot(v, '__str__');
     if (f !== undefined && f !== objectStr) return asText(call(f, [v], null), '__str__');
-    if (v instanceof PyDerived) return pyStr(v.builtin);
+    // A dict's or list's str() is object's: the subclass's repr.
+    if (v instanceof PyDerived) return typeof v.builtin === 'object' ? pyRepr(v) : pyStr(v.builtin);
     if (v instanceof PyInstance && isExceptionType(v.type)) return exceptionStr(v);
   }
   return pyRepr(v);

@@ -4,11 +4,26 @@ import { sortValues } from './sort';
 import { dictGet, equals, newDict, setName, truthy } from './compare';
 import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
-import { contains, seqIndex } from './items';
+import { contains, delItem, getItem, len, seqIndex, setItem } from './items';
+import { pyRepr } from './text';
 import { iterate, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, chargedMethods, defineMethod, kwarg, onlyKwargs, toInt } from './native';
-import { PyBuiltin, PyClassMethod, PyDict, PyList, PyProperty, PyRange, PyTuple, types, type PyValue } from './objects';
+import {
+  builtinValue,
+  NotImplemented,
+  PyBuiltin,
+  PyClassMethod,
+  PyDict,
+  PyList,
+  PyProperty,
+  PyRange,
+  PyTuple,
+  typeOf,
+  types,
+  type PyType,
+  type PyValue,
+} from './objects';
 import { asIndex, itemsOf } from './operators';
 import { exceptionToRaise } from './compile-try';
 import { initSetTypes } from './types-set';
@@ -36,6 +51,30 @@ function makeRange(start: number, stop: PyValue, step: number): PyRange {
   const r = new PyRange(start, stop > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER, step);
   r.exactStop = stop;
   return r;
+}
+
+/**
+ * list's and dict's special methods as attributes, for super().__getitem__(k) and the like in a
+ * subclass (the interpreter runs d[k], len(d)… natively, without looking these up).
+ */
+function containerDunders(t: PyType): void {
+  defineMethod(t, '__getitem__', (self, a) => getItem(self, a[0]));
+  defineMethod(t, '__setitem__', (self, a) => {
+    setItem(self, a[0], a[1]);
+    return null;
+  });
+  defineMethod(t, '__delitem__', (self, a) => {
+    delItem(self, a[0]);
+    return null;
+  });
+  defineMethod(t, '__contains__', (self, a) => contains(self, a[0]));
+  defineMethod(t, '__len__', (self) => len(self));
+  defineMethod(t, '__iter__', (self) => iterate(self));
+  defineMethod(t, '__repr__', (self) => pyRepr(self));
+  // dict.__eq__(self, other) as an OrderedDict's __eq__ calls it: NotImplemented for other types.
+  const same = (v: PyValue) => typeOf(builtinValue(v)) === t;
+  defineMethod(t, '__eq__', (self, a) => (same(a[0]) ? equals(self, builtinValue(a[0])) : NotImplemented));
+  defineMethod(t, '__ne__', (self, a) => (same(a[0]) ? !equals(self, builtinValue(a[0])) : NotImplemented));
 }
 
 export function initContainerTypes(): void {
@@ -109,6 +148,13 @@ export function initContainerTypes(): void {
     return null;
   });
 
+  lm('__init__', (l, a) => {
+    arity('list', a, 0, 1);
+    mutate.listReplace(l, a.length ? toArray(a[0]) : []);
+    return null;
+  });
+  containerDunders(list);
+
   tuple.construct = (_cls, args) => {
     arity('tuple', args, 0, 1);
     return new PyTuple(args.length ? toArray(args[0]) : []);
@@ -166,6 +212,15 @@ export function initContainerTypes(): void {
     if (kw) for (const [k, v] of kw) mutate.dictSet(d, k, v);
     return null;
   });
+  dm('__init__', (d, a, kw) => {
+    arity('dict', a, 0, 1);
+    const pairs = a.length ? itemsOf(a[0]) : [];
+    charge(pairs.length);
+    for (const [k, v] of pairs) mutate.dictSet(d, k, v);
+    if (kw) for (const [k, v] of kw) mutate.dictSet(d, k, v);
+    return null;
+  });
+  containerDunders(dict);
   dm('clear', (d) => {
     mutate.dictClear(d);
     return null;

@@ -1,147 +1,82 @@
-"""collections' dicts: Counter, defaultdict, OrderedDict. GIL Lab's classes cannot derive from
-dict, so each keeps its items in a dict of its own and offers dict's methods over it."""
+"""collections' dicts: Counter, defaultdict, OrderedDict, derived from dict as CPython's are."""
 __name__ = 'collections'
 
 
-class _DictLike:
-    __slots__ = ('_data',)
-
-    def __getitem__(self, key):
-        return self._data[key]
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __reversed__(self):
-        return reversed(list(self._data))
-
-    def __len__(self):
-        return len(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, _DictLike):
-            other = other._data
-        return self._data == other
-
-    __hash__ = None
-
-    def __or__(self, other):
-        new = self.copy()
-        new.update(other)
-        return new
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def clear(self):
-        self._data.clear()
-
-    def update(self, other=(), **kwds):
-        if isinstance(other, _DictLike):
-            other = other._data
-        if hasattr(other, 'keys'):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-
-class defaultdict(_DictLike):
+class defaultdict(dict):
     """defaultdict(default_factory=None, /, [...]) --> dict with default factory"""
-    __slots__ = ('default_factory',)
 
-    def __init__(self, default_factory=None, *args, **kwds):
+    def __init__(self, default_factory=None, /, *args, **kwds):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        super().__init__(*args, **kwds)
         self.default_factory = default_factory
-        self._data = dict(*args, **kwds)
-
-    def __getitem__(self, key):
-        try:
-            return self._data[key]
-        except KeyError:
-            return self.__missing__(key)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._data[key] = value
+        self[key] = value
         return value
 
     def copy(self):
-        return defaultdict(self.default_factory, self._data)
+        return self.__class__(self.default_factory, self)
 
     __copy__ = copy
 
     def __repr__(self):
-        return f'defaultdict({self.default_factory!r}, {self._data!r})'
+        return f'{self.__class__.__name__}({self.default_factory!r}, {dict.__repr__(self)})'
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self.default_factory, other)
+        new.update(self)
+        return new
 
 
-class OrderedDict(_DictLike):
+class OrderedDict(dict):
     """Dictionary that remembers insertion order"""
-    __slots__ = ()
 
-    def __init__(self, other=(), **kwds):
-        self._data = {}
+    def __init__(self, other=(), /, **kwds):
+        super().__init__()
         self.update(other, **kwds)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return _DictLike.__eq__(self, other)
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError('dictionary is empty')
-        key = list(self._data)[-1] if last else next(iter(self._data))
-        return key, self._data.pop(key)
+        key = list(self)[-1] if last else next(iter(self))
+        return key, dict.pop(self, key)
 
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        value = dict.pop(self, key)
         if last:
-            self._data[key] = value
+            dict.__setitem__(self, key, value)
         else:
-            rest = self._data
-            self._data = {key: value}
-            self._data.update(rest)
+            rest = list(self.items())
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            dict.update(self, rest)
 
     def copy(self):
-        return OrderedDict(self._data)
+        return self.__class__(self)
 
     __copy__ = copy
 
@@ -153,38 +88,48 @@ class OrderedDict(_DictLike):
         return new
 
     def __repr__(self):
-        if not self._data:
-            return 'OrderedDict()'
-        return f'OrderedDict({list(self._data.items())!r})'
+        if not self:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({list(self.items())!r})'
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(other)
+        new.update(self)
+        return new
 
 
-class Counter(_DictLike):
+class Counter(dict):
     """Dict subclass for counting hashable items."""
-    __slots__ = ()
 
     def __init__(self, iterable=None, /, **kwds):
-        self._data = {}
+        super().__init__()
         self.update(iterable, **kwds)
-
-    def __getitem__(self, key):
-        return self._data.get(key, 0)
 
     def __missing__(self, key):
         return 0
 
     def __delitem__(self, elem):
-        if elem in self._data:
-            del self._data[elem]
+        if elem in self:
+            super().__delitem__(elem)
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._data.items(), key=lambda kv: kv[1], reverse=True)
+        items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
         return items if n is None else items[:n]
 
     def elements(self):
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             for _ in range(count):
                 yield elem
 
@@ -193,10 +138,8 @@ class Counter(_DictLike):
         raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        data = self._data
+        data = self
         if iterable is not None:
-            if isinstance(iterable, _DictLike):
-                iterable = iterable._data
             if hasattr(iterable, 'items'):
                 for elem, count in iterable.items():
                     data[elem] = count + data.get(elem, 0)
@@ -207,10 +150,8 @@ class Counter(_DictLike):
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        data = self._data
+        data = self
         if iterable is not None:
-            if isinstance(iterable, _DictLike):
-                iterable = iterable._data
             if hasattr(iterable, 'items'):
                 for elem, count in iterable.items():
                     data[elem] = data.get(elem, 0) - count
@@ -221,7 +162,7 @@ class Counter(_DictLike):
             self.subtract(kwds)
 
     def copy(self):
-        return Counter(self)
+        return self.__class__(self)
 
     __copy__ = copy
 
@@ -236,7 +177,7 @@ class Counter(_DictLike):
         return not self == other
 
     def __repr__(self):
-        if not self._data:
+        if not self:
             return f'{self.__class__.__name__}()'
         d = dict(self.most_common())
         return f'{self.__class__.__name__}({d!r})'
@@ -307,12 +248,18 @@ class Counter(_DictLike):
         return result
 
     def __ior__(self, other):
-        self._data = (self | other)._data
-        return self
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
 
     def __iand__(self, other):
-        self._data = (self & other)._data
-        return self
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
 
     def _keep_positive(self):
         nonpositive = [elem for elem, count in self.items() if not count > 0]
