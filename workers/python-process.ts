@@ -88,37 +88,45 @@ function spawnWorker(warmUp: boolean): WorkerThread {
   });
   worker.on('exit', () => {
     if (w.tid !== null) byTid.delete(w.tid);
-    const i = warm.indexOf(w);
-    if (i >= 0) warm.splice(i, 1);
+    for (const list of [warm, prepared]) {
+      const i = list.indexOf(w);
+      if (i >= 0) list.splice(i, 1);
+    }
   });
   warm.push(w);
   return w;
 }
 
 /**
- * A warm thread to become a Python thread now: the prepared one (it has replayed the heap log
- * already), else a ready one, else one still starting or a new one (that costs its start-up time).
+ * A warm thread to become a Python thread now: the first prepared one (it has replayed the heap
+ * log already), else a ready one, else one still starting or a new one (that costs its start-up time).
  */
 function takeWarm(tid: number): WorkerThread {
-  const w = prepared ?? warm.find((x) => x.ready) ?? warm[0] ?? spawnWorker(false);
+  const w = prepared.shift() ?? warm.find((x) => x.ready) ?? warm[0] ?? spawnWorker(false);
   warm.splice(warm.indexOf(w), 1);
-  prepared = null;
   w.tid = tid;
   byTid.set(tid, w);
   return w;
 }
 
 /**
- * The warm thread the next start will take replays the heap log while it waits (one only: all of
- * them replaying the same entries at once took the cores from the program). Only once the
- * MainThread has started (t0 is set), and not with subinterpreters, where the threads the program
- * starts have interpreters of their own, whose modules must be a copy, not this one's replica.
+ * The warm threads the next two starts will take replay the heap log while they wait: the
+ * MainThread announces the modules before t0, and both replay them then; after each start, the
+ * next one in line catches up while the program runs (two only: all of them replaying the same
+ * entries at once took the cores from the program). Only once the MainThread has been told to
+ * start (t0 is set), and not with subinterpreters, where the threads the program starts have
+ * interpreters of their own, whose modules must be a copy, not this one's replica.
  */
-let prepared: WorkerThread | null = null;
+const PREPARED_AHEAD = 2;
+const prepared: WorkerThread[] = [];
 function prepareNext(): void {
-  if (prepared || t0 === 0 || settings?.mode === 'subinterpreters') return;
-  prepared = warm.find((w) => w.ready) ?? null;
-  if (prepared) toThread(prepared, { type: 'prepare' });
+  if (t0 === 0 || settings?.mode === 'subinterpreters') return;
+  while (prepared.length < PREPARED_AHEAD) {
+    const w = warm.find((x) => x.ready && !prepared.includes(x));
+    if (!w) return;
+    prepared.push(w);
+    toThread(w, { type: 'prepare' });
+  }
 }
 
 function toThread(w: WorkerThread, message: ToThread): void {
@@ -211,7 +219,7 @@ onMessage((message) => {
       t0 = message.t0EpochMs;
       const w = takeWarm(message.tid);
       prepareNext();
-      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork });
+      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork, share: warmTarget > 1 });
       return;
     }
     case 'process-exited': {
