@@ -214,12 +214,13 @@ export function hashKey(v: PyValue): HashKey {
       break;
   }
   if (v === null) return noneKey;
-  if (v instanceof PyFloat)
-    return Number.isInteger(v.v) && Number.isSafeInteger(v.v)
-      ? v.v
-      : v.v === Math.trunc(v.v) && Number.isFinite(v.v)
-        ? BigInt(v.v)
-        : v.v;
+  if (v instanceof PyFloat) {
+    const x = v.v;
+    if (Number.isInteger(x) && Number.isSafeInteger(x)) return x;
+    if (x === Math.trunc(x) && Number.isFinite(x)) return BigInt(x);
+    // A NaN equals no other NaN (CPython hashes each by its address): the float itself is its key.
+    return Number.isNaN(x) ? v : x;
+  }
   if (v instanceof PyTuple) {
     const items = v.items;
     const parts = new Array<string>(items.length);

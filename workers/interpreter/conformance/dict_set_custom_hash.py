@@ -190,3 +190,8 @@ try:
     {R(1.5)}
 except TypeError as e:
     print('TypeError', e)
+
+# a NaN equals no other NaN: each is a key of its own, found by identity
+nan = float('nan')
+print(nan in {nan}, float('nan') in {nan}, len({nan, float('nan'), nan}), len({(nan,), (nan,), (float('nan'),)}))
+print(len({nan: 1, float('nan'): 2}), {nan: 'x'}.get(nan), {nan: 'x'}.get(float('nan')))
