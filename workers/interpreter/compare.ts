@@ -203,6 +203,11 @@ const ellipsisKey = Symbol('Ellipsis');
  * hash (findKey), so dicts and sets go through the functions below for those.
  */
 export function hashKey(v: PyValue): HashKey {
+  // Small, so that it inlines where a str or int key is looked up; the rest is objectKey's.
+  return typeof v === 'string' || typeof v === 'number' ? v : objectKey(v);
+}
+
+function objectKey(v: PyValue): HashKey {
   switch (typeof v) {
     case 'string':
     case 'number':

@@ -35,6 +35,8 @@ function nextSlot(i: number, perturb: number | bigint, mask: number): [number, n
 }
 
 export class SetTable {
+  /** The keys by hash: always once a CustomKey is filed; before, once a lookup needed it. */
+  index: KeyIndex | null = null;
   private slotKeys: Slot[] = new Array<Slot>(MINSIZE);
   private slotValues: PyValue[] = new Array<PyValue>(MINSIZE);
   private slotHashes: Hash[] = new Array<Hash>(MINSIZE);
@@ -46,8 +48,6 @@ export class SetTable {
   private readonly slotOf = new Map<HashKey, number>();
   /** Insertion order, once a value without a stable hash joined. */
   private loose: Map<HashKey, PyValue> | null = null;
-  /** The keys by hash: always once a CustomKey is filed; before, once a lookup needed it. */
-  index: KeyIndex | null = null;
 
   get size(): number {
     return this.loose ? this.loose.size : this.used;
