@@ -2,7 +2,7 @@
 // variables renamed by scope.ts, as CPython 3.12 does), with the <listcomp> … frame a 3.11
 // traceback shows added as an error passes.
 import type { Comprehension, Expr } from '../../common/python/ast';
-import { dictSet, hashKey as hashKeyOf, truthy } from './compare';
+import { dictSet, setAdd, truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeTarget } from './compile-store';
@@ -106,7 +106,7 @@ export function comprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp'
   if (!isSet) return (f) => new PyList(items(f));
   return (f) => {
     const s = new PySet();
-    for (const v of items(f)) s.map.set(hashKeyOf(v), v);
+    for (const v of items(f)) setAdd(s.map, v);
     return s;
   };
 }

@@ -2,7 +2,7 @@
 // attributes, method calls) get their own closures; everything else goes through the protocol.
 import type { Const, Expr } from '../../common/python/ast';
 import { getAttr } from './attributes';
-import { compare, dictSet, equals, truthy } from './compare';
+import { compare, dictSet, dictSetKey, equals, setAdd, truthy } from './compare';
 import { classNameLoader, globalLoader, unboundLocal, type Ctx } from './compile-context';
 import { pyError } from './errors';
 import { type ExprFn } from './frame';
@@ -32,7 +32,6 @@ import { fastArithmetic, fastComparison } from './compile-arith';
 import { local, operandOf, reader, sourceOf } from './operands';
 import { comprehension, generatorExp } from './compile-comprehension';
 import { formattedValue, joinedStr } from './compile-fstring';
-import { hashKey as hashKeyOf } from './compare';
 
 export function constantValue(c: Const): PyValue {
   switch (c.type) {
@@ -240,7 +239,7 @@ function expression(ctx: Ctx, e: Expr): ExprFn {
       const items = displayItems(ctx, e.elts);
       return (f) => {
         const s = new PySet();
-        for (const v of items(f)) s.map.set(hashKeyOf(v), v);
+        for (const v of items(f)) setAdd(s.map, v);
         return s;
       };
     }
@@ -405,7 +404,7 @@ function dictDisplay(ctx: Ctx, e: Expr & { kind: 'Dict' }): ExprFn {
     for (const p of parts) {
       if (p.key === null) {
         const m = p.value(f);
-        if (m instanceof PyDict) for (const entry of m.map.values()) dictSet(d, entry.k, entry.v);
+        if (m instanceof PyDict) for (const [k, entry] of m.map) dictSetKey(d, k, entry.k, entry.v);
         else for (const [k, value] of mappingItems(m)) dictSet(d, k, value);
       } else {
         const k = p.key(f);

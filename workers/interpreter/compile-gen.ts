@@ -2,7 +2,7 @@
 // compile to JavaScript generator functions; the rest of the body stays plain closures.
 import type { Expr, Stmt } from '../../common/python/ast';
 import { call, getAttr } from './attributes';
-import { dictSet, hashKey, truthy } from './compare';
+import { dictSet, dictSetKey, setAdd, truthy } from './compare';
 import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { formatObject } from './compile-fstring';
@@ -365,7 +365,7 @@ export function genExpr(ctx: Ctx, e: Expr): GenExpr {
         const out = new PySet();
         for (const x of items) {
           const v = yield* x(f);
-          out.map.set(hashKey(v), v);
+          setAdd(out.map, v);
         }
         return out;
       };
@@ -379,7 +379,7 @@ export function genExpr(ctx: Ctx, e: Expr): GenExpr {
           const key = keys[i];
           if (key === null) {
             const v = yield* values[i](f);
-            if (v instanceof PyDict) for (const entry of v.map.values()) dictSet(out, entry.k, entry.v);
+            if (v instanceof PyDict) for (const [k, entry] of v.map) dictSetKey(out, k, entry.k, entry.v);
             else for (const [k, value] of mappingItems(v)) dictSet(out, k, value);
           } else {
             const k = yield* key(f);
@@ -450,7 +450,7 @@ function genComprehension(ctx: Ctx, e: Expr & { kind: 'ListComp' | 'SetComp' | '
     if (kind === 'DictComp') return dict;
     if (kind === 'ListComp') return new PyList(items);
     const set = new PySet();
-    for (const v of items) set.map.set(hashKey(v), v);
+    for (const v of items) setAdd(set.map, v);
     return set;
   };
 }

@@ -1,6 +1,6 @@
 // dict.keys(), dict.values(), dict.items(): live views of a dict, iterable again and again,
 // with len, in, reversed and (for keys and items) the set operators, as CPython's dictobject.c has them.
-import { equals, hashKey } from './compare';
+import { dictEntry, equals, isSubset } from './compare';
 import { pyError } from './errors';
 import { PyDict, PyObject, PySet, PyTuple, types, type PyType, type PyValue } from './objects';
 import * as ops from './set-ops';
@@ -36,14 +36,13 @@ export function* viewItems(view: PyDictView, reverse = false): Generator<PyValue
 }
 
 export function viewContains(view: PyDictView, v: PyValue): boolean {
-  const map = view.dict.map;
-  if (view.kind === 'keys') return map.has(hashKey(v));
+  if (view.kind === 'keys') return dictEntry(view.dict, v) !== undefined;
   if (view.kind === 'items') {
     if (!(v instanceof PyTuple) || v.items.length !== 2) return false;
-    const e = map.get(hashKey(v.items[0]));
+    const e = dictEntry(view.dict, v.items[0]);
     return e !== undefined && equals(e.v, v.items[1]);
   }
-  for (const e of map.values()) if (e.v === v || equals(e.v, v)) return true;
+  for (const e of view.dict.map.values()) if (e.v === v || equals(e.v, v)) return true;
   return false;
 }
 
@@ -54,9 +53,7 @@ export function viewEquals(a: PyValue, b: PyValue): boolean | undefined {
   if (!setLike(a) || !setLike(b)) return a === b;
   const x = asSet(a);
   const y = asSet(b);
-  if (x.map.size !== y.map.size) return false;
-  for (const k of x.map.keys()) if (!y.map.has(k)) return false;
-  return true;
+  return x.map.size === y.map.size && isSubset(x, y);
 }
 
 function asSet(v: PyValue): PySet {

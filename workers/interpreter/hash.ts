@@ -16,6 +16,7 @@ import {
   typeOf,
   type PyValue,
 } from './objects';
+import { CustomKey, registerPlainHash } from './key-index';
 import { intHash, stableHash, tupleHash, U64, type Hash } from './stable-hash';
 
 function stringHash(s: string): Hash {
@@ -38,12 +39,7 @@ export function pyHash(v: PyValue): Hash {
   if (v === null) return pointerHash(types.NoneType);
   if (v instanceof PyFloat) return pointerHash(v);
   if (v instanceof PyTuple) return tupleHash(v.items, pyHash)!;
-  if (v instanceof PySet && v.frozen) {
-    let h = BigInt(v.map.size + 1) * 1927868237n;
-    for (const item of v.map.values())
-      h ^= ((BigInt.asUintN(64, BigInt(pyHash(item))) ^ 89869747n) * 3644798167n) & U64;
-    return intHash(BigInt.asIntN(64, h & U64));
-  }
+  if (v instanceof PySet && v.frozen) return frozensetHash(v);
   if (v instanceof PyInstance) {
     const hash = slot(v, '__hash__');
     const eq = slot(v, '__eq__');
@@ -59,12 +55,25 @@ export function pyHash(v: PyValue): Hash {
   return pointerHash(v as object);
 }
 
+/** frozenset_hash; an item filed under a CustomKey keeps the hash it was filed with (CPython's entry->hash). */
+export function frozensetHash(v: PySet): Hash {
+  let h = BigInt(v.map.size + 1) * 1927868237n;
+  for (const [k, item] of v.map.entries()) {
+    const lane = k instanceof CustomKey ? k.hash : pyHash(item);
+    h ^= ((BigInt.asUintN(64, BigInt(lane)) ^ 89869747n) * 3644798167n) & U64;
+  }
+  return intHash(BigInt.asIntN(64, h & U64));
+}
+
+registerPlainHash(pyHash);
+
 function isUnhashable(v: PyObject): boolean {
   const t = typeOf(v);
   return t === types.list || t === types.dict || t === types.set;
 }
 
-function instanceHash(v: PyInstance, hash: PyValue): Hash {
+/** What an instance's __hash__ (`hash`) makes hash(v). */
+export function instanceHash(v: PyInstance, hash: PyValue): Hash {
   const r = call(hash, [v], null);
   // As CPython: a result that fits a Py_ssize_t is the hash itself (-1 becomes -2), a larger one is hashed.
   if (typeof r === 'number') return r === -1 ? -2 : r;

@@ -8,7 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { CodeObject } from './frame';
 import { call } from './attributes';
 import { pyError } from './errors';
-import { dictSet, hashKey } from './compare';
+import { dictClear, dictSet, setAdd } from './compare';
 import { ForeignObject, foreignLabel, foreignType } from './heap-foreign';
 import { builtinTypes, mroOf, qualifiedName, typeNamed } from './heap-types';
 import {
@@ -388,17 +388,22 @@ export class Decoder {
       case 'tuple':
         (o as PyTuple).items.splice(0, Infinity, ...(s[0] as Enc[]).map((x) => this.dec(x)));
         return;
-      case 'dict':
-        this.fillDict(o as PyDict, s[0] as EncTagged[]);
+      case 'dict': {
+        const entries = s[0] as EncTagged[];
+        if (entries.every(([, k]) => isPrimitive(k))) this.fillDict(o as PyDict, entries);
+        else this.keyed.set(o, { keys: entries.map(([, k]) => k), fill: () => this.fillDict(o as PyDict, entries) });
         return;
+      }
       case 'set':
       case 'frozenset': {
         const set = o as PySet;
-        set.map.clear();
-        for (const x of s[0] as Enc[]) {
-          const v = this.dec(x);
-          set.map.set(hashKey(v), v);
-        }
+        const items = s[0] as Enc[];
+        const fillSet = () => {
+          set.map.clear();
+          for (const x of items) setAdd(set.map, this.dec(x));
+        };
+        if (items.every(isPrimitive)) fillSet();
+        else this.keyed.set(o, { keys: items, fill: fillSet });
         return;
       }
       case 'cell': {
@@ -458,6 +463,45 @@ export class Decoder {
   }
 
   /**
+   * Dicts and sets whose keys are objects, filled once the objects are: a dict's NEW op comes
+   * before those of its keys (an object is announced before its contents), and a key is filed by
+   * its hash, which needs the key's contents (a tuple's items, the attributes __hash__ reads).
+   */
+  private readonly keyed = new Map<PyObject, { keys: unknown[]; fill: () => void }>();
+
+  /**
+   * Ends the filling of a batch of NEW ops (before any other op of the batch applies): the
+   * classes' mros (finishClasses), then the dicts and sets keyed by objects, each once what its
+   * keys hold is (a frozenset key's own items, a dict an instance's __hash__ may read).
+   */
+  settle(): void {
+    this.finishClasses();
+    if (this.keyed.size === 0) return;
+    const seen = new Set<PyValue>();
+    const fillKeyed = (o: PyObject) => {
+      const pending = this.keyed.get(o);
+      if (pending === undefined) return;
+      this.keyed.delete(o);
+      for (const k of pending.keys) reach(this.dec(k));
+      pending.fill();
+    };
+    const reach = (v: PyValue) => {
+      if (!(v instanceof PyObject) || seen.has(v)) return;
+      seen.add(v);
+      if (this.keyed.has(v)) fillKeyed(v);
+      else if (v instanceof PyTuple || v instanceof PyList) for (const x of v.items) reach(x);
+      else if (v instanceof PySet) for (const x of v.map.values()) reach(x);
+      else if (v instanceof PyDict)
+        for (const e of v.map.values()) {
+          reach(e.k);
+          reach(e.v);
+        }
+      else if (v instanceof PyInstance) for (const e of v.dict.map.values()) reach(e.v);
+    };
+    for (const o of [...this.keyed.keys()]) fillKeyed(o);
+  }
+
+  /**
    * A class can be filled before its bases are (an instance's class is encoded before the bases
    * it names): once a batch is filled, each class's mro is computed again, bases first.
    */
@@ -473,10 +517,14 @@ export class Decoder {
   }
 
   private fillDict(d: PyDict, entries: EncTagged[]): void {
-    d.map.clear();
-    d.shape++;
+    dictClear(d);
     for (const [, k, v] of entries) dictSet(d, this.dec(k as Enc), this.dec(v as Enc));
   }
+}
+
+/** An encoded primitive (no object to fill first): a str, int, bool or None. */
+function isPrimitive(e: unknown): boolean {
+  return e === null || typeof e !== 'object';
 }
 
 /**
@@ -517,6 +565,6 @@ export function restore(s: Snapshot, resolver: HeapResolver): PyValue[] {
   const d = new Decoder(resolver, 'copy');
   d.newObjects(ops);
   for (const op of ops) d.fill(op);
-  d.finishClasses();
+  d.settle();
   return roots.map((r) => d.dec(r));
 }

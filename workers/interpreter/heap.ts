@@ -94,8 +94,12 @@ export class SharedHeap {
     this.applying = true;
     try {
       this.decoder.newObjects(ops);
-      for (const op of ops) this.applyOp(op);
-      this.decoder.finishClasses();
+      // A change applies once the objects announced before it are whole (Decoder.settle).
+      for (const op of ops) {
+        if (op[0] !== 'new') this.decoder.settle();
+        this.applyOp(op);
+      }
+      this.decoder.settle();
     } finally {
       this.applying = false;
     }

@@ -19,7 +19,8 @@ import {
 } from './objects';
 import { pyError, PyExc } from './errors';
 import { isIterable, iterate, toArray } from './iteration';
-import { equals, hashKey, truthy } from './compare';
+import { dictEntry, equals, findKey, hashKey, truthy } from './compare';
+import { isCustom } from './key-index';
 import { call, callMethod, findAttr } from './attributes';
 import { mutate } from './mutations';
 import { chargeHash } from './native';
@@ -80,7 +81,7 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
     return k instanceof PySlice ? new PyList(sliceArray(o.items, k)) : o.items[seqIndex(k, o.items.length, 'list')];
   if (o instanceof PyDict) {
     chargeHash();
-    const entry = o.map.get(hashKey(k));
+    const entry = dictEntry(o, k);
     if (entry) return entry.v;
     if (o.cls !== types.dict) {
       const missing = findAttr(o, '__missing__');
@@ -181,8 +182,10 @@ export function delItem(o: PyValue, k: PyValue): void {
     return;
   }
   if (o instanceof PyDict) {
-    if (!o.map.has(hashKey(k))) throw new PyExc(keyError(k));
-    mutate.dictDelete(o, k);
+    const entry = dictEntry(o, k);
+    if (!entry) throw new PyExc(keyError(k));
+    // The key as the dict holds it: found again by identity, without another __eq__.
+    mutate.dictDelete(o, entry.k);
     return;
   }
   if (o instanceof PyInstance && instanceDelItem(o, k)) return;
@@ -200,8 +203,13 @@ function instanceDelItem(o: PyInstance, k: PyValue): boolean {
 }
 
 export function contains(container: PyValue, item: PyValue): boolean {
-  if (container instanceof PyDict) return container.map.has(hashKey(item));
-  if (container instanceof PySet) return container.map.has(hashKey(item));
+  if (container instanceof PyDict) return dictEntry(container, item) !== undefined;
+  if (container instanceof PySet) {
+    // setHas, inlined: a miss of a set without an index costs two checks more than the Map's.
+    const k = hashKey(item);
+    const t = container.map;
+    return t.has(k) || ((t.index !== null || isCustom(k)) && findKey(t, k, item) !== undefined);
+  }
   if (container instanceof PyDictView) return viewContains(container, item);
   if (typeof container === 'string') {
     if (typeof item !== 'string')

@@ -1,6 +1,6 @@
 // Every change to a list, dict, set or attribute goes through here, so the shared heap can log it.
 import { PyDict, PyInstance, PyList, PyModule, PySet, PyType, type PyValue } from './objects';
-import { dictClear, dictDelete, dictSet, hashKey, setName } from './compare';
+import { dictClear, dictDelete, dictSet, setAdd, setDiscard, setName } from './compare';
 
 /**
  * Every change to a list, dict, set or attribute goes through these, so that the shared heap
@@ -51,10 +51,10 @@ export const localMutations: Mutations = {
     dictClear(d);
   },
   setAdd(s, v) {
-    s.map.set(hashKey(v), v);
+    setAdd(s.map, v);
   },
   setDelete(s, v) {
-    s.map.delete(hashKey(v));
+    setDiscard(s.map, v);
   },
   setClear(s) {
     s.map.clear();

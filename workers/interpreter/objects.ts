@@ -6,6 +6,7 @@
 // Everything else is a PyObject. `sid` is the object's id in its process's shared heap
 // (0 = not shared with another thread yet; see heap.ts).
 
+import type { KeyIndex } from './key-index';
 import { SetTable } from './set-table';
 
 export type PyValue = number | bigint | string | boolean | null | PyObject;
@@ -53,7 +54,10 @@ export class PyTuple extends PyObject {
   }
 }
 
-/** The key a dict or set files a value under: equal Python values get equal keys. */
+/**
+ * The key a dict or set files a value under: equal Python values get equal keys, except values
+ * whose equality is the program's (key-index.ts CustomKey), found through the container's index.
+ */
 export type HashKey = number | bigint | string | symbol | object;
 
 export interface DictEntry {
@@ -65,10 +69,13 @@ export class PyDict extends PyObject {
   declare readonly map: Map<HashKey, DictEntry>;
   /** Changes on every insertion or removal of a key (not on a new value): lookups cached by compiled code check it. */
   declare shape: number;
+  /** The keys by hash, once a key or probe with a user-defined __hash__ met this dict (key-index.ts); else null. */
+  declare index: KeyIndex | null;
   constructor() {
     super();
     this.map = new Map();
     this.shape = 0;
+    this.index = null;
   }
   get cls(): PyType {
     return types.dict;

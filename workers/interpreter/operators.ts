@@ -19,7 +19,7 @@ import {
 import { pyError, type PyExc } from './errors';
 import * as num from './numbers';
 import { isIterable, toArray } from './iteration';
-import { binaryDunder, truthy } from './compare';
+import { binaryDunder, dictCopy, dictSetKey, truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
 import { viewSetOp } from './dict-views';
@@ -176,9 +176,9 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
       return undefined;
     case '|':
       if (a instanceof PyDict && b instanceof PyDict) {
-        const d = new PyDict();
-        for (const [k, e] of a.map) d.map.set(k, { k: e.k, v: e.v });
-        for (const [k, e] of b.map) d.map.set(k, { k: e.k, v: e.v });
+        // dict_merge: the left dict's keys stay, taking the right one's values.
+        const d = dictCopy(a);
+        for (const [k, e] of b.map) dictSetKey(d, k, e.k, e.v);
         return d;
       }
       if (a instanceof PySet && b instanceof PySet) return union(a, [b]);

@@ -1,7 +1,7 @@
 // Set algebra in CPython's order of work (set_merge, set_intersection, set_difference …): which
 // set is walked and which is copied decides the layout of the result's table, hence the order a
 // set prints in. Changes to an existing set go through `mutate`, so shared sets stay in step.
-import { hashKey } from './compare';
+import { findKey, hashKey, setAdd, setAddKey, setDiscard, setHas, tableHasKey } from './compare';
 import { iterate } from './iteration';
 import { mutate } from './mutations';
 import { PyDict, PySet, type PyValue } from './objects';
@@ -25,18 +25,20 @@ function isShared(s: PySet): boolean {
 /** set_update_internal: another set is merged table to table, a dict is sized for at once. */
 function addAll(s: PySet, source: PyValue, shared = isShared(s)): void {
   if (source instanceof PySet && !shared) {
-    s.map.merge(source.map);
+    // Keys taken as they are, unless a user-defined __eq__ may have to tell them apart.
+    if (s.map.size === 0 || (s.map.index === null && source.map.index === null)) s.map.merge(source.map);
+    else for (const [k, v] of source.map) setAddKey(s.map, k, v);
     return;
   }
   if (source instanceof PyDict && !shared) {
     s.map.reserve(source.map.size);
-    for (const e of source.map.values()) s.map.set(hashKey(e.k), e.k);
+    for (const [k, e] of source.map) setAddKey(s.map, k, e.k);
     return;
   }
   const it = iterate(source);
   for (let v = it.next(); v !== undefined; v = it.next()) {
     if (shared) mutate.setAdd(s, v);
-    else s.map.set(hashKey(v), v);
+    else setAdd(s.map, v);
   }
 }
 
@@ -63,13 +65,13 @@ export function intersection(s: PySet, other: PyValue): PySet {
   const out = new PySet(s.frozen);
   if (other instanceof PySet) {
     const [small, large] = other.map.size > s.map.size ? [s, other] : [other, s];
-    for (const [k, v] of small.map) if (large.map.has(k)) out.map.set(k, v);
+    for (const [k, v] of small.map) if (tableHasKey(large.map, k, v)) out.map.set(k, v);
     return out;
   }
   const it = iterate(other);
   for (let v = it.next(); v !== undefined; v = it.next()) {
     const k = hashKey(v);
-    if (s.map.has(k)) out.map.set(k, v);
+    if (tableHasKey(s.map, k, v)) setAddKey(out.map, k, v);
   }
   return out;
 }
@@ -80,12 +82,12 @@ export function difference(s: PySet, other: PyValue): PySet {
   if (otherSize < 0 || s.map.size >> 2 > otherSize) {
     const out = copySet(s);
     const it = iterate(other);
-    for (let v = it.next(); v !== undefined; v = it.next()) out.map.delete(hashKey(v));
+    for (let v = it.next(); v !== undefined; v = it.next()) setDiscard(out.map, v);
     return out;
   }
-  const others = (other as PySet | PyDict).map;
+  const others = other instanceof PyDict ? other : (other as PySet).map;
   const out = new PySet(s.frozen);
-  for (const [k, v] of s.map) if (!others.has(k)) out.map.set(k, v);
+  for (const [k, v] of s.map) if (!tableHasKey(others, k, v)) out.map.set(k, v);
   return out;
 }
 
@@ -93,7 +95,8 @@ export function difference(s: PySet, other: PyValue): PySet {
 export function symmetricDifference(s: PySet, other: PyValue): PySet {
   const out = setFrom(other, s.frozen);
   for (const [k, v] of s.map) {
-    if (out.map.has(k)) out.map.delete(k);
+    const found = findKey(out.map, k, v);
+    if (found !== undefined) out.map.delete(found);
     else out.map.set(k, v);
   }
   return out;
@@ -120,7 +123,7 @@ export function intersectionUpdate(s: PySet, other: PyValue): void {
 export function symmetricDifferenceUpdate(s: PySet, other: PyValue): void {
   const items = other instanceof PySet ? [...other.map.values()] : [...setFrom(other, true).map.values()];
   for (const v of items) {
-    if (s.map.has(hashKey(v))) mutate.setDelete(s, v);
+    if (setHas(s, v)) mutate.setDelete(s, v);
     else mutate.setAdd(s, v);
   }
 }

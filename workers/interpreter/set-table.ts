@@ -3,7 +3,11 @@
 // ints, floats or tuples iterates and prints in CPython's order: {3, 1, 2} prints {1, 2, 3}.
 // Membership goes through a Map keyed by hashKey. Once a value whose CPython hash is salted per
 // process (a str, None, an object) joins, the table falls back to insertion order: CPython's
-// order is then different in every run anyway.
+// order is then different in every run anyway. A value whose class defines __hash__ is such a
+// value too, and its key a CustomKey: the table then keeps a KeyIndex of its keys by hash
+// (key-index.ts), which compare.ts's lookups compare along. The table itself files keys as
+// given: a caller adds a value only once it knows no equal one is there.
+import { isCustom, KeyIndex } from './key-index';
 import type { HashKey, PyValue } from './objects';
 import { stableHash, type Hash } from './stable-hash';
 
@@ -31,6 +35,8 @@ function nextSlot(i: number, perturb: number | bigint, mask: number): [number, n
 }
 
 export class SetTable {
+  /** The keys by hash: always once a CustomKey is filed; before, once a lookup needed it. */
+  index: KeyIndex | null = null;
   private slotKeys: Slot[] = new Array<Slot>(MINSIZE);
   private slotValues: PyValue[] = new Array<PyValue>(MINSIZE);
   private slotHashes: Hash[] = new Array<Hash>(MINSIZE);
@@ -57,10 +63,16 @@ export class SetTable {
     return slot === undefined ? undefined : this.slotValues[slot];
   }
 
-  /** Adds `v` under `k` unless an equal value is there already (a set keeps the first of 1, 1.0, True). */
+  /**
+   * Adds `v` under `k` unless `k` is there already (a set keeps the first of 1, 1.0, True). A
+   * CustomKey is compared by identity here: compare.ts's setAdd finds an equal one first.
+   */
   set(k: HashKey, v: PyValue): this {
     if (this.loose) {
-      if (!this.loose.has(k)) this.loose.set(k, v);
+      if (!this.loose.has(k)) {
+        this.loose.set(k, v);
+        this.indexAdded(k, v);
+      }
       return this;
     }
     if (this.slotOf.has(k)) return this;
@@ -68,16 +80,35 @@ export class SetTable {
     if (h === null) {
       this.loosen();
       this.loose!.set(k, v);
+      this.indexAdded(k, v);
       return this;
     }
     this.add(k, v, h);
+    if (this.index !== null) this.index.add(k, v);
     return this;
   }
 
+  private indexAdded(k: HashKey, v: PyValue): void {
+    if (this.index !== null) this.index.add(k, v);
+    else if (isCustom(k)) this.index = KeyIndex.of(this.entries());
+  }
+
+  /** The index, made now if the table has none. */
+  keyIndex(): KeyIndex {
+    return (this.index ??= KeyIndex.of(this.entries()));
+  }
+
   delete(k: HashKey): boolean {
-    if (this.loose) return this.loose.delete(k);
+    if (this.loose) {
+      if (this.index === null) return this.loose.delete(k);
+      const v = this.loose.get(k);
+      if (!this.loose.delete(k)) return false;
+      this.index.remove(k, v as PyValue);
+      return true;
+    }
     const slot = this.slotOf.get(k);
     if (slot === undefined) return false;
+    if (this.index !== null) this.index.remove(k, this.slotValues[slot]);
     this.slotOf.delete(k);
     this.slotKeys[slot] = DUMMY;
     this.slotValues[slot] = null;
@@ -94,6 +125,7 @@ export class SetTable {
     this.fill = this.used = 0;
     this.slotOf.clear();
     this.loose = null;
+    this.index = null;
   }
 
   /** set.pop(): the entry at CPython's search finger. */
@@ -101,7 +133,7 @@ export class SetTable {
     if (this.loose) {
       const first = this.loose.entries().next();
       if (first.done) return undefined;
-      this.loose.delete(first.value[0]);
+      this.delete(first.value[0]);
       return first.value[1];
     }
     if (this.used === 0) return undefined;
@@ -138,13 +170,19 @@ export class SetTable {
     for (const [, v] of this.entries()) yield v;
   }
 
-  /** set_merge: the entries of `other`, copied slot for slot into an empty table of the same size. */
+  /**
+   * set_merge: the entries of `other`, copied slot for slot into an empty table of the same size.
+   * Keys are taken as they are, so a table that is not empty takes them only if neither table
+   * holds a CustomKey (set-ops.ts addAll compares them one by one otherwise).
+   */
   merge(other: SetTable): void {
     if (other === this || other.size === 0) return;
     if (this.loose || other.loose) {
       for (const [k, v] of other.entries()) this.set(k, v);
       return;
     }
+    // No CustomKey here (one makes a table loose): an index is only a lookup's, made again when needed.
+    this.index = null;
     this.reserve(other.used);
     if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
       this.slotKeys = other.slotKeys.slice();
@@ -177,6 +215,7 @@ export class SetTable {
   /** Takes over the other table's layout (set_swap_bodies, for intersection_update). */
   adopt(other: SetTable): void {
     this.clear();
+    this.index = other.index === null ? null : other.index.clone();
     if (other.loose) {
       this.loose = new Map(other.loose);
       return;

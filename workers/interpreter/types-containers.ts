@@ -1,7 +1,7 @@
 // list, tuple, dict, set, frozenset, range, generator and coroutine: constructors and methods.
 // Every change goes through `mutate`, so that objects other threads see stay in step.
 import { sortValues } from './sort';
-import { dictGet, equals, newDict, setName, truthy } from './compare';
+import { dictCopy, dictEntry, dictGet, equals, newDict, setName, truthy } from './compare';
 import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
 import { contains, delItem, getItem, len, seqIndex, setItem } from './items';
@@ -166,7 +166,8 @@ export function initContainerTypes(): void {
 
   dict.construct = (_cls, args, kwargs) => {
     arity('dict', args, 0, 1);
-    const d = args.length ? newDict(itemsOf(args[0])) : new PyDict();
+    const d =
+      args.length === 0 ? new PyDict() : args[0] instanceof PyDict ? dictCopy(args[0]) : newDict(itemsOf(args[0]));
     if (kwargs) for (const [k, v] of kwargs) setName(d, k, v);
     return d;
   };
@@ -184,13 +185,14 @@ export function initContainerTypes(): void {
   dm('items', (d) => new PyDictView(d, 'items'));
   dm('pop', (d, a) => {
     arity('dict.pop', a, 1, 2);
-    const v = dictGet(d, a[0]);
-    if (v === undefined) {
+    const entry = dictEntry(d, a[0]);
+    if (entry === undefined) {
       if (a.length > 1) return a[1];
       throw pyError('KeyError', undefined, a[0]);
     }
-    mutate.dictDelete(d, a[0]);
-    return v;
+    // The key as the dict holds it: found again by identity, without another __eq__.
+    mutate.dictDelete(d, entry.k);
+    return entry.v;
   });
   dm('popitem', (d) => {
     const last = [...d.map.values()].pop();
@@ -225,7 +227,7 @@ export function initContainerTypes(): void {
     mutate.dictClear(d);
     return null;
   });
-  dm('copy', (d) => newDict([...d.map.values()].map((e) => [e.k, e.v])));
+  dm('copy', (d) => dictCopy(d));
   // A classmethod: called through the class or an instance, it receives the class first.
   setName(
     dict.dict,

@@ -1,5 +1,5 @@
 // set and frozenset: constructors and methods, in CPython's order of work (set-ops.ts).
-import { hashKey } from './compare';
+import { isSubset, setHas, tableHasKey } from './compare';
 import { pyError } from './errors';
 import { mutate } from './mutations';
 import { arity, charge, defineMethod } from './native';
@@ -9,12 +9,6 @@ import * as ops from './set-ops';
 /** A method's other operand as a set: sets as they are, other iterables copied into a frozenset. */
 function asSet(v: PyValue): PySet {
   return v instanceof PySet ? v : ops.setFrom(v, true);
-}
-
-function isSubset(a: PySet, b: PySet): boolean {
-  if (a.map.size > b.map.size) return false;
-  for (const k of a.map.keys()) if (!b.map.has(k)) return false;
-  return true;
 }
 
 export function initSetTypes(): void {
@@ -55,7 +49,7 @@ export function initSetTypes(): void {
     m('isdisjoint', (s, a) => {
       arity('set.isdisjoint', a, 1);
       const o = asSet(a[0]);
-      for (const k of s.map.keys()) if (o.map.has(k)) return false;
+      for (const [k, v] of s.map) if (tableHasKey(o.map, k, v)) return false;
       return true;
     });
     m('copy', (s) => ops.copySet(s));
@@ -78,7 +72,7 @@ export function initSetTypes(): void {
   });
   m('remove', (s, a) => {
     arity('set.remove', a, 1);
-    if (!s.map.has(hashKey(a[0]))) throw pyError('KeyError', undefined, a[0]);
+    if (!setHas(s, a[0])) throw pyError('KeyError', undefined, a[0]);
     mutate.setDelete(s, a[0]);
     return null;
   });
