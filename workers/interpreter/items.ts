@@ -126,7 +126,7 @@ export function getItem(o: PyValue, k: PyValue): PyValue {
 /** d[k] of a dict subclass that keeps dict's __getitem__: a missing key goes to its __missing__, if it has one. */
 function derivedDictItem(o: PyDerived, d: PyDict, k: PyValue): PyValue {
   chargeHash();
-  const entry = d.map.get(hashKey(k));
+  const entry = dictEntry(d, k);
   if (entry) return entry.v;
   const missing = findAttr(o, '__missing__');
   if (missing !== undefined) return call(missing, [k], null);
