@@ -61,8 +61,6 @@ let readySent = false;
 /** The run's time zero, once the process's MainThread has started (0 before). */
 let t0 = 0;
 let warmTarget = 0;
-/** Whether threads made before the run warm up (JitPlan); one a run waits for never does. */
-let warmUp = false;
 
 function flushTrace(): void {
   if (pendingBatches.length === 0) return;
@@ -199,7 +197,6 @@ onMessage((message) => {
     }
     case 'init': {
       useV8Flags(message.jit.flags); // before its warm threads exist
-      warmUp = message.jit.warmUp;
       settings = message.settings;
       parsed = message.parsed;
       pid = message.pid;
@@ -212,7 +209,8 @@ onMessage((message) => {
       Atomics.store(w, NEXT_TID, 1); // tidBase itself is the MainThread's
       Atomics.store(w, NEXT_GIL, 0);
       warmTarget = Math.max(1, message.warmThreads);
-      for (let i = 0; i < warmTarget; i++) spawnWorker(warmUp);
+      // Threads made before the run warm up (warm-up.ts); one a run waits for never does.
+      for (let i = 0; i < warmTarget; i++) spawnWorker(true);
       return;
     }
     case 'start-main': {

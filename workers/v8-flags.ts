@@ -30,23 +30,15 @@ export const ENGINE_NODE_OPTIONS = ['--v8-pool-size=1'];
 /** Every Python process's flags, from its start. */
 export const ENGINE_V8_FLAGS = ['--always-sparkplug'];
 
-/** How a run's processes compile: the flags they add, and whether their warm threads warm up. */
+/** How a run's processes compile: the flags they add. */
 export interface JitPlan {
   flags: string[];
-  /**
-   * Each thread made before the run runs workers/warm-up.py first, so a Python thread's start and
-   * a program's first lines do not pay V8's first compilation of the interpreter's paths: 4 free
-   * threads 190 -> 172 ms, 16 free threads 724 -> 690 ms (medians of 5). Only where compiles are
-   * synchronous: with concurrent recompilation, the compiles the warm-up queued ran later, in the
-   * run, beside the GIL holder (16 threads under one GIL: 1,195 -> 1,255 ms).
-   */
-  warmUp: boolean;
 }
 
-/** A run's plan: synchronous compiles and a warm-up where the program computes on every core at once. */
+/** A run's plan: synchronous compiles where the program computes on every core at once. */
 export function runJitPlan(mode: ThreadingMode, startsProcesses: boolean): JitPlan {
   const everyCore = mode === 'nogil' || mode === 'subinterpreters' || startsProcesses;
-  return everyCore ? { flags: ['--no-concurrent-recompilation'], warmUp: true } : { flags: [], warmUp: false };
+  return { flags: everyCore ? ['--no-concurrent-recompilation'] : [] };
 }
 
 /** Sets flags for the isolates this process creates from now on (its worker threads). */

@@ -1,4 +1,4 @@
-// The warm-up every warm thread of a multi-core run executes before the run (JitPlan): warm-up.py must run
+// The warm-up every warm thread made before a run executes before it: warm-up.py must run
 // to its end in the interpreter, as it does in CPython, or the paths after the failing line stay
 // cold and every thread's start pays for them again.
 import { describe, expect, it } from 'vitest';
