@@ -13,6 +13,7 @@ import asyncioTaskgroups from './asyncio_taskgroups.py?raw';
 import asyncioThreads from './asyncio_threads.py?raw';
 import asyncioTimeouts from './asyncio_timeouts.py?raw';
 import collections from './collections.py?raw';
+import contextlib from './contextlib.py?raw';
 import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
@@ -56,6 +57,7 @@ export const stdlib: Record<string, string> = {
   string,
   json,
   statistics,
+  contextlib,
 };
 
 export const prelude: Record<string, string> = {
