@@ -1,5 +1,6 @@
 // The prelude: modules written in Python that GIL Lab runs like the program itself, as CPython
 // runs its own threading.py. Each thread compiles them on first import.
+import abc from './abc.py?raw';
 import asyncio from './asyncio.py?raw';
 import asyncioBaseEvents from './asyncio_base_events.py?raw';
 import asyncioEvents from './asyncio_events.py?raw';
@@ -58,6 +59,7 @@ export const stdlib: Record<string, string> = {
   json,
   statistics,
   contextlib,
+  abc,
 };
 
 export const prelude: Record<string, string> = {
