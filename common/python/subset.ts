@@ -95,6 +95,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'AbstractContextManager', 'ContextDecorator', 'ExitStack', 'closing', 'contextmanager', 'nullcontext', 'suppress',
   ],
   abc: ['ABC', 'ABCMeta', 'abstractmethod', 'get_cache_token', 'update_abstractmethods'],
+  atexit: ['register', 'unregister'],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };

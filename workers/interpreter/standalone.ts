@@ -9,7 +9,8 @@ import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';
 import { makeTraceback } from './modules/traceback';
 import { running } from './native';
-import type { PyModule } from './objects';
+import { PyModule } from './objects';
+import { call, getAttr } from './attributes';
 
 export interface StandaloneOptions {
   /** The program's file name, as tracebacks show it. */
@@ -80,6 +81,11 @@ function runOnThisThread(source: string, options: StandaloneOptions): Standalone
   let budgetExceeded = false;
   try {
     failure = interp.runMain(parsed.module);
+    // As Py_Finalize does: the atexit functions, if the program imported atexit.
+    interp.guard(() => {
+      const atexit = interp.modules.map.get('atexit')?.v;
+      if (atexit instanceof PyModule) call(getAttr(atexit, '_run_exitfuncs'), [], null);
+    });
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
     budgetExceeded = true;

@@ -1,6 +1,7 @@
 // The prelude: modules written in Python that GIL Lab runs like the program itself, as CPython
 // runs its own threading.py. Each thread compiles them on first import.
 import abc from './abc.py?raw';
+import atexit from './atexit.py?raw';
 import asyncio from './asyncio.py?raw';
 import asyncioBaseEvents from './asyncio_base_events.py?raw';
 import asyncioEvents from './asyncio_events.py?raw';
@@ -60,6 +61,7 @@ export const stdlib: Record<string, string> = {
   statistics,
   contextlib,
   abc,
+  atexit,
 };
 
 export const prelude: Record<string, string> = {
