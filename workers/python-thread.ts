@@ -15,6 +15,7 @@ import { makeSystemModules } from './modules/system';
 import { makeThreadModules, PyChannel, PyLock, newLock, type ThreadsHost } from './modules/threads';
 import { makeMath } from './interpreter/modules/math';
 import { makeTraceback } from './interpreter/modules/traceback';
+import { makeRe } from './interpreter/modules/re';
 import { makeRandom } from './modules/random';
 import { makeSocket } from './modules/socket';
 import { prelude } from './prelude';
@@ -81,6 +82,7 @@ const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
   modules: {
     math: makeMath,
     traceback: makeTraceback,
+    _re: makeRe,
     random: makeRandom(() => runtime),
     socket: makeSocket(() => runtime),
     ...makeSystemModules(() => runtime),

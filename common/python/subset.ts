@@ -96,6 +96,10 @@ export const supportedModules: Record<string, readonly string[]> = {
   ],
   abc: ['ABC', 'ABCMeta', 'abstractmethod', 'get_cache_token', 'update_abstractmethods'],
   atexit: ['register', 'unregister'],
+  re: [
+    'A', 'ASCII', 'DOTALL', 'I', 'IGNORECASE', 'M', 'MULTILINE', 'Match', 'NOFLAG', 'Pattern', 'S', 'U', 'UNICODE', 'VERBOSE', 'X',
+    'compile', 'error', 'escape', 'findall', 'finditer', 'fullmatch', 'match', 'purge', 'search', 'split', 'sub', 'subn',
+  ],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };

@@ -8,6 +8,7 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';
 import { makeTraceback } from './modules/traceback';
+import { makeRe } from './modules/re';
 import { running } from './native';
 import { PyModule } from './objects';
 import { call, getAttr } from './attributes';
@@ -69,7 +70,7 @@ function runOnThisThread(source: string, options: StandaloneOptions): Standalone
       if (interp.cost > costBudget || Date.now() > deadline) throw new BudgetExceeded();
       interp.checkAt = interp.cost + CHECK_EVERY;
     },
-    modules: { math: makeMath, time: makeStandaloneTime, traceback: makeTraceback, ...options.modules },
+    modules: { math: makeMath, time: makeStandaloneTime, traceback: makeTraceback, _re: makeRe, ...options.modules },
     prelude: options.prelude ?? {},
     timeScale: 1,
   };

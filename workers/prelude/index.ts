@@ -37,6 +37,7 @@ import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
 import queue from './queue.py?raw';
+import re from './re.py?raw';
 import thread from './_thread.py?raw';
 import typing from './typing.py?raw';
 import threading from './threading.py?raw';
@@ -62,6 +63,7 @@ export const stdlib: Record<string, string> = {
   contextlib,
   abc,
   atexit,
+  re,
 };
 
 export const prelude: Record<string, string> = {
