@@ -100,6 +100,7 @@ export const supportedModules: Record<string, readonly string[]> = {
     'A', 'ASCII', 'DOTALL', 'I', 'IGNORECASE', 'M', 'MULTILINE', 'Match', 'NOFLAG', 'Pattern', 'S', 'U', 'UNICODE', 'VERBOSE', 'X',
     'compile', 'error', 'escape', 'findall', 'finditer', 'fullmatch', 'match', 'purge', 'search', 'split', 'sub', 'subn',
   ],
+  textwrap: ['TextWrapper', 'dedent', 'fill', 'indent', 'shorten', 'wrap'],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
 };

@@ -31,6 +31,7 @@ import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import operator from './operator.py?raw';
 import heapq from './heapq.py?raw';
 import string from './string.py?raw';
+import textwrap from './textwrap.py?raw';
 import json from './json.py?raw';
 import statistics from './statistics.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
@@ -64,6 +65,7 @@ export const stdlib: Record<string, string> = {
   abc,
   atexit,
   re,
+  textwrap,
 };
 
 export const prelude: Record<string, string> = {
