@@ -15,6 +15,7 @@ import { makeSystemModules } from './modules/system';
 import { makeThreadModules, PyChannel, PyLock, newLock, type ThreadsHost } from './modules/threads';
 import { makeMath } from './interpreter/modules/math';
 import { makeTraceback } from './interpreter/modules/traceback';
+import { makeRe } from './interpreter/modules/re';
 import { makeRandom } from './modules/random';
 import { makeSocket } from './modules/socket';
 import { prelude } from './prelude';
@@ -81,6 +82,7 @@ const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
   modules: {
     math: makeMath,
     traceback: makeTraceback,
+    _re: makeRe,
     random: makeRandom(() => runtime),
     socket: makeSocket(() => runtime),
     ...makeSystemModules(() => runtime),
@@ -154,11 +156,17 @@ function runMain(b: Extract<Become, { type: 'become-main' }>): number {
       exitcode = 1;
       post({ type: 'thread-failed', failure: { tid: b.tid, thread: 'MainThread', type: failure.type, message: failure.message, line: failure.line, traceback: failure.text } });
     }
-    // As the interpreter does at exit: wait for non-daemon threads, then for non-daemon child processes.
+    // As the interpreter does at exit: wait for non-daemon threads, run the atexit functions, then wait for non-daemon child processes.
     interp.guard(() => {
       const modules = interp.modules.map;
       const threading = modules.get('threading')?.v;
       if (threading instanceof PyModule) call(getAttr(threading, '_shutdown'), [], null);
+    });
+    // Then, as Py_Finalize does, the atexit functions (each one's exception is reported by atexit itself).
+    interp.guard(() => {
+      const modules = interp.modules.map;
+      const atexit = modules.get('atexit')?.v;
+      if (atexit instanceof PyModule) call(getAttr(atexit, '_run_exitfuncs'), [], null);
       const mp = modules.get('multiprocessing')?.v;
       if (mp instanceof PyModule) call(getAttr(mp, '_join_children'), [], null);
     });

@@ -89,3 +89,24 @@ describe('asyncio.TaskGroup and exception groups', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
+
+describe('contextlib', () => {
+  const problems = (source: string) => {
+    const result = checkProgram(source);
+    return result.ok ? [] : result.problems.map((p) => `${p.line}: ${p.message}`);
+  };
+
+  it('takes the synchronous context managers', () => {
+    const source = 'from contextlib import contextmanager, suppress, ExitStack\nimport contextlib\nwith contextlib.nullcontext():\n    pass\n';
+    expect(problems(source)).toEqual([]);
+  });
+
+  it('refuses the asynchronous ones and the redirections, saying why', () => {
+    expect(problems('from contextlib import asynccontextmanager\n')).toEqual([
+      '1: contextlib.asynccontextmanager: asynchronous generators (yield inside async def) are not supported here',
+    ]);
+    expect(problems('import contextlib\ncontextlib.redirect_stdout(None)\n')).toEqual([
+      '2: contextlib.redirect_stdout: print() here does not write through sys.stdout, so it cannot be redirected',
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
 import { compileErrors } from './compile-errors';
 import { fstringProblems } from './fstrings';
 import { programNames, subsetRefusals } from './refusals';
-import { moduleList, refusedBuiltins, supportedModules } from './subset';
+import { moduleList, refusedBuiltins, refusedModuleNames, supportedModules } from './subset';
 import { syntaxHint } from './syntax-hints';
 
 export interface Problem {
@@ -84,7 +84,8 @@ export function checkProgram(source: string): CheckResult {
         for (const a of n.names) {
           if (a.name === '*') continue;
           const sub = `${n.module}.${a.name}`;
-          if (!names.includes(a.name) && !supportedModules[sub]) add(a, `${n.module}.${a.name} is not supported here — ${n.module} provides: ${names.join(', ')}`);
+          if (refusedModuleNames[sub]) add(a, `${sub}: ${refusedModuleNames[sub]}`);
+          else if (!names.includes(a.name) && !supportedModules[sub]) add(a, `${n.module}.${a.name} is not supported here — ${n.module} provides: ${names.join(', ')}`);
           else if (supportedModules[sub]) moduleAliases.set(a.asname ?? a.name, sub);
         }
         break;
@@ -94,7 +95,8 @@ export function checkProgram(source: string): CheckResult {
         const mod = moduleAliases.get(n.value.id);
         if (!mod) break;
         const names = supportedModules[mod];
-        if (!names.includes(n.attr) && !supportedModules[`${mod}.${n.attr}`]) add(n, `${mod}.${n.attr} is not supported here — ${mod} provides: ${names.join(', ')}`);
+        if (refusedModuleNames[`${mod}.${n.attr}`]) add(n, `${mod}.${n.attr}: ${refusedModuleNames[`${mod}.${n.attr}`]}`);
+        else if (!names.includes(n.attr) && !supportedModules[`${mod}.${n.attr}`]) add(n, `${mod}.${n.attr} is not supported here — ${mod} provides: ${names.join(', ')}`);
         break;
       }
       case 'Call':

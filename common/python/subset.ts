@@ -91,8 +91,28 @@ export const supportedModules: Record<string, readonly string[]> = {
     'Template', 'ascii_letters', 'ascii_lowercase', 'ascii_uppercase', 'capwords', 'digits', 'hexdigits', 'octdigits',
     'printable', 'punctuation', 'whitespace',
   ],
+  contextlib: [
+    'AbstractContextManager', 'ContextDecorator', 'ExitStack', 'closing', 'contextmanager', 'nullcontext', 'suppress',
+  ],
+  abc: ['ABC', 'ABCMeta', 'abstractmethod', 'get_cache_token', 'update_abstractmethods'],
+  atexit: ['register', 'unregister'],
+  re: [
+    'A', 'ASCII', 'DOTALL', 'I', 'IGNORECASE', 'M', 'MULTILINE', 'Match', 'NOFLAG', 'Pattern', 'S', 'U', 'UNICODE', 'VERBOSE', 'X',
+    'compile', 'error', 'escape', 'findall', 'finditer', 'fullmatch', 'match', 'purge', 'search', 'split', 'sub', 'subn',
+  ],
+  textwrap: ['TextWrapper', 'dedent', 'fill', 'indent', 'shorten', 'wrap'],
   traceback: ['format_exc', 'format_exception', 'print_exc', 'print_exception'],
   socket: ['AF_INET', 'ECHO_HOST', 'SOCK_STREAM', 'create_connection', 'socket'],
+};
+
+/** Names of supported modules the checker refuses with a reason of their own (module.name → why). */
+export const refusedModuleNames: Record<string, string> = {
+  'contextlib.asynccontextmanager': 'asynchronous generators (yield inside async def) are not supported here',
+  'contextlib.AsyncExitStack': 'asynchronous context managers of contextlib are not supported here',
+  'contextlib.AbstractAsyncContextManager': 'asynchronous context managers of contextlib are not supported here',
+  'contextlib.aclosing': 'asynchronous generators (yield inside async def) are not supported here',
+  'contextlib.redirect_stdout': 'print() here does not write through sys.stdout, so it cannot be redirected',
+  'contextlib.redirect_stderr': 'print() here does not write through sys.stderr, so it cannot be redirected',
 };
 
 /** Builtins a program may not call: what they do has no place in a GIL Lab run. */

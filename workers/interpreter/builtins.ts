@@ -34,7 +34,8 @@ import {
   type Kwargs,
   type PyValue,
 } from './objects';
-import { binaryOp, isInstance } from './operators';
+import { binaryOp } from './operators';
+import { instanceCheck, subclassCheck } from './subclass-hooks';
 import { pyRepr, pyStr } from './text';
 import { pyHash, valueId } from './hash';
 import { initIterationBuiltins } from './builtins-iter';
@@ -175,14 +176,11 @@ export function makeBuiltins(output: Output): PyDict {
   });
   fn('isinstance', (args) => {
     arity('isinstance', args, 2);
-    return isInstance(args[0], args[1]);
+    return instanceCheck(args[0], args[1]);
   });
   fn('issubclass', (args) => {
     arity('issubclass', args, 2);
-    const [c, t] = args;
-    if (!(c instanceof PyType)) throw pyError('TypeError', 'issubclass() arg 1 must be a class');
-    const targets = t instanceof PyTuple ? t.items : [t];
-    return targets.some((x) => x instanceof PyType && c.mro.includes(x));
+    return subclassCheck(args[0], args[1]);
   });
   fn('callable', (args) => {
     arity('callable', args, 1);

@@ -8,8 +8,10 @@ import { Interpreter, type Failure, type InterpreterHost } from './interpreter';
 import { makeMath } from './modules/math';
 import { makeStandaloneTime } from './modules/standalone-time';
 import { makeTraceback } from './modules/traceback';
+import { makeRe } from './modules/re';
 import { running } from './native';
-import type { PyModule } from './objects';
+import { PyModule } from './objects';
+import { call, getAttr } from './attributes';
 
 export interface StandaloneOptions {
   /** The program's file name, as tracebacks show it. */
@@ -68,7 +70,7 @@ function runOnThisThread(source: string, options: StandaloneOptions): Standalone
       if (interp.cost > costBudget || Date.now() > deadline) throw new BudgetExceeded();
       interp.checkAt = interp.cost + CHECK_EVERY;
     },
-    modules: { math: makeMath, time: makeStandaloneTime, traceback: makeTraceback, ...options.modules },
+    modules: { math: makeMath, time: makeStandaloneTime, traceback: makeTraceback, _re: makeRe, ...options.modules },
     prelude: options.prelude ?? {},
     timeScale: 1,
   };
@@ -80,6 +82,11 @@ function runOnThisThread(source: string, options: StandaloneOptions): Standalone
   let budgetExceeded = false;
   try {
     failure = interp.runMain(parsed.module);
+    // As Py_Finalize does: the atexit functions, if the program imported atexit.
+    interp.guard(() => {
+      const atexit = interp.modules.map.get('atexit')?.v;
+      if (atexit instanceof PyModule) call(getAttr(atexit, '_run_exitfuncs'), [], null);
+    });
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
     budgetExceeded = true;

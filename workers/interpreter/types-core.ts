@@ -308,6 +308,19 @@ export function initCoreTypes(): void {
   );
   types.staticmethod.construct = (_cls, args) => new PyStaticMethod(args[0]);
   types.classmethod.construct = (_cls, args) => new PyClassMethod(args[0]);
+  // What abc.ABCMeta reads to find abstract methods behind a property, classmethod or staticmethod.
+  const getter = (t: PyType, name: string, get: (self: PyValue) => PyValue) =>
+    setName(t.dict, name, new PyProperty(new PyBuiltin(name, (args) => get(args[0]), t.name)));
+  const abstract = (f: PyValue) => f !== null && truthy(findAttr(f, '__isabstractmethod__') ?? false);
+  for (const field of ['fget', 'fset', 'fdel'] as const) getter(types.property, field, (self) => (self as PyProperty)[field]);
+  getter(types.property, '__isabstractmethod__', (self) => {
+    const p = self as PyProperty;
+    return abstract(p.fget) || abstract(p.fset) || abstract(p.fdel);
+  });
+  for (const t of [types.classmethod, types.staticmethod]) {
+    getter(t, '__func__', (self) => (self as PyClassMethod | PyStaticMethod).func);
+    getter(t, '__isabstractmethod__', (self) => abstract((self as PyClassMethod | PyStaticMethod).func));
+  }
 
   // exceptions: str(), repr() and args come from errors.ts and text.ts; __init__ keeps args
   const base = exceptions.BaseException;

@@ -1,5 +1,7 @@
 // The prelude: modules written in Python that GIL Lab runs like the program itself, as CPython
 // runs its own threading.py. Each thread compiles them on first import.
+import abc from './abc.py?raw';
+import atexit from './atexit.py?raw';
 import asyncio from './asyncio.py?raw';
 import asyncioBaseEvents from './asyncio_base_events.py?raw';
 import asyncioEvents from './asyncio_events.py?raw';
@@ -13,6 +15,7 @@ import asyncioTaskgroups from './asyncio_taskgroups.py?raw';
 import asyncioThreads from './asyncio_threads.py?raw';
 import asyncioTimeouts from './asyncio_timeouts.py?raw';
 import collections from './collections.py?raw';
+import contextlib from './contextlib.py?raw';
 import collectionsDicts from './_collections_dicts.py?raw';
 import collectionsNamedtuple from './_collections_namedtuple.py?raw';
 import futures from './concurrent_futures.py?raw';
@@ -28,12 +31,14 @@ import multiprocessingManagers from './multiprocessing_managers.py?raw';
 import operator from './operator.py?raw';
 import heapq from './heapq.py?raw';
 import string from './string.py?raw';
+import textwrap from './textwrap.py?raw';
 import json from './json.py?raw';
 import statistics from './statistics.py?raw';
 import multiprocessingPool from './multiprocessing_pool.py?raw';
 import multiprocessingProcess from './multiprocessing_process.py?raw';
 import multiprocessingSharedctypes from './multiprocessing_sharedctypes.py?raw';
 import queue from './queue.py?raw';
+import re from './re.py?raw';
 import thread from './_thread.py?raw';
 import typing from './typing.py?raw';
 import threading from './threading.py?raw';
@@ -56,6 +61,11 @@ export const stdlib: Record<string, string> = {
   string,
   json,
   statistics,
+  contextlib,
+  abc,
+  atexit,
+  re,
+  textwrap,
 };
 
 export const prelude: Record<string, string> = {
