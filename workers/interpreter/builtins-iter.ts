@@ -1,14 +1,18 @@
 // The builtins that walk iterables: min, max, sum, sorted, reversed, enumerate, zip, map, filter,
 // any, all, iter and next.
 import { call, callMethod, findAttr } from './attributes';
-import { compare, truthy } from './compare';
-import { exceptions, pyError } from './errors';
+import { compare, equals, truthy } from './compare';
+import { exceptions, pyError, PyExc } from './errors';
 import { PyGenerator, stopIteration } from './generators';
 import { len } from './items';
-import { iterate, JsIterator, PyIterator, toArray } from './iteration';
+import { iterate, iteratorType, JsIterator, PyIterator, toArray } from './iteration';
 import { arity, charge, clinicArity, kwarg, onlyKwargs, unpackArity } from './native';
 import {
+  PyBoundMethod,
+  PyBuiltin,
   PyDerived,
+  PyFunction,
+  PyObject,
   PyDict,
   PyInstance,
   PyList,
@@ -145,8 +149,10 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     return true;
   });
   fn('iter', (args) => {
-    arity('iter', args, 1);
-    return iterate(args[0]);
+    unpackArity('iter', args, 1, 2);
+    if (args.length === 1) return iterate(args[0]);
+    if (!isCallable(args[0])) throw pyError('TypeError', 'iter(v, w): v must be callable');
+    return new CallableIterator(args[0], args[1]);
   });
   fn('next', (args) => {
     arity('next', args, 1, 2);
@@ -162,6 +168,43 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     if (args.length > 1) return args[1];
     throw pyError('StopIteration');
   });
+}
+
+function isCallable(v: PyValue): boolean {
+  if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType) return true;
+  return v instanceof PyObject && lookupType(typeOf(v), '__call__') !== undefined;
+}
+
+/** iter(callable, sentinel): calls until the result equals the sentinel (or StopIteration), then stays exhausted. */
+class CallableIterator extends PyIterator {
+  declare private f: PyValue | null;
+  declare private readonly sentinel: PyValue;
+  constructor(f: PyValue, sentinel: PyValue) {
+    super();
+    this.f = f;
+    this.sentinel = sentinel;
+  }
+  override get cls(): PyType {
+    return iteratorType('callable_iterator');
+  }
+  next(): PyValue | undefined {
+    if (this.f === null) return undefined;
+    let v: PyValue;
+    try {
+      v = call(this.f, [], null);
+    } catch (e) {
+      if (e instanceof PyExc && e.value.type.mro.includes(exceptions.StopIteration)) {
+        this.f = null;
+        return undefined;
+      }
+      throw e;
+    }
+    if (v === this.sentinel || equals(this.sentinel, v)) {
+      this.f = null;
+      return undefined;
+    }
+    return v;
+  }
 }
 
 function callNext(it: PyValue): PyValue | undefined {

@@ -21,6 +21,44 @@ import { exceptions, pyError, PyExc } from './errors';
 import { call, callMethod } from './attributes';
 import { PyDictView, viewItems } from './dict-views';
 
+/** The builtin iterator types (list_iterator, map, callable_iterator …): what type() of an iterator shows. Their
+ * __iter__ and __next__ are defined in types-containers.ts. */
+const iteratorNames = [
+  'list_iterator',
+  'list_reverseiterator',
+  'tuple_iterator',
+  'str_iterator',
+  'str_ascii_iterator',
+  'bytes_iterator',
+  'range_iterator',
+  'longrange_iterator',
+  'set_iterator',
+  'dict_keyiterator',
+  'dict_valueiterator',
+  'dict_itemiterator',
+  'dict_reversekeyiterator',
+  'dict_reversevalueiterator',
+  'dict_reverseitemiterator',
+  'reversed',
+  'map',
+  'zip',
+  'enumerate',
+  'filter',
+  'callable_iterator',
+  'generator',
+] as const;
+export type IteratorName = (typeof iteratorNames)[number];
+export const iteratorTypes = new Map<IteratorName, PyType>(
+  iteratorNames.map((name) => {
+    const t = new PyType(name, [types.object]);
+    t.mro = [t, types.object];
+    return [name, t];
+  }),
+);
+export function iteratorType(name: IteratorName): PyType {
+  return iteratorTypes.get(name) as PyType;
+}
+
 /** An iterator; next() returns undefined when exhausted (StopIteration, without the exception). */
 export abstract class PyIterator extends PyObject {
   abstract next(): PyValue | undefined;
