@@ -20,7 +20,7 @@ import {
   typeOf,
   types,
 } from './objects';
-import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
+import { exceptionArgs, exceptions, isExceptionType, pyError, PyExc } from './errors';
 import { dictSet, setName } from './compare';
 import { mutate } from './mutations';
 import { closestName, offerSuggestion } from './suggestions';
@@ -105,6 +105,11 @@ function exceptionAttr(e: PyInstance, name: string): PyValue | undefined {
       return null;
     case '__suppress_context__':
       return false;
+    case 'errno':
+    case 'strerror':
+    case 'filename':
+    case 'filename2':
+      return e.type.mro.includes(exceptions.OSError) ? null : undefined;
     default:
       return undefined;
   }

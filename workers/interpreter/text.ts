@@ -55,10 +55,26 @@ function asText(v: PyValue, method: string): string {
 }
 
 function exceptionStr(e: PyInstance): string {
+  if (e.type.mro.includes(exceptions.OSError)) {
+    const s = osErrorStr(e);
+    if (s !== null) return s;
+  }
   const args = exceptionArgs(e);
   if (args.length === 0) return '';
   if (args.length === 1) return e.type.mro.includes(exceptions.KeyError) ? pyRepr(args[0]) : pyStr(args[0]);
   return pyRepr(new PyTuple(args));
+}
+
+/** OSError's str(): "[Errno 2] No such file: 'a.txt'", or null to show the args as any exception does. */
+export function osErrorStr(e: PyInstance): string | null {
+  const get = (name: string) => e.dict.map.get(name)?.v ?? null;
+  const [errno, strerror, filename, filename2] = [get('errno'), get('strerror'), get('filename'), get('filename2')];
+  if (filename !== null)
+    return filename2 !== null
+      ? `[Errno ${pyStr(errno)}] ${pyStr(strerror)}: ${pyRepr(filename)} -> ${pyRepr(filename2)}`
+      : `[Errno ${pyStr(errno)}] ${pyStr(strerror)}: ${pyRepr(filename)}`;
+  if (errno !== null && strerror !== null) return `[Errno ${pyStr(errno)}] ${pyStr(strerror)}`;
+  return null;
 }
 
 /** What str.isprintable() refuses: control, format, surrogate, private-use, unassigned and separator characters but the space. */
