@@ -20,7 +20,7 @@ import {
   typeOf,
   types,
 } from './objects';
-import { exceptionArgs, exceptions, isExceptionType, pyError, PyExc } from './errors';
+import { exceptionArgs, exceptions, isExceptionType, pyError, PyExc, systemExitCode } from './errors';
 import { dictSet, setName } from './compare';
 import { mutate } from './mutations';
 import { closestName, offerSuggestion } from './suggestions';
@@ -105,6 +105,8 @@ function exceptionAttr(e: PyInstance, name: string): PyValue | undefined {
       return null;
     case '__suppress_context__':
       return false;
+    case 'code':
+      return e.type.mro.includes(exceptions.SystemExit) ? systemExitCode(e) : undefined;
     case 'errno':
     case 'strerror':
     case 'filename':

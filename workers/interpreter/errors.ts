@@ -198,6 +198,12 @@ export function exceptionArgs(e: PyInstance): PyValue[] {
   return args instanceof PyTuple ? args.items : [];
 }
 
+/** SystemExit's code: None without arguments, the argument, or the tuple of them. */
+export function systemExitCode(e: PyInstance): PyValue {
+  const args = exceptionArgs(e);
+  return args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args);
+}
+
 export function isExceptionType(t: PyValue): boolean {
   return t instanceof PyType && t.mro.includes(BaseException);
 }

@@ -5,7 +5,7 @@ import { addCalendar } from '../interpreter/modules/calendar-time';
 import { registerType } from '../interpreter/heap-types';
 import { pyError } from '../interpreter/errors';
 import type { Interpreter } from '../interpreter/interpreter';
-import { arity, charge, defineFunction, float, toFloat } from '../interpreter/native';
+import { arity, charge, defineFunction, float, toFloat, unpackArity } from '../interpreter/native';
 import { PyBuiltin, PyDict, PyInstance, PyList, PyModule, PyTuple, PyType, typeOf, types, type PyValue } from '../interpreter/objects';
 import { call } from '../interpreter/attributes';
 import { cpLength } from '../interpreter/code-points';
@@ -80,6 +80,7 @@ export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (inte
       defineFunction(d, 'getrefcount', (args) => 1 + references(interp, args[0]), 'sys');
       defineFunction(d, '_is_gil_enabled', () => rt().settings.mode !== 'nogil', 'sys');
       defineFunction(d, 'exit', (args) => {
+        unpackArity('exit', args, 0, 1);
         throw pyError('SystemExit', undefined, ...args);
       }, 'sys');
       defineFunction(d, 'intern', (args) => args[0], 'sys');
