@@ -74,6 +74,7 @@ export interface Signature {
 /** Compiled code of a def, lambda, class body or module. */
 export class CodeObject implements Code {
   kind: Code['kind'] = 'function';
+  doc: string | null = null;
   /** Set by the compiler once the body is compiled. */
   body: StmtFn = () => NORMAL;
   /** Generator and coroutine bodies. */

@@ -190,6 +190,7 @@ export class Interpreter implements ThreadState {
     setName(m.dict, '__name__', m.name);
     setName(m.dict, '__file__', file);
     setName(m.dict, '__builtins__', null);
+    setName(m.dict, '__doc__', compiled.code.doc);
     const f = new Frame(compiled.code, m.dict, []);
     compiled.code.run(f);
   }
