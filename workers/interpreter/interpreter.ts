@@ -10,7 +10,7 @@ import { defaultCosts, type CostTable } from './costs';
 import { exceptionArgs, exceptions, pyError, systemExitCode, type PyExc } from './errors';
 import { initExceptionGroups } from './exception-groups';
 import { percentFormat } from './format';
-import { asPyExc, Frame, type ThreadState } from './frame';
+import { asPyExc, Frame, RECURSION_LIMIT, type ThreadState } from './frame';
 import { running } from './native';
 import { PyDict, PyInstance, PyModule, type PyValue } from './objects';
 import { setPercentFormat } from './operators';
@@ -82,6 +82,7 @@ export class Interpreter implements ThreadState {
   cost = -0;
   checkAt = Infinity;
   depth = 0;
+  depthLimit = RECURSION_LIMIT;
   readonly handling: PyExc[] = [];
   readonly builtins: PyDict;
   /** sys.modules: shared by the threads of one process through the heap. */
