@@ -5,7 +5,7 @@ import { compare, equals, truthy } from './compare';
 import { exceptions, pyError, PyExc } from './errors';
 import { PyGenerator, stopIteration } from './generators';
 import { len } from './items';
-import { iterate, iteratorType, JsIterator, PyIterator, toArray } from './iteration';
+import { iterate, iteratorType, JsIterator, PyIterator, toArray, viewIteratorType } from './iteration';
 import { arity, charge, clinicArity, kwarg, onlyKwargs, unpackArity } from './native';
 import {
   PyBoundMethod,
@@ -57,9 +57,13 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
   });
   const reversed = (v: PyValue): PyValue => {
     if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange)
-      return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
-    if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
-    if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
+      return new JsIterator(
+        toArray(v).reverse()[Symbol.iterator](),
+        iteratorType(v instanceof PyList ? 'list_reverseiterator' : v instanceof PyRange ? 'range_iterator' : 'reversed'),
+      );
+    if (v instanceof PyDict)
+      return new JsIterator(viewItems(new PyDictView(v, 'keys'), true), iteratorType('dict_reversekeyiterator'));
+    if (v instanceof PyDictView) return new JsIterator(viewItems(v, true), viewIteratorType(v, true));
     const reversedSlot = v instanceof PyInstance || v instanceof PyType ? slot(v, '__reversed__') : undefined;
     if (reversedSlot !== undefined) return call(reversedSlot, [v], null);
     // A dict or list subclass keeping dict's or list's __reversed__.
@@ -71,7 +75,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     ) {
       const items: PyValue[] = [];
       for (let i = len(v) - 1; i >= 0; i--) items.push(callMethod(v, '__getitem__', [i]));
-      return new JsIterator(items[Symbol.iterator]());
+      return new JsIterator(items[Symbol.iterator](), iteratorType('reversed'));
     }
     throw pyError('TypeError', `'${typeOf(v).name}' object is not reversible`);
   };
@@ -83,6 +87,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
       (function* () {
         for (let v = it.next(); v !== undefined; v = it.next()) yield new PyTuple([i++, v]);
       })(),
+      iteratorType('enumerate'),
     );
   });
   fn('zip', (args, kwargs) => {
@@ -105,6 +110,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
           yield new PyTuple(row);
         }
       })(),
+      iteratorType('zip'),
     );
   });
   fn('map', (args) => {
@@ -123,6 +129,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
           yield call(f, row, null);
         }
       })(),
+      iteratorType('map'),
     );
   });
   fn('filter', (args) => {
@@ -134,6 +141,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
         for (let v = it.next(); v !== undefined; v = it.next())
           if (truthy(f === null ? v : call(f, [v], null))) yield v;
       })(),
+      iteratorType('filter'),
     );
   });
   fn('any', (args) => {

@@ -29,6 +29,7 @@ import { floatRepr } from './format';
 import { call } from './attributes';
 import { PyDictView, viewItems } from './dict-views';
 import { PyGenerator } from './generators';
+import { GenexpIterator } from './iteration';
 import { ForeignObject } from './heap-foreign';
 
 export function pyStr(v: PyValue): string {
@@ -177,7 +178,8 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PySlice) return `slice(${pyRepr(v.start)}, ${pyRepr(v.stop)}, ${pyRepr(v.step)})`;
   if (v instanceof PyBytes) return bytesRepr(v.data);
   if (v instanceof PySingleton) return v.name;
-  if (v instanceof PyGenerator) return `<${v.kind} object ${v.qualname} at ${hexId(v)}>`;
+  if (v instanceof PyGenerator || v instanceof GenexpIterator)
+    return `<${v instanceof GenexpIterator ? 'generator' : v.kind} object ${v.qualname} at ${hexId(v)}>`;
   if (v instanceof ForeignObject && v.label !== null) return `<${v.cls.name} object ${v.label} at ${hexId(v)}>`;
   if (v instanceof PyDictView) return `${v.cls.name}(${pyRepr(new PyList([...viewItems(v)]))})`;
   if (v instanceof PyCell) return `<cell at ${hexId(v)}>`;

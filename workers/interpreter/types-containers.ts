@@ -6,6 +6,7 @@ import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
 import { contains, delItem, getItem, len, seqIndex, setItem } from './items';
 import { pyRepr } from './text';
+import { registerType } from './heap-types';
 import { iterate, iteratorTypes, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, chargedMethods, defineMethod, kwarg, onlyKwargs, toInt } from './native';
@@ -264,6 +265,9 @@ export function initContainerTypes(): void {
   }
   defineMethod(types.generator, '__next__', (self) => (self as PyGenerator).send(null));
   defineMethod(types.generator, '__iter__', (self) => self);
+  // Known by name to every thread (a stand-in for another thread's iterator has its type); a
+  // generator expression's stands in as a generator.
+  for (const t of iteratorTypes.values()) if (t.name !== 'generator') registerType(t);
   for (const t of [types.iterator, ...iteratorTypes.values()]) {
     defineMethod(t, '__iter__', (self) => self);
     defineMethod(t, '__next__', (self) => {
