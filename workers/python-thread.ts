@@ -153,7 +153,7 @@ function runMain(b: Extract<Become, { type: 'become-main' }>): number {
     const compiled = interp.compiled.get(data.settings.file)!;
     failure = runtime.run(() => interp.runModuleCode(interp.mainModule(), compiled, data.settings.file));
     if (failure) {
-      exitcode = 1;
+      exitcode = failure.exitcode ?? 1;
       post({ type: 'thread-failed', failure: { tid: b.tid, thread: 'MainThread', type: failure.type, message: failure.message, line: failure.line, traceback: failure.text } });
     }
     // As the interpreter does at exit: wait for non-daemon threads, run the atexit functions, then wait for non-daemon child processes.

@@ -15,7 +15,8 @@ import type { FromThread, ParsedSources, RunSettings, ThreadStats } from './mess
 import { BLOCKED, IDLE, IO, Recorder, RUNNING, STARTING, WAITING, type LaneState } from './recorder';
 import { laneStats, preludeName } from './thread-parts';
 import { threadCpuClock } from './thread-cpu';
-import { NEXT_TID, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
+import { NEXT_TID, RECURSION_LIMIT_WORD, SWITCH_INTERVAL_US, THREADS_PER_PROCESS } from './words';
+import { MAX_DEPTH, RECURSION_LIMIT } from './interpreter/frame';
 
 /** The eval breaker runs after this much charged time (ns): CPython's runs every few µs of bytecode. */
 const CHECK_NS = 20_000;
@@ -377,6 +378,17 @@ export class ThreadRuntime implements InterpreterHost {
     if (left > 0) this.blockFor(left);
   }
 
+  /** sys.getrecursionlimit(): the process's, as CPython's is per interpreter. */
+  recursionLimit(): number {
+    return Atomics.load(this.words, RECURSION_LIMIT_WORD) || RECURSION_LIMIT;
+  }
+
+  /** sys.setrecursionlimit(n): for this thread now, and for the others as they start. */
+  setRecursionLimit(n: number): void {
+    Atomics.store(this.words, RECURSION_LIMIT_WORD, n);
+    this.interp.depthLimit = Math.min(n, MAX_DEPTH);
+  }
+
   switchIntervalMs(): number {
     return Atomics.load(this.words, SWITCH_INTERVAL_US) / 1000;
   }
@@ -478,6 +490,7 @@ export class ThreadRuntime implements InterpreterHost {
   private startCpuMs = this.cpu.nowMs();
 
   markStart(): void {
+    this.interp.depthLimit = Math.min(this.recursionLimit(), MAX_DEPTH);
     this.startCpuMs = this.cpu.nowMs();
     this.cpuAtSettle = this.startCpuMs;
     this.costAtSettle = this.interp.cost;

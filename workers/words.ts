@@ -10,6 +10,8 @@ export const SWITCH_INTERVAL_US = 4;
 export const NEXT_SLOT = 5;
 /** Counts every start and end of a wait with no timeout (deadlock.ts). */
 export const WAIT_GENERATION = 6;
+/** sys.setrecursionlimit, for every thread of the process (0: CPython's default, 1000). */
+export const RECURSION_LIMIT_WORD = 7;
 export const LOCK_BASE = 16;
 export const LOCK_COUNT = 1 << 16;
 /** A process handle (a child started by this process) is two words: exited (0/1) and exit code. */

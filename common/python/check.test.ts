@@ -110,3 +110,15 @@ describe('contextlib', () => {
     ]);
   });
 });
+
+describe('bytes', () => {
+  const problems = (source: string) => {
+    const result = checkProgram(source);
+    return result.ok ? [] : result.problems.map((p) => `${p.line}: ${p.message}`);
+  };
+
+  it('accepts bytes.fromhex and still refuses float.fromhex', () => {
+    expect(problems('b = bytes.fromhex("ff00")\nprint(b.hex())\n')).toEqual([]);
+    expect(problems('x = float.fromhex("0x1p3")\n')).toEqual(['1: float.fromhex() is not supported here']);
+  });
+});

@@ -1,7 +1,7 @@
 // Parts of Python that parse and that CPython runs, but that GIL Lab's interpreter does not run
 // as CPython does: the checker refuses them by line instead of letting a run differ.
 import { children, walk, type Expr, type Module, type Pos, type Stmt } from './ast';
-import { unsupportedBases, unsupportedMethods } from './subset';
+import { unsupportedBases, unsupportedMethods, unsupportedTypeMethods } from './subset';
 
 export interface Refusal {
   at: Pos;
@@ -94,6 +94,14 @@ export function subsetRefusals(module: Module): Refusal[] {
   for (const n of walk(module.body)) {
     if (n.kind === 'Call' && n.func.kind === 'Attribute' && unsupportedMethods[n.func.attr] && !own.has(n.func.attr))
       add(n.func, `${unsupportedMethods[n.func.attr]}() is not supported here`);
+    if (
+      n.kind === 'Call' &&
+      n.func.kind === 'Attribute' &&
+      n.func.value.kind === 'Name' &&
+      unsupportedTypeMethods.includes(`${n.func.value.id}.${n.func.attr}`) &&
+      !own.has(n.func.value.id)
+    )
+      add(n.func, `${n.func.value.id}.${n.func.attr}() is not supported here`);
     if (n.kind === 'ClassDef')
       for (const b of n.bases) if (b.kind === 'Name' && unsupportedBases.includes(b.id) && !own.has(b.id)) add(b, `classes derived from ${b.id} are not supported here`);
     if (n.kind === 'FunctionDef' && (n.isAsync || [...walk(n.body)].some((x) => x.kind === 'Yield' || x.kind === 'YieldFrom'))) suspensionPlaces(n.body, add);

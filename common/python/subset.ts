@@ -141,8 +141,10 @@ export const unsupportedMethods: Record<string, string> = {
   maketrans: 'str.maketrans',
   to_bytes: 'int.to_bytes',
   from_bytes: 'int.from_bytes',
-  fromhex: 'float.fromhex',
 };
+
+/** Methods refused only when called on the type named (bytes.fromhex is supported, float.fromhex is not). */
+export const unsupportedTypeMethods = ['float.fromhex'];
 
 /** Builtin types a class written in the program may not derive from (their instances are not instances of classes). */
 export const unsupportedBases = ['set', 'frozenset', 'tuple', 'float', 'bool', 'bytes'];

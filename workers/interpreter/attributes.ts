@@ -20,7 +20,7 @@ import {
   typeOf,
   types,
 } from './objects';
-import { exceptionArgs, isExceptionType, pyError, PyExc } from './errors';
+import { exceptionArgs, exceptions, isExceptionType, pyError, PyExc, systemExitCode } from './errors';
 import { dictSet, setName } from './compare';
 import { mutate } from './mutations';
 import { closestName, offerSuggestion } from './suggestions';
@@ -72,11 +72,12 @@ export function findAttr(obj: PyValue, name: string): PyValue | undefined {
     if (name === '__name__') return obj.name;
     if (name === '__qualname__') return obj.qualname;
     if (name === '__module__') return obj.module;
+    if (name === '__doc__') return obj.code.doc;
   }
   if (found !== undefined) return bind(found, obj, ownerOf(t, name));
   if (name === '__class__') return t;
   if (obj instanceof PyBuiltin && (name === '__name__' || name === '__qualname__')) return obj.name;
-  if (obj instanceof PyBoundMethod && (name === '__name__' || name === '__qualname__')) return findAttr(obj.func, name);
+  if (obj instanceof PyBoundMethod && (name === '__name__' || name === '__qualname__' || name === '__doc__')) return findAttr(obj.func, name);
   if (obj instanceof PyBoundMethod && name === '__self__') return obj.self;
   if (name === '__dict__' && obj instanceof PyInstance) return obj.dict;
   if (obj instanceof PyInstance && isExceptionType(obj.type)) {
@@ -105,6 +106,13 @@ function exceptionAttr(e: PyInstance, name: string): PyValue | undefined {
       return null;
     case '__suppress_context__':
       return false;
+    case 'code':
+      return e.type.mro.includes(exceptions.SystemExit) ? systemExitCode(e) : undefined;
+    case 'errno':
+    case 'strerror':
+    case 'filename':
+    case 'filename2':
+      return e.type.mro.includes(exceptions.OSError) ? null : undefined;
     default:
       return undefined;
   }
@@ -114,7 +122,9 @@ function callableAttr(f: PyBuiltin | PyBoundMethod, name: string): PyValue | und
   if (f instanceof PyBoundMethod) {
     if (name === '__self__') return f.self;
     if (name === '__func__') return f.func;
-    return name === '__name__' || name === '__qualname__' || name === '__module__' ? findAttr(f.func, name) : undefined;
+    return name === '__name__' || name === '__qualname__' || name === '__module__' || name === '__doc__'
+      ? findAttr(f.func, name)
+      : undefined;
   }
   if (name === '__name__') return f.name;
   if (name === '__qualname__') return f.owner === 'builtins' || f.owner === 'math' ? f.name : `${f.owner}.${f.name}`;

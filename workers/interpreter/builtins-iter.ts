@@ -1,14 +1,18 @@
 // The builtins that walk iterables: min, max, sum, sorted, reversed, enumerate, zip, map, filter,
 // any, all, iter and next.
 import { call, callMethod, findAttr } from './attributes';
-import { compare, truthy } from './compare';
-import { exceptions, pyError } from './errors';
+import { compare, equals, truthy } from './compare';
+import { exceptions, pyError, PyExc } from './errors';
 import { PyGenerator, stopIteration } from './generators';
 import { len } from './items';
-import { iterate, JsIterator, PyIterator, toArray } from './iteration';
+import { iterate, iteratorType, JsIterator, PyIterator, toArray, viewIteratorType } from './iteration';
 import { arity, charge, clinicArity, kwarg, onlyKwargs, unpackArity } from './native';
 import {
+  PyBoundMethod,
+  PyBuiltin,
   PyDerived,
+  PyFunction,
+  PyObject,
   PyDict,
   PyInstance,
   PyList,
@@ -53,9 +57,13 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
   });
   const reversed = (v: PyValue): PyValue => {
     if (v instanceof PyList || v instanceof PyTuple || typeof v === 'string' || v instanceof PyRange)
-      return new JsIterator(toArray(v).reverse()[Symbol.iterator]());
-    if (v instanceof PyDict) return new JsIterator(viewItems(new PyDictView(v, 'keys'), true));
-    if (v instanceof PyDictView) return new JsIterator(viewItems(v, true));
+      return new JsIterator(
+        toArray(v).reverse()[Symbol.iterator](),
+        iteratorType(v instanceof PyList ? 'list_reverseiterator' : v instanceof PyRange ? 'range_iterator' : 'reversed'),
+      );
+    if (v instanceof PyDict)
+      return new JsIterator(viewItems(new PyDictView(v, 'keys'), true), iteratorType('dict_reversekeyiterator'));
+    if (v instanceof PyDictView) return new JsIterator(viewItems(v, true), viewIteratorType(v, true));
     const reversedSlot = v instanceof PyInstance || v instanceof PyType ? slot(v, '__reversed__') : undefined;
     if (reversedSlot !== undefined) return call(reversedSlot, [v], null);
     // A dict or list subclass keeping dict's or list's __reversed__.
@@ -67,7 +75,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     ) {
       const items: PyValue[] = [];
       for (let i = len(v) - 1; i >= 0; i--) items.push(callMethod(v, '__getitem__', [i]));
-      return new JsIterator(items[Symbol.iterator]());
+      return new JsIterator(items[Symbol.iterator](), iteratorType('reversed'));
     }
     throw pyError('TypeError', `'${typeOf(v).name}' object is not reversible`);
   };
@@ -79,6 +87,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
       (function* () {
         for (let v = it.next(); v !== undefined; v = it.next()) yield new PyTuple([i++, v]);
       })(),
+      iteratorType('enumerate'),
     );
   });
   fn('zip', (args, kwargs) => {
@@ -101,6 +110,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
           yield new PyTuple(row);
         }
       })(),
+      iteratorType('zip'),
     );
   });
   fn('map', (args) => {
@@ -119,6 +129,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
           yield call(f, row, null);
         }
       })(),
+      iteratorType('map'),
     );
   });
   fn('filter', (args) => {
@@ -130,6 +141,7 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
         for (let v = it.next(); v !== undefined; v = it.next())
           if (truthy(f === null ? v : call(f, [v], null))) yield v;
       })(),
+      iteratorType('filter'),
     );
   });
   fn('any', (args) => {
@@ -145,8 +157,10 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     return true;
   });
   fn('iter', (args) => {
-    arity('iter', args, 1);
-    return iterate(args[0]);
+    unpackArity('iter', args, 1, 2);
+    if (args.length === 1) return iterate(args[0]);
+    if (!isCallable(args[0])) throw pyError('TypeError', 'iter(v, w): v must be callable');
+    return new CallableIterator(args[0], args[1]);
   });
   fn('next', (args) => {
     arity('next', args, 1, 2);
@@ -162,6 +176,43 @@ export function initIterationBuiltins(fn: (name: string, f: NativeFn) => void): 
     if (args.length > 1) return args[1];
     throw pyError('StopIteration');
   });
+}
+
+function isCallable(v: PyValue): boolean {
+  if (v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyBoundMethod || v instanceof PyType) return true;
+  return v instanceof PyObject && lookupType(typeOf(v), '__call__') !== undefined;
+}
+
+/** iter(callable, sentinel): calls until the result equals the sentinel (or StopIteration), then stays exhausted. */
+class CallableIterator extends PyIterator {
+  declare private f: PyValue | null;
+  declare private readonly sentinel: PyValue;
+  constructor(f: PyValue, sentinel: PyValue) {
+    super();
+    this.f = f;
+    this.sentinel = sentinel;
+  }
+  override get cls(): PyType {
+    return iteratorType('callable_iterator');
+  }
+  next(): PyValue | undefined {
+    if (this.f === null) return undefined;
+    let v: PyValue;
+    try {
+      v = call(this.f, [], null);
+    } catch (e) {
+      if (e instanceof PyExc && e.value.type.mro.includes(exceptions.StopIteration)) {
+        this.f = null;
+        return undefined;
+      }
+      throw e;
+    }
+    if (v === this.sentinel || equals(this.sentinel, v)) {
+      this.f = null;
+      return undefined;
+    }
+    return v;
+  }
 }
 
 function callNext(it: PyValue): PyValue | undefined {

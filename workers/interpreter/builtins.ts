@@ -161,16 +161,15 @@ export function makeBuiltins(output: Output): PyDict {
   fn('pow', (args) => {
     clinicArity('pow', args, ['base', 'exp', 'mod'], 2);
     if (args.length === 3) {
-      const [b, e, m] = args.map((x) => (num.isNum(x) && !(x instanceof PyFloat) ? BigInt(x as number) : null));
-      if (b === null || e === null || m === null)
+      const [b, e, m] = args;
+      if (!num.isNum(b) || !num.isNum(e) || !num.isNum(m))
+        throw pyError(
+          'TypeError',
+          `unsupported operand type(s) for ** or pow(): ${args.map((x) => `'${typeOf(x).name}'`).join(', ')}`,
+        );
+      if (b instanceof PyFloat || e instanceof PyFloat || m instanceof PyFloat)
         throw pyError('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
-      let r = 1n;
-      let base = ((b % m) + m) % m;
-      for (let x = e; x > 0n; x >>= 1n) {
-        if (x & 1n) r = (r * base) % m;
-        base = (base * base) % m;
-      }
-      return Number(r);
+      return num.powMod(b, e, m);
     }
     return binaryOp('**', args[0], args[1]);
   });

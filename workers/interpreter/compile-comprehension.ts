@@ -7,7 +7,7 @@ import type { Ctx } from './compile-context';
 import { compileExpr, staticCost } from './compile-expr';
 import { storeTarget } from './compile-store';
 import { asPyExc, type ExprFn, type Frame } from './frame';
-import { iterate, JsIterator } from './iteration';
+import { GenexpIterator, iterate } from './iteration';
 import { PyDict, PyList, PySet, type PyValue } from './objects';
 
 type Emit = (f: Frame) => void;
@@ -141,7 +141,10 @@ export function generatorExp(ctx: Ctx, e: Expr & { kind: 'GeneratorExp' }): Expr
       throw frame(f, err);
     }
   }
-  return (f) => new JsIterator(guarded(f, first(f)));
+  const outer = ctx.scope;
+  const qualname =
+    outer.kind === 'module' ? '<genexpr>' : `${outer.qualname}${outer.kind === 'function' ? '.<locals>' : ''}.<genexpr>`;
+  return (f) => new GenexpIterator(guarded(f, first(f)), qualname);
 }
 
 /**

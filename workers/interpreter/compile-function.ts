@@ -111,6 +111,14 @@ function closureReader(ctx: Ctx, scope: Scope): ((f: Frame) => PyCell[]) | null 
   return (f) => indices.map((i) => f.cells[i]);
 }
 
+/** A body's docstring: its first statement when that is a string literal. */
+export function docstring(body: Stmt[]): string | null {
+  const first = body[0];
+  return first?.kind === 'Expr' && first.value.kind === 'Constant' && first.value.value.type === 'str'
+    ? first.value.value.value
+    : null;
+}
+
 export function makeFunction(
   ctx: Ctx,
   node: (Stmt & { kind: 'FunctionDef' }) | (Expr & { kind: 'Lambda' }),
@@ -129,7 +137,10 @@ export function makeFunction(
           f.ret = body(f);
           return RETURN;
         };
-    } else if (code.kind !== 'function') compileGeneratorBody(ctx, code, node.body);
+      return;
+    }
+    code.doc = docstring(node.body);
+    if (code.kind !== 'function') compileGeneratorBody(ctx, code, node.body);
     else code.body = compileBlock(ctx, node.body);
   });
   const defaults = args.defaults.map((d) => compileExpr(ctx, d));
@@ -176,6 +187,7 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
   const compiledIn = ctx.env.moduleName;
   const name = node.name;
   const qualname = scope.qualname;
+  const doc = docstring(node.body);
   return (f) => {
     // As CPython's class body begins `__module__ = __name__`: a module may name itself as
     // another (the prelude's private modules name the public one whose classes they define).
@@ -195,6 +207,7 @@ export function makeClass(ctx: Ctx, node: Stmt & { kind: 'ClassDef' }): ExprFn {
     const ns = prepare(meta, name, baseTypes, kwargs);
     setName(ns, '__module__', module);
     setName(ns, '__qualname__', qualname);
+    setName(ns, '__doc__', doc);
     const cells: PyCell[] = [];
     for (let i = 0; i < scope.cellvars.length; i++) cells.push(new PyCell());
     if (closure) cells.push(...closure(f));

@@ -2,6 +2,7 @@
 import type { Module } from '../../common/python/ast';
 import { Ctx, type CompileEnv } from './compile-context';
 import { compileBlock } from './compile-stmt';
+import { docstring } from './compile-function';
 import { CodeObject } from './frame';
 import { analyze } from './scope';
 
@@ -20,5 +21,6 @@ export function compileModule(env: CompileEnv, module: Module): CompiledModule {
   code.nslots = table.module.nslots;
   ctx.code = code;
   code.body = compileBlock(ctx, module.body);
+  code.doc = docstring(module.body);
   return { code, codes: ctx.codes };
 }

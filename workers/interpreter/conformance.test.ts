@@ -29,7 +29,7 @@ function withoutMarkers(stderr: string): string {
 
 function runHere(name: string): Outcome {
   const run = runStandalone(source(name), { file: name, prelude: stdlib });
-  return { stdout: run.stdout, stderr: run.stderr, status: run.failure ? 1 : 0 };
+  return { stdout: run.stdout, stderr: run.stderr, status: run.failure ? (run.failure.exitcode ?? 1) : 0 };
 }
 
 describe('conformance: the interpreter prints what CPython prints', () => {

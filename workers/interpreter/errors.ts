@@ -1,6 +1,6 @@
 // Python exceptions: the builtin hierarchy, the JavaScript throwable that carries an exception
 // instance up the interpreter's stack, and tracebacks as CPython prints them.
-import { PyInstance, PyTuple, PyType, types, type PyValue } from './objects';
+import { PyInstance, PyTuple, PyType, types, type Constructor, type PyValue } from './objects';
 import { setName } from './compare';
 
 /** The traceback of an exception a handler caught (`except … as e`), so it can still be printed. */
@@ -140,6 +140,49 @@ export const exceptions = {
   SystemExit: exceptionClass('SystemExit', BaseException),
 };
 
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): the attributes from the arguments, args
+// without the filenames; OSError itself makes the subclass of the errno (OSError(2, '…') is a FileNotFoundError).
+const errnoClasses = new Map<number, PyType>([
+  [1, exceptions.PermissionError],
+  [2, exceptions.FileNotFoundError],
+  [3, exceptions.ProcessLookupError],
+  [4, exceptions.InterruptedError],
+  [10, exceptions.ChildProcessError],
+  [11, exceptions.BlockingIOError],
+  [13, exceptions.PermissionError],
+  [17, exceptions.FileExistsError],
+  [20, exceptions.NotADirectoryError],
+  [21, exceptions.IsADirectoryError],
+  [32, exceptions.BrokenPipeError],
+  [103, exceptions.ConnectionAbortedError],
+  [104, exceptions.ConnectionResetError],
+  [108, exceptions.BrokenPipeError],
+  [110, exceptions.TimeoutError],
+  [111, exceptions.ConnectionRefusedError],
+  [114, exceptions.BlockingIOError],
+  [115, exceptions.BlockingIOError],
+]);
+const constructOSError: Constructor = (cls, args) => {
+  const errno = args.length >= 2 && args.length <= 5 ? args[0] : undefined;
+  const mapped = cls === OSError && typeof errno === 'number' ? errnoClasses.get(errno) : undefined;
+  const e = new PyInstance(mapped ?? cls);
+  initOSError(e, args);
+  return e;
+};
+for (const t of Object.values(exceptions)) if (t.mro.includes(OSError)) t.construct = constructOSError;
+
+/** OSError.__init__'s arguments: errno, strerror, filename and filename2 when 2 to 5 are given (args keeps 2 with a filename). */
+export function initOSError(e: PyInstance, args: PyValue[]): void {
+  const n = args.length;
+  const named = n >= 3 && n <= 5 && args[2] !== null;
+  setName(e.dict, 'args', new PyTuple(named ? args.slice(0, 2) : args));
+  if (n < 2 || n > 5) return;
+  setName(e.dict, 'errno', args[0]);
+  setName(e.dict, 'strerror', args[1]);
+  if (named) setName(e.dict, 'filename', args[2]);
+  if (named && n === 5) setName(e.dict, 'filename2', args[4]);
+}
+
 export type ExceptionName = keyof typeof exceptions;
 
 /** A Python exception to throw from TypeScript: `throw pyError('TypeError', "…")`. */
@@ -153,6 +196,12 @@ export function pyError(name: ExceptionName, message?: string, ...more: PyValue[
 export function exceptionArgs(e: PyInstance): PyValue[] {
   const args = e.dict.map.get('args')?.v;
   return args instanceof PyTuple ? args.items : [];
+}
+
+/** SystemExit's code: None without arguments, the argument, or the tuple of them. */
+export function systemExitCode(e: PyInstance): PyValue {
+  const args = exceptionArgs(e);
+  return args.length === 0 ? null : args.length === 1 ? args[0] : new PyTuple(args);
 }
 
 export function isExceptionType(t: PyValue): boolean {

@@ -23,6 +23,8 @@ export interface ThreadState {
   /** breaker() is due once cost reaches this. */
   checkAt: number;
   depth: number;
+  /** What depth raises RecursionError: sys.setrecursionlimit's, capped at what the JavaScript stack holds. */
+  depthLimit: number;
   readonly costs: CostTable;
   /** The eval breaker: pays for computed time, gives up the GIL when asked, flushes the trace. */
   breaker(): void;
@@ -33,6 +35,13 @@ export interface ThreadState {
 }
 
 export const RECURSION_LIMIT = 1000;
+/**
+ * The deepest Python recursion a thread may reach whatever sys.setrecursionlimit says, so that the
+ * JavaScript stack of a Python thread's worker (16 MB, ../python-process.ts) does not overflow first:
+ * measured there, plain recursion overflows near depth 25,000, a method recursing through a list
+ * comprehension or a decorator's wrapper near 20,000. Beyond the cap, RecursionError as CPython's.
+ */
+export const MAX_DEPTH = 10_000;
 /** Finished frames kept per code object (deeper recursion allocates the rest). */
 const SPARE_FRAMES = 16;
 
@@ -74,6 +83,7 @@ export interface Signature {
 /** Compiled code of a def, lambda, class body or module. */
 export class CodeObject implements Code {
   kind: Code['kind'] = 'function';
+  doc: string | null = null;
   /** Set by the compiler once the body is compiled. */
   body: StmtFn = () => NORMAL;
   /** Generator and coroutine bodies. */
@@ -160,7 +170,7 @@ export class CodeObject implements Code {
   /** Runs a frame to completion (a call, a module body, a class body). */
   run(f: Frame): PyValue {
     const ts = this.ts;
-    if (++ts.depth > RECURSION_LIMIT) {
+    if (++ts.depth > ts.depthLimit) {
       ts.depth--;
       throw pyError('RecursionError', 'maximum recursion depth exceeded');
     }

@@ -108,7 +108,7 @@ describe('SharedHeap: objects only their thread can use', () => {
     ['next(gen)', "generator 'numbers'"],
     ['gen.send(None)', "generator 'numbers'"],
     ['send(None)', "generator 'numbers'"],
-    ['list(it)', "'iterator' object"],
+    ['list(it)', "'list_iterator' object"],
     ['coro.send(None)', "coroutine 'job'"],
     ['coro.close()', "coroutine 'job'"],
   ])('using one elsewhere (%s) raises, naming it and its owner', (source, what) => {
@@ -173,6 +173,6 @@ describe('copies (a forked process, a subinterpreter)', () => {
       }
     };
     expect(message(a.global('gen') as PyValue)).toBe("cannot copy 'generator' object into another process");
-    expect(message(a.global('it') as PyValue)).toBe("cannot copy 'iterator' object into another process");
+    expect(message(a.global('it') as PyValue)).toBe("cannot copy 'list_iterator' object into another process");
   });
 });

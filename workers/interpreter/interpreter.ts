@@ -7,10 +7,10 @@ import { setName } from './compare';
 import { compileModule, type CompiledModule } from './compile';
 import type { CompileEnv } from './compile-context';
 import { defaultCosts, type CostTable } from './costs';
-import { exceptionArgs, exceptions, pyError, type PyExc } from './errors';
+import { exceptionArgs, exceptions, pyError, systemExitCode, type PyExc } from './errors';
 import { initExceptionGroups } from './exception-groups';
 import { percentFormat } from './format';
-import { asPyExc, Frame, type ThreadState } from './frame';
+import { asPyExc, Frame, RECURSION_LIMIT, type ThreadState } from './frame';
 import { running } from './native';
 import { PyDict, PyInstance, PyModule, type PyValue } from './objects';
 import { setPercentFormat } from './operators';
@@ -60,6 +60,8 @@ export interface Failure {
   text: string;
   /** The program line where it was raised (innermost frame in the program file), or 0. */
   line: number;
+  /** The process's exit status when it is not 1: sys.exit(3) ends the run with 3. */
+  exitcode?: number;
 }
 
 /** GIL_LAB_TRACEBACK=full shows the prelude's own frames in tracebacks (for working on the prelude). */
@@ -80,6 +82,7 @@ export class Interpreter implements ThreadState {
   cost = -0;
   checkAt = Infinity;
   depth = 0;
+  depthLimit = RECURSION_LIMIT;
   readonly handling: PyExc[] = [];
   readonly builtins: PyDict;
   /** sys.modules: shared by the threads of one process through the heap. */
@@ -188,6 +191,7 @@ export class Interpreter implements ThreadState {
     setName(m.dict, '__name__', m.name);
     setName(m.dict, '__file__', file);
     setName(m.dict, '__builtins__', null);
+    setName(m.dict, '__doc__', compiled.code.doc);
     const f = new Frame(compiled.code, m.dict, []);
     compiled.code.run(f);
   }
@@ -215,7 +219,7 @@ export class Interpreter implements ThreadState {
     } catch (e) {
       const exc = asPyExc(e);
       if (!exc) throw e;
-      if (exc.value.type === exceptions.SystemExit) return null;
+      if (exc.value.type.mro.includes(exceptions.SystemExit)) return this.systemExit(exc);
       const failure = this.describe(exc);
       this.host.write(failure.text + '\n', 'stderr', failure.line);
       return failure;
@@ -230,6 +234,26 @@ export class Interpreter implements ThreadState {
     if (file !== this.mainFile || !this.host.programLine) return `line ${line}`;
     const own = this.host.programLine(line);
     return own > 0 ? `line ${own}` : `line ${line} (a line GIL Lab added to run this strategy)`;
+  }
+
+  /**
+   * An uncaught SystemExit, as CPython's handle_system_exit: no code (or 0) ends the run as done, an int
+   * is the exit status, anything else is printed to stderr and the status is 1.
+   */
+  private systemExit(exc: PyExc): Failure | null {
+    const code = systemExitCode(exc.value);
+    if (code === null) return null;
+    const own = [...exc.traceback].reverse().find((t) => t.file === this.mainFile);
+    const line = own?.line ?? 0;
+    if (typeof code === 'number' || typeof code === 'boolean' || typeof code === 'bigint') {
+      // What the system keeps of the status (exit(256) is 0, exit(-1) is 255).
+      const exitcode = Number(BigInt.asUintN(8, BigInt(code)));
+      if (exitcode === 0) return null;
+      return { type: 'SystemExit', message: String(exitcode), text: '', line, exitcode };
+    }
+    const message = pyStr(code);
+    this.host.write(message + '\n', 'stderr', line);
+    return { type: 'SystemExit', message, text: message, line, exitcode: 1 };
   }
 
   describe(exc: PyExc): Failure {

@@ -26,6 +26,7 @@ import { mutate } from './mutations';
 import { chargeHash } from './native';
 import { cpLength } from './code-points';
 import { PyDictView, viewContains } from './dict-views';
+import { bytesContains } from './types-bytes';
 
 /** A sequence index: negative counts from the end; out of range raises IndexError. */
 export function seqIndex(i: PyValue, length: number, what: string, typeName = what): number {
@@ -211,6 +212,7 @@ export function contains(container: PyValue, item: PyValue): boolean {
     return t.has(k) || ((t.index !== null || isCustom(k)) && findKey(t, k, item) !== undefined);
   }
   if (container instanceof PyDictView) return viewContains(container, item);
+  if (container instanceof PyBytes) return bytesContains(container, item);
   if (typeof container === 'string') {
     if (typeof item !== 'string')
       throw pyError('TypeError', `'in <string>' requires string as left operand, not ${typeOf(item).name}`);

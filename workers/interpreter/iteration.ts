@@ -21,6 +21,45 @@ import { exceptions, pyError, PyExc } from './errors';
 import { call, callMethod } from './attributes';
 import { PyDictView, viewItems } from './dict-views';
 
+/** The builtin iterator types (list_iterator, map, callable_iterator …): what type() of an iterator shows. Their
+ * __iter__ and __next__ are defined in types-containers.ts. */
+const iteratorNames = [
+  'list_iterator',
+  'list_reverseiterator',
+  'tuple_iterator',
+  'str_iterator',
+  'str_ascii_iterator',
+  'bytes_iterator',
+  'range_iterator',
+  'longrange_iterator',
+  'set_iterator',
+  'dict_keyiterator',
+  'dict_valueiterator',
+  'dict_itemiterator',
+  'dict_reversekeyiterator',
+  'dict_reversevalueiterator',
+  'dict_reverseitemiterator',
+  'reversed',
+  'map',
+  'zip',
+  'enumerate',
+  'filter',
+  'callable_iterator',
+  'generator',
+] as const;
+export type IteratorName = (typeof iteratorNames)[number];
+export const iteratorTypes = new Map<IteratorName, PyType>(
+  iteratorNames.map((name) => {
+    const t = new PyType(name, [types.object]);
+    t.mro = [t, types.object];
+    return [name, t];
+  }),
+);
+export function iteratorType(name: IteratorName): PyType {
+  return iteratorTypes.get(name) as PyType;
+}
+const listIteratorType = iteratorType('list_iterator');
+
 /** An iterator; next() returns undefined when exhausted (StopIteration, without the exception). */
 export abstract class PyIterator extends PyObject {
   abstract next(): PyValue | undefined;
@@ -32,13 +71,28 @@ export abstract class PyIterator extends PyObject {
 /** An iterator backed by a JavaScript iterator (dict views, zip, map, genexp …). */
 export class JsIterator extends PyIterator {
   declare private readonly it: Iterator<PyValue>;
-  constructor(it: Iterator<PyValue>) {
+  declare private readonly type: PyType;
+  constructor(it: Iterator<PyValue>, type: PyType = types.iterator) {
     super();
     this.it = it;
+    this.type = type;
+  }
+  override get cls(): PyType {
+    return this.type;
   }
   next(): PyValue | undefined {
     const r = this.it.next();
     return r.done ? undefined : r.value;
+  }
+}
+
+/** A generator expression's iterator: type() says generator, its repr names <genexpr>. */
+export class GenexpIterator extends JsIterator {
+  constructor(
+    it: Iterator<PyValue>,
+    readonly qualname: string,
+  ) {
+    super(it, iteratorType('generator'));
   }
 }
 
@@ -47,11 +101,16 @@ export class ListIterator extends PyIterator {
   /** A list is read through, so that items appended while iterating are seen (as in CPython). */
   declare private readonly list: PyList | null;
   declare private readonly array: readonly PyValue[];
-  constructor(items: readonly PyValue[] | PyList) {
+  declare private readonly type: PyType;
+  constructor(items: readonly PyValue[] | PyList, type = listIteratorType) {
     super();
     this.i = 0;
     this.list = items instanceof PyList ? items : null;
     this.array = items instanceof PyList ? [] : items;
+    this.type = type;
+  }
+  override get cls(): PyType {
+    return this.type;
   }
   next(): PyValue | undefined {
     const items = this.list !== null ? this.list.items : this.array;
@@ -69,6 +128,9 @@ export class RangeIterator extends PyIterator {
     this.left = length;
     this.step = step;
   }
+  override get cls(): PyType {
+    return iteratorType('range_iterator');
+  }
   next(): PyValue | undefined {
     if (this.left <= 0) return undefined;
     this.left--;
@@ -80,9 +142,12 @@ export class RangeIterator extends PyIterator {
 
 class StringIterator extends PyIterator {
   private readonly it: Iterator<string>;
-  constructor(s: string) {
+  constructor(private readonly s: string) {
     super();
     this.it = s[Symbol.iterator]();
+  }
+  override get cls(): PyType {
+    return iteratorType(/^[\0-\x7f]*$/.test(this.s) ? 'str_ascii_iterator' : 'str_iterator');
   }
   next(): PyValue | undefined {
     const r = this.it.next();
@@ -107,14 +172,14 @@ class ProtocolIterator extends PyIterator {
 
 export function iterate(v: PyValue): PyIterator {
   if (v instanceof PyList) return new ListIterator(v);
-  if (v instanceof PyTuple) return new ListIterator(v.items);
+  if (v instanceof PyTuple) return new ListIterator(v.items, iteratorType('tuple_iterator'));
   if (v instanceof PyRange) return new RangeIterator(v);
   if (typeof v === 'string') return new StringIterator(v);
   if (v instanceof PyIterator) return v;
-  if (v instanceof PyDict) return new JsIterator(dictKeys(v));
-  if (v instanceof PySet) return new JsIterator(setItems(v));
-  if (v instanceof PyDictView) return new JsIterator(viewItems(v));
-  if (v instanceof PyBytes) return new ListIterator(Array.from(v.data));
+  if (v instanceof PyDict) return new JsIterator(dictKeys(v), iteratorType('dict_keyiterator'));
+  if (v instanceof PySet) return new JsIterator(setItems(v), iteratorType('set_iterator'));
+  if (v instanceof PyDictView) return new JsIterator(viewItems(v), viewIteratorType(v, false));
+  if (v instanceof PyBytes) return new ListIterator(Array.from(v.data), iteratorType('bytes_iterator'));
   if (v instanceof PyObject) {
     // An instance of a class, or a stand-in for another thread's iterator (heap-foreign.ts).
     const iter = v instanceof PyDerived ? slot(v, '__iter__') : lookupType(v.cls, '__iter__');
@@ -130,6 +195,12 @@ export function iterate(v: PyValue): PyIterator {
       return new JsIterator(sequenceByIndex(v));
   }
   throw pyError('TypeError', `'${typeOf(v).name}' object is not iterable`);
+}
+
+/** The type of an iterator over a dict view: dict_keyiterator, dict_reversevalueiterator … */
+export function viewIteratorType(v: PyDictView, reverse: boolean): PyType {
+  const what = v.kind === 'keys' ? 'key' : v.kind === 'values' ? 'value' : 'item';
+  return iteratorType(`dict_${reverse ? 'reverse' : ''}${what}iterator` as IteratorName);
 }
 
 function* sequenceByIndex(v: PyValue): Generator<PyValue> {

@@ -207,6 +207,41 @@ export function pow(a: Num, b: Num): Num {
   return normInt(big(x) ** big(y));
 }
 
+/** pow(b, e, m) of ints, as CPython's long_pow: a negative exponent inverts b modulo m; the result has m's sign. */
+export function powMod(b: number | bigint | boolean, e: number | bigint | boolean, m: number | bigint | boolean): number | bigint {
+  let mod = BigInt(m);
+  let exp = BigInt(e);
+  if (mod === 0n) throw pyError('ValueError', 'pow() 3rd argument cannot be 0');
+  const negative = mod < 0n;
+  if (negative) mod = -mod;
+  if (mod === 1n) return 0;
+  let base = ((BigInt(b) % mod) + mod) % mod;
+  if (exp < 0n) {
+    base = inverseMod(base, mod);
+    exp = -exp;
+  }
+  let r = 1n;
+  for (; exp > 0n; exp >>= 1n) {
+    if (exp & 1n) r = (r * base) % mod;
+    base = (base * base) % mod;
+  }
+  if (negative && r !== 0n) r -= mod;
+  return normInt(r);
+}
+
+/** The inverse of a (0 <= a < m) modulo m, by the extended Euclidean algorithm. */
+function inverseMod(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [a, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  if (r0 !== 1n) throw pyError('ValueError', 'base is not invertible for the given modulus');
+  return ((s0 % m) + m) % m;
+}
+
 export function neg(a: Num): Num {
   if (a instanceof PyFloat) return float(-a.v);
   const x = intOf(a);

@@ -167,6 +167,8 @@ export interface Code {
   /** Index of the defining node in its module: the same in every thread and process that compiled the module. */
   id: number;
   kind: 'function' | 'generator' | 'coroutine';
+  /** The docstring of the def (a function's __doc__ unless set), or null. */
+  doc: string | null;
   /** Runs a call: binds the arguments and evaluates the body. */
   invoke(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue;
 }

@@ -23,6 +23,7 @@ import { binaryDunder, dictCopy, dictSetKey, truthy } from './compare';
 import { call, callMethod } from './attributes';
 import { mutate } from './mutations';
 import { viewSetOp } from './dict-views';
+import { bytesPercent, fromLatin1, latin1 } from './types-bytes';
 import {
   difference,
   differenceUpdate,
@@ -149,6 +150,8 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
         out.set(b.data, a.data.length);
         return new PyBytes(out);
       }
+      if (a instanceof PyBytes && !(b instanceof PyInstance))
+        throw pyError('TypeError', `can't concat ${typeOf(b).name} to bytes`);
       if (typeof a === 'string' || typeof b === 'string') {
         if (typeof a === 'string' && !(b instanceof PyInstance))
           throw pyError('TypeError', `can only concatenate str (not "${typeOf(b).name}") to str`);
@@ -169,10 +172,12 @@ function sequenceOp(op: BinOp, a: PyValue, b: PyValue): PyValue | undefined {
       if (typeof seq === 'string') return seq.repeat(checkedRepeat(seq.length, n));
       if (seq instanceof PyList) return new PyList(repeat(seq.items, checkedRepeat(seq.items.length, n)));
       if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, checkedRepeat(seq.items.length, n)));
+      if (seq instanceof PyBytes) return fromLatin1(latin1(seq.data).repeat(checkedRepeat(seq.data.length, n)));
       return undefined;
     }
     case '%':
       if (typeof a === 'string') return percent!(a, b);
+      if (a instanceof PyBytes) return bytesPercent(a, b, percent!);
       return undefined;
     case '|':
       if (a instanceof PyDict && b instanceof PyDict) {

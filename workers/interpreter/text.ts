@@ -29,6 +29,7 @@ import { floatRepr } from './format';
 import { call } from './attributes';
 import { PyDictView, viewItems } from './dict-views';
 import { PyGenerator } from './generators';
+import { GenexpIterator } from './iteration';
 import { ForeignObject } from './heap-foreign';
 
 export function pyStr(v: PyValue): string {
@@ -55,10 +56,26 @@ function asText(v: PyValue, method: string): string {
 }
 
 function exceptionStr(e: PyInstance): string {
+  if (e.type.mro.includes(exceptions.OSError)) {
+    const s = osErrorStr(e);
+    if (s !== null) return s;
+  }
   const args = exceptionArgs(e);
   if (args.length === 0) return '';
   if (args.length === 1) return e.type.mro.includes(exceptions.KeyError) ? pyRepr(args[0]) : pyStr(args[0]);
   return pyRepr(new PyTuple(args));
+}
+
+/** OSError's str(): "[Errno 2] No such file: 'a.txt'", or null to show the args as any exception does. */
+export function osErrorStr(e: PyInstance): string | null {
+  const get = (name: string) => e.dict.map.get(name)?.v ?? null;
+  const [errno, strerror, filename, filename2] = [get('errno'), get('strerror'), get('filename'), get('filename2')];
+  if (filename !== null)
+    return filename2 !== null
+      ? `[Errno ${pyStr(errno)}] ${pyStr(strerror)}: ${pyRepr(filename)} -> ${pyRepr(filename2)}`
+      : `[Errno ${pyStr(errno)}] ${pyStr(strerror)}: ${pyRepr(filename)}`;
+  if (errno !== null && strerror !== null) return `[Errno ${pyStr(errno)}] ${pyStr(strerror)}`;
+  return null;
 }
 
 /** What str.isprintable() refuses: control, format, surrogate, private-use, unassigned and separator characters but the space. */
@@ -161,7 +178,8 @@ export function pyRepr(v: PyValue): string {
   if (v instanceof PySlice) return `slice(${pyRepr(v.start)}, ${pyRepr(v.stop)}, ${pyRepr(v.step)})`;
   if (v instanceof PyBytes) return bytesRepr(v.data);
   if (v instanceof PySingleton) return v.name;
-  if (v instanceof PyGenerator) return `<${v.kind} object ${v.qualname} at ${hexId(v)}>`;
+  if (v instanceof PyGenerator || v instanceof GenexpIterator)
+    return `<${v instanceof GenexpIterator ? 'generator' : v.kind} object ${v.qualname} at ${hexId(v)}>`;
   if (v instanceof ForeignObject && v.label !== null) return `<${v.cls.name} object ${v.label} at ${hexId(v)}>`;
   if (v instanceof PyDictView) return `${v.cls.name}(${pyRepr(new PyList([...viewItems(v)]))})`;
   if (v instanceof PyCell) return `<cell at ${hexId(v)}>`;

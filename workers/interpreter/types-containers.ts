@@ -6,7 +6,8 @@ import { pyError, PyExc } from './errors';
 import { PyGenerator } from './generators';
 import { contains, delItem, getItem, len, seqIndex, setItem } from './items';
 import { pyRepr } from './text';
-import { iterate, toArray } from './iteration';
+import { registerType } from './heap-types';
+import { iterate, iteratorTypes, toArray } from './iteration';
 import { mutate } from './mutations';
 import { arity, charge, chargedMethods, defineMethod, kwarg, onlyKwargs, toInt } from './native';
 import {
@@ -266,11 +267,16 @@ export function initContainerTypes(): void {
   }
   defineMethod(types.generator, '__next__', (self) => (self as PyGenerator).send(null));
   defineMethod(types.generator, '__iter__', (self) => self);
-  defineMethod(types.iterator, '__iter__', (self) => self);
-  defineMethod(types.iterator, '__next__', (self) => {
-    const v = iterate(self).next();
-    if (v === undefined) throw pyError('StopIteration');
-    return v;
-  });
+  // Known by name to every thread (a stand-in for another thread's iterator has its type); a
+  // generator expression's stands in as a generator.
+  for (const t of iteratorTypes.values()) if (t.name !== 'generator') registerType(t);
+  for (const t of [types.iterator, ...iteratorTypes.values()]) {
+    defineMethod(t, '__iter__', (self) => self);
+    defineMethod(t, '__next__', (self) => {
+      const v = iterate(self).next();
+      if (v === undefined) throw pyError('StopIteration');
+      return v;
+    });
+  }
   defineMethod(types.coroutine, '__await__', (self) => self);
 }

@@ -14,7 +14,7 @@ import {
 } from './attributes';
 import { newDict, setName, truthy } from './compare';
 import { setObjectFormat } from './compile-fstring';
-import { exceptionArgs, exceptions, pyError } from './errors';
+import { exceptionArgs, exceptions, initOSError, pyError } from './errors';
 import { floatRepr } from './format';
 import { arity, charge, defineMethod, float, toFloat, toInt, toStr } from './native';
 import * as num from './numbers';
@@ -33,10 +33,11 @@ import {
   PyType,
   typeOf,
   types,
+  type NativeFn,
   type PyValue,
 } from './objects';
 import { typeNew } from './compile-function';
-import { defaultRepr, pyRepr, pyStr, setObjectRepr, setObjectStr } from './text';
+import { defaultRepr, osErrorStr, pyRepr, pyStr, setObjectRepr, setObjectStr } from './text';
 import { itemsOf } from './operators';
 
 const intPattern = /^[+-]?(\d(_?\d)*)$/;
@@ -150,10 +151,15 @@ export function initCoreTypes(): void {
   setName(
     object.dict,
     '__init_subclass__',
-    new PyBuiltin('__init_subclass__', (args, kwargs) => {
-      if (kwargs && kwargs.size > 0) throw pyError('TypeError', `${(args[0] as PyType).name}.__init_subclass__() takes no keyword arguments`);
-      return null;
-    }, 'object'),
+    new PyBuiltin(
+      '__init_subclass__',
+      (args, kwargs) => {
+        if (kwargs && kwargs.size > 0)
+          throw pyError('TypeError', `${(args[0] as PyType).name}.__init_subclass__() takes no keyword arguments`);
+        return null;
+      },
+      'object',
+    ),
   );
   const objectDelattr = new PyBuiltin(
     '__delattr__',
@@ -189,8 +195,10 @@ export function initCoreTypes(): void {
     if (args.length === 1 && cls === type) return typeOf(args[0]);
     arity(cls.name, args, 3, 3);
     const [name, bases, ns] = args;
-    if (typeof name !== 'string') throw pyError('TypeError', `type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
-    if (!(bases instanceof PyTuple)) throw pyError('TypeError', `type.__new__() argument 2 must be tuple, not ${typeOf(bases).name}`);
+    if (typeof name !== 'string')
+      throw pyError('TypeError', `type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
+    if (!(bases instanceof PyTuple))
+      throw pyError('TypeError', `type.__new__() argument 2 must be tuple, not ${typeOf(bases).name}`);
     return typeNew(cls, name, bases.items, ns instanceof PyDict ? ns : newDict(itemsOf(ns)), kwargs);
   };
   const typeCall = new PyBuiltin(
@@ -213,8 +221,10 @@ export function initCoreTypes(): void {
         '__new__',
         (args, kwargs) => {
           const cls = args[0];
-          if (!(cls instanceof PyType)) throw pyError('TypeError', `${t.name}.__new__(X): X is not a type object (${typeOf(cls).name})`);
-          if (!cls.mro.includes(t)) throw pyError('TypeError', `${t.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${t.name}`);
+          if (!(cls instanceof PyType))
+            throw pyError('TypeError', `${t.name}.__new__(X): X is not a type object (${typeOf(cls).name})`);
+          if (!cls.mro.includes(t))
+            throw pyError('TypeError', `${t.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${t.name}`);
           if (t === object) return cls.mro.find((k) => k.construct !== null)!.construct!(cls, [], null);
           return newOf(t, cls, args.slice(1), kwargs);
         },
@@ -338,23 +348,33 @@ export function initCoreTypes(): void {
     ),
   );
   setName(base.dict, 'with_traceback', new PyBuiltin('with_traceback', (args) => args[0], 'BaseException'));
+  const baseStr: NativeFn = (args) => {
+    const a = exceptionArgs(args[0] as PyInstance);
+    return a.length === 0
+      ? ''
+      : a.length === 1
+        ? (args[0] as PyInstance).type.mro.includes(exceptions.KeyError)
+          ? pyRepr(a[0])
+          : pyStr(a[0])
+        : pyRepr(new PyTuple(a));
+  };
+  setName(base.dict, '__str__', new PyBuiltin('__str__', baseStr, 'BaseException'));
   setName(
-    base.dict,
-    '__str__',
+    exceptions.OSError.dict,
+    '__init__',
     new PyBuiltin(
-      '__str__',
+      '__init__',
       (args) => {
-        const a = exceptionArgs(args[0] as PyInstance);
-        return a.length === 0
-          ? ''
-          : a.length === 1
-            ? (args[0] as PyInstance).type.mro.includes(exceptions.KeyError)
-              ? pyRepr(a[0])
-              : pyStr(a[0])
-            : pyRepr(new PyTuple(a));
+        initOSError(args[0] as PyInstance, args.slice(1));
+        return null;
       },
-      'BaseException',
+      'OSError',
     ),
+  );
+  setName(
+    exceptions.OSError.dict,
+    '__str__',
+    new PyBuiltin('__str__', (args) => osErrorStr(args[0] as PyInstance) ?? baseStr([args[0]], null), 'OSError'),
   );
   setName(
     exceptions.StopIteration.dict,

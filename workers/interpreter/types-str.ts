@@ -6,10 +6,11 @@ import { cpIndex, cpLength, unitOffset } from './code-points';
 import { pyError } from './errors';
 import { getItem } from './items';
 import { isIterable, toArray } from './iteration';
-import { arity, charge, chargedMethods, chargeField, defineMethod, toInt, toStr } from './native';
+import { arity, charge, chargedMethods, chargeField, toInt, toStr } from './native';
 import { builtinValue, PyBytes, PyList, PyTuple, typeOf, types, type Kwargs, type PyValue } from './objects';
 import { asIndex } from './operators';
 import { notPrintable, pyRepr, pyStr } from './text';
+import { initBytesType } from './types-bytes';
 
 const whitespace = /\s/;
 
@@ -394,8 +395,5 @@ export function initStrTypes(): void {
     if (typeof v === 'string') return new PyBytes(new TextEncoder().encode(v));
     return new PyBytes(Uint8Array.from(toArray(v).map((x) => asIndex(x))));
   };
-  defineMethod(bytes, 'decode', (self) => new TextDecoder().decode((self as PyBytes).data));
-  defineMethod(bytes, 'hex', (self) =>
-    [...(self as PyBytes).data].map((b) => b.toString(16).padStart(2, '0')).join(''),
-  );
+  initBytesType();
 }

@@ -10,7 +10,8 @@ import { getItem } from '../interpreter/items';
 import { toArray } from '../interpreter/iteration';
 import { mutate } from '../interpreter/mutations';
 import { charge, defineFunction, float, kwarg, toFloat } from '../interpreter/native';
-import { big, normInt, PyList, PyModule, PyTuple, type PyValue } from '../interpreter/objects';
+import { big, normInt, PyBytes, PyFloat, PyList, PyModule, PyTuple, type PyValue } from '../interpreter/objects';
+import { floatHash } from '../interpreter/stable-hash';
 import { asIndex } from '../interpreter/operators';
 import type { ThreadRuntime } from '../thread-runtime';
 import { RANDOM_BASE } from '../words';
@@ -132,15 +133,20 @@ class MersenneTwister {
   }
 }
 
-/** CPython's seed(): ints by their 32-bit words; str, bytes by their bytes and their SHA-512. */
+/** CPython's seed(): ints by their 32-bit words; str, bytes by their bytes and their SHA-512; a float by its hash. */
 function seedKey(a: PyValue): number[] {
   let n: bigint;
   if (a === null) n = BigInt(`0x${randomBytes(32).toString('hex')}`);
-  else if (typeof a === 'string') {
-    const bytes = Buffer.from(a, 'utf8');
+  else if (typeof a === 'string' || a instanceof PyBytes) {
+    const bytes = typeof a === 'string' ? Buffer.from(a, 'utf8') : Buffer.from(a.data);
     n = BigInt(`0x${Buffer.concat([bytes, createHash('sha512').update(bytes).digest()]).toString('hex')}`);
   } else if (typeof a === 'number' || typeof a === 'bigint' || typeof a === 'boolean') n = big(a);
-  else throw pyError('TypeError', 'The only supported seed types are: None,\nint, float, str, bytes, and bytearray.');
+  else if (a instanceof PyFloat) {
+    // random_seed() takes hash(a) as a size_t: a negative hash wraps around 2**64.
+    const h = floatHash(a.v);
+    if (h === null) return seedKey(null);
+    return seedKey(BigInt.asUintN(64, BigInt(h)));
+  } else throw pyError('TypeError', 'The only supported seed types are: None,\nint, float, str, bytes, and bytearray.');
   if (n < 0n) n = -n;
   const key: number[] = [];
   do {
@@ -164,14 +170,16 @@ export function makeRandom(rt: () => ThreadRuntime): (interp: Interpreter) => Py
         return f(args, kwargs);
       }, 'random');
     const below = (n: number | bigint) => normInt(mt.below(big(n)));
+    // Bounds of any size (randint(1, 2**70)), as CPython's randrange takes them.
+    const bigIndex = (v: PyValue): bigint => (typeof v === 'bigint' ? v : big(asIndex(v)));
     const randrange = (start: PyValue, stop: PyValue = null, step: PyValue = 1): PyValue => {
-      const a = big(asIndex(start));
+      const a = bigIndex(start);
       if (stop === null) {
         if (a > 0n) return below(a);
         throw pyError('ValueError', 'empty range for randrange()');
       }
-      const b = big(asIndex(stop));
-      const s = big(asIndex(step));
+      const b = bigIndex(stop);
+      const s = bigIndex(step);
       const width = b - a;
       if (s === 1n) {
         if (width > 0n) return normInt(a + mt.below(width));
@@ -189,7 +197,7 @@ export function makeRandom(rt: () => ThreadRuntime): (interp: Interpreter) => Py
     fn('random', () => float(mt.random()));
     fn('getrandbits', (args) => normInt(mt.getrandbits(asIndex(args[0]))));
     fn('randrange', (args) => randrange(args[0], args[1] ?? null, args[2] ?? 1));
-    fn('randint', (args) => randrange(args[0], normInt(big(asIndex(args[1])) + 1n)));
+    fn('randint', (args) => randrange(args[0], normInt(bigIndex(args[1]) + 1n)));
     fn('uniform', (args) => {
       const [a, b] = [toFloat(args[0]), toFloat(args[1])];
       return float(a + (b - a) * mt.random());

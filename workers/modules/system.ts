@@ -5,7 +5,7 @@ import { addCalendar } from '../interpreter/modules/calendar-time';
 import { registerType } from '../interpreter/heap-types';
 import { pyError } from '../interpreter/errors';
 import type { Interpreter } from '../interpreter/interpreter';
-import { arity, charge, defineFunction, float, toFloat } from '../interpreter/native';
+import { arity, charge, defineFunction, float, toFloat, unpackArity } from '../interpreter/native';
 import { PyBuiltin, PyDict, PyInstance, PyList, PyModule, PyTuple, PyType, typeOf, types, type PyValue } from '../interpreter/objects';
 import { call } from '../interpreter/attributes';
 import { cpLength } from '../interpreter/code-points';
@@ -75,11 +75,26 @@ export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (inte
         rt().setSwitchIntervalMs(s * 1000);
         return null;
       }, 'sys');
-      defineFunction(d, 'getrecursionlimit', () => 1000, 'sys');
-      defineFunction(d, 'setrecursionlimit', () => null, 'sys');
+      defineFunction(d, 'getrecursionlimit', () => rt().recursionLimit(), 'sys');
+      defineFunction(d, 'setrecursionlimit', (args) => {
+        arity('setrecursionlimit', args, 1);
+        const n = args[0];
+        if (typeof n !== 'number' && typeof n !== 'bigint' && typeof n !== 'boolean')
+          throw pyError('TypeError', `'${typeOf(n).name}' object cannot be interpreted as an integer`);
+        if (Number(n) < 1) throw pyError('ValueError', 'recursion limit must be greater or equal than 1');
+        const limit = Number(n) > 2 ** 31 - 1 ? 2 ** 31 - 1 : Number(n);
+        if (limit <= interp.depth)
+          throw pyError(
+            'RecursionError',
+            `cannot set the recursion limit to ${limit} at the recursion depth ${interp.depth}: the limit is too low`,
+          );
+        rt().setRecursionLimit(limit);
+        return null;
+      }, 'sys');
       defineFunction(d, 'getrefcount', (args) => 1 + references(interp, args[0]), 'sys');
       defineFunction(d, '_is_gil_enabled', () => rt().settings.mode !== 'nogil', 'sys');
       defineFunction(d, 'exit', (args) => {
+        unpackArity('exit', args, 0, 1);
         throw pyError('SystemExit', undefined, ...args);
       }, 'sys');
       defineFunction(d, 'intern', (args) => args[0], 'sys');
