@@ -50,7 +50,7 @@ export interface RunSettings {
 /** What a warm worker thread becomes. */
 export type Become =
   /** The process's MainThread: runs the program (the main process) or a forked target (a child). */
-  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
+  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; ppid: number | null }
   /**
    * A thread started by threading: `entry` is the shared function it runs; a subinterpreter's
    * thread gets `interpreter` (a copy of the modules and the function) and a heap log of its own.
@@ -64,6 +64,8 @@ export type Become =
       sentinel: number;
       gil: number;
       interpreter: Snapshot | null;
+      /** As become-main's: the OS pid of the process's parent, null for the program's own process. */
+      ppid: number | null;
       heapLog: SharedArrayBuffer | null;
     };
 
@@ -90,7 +92,8 @@ export type ToProcess =
       /** How the run's threads compile (runJitPlan). */
       jit: JitPlan;
     }
-  | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
+  /** ppid: the OS pid of the process that started this one (a Process's parent), null for the program's own. */
+  | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; ppid: number | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
   | { type: 'reply'; tid: number; seq: number; value: unknown }
   /** Test-only fault: the relay stops answering this long after the run starts. */

@@ -60,6 +60,8 @@ let pendingBatches: TraceBatch[] = [];
 let readySent = false;
 /** The run's time zero, once the process's MainThread has started (0 before). */
 let t0 = 0;
+/** The OS pid of the process that started this one (os.getppid()), once it is a Process's; null for the program's own. */
+let ppid: number | null = null;
 let warmTarget = 0;
 /** Whether threads made before the run warm up (JitPlan); one a run waits for never does. */
 let warmUp = false;
@@ -151,6 +153,7 @@ function fromThread(w: WorkerThread, m: FromThread): void {
         sentinel: m.sentinel,
         gil: m.gil,
         interpreter: m.interpreter,
+        ppid,
         heapLog: ownLog,
       });
       send({ type: 'thread-started', tid: m.tid, name: m.name, gil: m.gil, atEpochMs: epochMs() });
@@ -209,9 +212,10 @@ onMessage((message) => {
     }
     case 'start-main': {
       t0 = message.t0EpochMs;
+      ppid = message.ppid;
       const w = takeWarm(message.tid);
       prepareNext();
-      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork });
+      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork, ppid });
       return;
     }
     case 'process-exited': {

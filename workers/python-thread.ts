@@ -65,6 +65,9 @@ function tell(request: Request): void {
   post({ type: 'request', tid: runtime.context.tid, seq: 0, request });
 }
 
+/** os.getppid(): the OS pid of the process that started this one, once this thread has become a Python thread. */
+let parentPid = process.ppid;
+
 // The modules reach the runtime through closures, called only once it exists.
 const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask, tell });
 const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
@@ -83,7 +86,7 @@ const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
     traceback: makeTraceback,
     random: makeRandom(() => runtime),
     socket: makeSocket(() => runtime),
-    ...makeSystemModules(() => runtime),
+    ...makeSystemModules(() => runtime, () => parentPid),
     ...makeThreadModules(host),
   },
   parsed: data.parsed,
@@ -95,6 +98,8 @@ runtime.nativeKinds.set('channel', (state) => new PyChannel(state[0] as string))
 if (data.warmUp) warmUp();
 post({ type: 'thread-ready' });
 const become = awaitBecome();
+// A Process's parent is the process that started it (the OS parent of every process is the supervisor).
+parentPid = become.ppid ?? process.ppid;
 runtime.become({
   tid: become.tid,
   name: become.name,

@@ -50,6 +50,8 @@ class BaseProcess:
                 _gil_lab.process_exception(self._name, e)
                 self._exitcode = 1
             return
+        # What the child's parent_process() is: this process.
+        self._parent_name = _current_process.name
         self._handle = _gil_lab.start_process(self, self._name)
         _children.append(self)
 
@@ -65,6 +67,8 @@ class BaseProcess:
                 _children.remove(self)
 
     def is_alive(self):
+        if self is _current_process:
+            return True
         if not self._started or self._exitcode is not None:
             return False
         if self._handle is None:
@@ -86,7 +90,7 @@ class BaseProcess:
 
     @property
     def exitcode(self):
-        if self._exitcode is None and self._handle is not None:
+        if self._exitcode is None and self._handle is not None and self is not _current_process:
             self._exitcode = _gil_lab.process_exitcode(self._handle)
         return self._exitcode
 
@@ -108,6 +112,8 @@ class BaseProcess:
 
     @property
     def pid(self):
+        if self is _current_process:
+            return os.getpid()  # in the child, as CPython's
         if self._handle is None:
             return None
         return _gil_lab.process_pid(self._handle)
@@ -122,7 +128,7 @@ class BaseProcess:
         else:
             status = 'stopped'
         info = [type(self).__name__, 'name=%r' % self._name]
-        if self._started and self.pid is not None:
+        if self._started and self is not _current_process and self.pid is not None:
             info.append('pid=%s' % self.pid)
         info.append('parent=%s' % self._parent_pid)
         info.append(status)
@@ -134,9 +140,10 @@ class BaseProcess:
 
     def _bootstrap(self):
         """Runs in the child: the process's work, then its threads; returns the exit code."""
-        global _current_process, _children
+        global _current_process, _children, _parent_process
         threading._after_fork()
         _current_process = self
+        _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
         _children = []
         exitcode = 0
         try:
@@ -175,7 +182,32 @@ class _MainProcess(BaseProcess):
         return "<_MainProcess name='%s' parent=None started>" % self._name
 
 
+class _ParentProcess(BaseProcess):
+    # A child's parent_process(): the process that started it.
+    def __init__(self, name, pid):
+        self._name = name
+        self._pid = pid
+        self._parent_pid = None
+        self._daemonic = False
+        self._handle = None
+        self._exitcode = None
+        self._started = False
+
+    @property
+    def pid(self):
+        return self._pid
+
+    ident = pid
+
+    def is_alive(self):
+        return True
+
+    def __repr__(self):
+        return "<_ParentProcess name='%s' parent=None unknown>" % self._name
+
+
 _current_process = _MainProcess()
+_parent_process = None
 _children = []
 
 
@@ -184,7 +216,7 @@ def current_process():
 
 
 def parent_process():
-    return None
+    return _parent_process
 
 
 def active_children():
