@@ -52,6 +52,7 @@ function awaitBecome(): Become {
 let seq = 0;
 function ask(request: Request): unknown {
   const mine = ++seq;
+  runtime.flushOutput();
   post({ type: 'request', tid: runtime.context.tid, seq: mine, request });
   for (;;) {
     const m = inbox.take(150);
@@ -62,6 +63,7 @@ function ask(request: Request): unknown {
 
 /** A request with no answer to wait for (seq 0: the supervisor does not reply). */
 function tell(request: Request): void {
+  runtime.flushOutput();
   post({ type: 'request', tid: runtime.context.tid, seq: 0, request });
 }
 

@@ -14,7 +14,7 @@ def init(v):
     global BASE, INITS
     BASE = v
     INITS += 1
-    print("init ran in", mp.current_process().name.split("-")[0])
+    print("init ran in", mp.current_process().name.split("-")[0], flush=True)
 
 
 def quiet_init():
