@@ -76,7 +76,8 @@ export type Request =
   | { op: 'channel-get'; channel: string; timeoutMs: number | null }
   | { op: 'channel-size'; channel: string }
   | { op: 'process-pid'; handle: number }
-  | { op: 'process-terminate'; handle: number };
+  /** signal: 15 for terminate(), 9 for kill(); the exit code is its negative, as a signal's in CPython. */
+  | { op: 'process-terminate'; handle: number; signal: number };
 
 // Supervisor -> process
 export type ToProcess =

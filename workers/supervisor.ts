@@ -354,7 +354,7 @@ export class RunSupervisor {
         const child = this.childOf(p, r.handle);
         if (child && !child.exited) {
           child.finished = true;
-          this.exitChild(child, -9);
+          this.exitChild(child, -r.signal);
           child.handle.kill();
         }
         return reply(null);

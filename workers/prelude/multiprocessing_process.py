@@ -81,9 +81,11 @@ class BaseProcess:
 
     def terminate(self):
         if self._handle is not None:
-            _gil_lab.terminate_process(self._handle)
+            _gil_lab.terminate_process(self._handle, 15)  # SIGTERM
 
-    kill = terminate
+    def kill(self):
+        if self._handle is not None:
+            _gil_lab.terminate_process(self._handle, 9)  # SIGKILL
 
     def close(self):
         pass
@@ -133,7 +135,8 @@ class BaseProcess:
         info.append('parent=%s' % self._parent_pid)
         info.append(status)
         if self.exitcode is not None and self._started:
-            info.append('exitcode=%s' % self.exitcode)
+            code = self.exitcode
+            info.append('exitcode=%s' % (_SIGNAL_NAMES.get(-code, code) if code < 0 else code))
         if self._daemonic:
             info.append('daemon')
         return '<%s>' % ' '.join(info)
@@ -158,6 +161,9 @@ class BaseProcess:
             if not p.daemon:
                 p.join()
         return exitcode
+
+
+_SIGNAL_NAMES = {1: '-SIGHUP', 2: '-SIGINT', 9: '-SIGKILL', 15: '-SIGTERM'}
 
 
 class Process(BaseProcess):
