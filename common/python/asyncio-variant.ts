@@ -1,8 +1,8 @@
 // The asyncio variant of a program written with threads: each thread becomes a task on one event
 // loop. The functions the threads run become coroutines, their time.sleep calls
 // `await asyncio.sleep`, Thread becomes a small class (defined at the top of the variant) whose
-// start() creates the task and whose join() awaits it (threading.current_thread() in a task is its
-// _Thread), and the program's top-level code runs in
+// start() creates the task and whose join() awaits it (threading.current_thread() and get_ident()
+// in a task are its _Thread's), and the program's top-level code runs in
 // `async def main()` under `asyncio.run(main())`. Computation stays as it was: it blocks the loop.
 import { walk, type Expr, type Module, type Stmt } from './ast';
 import { applyEdits, type Edit } from './edits';
@@ -123,6 +123,12 @@ class _Thread:
         return _Thread._by_task.get(task) or _threading.current_thread()
 
     @staticmethod
+    def get_ident():
+        """threading.get_ident() (and get_native_id()) in a task: its thread's ident."""
+        t = _Thread.current()
+        return t.ident if isinstance(t, _Thread) else _threading.get_ident()
+
+    @staticmethod
     async def join_all():
         """At the end of main(), as the interpreter waits for its threads at exit."""
         for task in list(asyncio.all_tasks()):
@@ -171,9 +177,11 @@ export function asyncioVariant(source: string, module: Module): AsyncioResult {
     if (n.kind !== 'Call') continue;
     const fn = callName(n);
     if (fn !== 'Thread' && fn !== 'Process') continue;
+    // Only the program's own functions become coroutines: Thread(target=print) leaves print as it is.
     const target = n.keywords.find((k) => k.name === 'target')?.value;
-    if (target?.kind === 'Name') coroutines.add(target.id);
-    if (target?.kind === 'Attribute') coroutines.add(target.attr);
+    const own = (name: string) => functions.some(([f]) => f === name);
+    if (target?.kind === 'Name' && own(target.id)) coroutines.add(target.id);
+    if (target?.kind === 'Attribute' && own(target.attr)) coroutines.add(target.attr);
   }
   for (const n of walk(module.body)) if (n.kind === 'ClassDef' && n.bases.some((b) => (b.kind === 'Name' ? b.id : b.kind === 'Attribute' ? b.attr : '') === 'Thread' || (b.kind === 'Name' ? b.id : '') === 'Process')) for (const m of n.body) if (m.kind === 'FunctionDef' && m.name === 'run') coroutines.add('run');
   for (let grew = true; grew; ) {
@@ -198,8 +206,11 @@ export function asyncioVariant(source: string, module: Module): AsyncioResult {
     }
     if (name === 'join' && n.func.kind === 'Attribute' && n.args.length <= 1 && !(n.func.value.kind === 'Constant')) edits.push({ line: n.line, col: n.col, endLine: n.line, endCol: n.col, text: 'await ' });
     else if (name && coroutines.has(name) && name !== 'run') edits.push({ line: n.line, col: n.col, endLine: n.line, endCol: n.col, text: 'await ' });
-    if (name === 'current_thread' || name === 'currentThread')
+    const ofThreading = n.func.kind === 'Name' || (n.func.kind === 'Attribute' && n.func.value.kind === 'Name' && n.func.value.id === 'threading');
+    if (ofThreading && (name === 'current_thread' || name === 'currentThread'))
       edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread.current' });
+    else if (ofThreading && (name === 'get_ident' || name === 'get_native_id'))
+      edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread.get_ident' });
     else if ((name === 'Thread' || name === 'Process') && n.func.kind === 'Attribute')
       edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread' });
     else if (name === 'Thread' || name === 'Process') edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread' });

@@ -96,7 +96,9 @@ describe('strategy variants of the presets', () => {
       'def work():',
       '    time.sleep(0.1)',
       '    print(threading.current_thread().name)',
+      '    print(threading.get_ident())',
       't = threading.Thread(target=work, daemon=True)',
+      'threading.Thread(target=print, args=("builtin target",)).start()',
       't.name = "w"',
       't.start()',
       'print(t.is_alive(), t.daemon, t.ident is not None, t.native_id is not None)',
@@ -105,7 +107,9 @@ describe('strategy variants of the presets', () => {
     ].join('\n');
     const variant = variantSource(source, 'asyncio');
     expect(variant).toContain('    print(_Thread.current().name)');
+    expect(variant).toContain('print(_Thread.get_ident())');
     expect(variant).toContain('    await t.join(0.5)');
+    expect(variant).not.toContain('await print'); // a builtin target stays a plain call
     for (const member of ['def is_alive(self)', 'def daemon(self)', 'def ident(self)', 'def native_id(self)', 'def name(self, name)'])
       expect(variant).toContain(member);
     const checked = checkProgram(variant);

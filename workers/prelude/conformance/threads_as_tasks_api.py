@@ -1,12 +1,17 @@
 # strategies: threading, asyncio
 # threading.Thread's interface where the asyncio strategy runs each thread as a task: default
 # names, name and daemon setters, ident and native_id once started, is_alive() while it runs,
-# join(timeout), current_thread() in a thread, a Thread subclass, starting twice.
+# join(timeout), current_thread() and get_ident() in a thread, a builtin target, a Thread subclass,
+# starting twice.
 import threading
 import time
 
 
+idents = set()
+
+
 def worker(n):
+    idents.add(threading.get_ident())
     time.sleep(0.1 * n)
     print("worker", n, "done in", threading.current_thread().name)
 
@@ -23,6 +28,10 @@ print("after join(timeout):", threads[2].is_alive())
 for t in threads:
     t.join()
 print([t.is_alive() for t in threads], threads[2].name, threading.current_thread().name)
+print("idents:", len(idents), threading.get_ident() not in idents, threads[0].ident in idents)
+b = threading.Thread(target=print, args=("a builtin target",))
+b.start()
+b.join()
 try:
     threads[0].start()
 except RuntimeError as e:
