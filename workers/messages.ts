@@ -51,7 +51,7 @@ export interface RunSettings {
 export type Become =
   /** The process's MainThread: runs the program (the main process) or a forked target (a child). */
   /** share: the process keeps warm threads for the program's threads, so its modules are shared before t0. */
-  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; share: boolean }
+  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; share: boolean; ppid: number | null }
   /**
    * A thread started by threading: `entry` is the shared function it runs; a subinterpreter's
    * thread gets `interpreter` (a copy of the modules and the function) and a heap log of its own.
@@ -65,6 +65,8 @@ export type Become =
       sentinel: number;
       gil: number;
       interpreter: Snapshot | null;
+      /** As become-main's: the OS pid of the process's parent, null for the program's own process. */
+      ppid: number | null;
       heapLog: SharedArrayBuffer | null;
     };
 
@@ -75,7 +77,8 @@ export type Request =
   | { op: 'channel-get'; channel: string; timeoutMs: number | null }
   | { op: 'channel-size'; channel: string }
   | { op: 'process-pid'; handle: number }
-  | { op: 'process-terminate'; handle: number };
+  /** signal: 15 for terminate(), 9 for kill(); the exit code is its negative, as a signal's in CPython. */
+  | { op: 'process-terminate'; handle: number; signal: number };
 
 // Supervisor -> process
 export type ToProcess =
@@ -91,7 +94,8 @@ export type ToProcess =
       /** How the run's threads compile (runJitPlan). */
       jit: JitPlan;
     }
-  | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null }
+  /** ppid: the OS pid of the process that started this one (a Process's parent), null for the program's own. */
+  | { type: 'start-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; ppid: number | null }
   | { type: 'process-exited'; handle: number; exitcode: number }
   | { type: 'reply'; tid: number; seq: number; value: unknown }
   /** Test-only fault: the relay stops answering this long after the run starts. */

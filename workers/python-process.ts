@@ -60,6 +60,8 @@ let pendingBatches: TraceBatch[] = [];
 let readySent = false;
 /** The run's time zero, once the process's MainThread has started (0 before). */
 let t0 = 0;
+/** The OS pid of the process that started this one (os.getppid()), once it is a Process's; null for the program's own. */
+let ppid: number | null = null;
 let warmTarget = 0;
 
 function flushTrace(): void {
@@ -157,6 +159,7 @@ function fromThread(w: WorkerThread, m: FromThread): void {
         sentinel: m.sentinel,
         gil: m.gil,
         interpreter: m.interpreter,
+        ppid,
         heapLog: ownLog,
       });
       send({ type: 'thread-started', tid: m.tid, name: m.name, gil: m.gil, atEpochMs: epochMs() });
@@ -215,9 +218,10 @@ onMessage((message) => {
     }
     case 'start-main': {
       t0 = message.t0EpochMs;
+      ppid = message.ppid;
       const w = takeWarm(message.tid);
       prepareNext();
-      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork, share: warmTarget > 1 });
+      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork, share: warmTarget > 1, ppid });
       return;
     }
     case 'process-exited': {

@@ -53,6 +53,7 @@ function awaitBecome(): Become {
 let seq = 0;
 function ask(request: Request): unknown {
   const mine = ++seq;
+  runtime.flushOutput();
   post({ type: 'request', tid: runtime.context.tid, seq: mine, request });
   for (;;) {
     const m = inbox.take(150);
@@ -63,8 +64,12 @@ function ask(request: Request): unknown {
 
 /** A request with no answer to wait for (seq 0: the supervisor does not reply). */
 function tell(request: Request): void {
+  runtime.flushOutput();
   post({ type: 'request', tid: runtime.context.tid, seq: 0, request });
 }
+
+/** os.getppid(): the OS pid of the process that started this one, once this thread has become a Python thread. */
+let parentPid = process.ppid;
 
 // The modules reach the runtime through closures, called only once it exists.
 const host = (): ThreadsHost => ({ rt: runtime, words, pid: data.pid, tidBase: data.tidBase, ask, tell });
@@ -85,7 +90,7 @@ const runtime: ThreadRuntime = compileAhead(() => new ThreadRuntime({
     _re: makeRe,
     random: makeRandom(() => runtime),
     socket: makeSocket(() => runtime),
-    ...makeSystemModules(() => runtime),
+    ...makeSystemModules(() => runtime, () => parentPid),
     ...makeThreadModules(host),
   },
   parsed: data.parsed,
@@ -97,6 +102,8 @@ runtime.nativeKinds.set('channel', (state) => new PyChannel(state[0] as string))
 if (data.warmUp) warmUp();
 post({ type: 'thread-ready' });
 const become = awaitBecome();
+// A Process's parent is the process that started it (the OS parent of every process is the supervisor).
+parentPid = become.ppid ?? process.ppid;
 runtime.become({
   tid: become.tid,
   name: become.name,

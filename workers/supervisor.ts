@@ -303,15 +303,17 @@ export class RunSupervisor {
       child.name = start.name;
       child.parent = { pid: start.parent, handle: start.handle };
       this.children.set(`${start.parent}:${start.handle}`, child.pid);
-      this.callbacks.onThreads([this.info(child)], [this.startMain(child, start.fork)]);
+      const parent = this.procs.get(start.parent);
+      const ppid = parent ? parent.osPid || parent.handle.pid || null : null;
+      this.callbacks.onThreads([this.info(child)], [this.startMain(child, start.fork, ppid)]);
     }
   }
 
   /** Starts the program's MainThread in `p` (the main process, or a started Process with its fork). */
-  private startMain(p: Proc, fork: Snapshot | null): ThreadInfo {
+  private startMain(p: Proc, fork: Snapshot | null, ppid: number | null = null): ThreadInfo {
     const lane: ThreadInfo = { tid: p.tidBase, pid: p.pid, name: 'MainThread', gil: this.gilOf(p, 0) };
     this.lanes.set(lane.tid, lane);
-    this.send(p, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork });
+    this.send(p, { type: 'start-main', tid: lane.tid, name: 'MainThread', t0EpochMs: this.t0, fork, ppid });
     this.injectFaults(p);
     return lane;
   }
@@ -352,7 +354,7 @@ export class RunSupervisor {
         const child = this.childOf(p, r.handle);
         if (child && !child.exited) {
           child.finished = true;
-          this.exitChild(child, -9);
+          this.exitChild(child, -r.signal);
           child.handle.kill();
         }
         return reply(null);

@@ -419,6 +419,19 @@ export class ThreadRuntime implements InterpreterHost {
 
   write(text: string, stream: 'stdout' | 'stderr', line: number): void {
     this.recorder.instant(stream === 'stdout' ? 'print' : 'error', text, line);
+    this.unsentOutput = true;
+  }
+
+  /** Whether something was printed since the last flush. */
+  private unsentOutput = false;
+
+  /**
+   * Sends what the thread printed before it asks the supervisor for anything (a channel's put, a
+   * Process's terminate): what it printed then reaches the supervisor first, even if the process
+   * is ended right after (a Pool's workers at the end of its with block).
+   */
+  flushOutput(): void {
+    if (this.unsentOutput) this.flush();
   }
 
   flushIfDue(): void {
@@ -429,6 +442,7 @@ export class ThreadRuntime implements InterpreterHost {
   }
 
   flush(): void {
+    this.unsentOutput = false;
     const batches = [this.recorder, ...this.taskLanes.values()].map((r) => r.takeBatch()).filter((b) => b !== null);
     if (batches.length > 0) this.context.post({ type: 'trace', batches });
   }

@@ -1,7 +1,8 @@
 // The asyncio variant of a program written with threads: each thread becomes a task on one event
 // loop. The functions the threads run become coroutines, their time.sleep calls
 // `await asyncio.sleep`, Thread becomes a small class (defined at the top of the variant) whose
-// start() creates the task and whose join() awaits it, and the program's top-level code runs in
+// start() creates the task and whose join() awaits it (threading.current_thread() and get_ident()
+// in a task are its _Thread's), and the program's top-level code runs in
 // `async def main()` under `asyncio.run(main())`. Computation stays as it was: it blocks the loop.
 import { walk, type Expr, type Module, type Stmt } from './ast';
 import { applyEdits, type Edit } from './edits';
@@ -9,23 +10,123 @@ import { applyEdits, type Edit } from './edits';
 export type AsyncioResult = { ok: true; source: string; lineMap: number[] } | { ok: false; reason: string };
 
 const shim = `import asyncio
+import threading as _threading
 
 
 class _Thread:
-    """asyncio variant: a thread becomes a task on the event loop."""
+    """asyncio variant: a thread becomes a task on the event loop (threading.Thread's interface)."""
 
-    def __init__(self, target=None, args=(), kwargs=None, name=None, daemon=None):
+    _counter = 0
+    _by_task = {}
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         self._target = target
-        self._args = args
+        self._args = tuple(args)
         self._kwargs = kwargs or {}
-        self.name = name
+        if name is None:
+            _Thread._counter += 1
+            name = 'Thread-%d' % _Thread._counter
+            if target is not None and hasattr(target, '__name__'):
+                name += ' (%s)' % target.__name__
+        self._name = str(name)
+        self._daemonic = bool(daemon) if daemon is not None else False
+        self._task = None
+        self._ident = None
+
+    async def run(self):
+        if self._target is not None:
+            work = self._target(*self._args, **self._kwargs)
+            if asyncio.iscoroutine(work):
+                await work
+
+    async def _bootstrap(self):
+        try:
+            work = self.run()
+            if asyncio.iscoroutine(work):
+                await work
+        finally:
+            _Thread._by_task.pop(self._task, None)
 
     def start(self):
-        work = self._target(*self._args, **self._kwargs) if self._target else self.run()
-        self._task = asyncio.create_task(work)
+        if self._task is not None:
+            raise RuntimeError('threads can only be started once')
+        self._task = asyncio.create_task(self._bootstrap(), name=self._name)
+        self._ident = id(self._task)
+        _Thread._by_task[self._task] = self
 
     async def join(self, timeout=None):
-        await self._task
+        if self._task is None:
+            raise RuntimeError('cannot join thread before it is started')
+        if self._task is asyncio.current_task():
+            raise RuntimeError('cannot join current thread')
+        if timeout is None:
+            await self._task
+        else:
+            await asyncio.wait({self._task}, timeout=max(timeout, 0))
+
+    def is_alive(self):
+        return self._task is not None and not self._task.done()
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        self._name = str(name)
+
+    def getName(self):
+        return self._name
+
+    def setName(self, name):
+        self._name = str(name)
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        if self._task is not None:
+            raise RuntimeError('cannot set daemon status of active thread')
+        self._daemonic = bool(daemonic)
+
+    def isDaemon(self):
+        return self._daemonic
+
+    def setDaemon(self, daemonic):
+        self.daemon = daemonic
+
+    @property
+    def ident(self):
+        return self._ident
+
+    @property
+    def native_id(self):
+        return self._ident
+
+    def __repr__(self):
+        status = 'initial' if self._task is None else 'started' if not self._task.done() else 'stopped'
+        if self._daemonic:
+            status += ' daemon'
+        if self._ident is not None:
+            status += ' %s' % self._ident
+        return '<%s(%s, %s)>' % (type(self).__name__.replace('_Thread', 'Thread'), self._name, status)
+
+    @staticmethod
+    def current():
+        """threading.current_thread() in a task: its _Thread (in main(), the MainThread)."""
+        try:
+            task = asyncio.current_task()
+        except RuntimeError:
+            task = None
+        return _Thread._by_task.get(task) or _threading.current_thread()
+
+    @staticmethod
+    def get_ident():
+        """threading.get_ident() (and get_native_id()) in a task: its thread's ident."""
+        t = _Thread.current()
+        return t.ident if isinstance(t, _Thread) else _threading.get_ident()
 
     @staticmethod
     async def join_all():
@@ -76,9 +177,11 @@ export function asyncioVariant(source: string, module: Module): AsyncioResult {
     if (n.kind !== 'Call') continue;
     const fn = callName(n);
     if (fn !== 'Thread' && fn !== 'Process') continue;
+    // Only the program's own functions become coroutines: Thread(target=print) leaves print as it is.
     const target = n.keywords.find((k) => k.name === 'target')?.value;
-    if (target?.kind === 'Name') coroutines.add(target.id);
-    if (target?.kind === 'Attribute') coroutines.add(target.attr);
+    const own = (name: string) => functions.some(([f]) => f === name);
+    if (target?.kind === 'Name' && own(target.id)) coroutines.add(target.id);
+    if (target?.kind === 'Attribute' && own(target.attr)) coroutines.add(target.attr);
   }
   for (const n of walk(module.body)) if (n.kind === 'ClassDef' && n.bases.some((b) => (b.kind === 'Name' ? b.id : b.kind === 'Attribute' ? b.attr : '') === 'Thread' || (b.kind === 'Name' ? b.id : '') === 'Process')) for (const m of n.body) if (m.kind === 'FunctionDef' && m.name === 'run') coroutines.add('run');
   for (let grew = true; grew; ) {
@@ -103,7 +206,12 @@ export function asyncioVariant(source: string, module: Module): AsyncioResult {
     }
     if (name === 'join' && n.func.kind === 'Attribute' && n.args.length <= 1 && !(n.func.value.kind === 'Constant')) edits.push({ line: n.line, col: n.col, endLine: n.line, endCol: n.col, text: 'await ' });
     else if (name && coroutines.has(name) && name !== 'run') edits.push({ line: n.line, col: n.col, endLine: n.line, endCol: n.col, text: 'await ' });
-    if ((name === 'Thread' || name === 'Process') && n.func.kind === 'Attribute')
+    const ofThreading = n.func.kind === 'Name' || (n.func.kind === 'Attribute' && n.func.value.kind === 'Name' && n.func.value.id === 'threading');
+    if (ofThreading && (name === 'current_thread' || name === 'currentThread'))
+      edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread.current' });
+    else if (ofThreading && (name === 'get_ident' || name === 'get_native_id'))
+      edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread.get_ident' });
+    else if ((name === 'Thread' || name === 'Process') && n.func.kind === 'Attribute')
       edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread' });
     else if (name === 'Thread' || name === 'Process') edits.push({ line: n.func.line, col: n.func.col, endLine: n.func.endLine, endCol: n.func.endCol, text: '_Thread' });
   }

@@ -122,3 +122,40 @@ describe('bytes', () => {
     expect(problems('x = float.fromhex("0x1p3")\n')).toEqual(['1: float.fromhex() is not supported here']);
   });
 });
+
+describe('asynchronous generators', () => {
+  const problems = (source: string) => {
+    const result = checkProgram(source);
+    return result.ok ? [] : result.problems.map((p) => [p.line, p.message]);
+  };
+
+  it('a yield belongs to the nearest enclosing function: generators, lambdas and classes inside an async def are accepted', () => {
+    const source = [
+      'import asyncio',
+      'async def main():',
+      '    def gen():',
+      '        yield 1',
+      '    class Box:',
+      '        def __iter__(self):',
+      '            yield from gen()',
+      '    g = lambda: (yield)',
+      '    print(list(gen()), list(Box()), [x for x in gen()])',
+      'asyncio.run(main())',
+      'def outer():',
+      '    async def inner():',
+      '        return 5',
+      '    yield 1',
+      '',
+    ].join('\n');
+    expect(problems(source)).toEqual([]);
+  });
+
+  it('refuses an async def that yields itself, also where it evaluates for what it holds', () => {
+    const own = 'async def agen():\n    if True:\n        yield 1\n';
+    expect(problems(own)).toEqual([[1, 'asynchronous generators (yield inside async def) are not supported here']]);
+    const first = 'async def agen():\n    return [x for x in (yield)]\n';
+    expect(problems(first).map(([line]) => line)).toEqual([1]);
+    const inner = 'def f():\n    async def agen():\n        yield 1\n    return agen\n';
+    expect(problems(inner)).toEqual([[2, 'asynchronous generators (yield inside async def) are not supported here']]);
+  });
+});

@@ -1,7 +1,7 @@
 // Checks a program before anything runs: it must parse, and every statement, module and name
 // it uses must be one GIL Lab runs as CPython does. Each problem names its line, for the editor
 // (under the line) and the CLI (`gil-lab check`).
-import { parseModule, walk, type Expr, type Module, type Stmt } from './ast';
+import { children, parseModule, walk, type Expr, type Module, type Stmt } from './ast';
 import { compileErrors } from './compile-errors';
 import { fstringProblems } from './fstrings';
 import { programNames, subsetRefusals } from './refusals';
@@ -127,7 +127,7 @@ export function checkProgram(source: string): CheckResult {
             if (x.kind === 'Await') add(x, 'await inside a generator expression (an asynchronous generator) is not supported here');
         break;
       case 'FunctionDef':
-        if (n.isAsync && [...walk(n.body)].some((x) => x.kind === 'Yield' || x.kind === 'YieldFrom'))
+        if (n.isAsync && yieldsOf(n))
           add(n, 'asynchronous generators (yield inside async def) are not supported here');
         break;
       default:
@@ -136,6 +136,36 @@ export function checkProgram(source: string): CheckResult {
   }
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return problems.length > 0 ? { ok: false, problems, module } : { ok: true, module };
+}
+
+/**
+ * Whether the function itself yields: a yield in a function, lambda, class or comprehension it
+ * holds is theirs (but not one in what the enclosing function evaluates for them: decorators,
+ * defaults, bases, a comprehension's first iterable).
+ */
+function yieldsOf(f: Stmt & { kind: 'FunctionDef' }): boolean {
+  const search = (n: Stmt | Expr | null | undefined): boolean => {
+    if (!n) return false;
+    switch (n.kind) {
+      case 'Yield':
+      case 'YieldFrom':
+        return true;
+      case 'FunctionDef':
+        return n.decorators.some(search) || n.args.defaults.some(search) || n.args.kwDefaults.some(search);
+      case 'Lambda':
+        return n.args.defaults.some(search) || n.args.kwDefaults.some(search);
+      case 'ClassDef':
+        return n.decorators.some(search) || n.bases.some(search) || n.keywords.some((k) => search(k.value));
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp':
+        return search(n.generators[0]?.iter);
+      default:
+        return children(n).some(search);
+    }
+  };
+  return f.body.some(search);
 }
 
 /** One line per problem, as the CLI prints them: `line 3: …`. */

@@ -36,7 +36,9 @@ describe('strategy variants of the presets', () => {
 
   it('two classes with a run method each: both become coroutines under asyncio', () => {
     const preset = presets.find((p) => p.name === 'car-truck-subclass')!;
-    expect(variantSource(preset.source, 'asyncio').match(/async def run\(self\)/g)).toHaveLength(2);
+    const variant = variantSource(preset.source, 'asyncio');
+    // The program's own, after the _Thread stand-in (which has a run of its own).
+    expect(variant.slice(variant.indexOf('async def join_all')).match(/async def run\(self\)/g)).toHaveLength(2);
   });
 
   it('moving threads to processes moves what they share too: queue.Queue, Lock, RLock and Event', () => {
@@ -86,5 +88,31 @@ describe('strategy variants of the presets', () => {
     ]);
     const bare = 'def f():\n    pass\nfrom threading import Thread\nThread(target=f).start()\n';
     expect(variantSource(bare, 'multiprocessing').split('\n')[0]).toBe('from multiprocessing import Process');
+  });
+
+  it("asyncio: the task stand-in has Thread's interface (is_alive, daemon, ident, name), and current_thread() in a task is its thread", () => {
+    const source = [
+      'import threading, time',
+      'def work():',
+      '    time.sleep(0.1)',
+      '    print(threading.current_thread().name)',
+      '    print(threading.get_ident())',
+      't = threading.Thread(target=work, daemon=True)',
+      'threading.Thread(target=print, args=("builtin target",)).start()',
+      't.name = "w"',
+      't.start()',
+      'print(t.is_alive(), t.daemon, t.ident is not None, t.native_id is not None)',
+      't.join(0.5)',
+      '',
+    ].join('\n');
+    const variant = variantSource(source, 'asyncio');
+    expect(variant).toContain('    print(_Thread.current().name)');
+    expect(variant).toContain('print(_Thread.get_ident())');
+    expect(variant).toContain('    await t.join(0.5)');
+    expect(variant).not.toContain('await print'); // a builtin target stays a plain call
+    for (const member of ['def is_alive(self)', 'def daemon(self)', 'def ident(self)', 'def native_id(self)', 'def name(self, name)'])
+      expect(variant).toContain(member);
+    const checked = checkProgram(variant);
+    expect(checked.ok ? [] : checked.problems).toEqual([]);
   });
 });

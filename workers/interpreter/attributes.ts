@@ -266,8 +266,8 @@ function immutableType(t: PyType, name: string): PyExc {
 }
 
 export function delAttr(obj: PyValue, name: string): void {
-  if (obj instanceof PyType && obj.metaclass !== null) {
-    const delattr = lookupType(obj.metaclass, '__delattr__');
+  if (obj instanceof PyInstance || (obj instanceof PyType && obj.metaclass !== null)) {
+    const delattr = lookupType(obj.cls, '__delattr__');
     if (delattr !== undefined && delattr !== objectDelattr) {
       call(delattr, [obj, name], null);
       return;

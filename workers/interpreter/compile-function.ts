@@ -130,13 +130,15 @@ export function makeFunction(
   const code = newCode(ctx, scope, node, signatureOf(args));
   within(ctx, scope, code, () => {
     if (node.kind === 'Lambda') {
-      const body = compileExpr(ctx, node.body);
+      // A lambda that yields is a generator: its body compiles as one (a yield is no plain expression).
       if (code.kind !== 'function') compileGeneratorBody(ctx, code, [{ ...node, kind: 'Return', value: node.body }]);
-      else
+      else {
+        const body = compileExpr(ctx, node.body);
         code.body = (f) => {
           f.ret = body(f);
           return RETURN;
         };
+      }
       return;
     }
     code.doc = docstring(node.body);

@@ -13,7 +13,7 @@ import type { ThreadRuntime } from '../thread-runtime';
 
 const origin = performance.timeOrigin;
 
-export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (interp: Interpreter) => PyModule> {
+export function makeSystemModules(rt: () => ThreadRuntime, ppid: () => number = () => process.ppid): Record<string, (interp: Interpreter) => PyModule> {
   return {
     time: () => {
       const m = new PyModule('time', true);
@@ -47,7 +47,7 @@ export function makeSystemModules(rt: () => ThreadRuntime): Record<string, (inte
       const d = m.dict;
       defineFunction(d, 'cpu_count', () => rt().settings.workers, 'os');
       defineFunction(d, 'getpid', () => process.pid, 'os');
-      defineFunction(d, 'getppid', () => process.ppid, 'os');
+      defineFunction(d, 'getppid', () => ppid(), 'os');
       setName(d, 'name', process.platform === 'win32' ? 'nt' : 'posix');
       setName(d, 'sep', '/');
       setName(d, 'linesep', '\n');

@@ -265,7 +265,7 @@ export function makeThreadModules(host: () => ThreadsHost): Record<string, (inte
       defineFunction(d, 'pid', () => process.pid, '_gil_lab');
       defineFunction(d, 'process_pid', (args) => host().ask({ op: 'process-pid', handle: args[0] as number }) as PyValue, '_gil_lab');
       defineFunction(d, 'terminate_process', (args) => {
-        host().ask({ op: 'process-terminate', handle: args[0] as number });
+        host().ask({ op: 'process-terminate', handle: args[0] as number, signal: typeof args[1] === 'number' ? args[1] : 15 });
         return null;
       }, '_gil_lab');
       defineFunction(d, 'warn', (args) => {

@@ -36,6 +36,24 @@ class BrokenExecutor(RuntimeError):
     """An executor could no longer run its tasks."""
 
 
+class BrokenThreadPool(BrokenExecutor):
+    """A worker thread of a ThreadPoolExecutor failed initializing."""
+
+
+class BrokenProcessPool(BrokenExecutor):
+    """A process of a ProcessPoolExecutor ended abruptly (its initializer raised)."""
+
+
+BrokenThreadPool.__module__ = 'concurrent.futures.thread'
+BrokenProcessPool.__module__ = 'concurrent.futures.process'
+
+
+def _initializer_raised():
+    """As CPython's workers do: the initializer's exception goes to the log, on stderr."""
+    import logging
+    logging.getLogger('concurrent.futures').critical('Exception in initializer:', exc_info=True)
+
+
 class Future:
     """The result of a call that may not have happened yet."""
 
@@ -261,7 +279,14 @@ class _WorkItem:
             self.future.set_result(result)
 
 
-def _worker(executor, work_queue):
+def _worker(executor, work_queue, initializer, initargs):
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _initializer_raised()
+            executor._initializer_failed()
+            return
     while True:
         work_item = work_queue.get()
         if work_item is not None:
@@ -306,6 +331,12 @@ class ThreadPoolExecutor(Executor):
             max_workers = min(32, (os.cpu_count() or 1) + 4)
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._initializer = initializer
+        self._initargs = initargs
+        self._broken = False
+        self._initialized = False
         self._max_workers = max_workers
         self._work_queue = queue.SimpleQueue()
         self._idle_semaphore = threading.Semaphore(0)
@@ -319,13 +350,27 @@ class ThreadPoolExecutor(Executor):
 
     def submit(self, fn, /, *args, **kwargs):
         if _sequential:
-            # The sequential strategy: the call runs right here, before submit() returns.
+            # The sequential strategy: the call runs right here, before submit() returns, after
+            # the initializer of the pool's one worker.
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
             f = Future()
+            if self._initializer is not None and not self._initialized:
+                self._initialized = True
+                try:
+                    self._initializer(*self._initargs)
+                except BaseException:
+                    _initializer_raised()
+                    self._broken = _THREAD_POOL_BROKEN
+                    f.set_exception(BrokenThreadPool(self._broken))
+                    return f
             _WorkItem(f, fn, args, kwargs).run()
             return f
         if _subinterpreters:
             return self._interpreters().submit(fn, *args, **kwargs)
         with self._shutdown_lock:
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
             f = Future()
@@ -336,7 +381,8 @@ class ThreadPoolExecutor(Executor):
     def _interpreters(self):
         if getattr(self, '_pool', None) is None:
             self._pool = _ChannelPool(self._max_workers, lambda i, target, args: threading.Thread(
-                name='%s_%d' % (self._thread_name_prefix, i), target=target, args=args))
+                name='%s_%d' % (self._thread_name_prefix, i), target=target, args=args),
+                self._initializer, self._initargs, _THREAD_POOL_BROKEN, BrokenThreadPool)
         return self._pool
 
     def _adjust_thread_count(self):
@@ -345,10 +391,22 @@ class ThreadPoolExecutor(Executor):
         num_threads = len(self._threads)
         if num_threads < self._max_workers:
             t = threading.Thread(name='%s_%d' % (self._thread_name_prefix, num_threads),
-                                 target=_worker, args=(self, self._work_queue))
+                                 target=_worker, args=(self, self._work_queue, self._initializer, self._initargs))
             t.start()
             self._threads.append(t)
             _threads_queues.append((_gil_lab.pid(), t, self._work_queue))
+
+    def _initializer_failed(self):
+        with self._shutdown_lock:
+            self._broken = _THREAD_POOL_BROKEN
+            # The calls not yet started fail: no worker will run them.
+            while True:
+                try:
+                    work_item = self._work_queue.get_nowait()
+                except queue.Empty:
+                    break
+                if work_item is not None:
+                    work_item.future.set_exception(BrokenThreadPool(self._broken))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         if getattr(self, '_pool', None) is not None:
@@ -362,7 +420,19 @@ class ThreadPoolExecutor(Executor):
                 t.join()
 
 
-def _process_worker(tasks, results):
+_THREAD_POOL_BROKEN = 'A thread initializer failed, the thread pool is not usable anymore'
+_PROCESS_POOL_BROKEN = 'A child process terminated abruptly, the process pool is not usable anymore'
+
+
+def _process_worker(tasks, results, initializer, initargs):
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _initializer_raised()
+            # The worker ends: the pool, told so, is broken.
+            _gil_lab.channel_put(results, (-1, False, None))
+            return
     while True:
         task = _gil_lab.channel_get(tasks)
         if task is None:
@@ -380,9 +450,14 @@ class _ChannelPool:
     """Workers that get calls from a channel and send results back on another: the processes of a
     ProcessPoolExecutor, or the interpreter threads of a pool under subinterpreters."""
 
-    def __init__(self, max_workers, make_worker):
+    def __init__(self, max_workers, make_worker, initializer, initargs, broken_message, broken_type):
         self._max_workers = max_workers
         self._make_worker = make_worker
+        self._initializer = initializer
+        self._initargs = initargs
+        self._broken_message = broken_message
+        self._broken_type = broken_type
+        self._broken = False
         self._tasks = _gil_lab.channel()
         self._results = _gil_lab.channel()
         self._workers = []
@@ -394,6 +469,8 @@ class _ChannelPool:
 
     def submit(self, fn, *args, **kwargs):
         with self._lock:
+            if self._broken:
+                raise self._broken_type(self._broken)
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
             f = Future()
@@ -402,7 +479,7 @@ class _ChannelPool:
             self._futures[n] = f
             if not self._workers:
                 for i in range(self._max_workers):
-                    w = self._make_worker(i, _process_worker, (self._tasks, self._results))
+                    w = self._make_worker(i, _process_worker, (self._tasks, self._results, self._initializer, self._initargs))
                     w.start()
                     self._workers.append(w)
                 self._collector = threading.Thread(target=self._collect, daemon=True)
@@ -419,11 +496,34 @@ class _ChannelPool:
             if r is None:
                 return
             n, ok, value = r
-            f = self._futures.pop(n)
+            if n < 0:
+                self._break()
+                continue
+            f = self._futures.pop(n, None)
+            if f is None:
+                continue  # a call of a pool already broken
             if ok:
                 f.set_result(value)
             else:
                 f.set_exception(value)
+
+    def _break(self):
+        # A worker's initializer raised: as CPython's, the pool takes no more calls, and the calls
+        # not yet finished fail.
+        with self._lock:
+            if self._broken:
+                return
+            self._broken = self._broken_message
+            pending = list(self._futures.values())
+            self._futures.clear()
+        if self._broken_type is BrokenProcessPool:
+            e = BrokenProcessPool('A process in the process pool was terminated abruptly while the future was running or pending.')
+            for w in self._workers:
+                w.terminate()
+        else:
+            e = BrokenThreadPool(self._broken)
+        for f in pending:
+            f.set_exception(e)
 
     def shutdown(self, wait=True):
         with self._lock:
@@ -448,20 +548,41 @@ class ProcessPoolExecutor(Executor):
             max_workers = os.cpu_count() or 1
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._initializer = initializer
+        self._initargs = initargs
+        self._broken = False
         self._max_workers = max_workers
         self._pool = None
 
     def submit(self, fn, /, *args, **kwargs):
         if _sequential:
+            # As the fork start method does, the first call starts every worker: each one's
+            # initializer runs (here) before it.
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
             f = Future()
+            if self._initializer is not None and self._pool is None:
+                self._pool = ()
+                for i in range(self._max_workers):
+                    try:
+                        self._initializer(*self._initargs)
+                    except BaseException:
+                        _initializer_raised()
+                        self._broken = _PROCESS_POOL_BROKEN
+                if self._broken:
+                    f.set_exception(BrokenProcessPool('A process in the process pool was terminated abruptly while the future was running or pending.'))
+                    return f
             _WorkItem(f, fn, args, kwargs).run()
             return f
         if self._pool is None:
             import multiprocessing
             self._pool = _ChannelPool(self._max_workers, lambda i, target, args: multiprocessing.Process(
-                target=target, args=args, name='ForkProcess-%d' % multiprocessing._next_process_number()))
+                target=target, args=args, name='ForkProcess-%d' % multiprocessing._next_process_number()),
+                self._initializer, self._initargs, _PROCESS_POOL_BROKEN, BrokenProcessPool)
         return self._pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
-        if self._pool is not None:
+        if self._pool:
             self._pool.shutdown(wait)

@@ -163,14 +163,21 @@ class Event:
             _gil_lab.channel_get(self._channel, 0, True)
 
 
-def worker(tasks, results):
-    """A pool's worker, a process (Pool) or a thread (ThreadPool): runs tasks until the pool's None."""
-    while True:
+def worker(tasks, results, initializer=None, initargs=(), maxtasks=None, index=0):
+    """A pool's worker, a process (Pool) or a thread (ThreadPool): runs the initializer, then tasks
+    until the pool's None, or until it has run maxtasks of them: then it tells the pool, which
+    starts another worker in its place."""
+    if initializer is not None:
+        initializer(*initargs)
+    completed = 0
+    while maxtasks is None or completed < maxtasks:
         task = tasks.get()
         if task is None:
             tasks.put(None)
             return
         results.put(_run_task(task))
+        completed += 1
+    results.put((-1, index, None))
 
 
 def _run_task(task):
@@ -210,21 +217,48 @@ class Pool:
             processes = os.cpu_count() or 1
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
+        if maxtasksperchild is not None:
+            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
+                raise ValueError("maxtasksperchild must be a positive int or None")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        self._initializer = initializer
+        self._initargs = initargs
+        self._maxtasksperchild = maxtasksperchild
         self._done = {}
         self._next = 0
         self._closed = False
+        self._terminated = False
         self._workers = []
-        if not _sequential:
+        if _sequential:
+            # The sequential strategy: each worker's initializer runs here, as the tasks do.
+            if initializer is not None:
+                for i in range(processes):
+                    initializer(*initargs)
+        else:
             self._start(processes)
 
     def _start(self, processes):
         self._tasks = Queue()
         self._results = Queue()
         for i in range(processes):
-            p = Process(target=worker, args=(self._tasks, self._results),
-                        name='ForkPoolWorker-%d' % _next_process_number())
-            p.start()
-            self._workers.append(p)
+            self._workers.append(self._spawn(i))
+
+    def _spawn(self, i):
+        p = Process(target=worker, args=(self._tasks, self._results, self._initializer, self._initargs,
+                                         self._maxtasksperchild, i),
+                    name='ForkPoolWorker-%d' % _next_process_number())
+        p.start()
+        return p
+
+    def _take_result(self):
+        m, ok, value = self._results.get()
+        if m >= 0:
+            self._done[m] = (ok, value)
+        elif not self._terminated:
+            # A worker ran its maxtasksperchild tasks and ended: another takes its place.
+            self._workers[ok].join()
+            self._workers[ok] = self._spawn(ok)
 
     def _submit(self, fn, args, kwds={}):
         if self._closed:
@@ -241,8 +275,7 @@ class Pool:
 
     def _wait_for(self, n):
         while n not in self._done:
-            m, ok, value = self._results.get()
-            self._done[m] = (ok, value)
+            self._take_result()
         ok, value = self._done[n]
         if not ok:
             raise value
@@ -275,6 +308,7 @@ class Pool:
 
     def terminate(self):
         self._closed = True
+        self._terminated = True
         for p in self._workers:
             p.terminate()
         for p in self._workers:
@@ -283,6 +317,10 @@ class Pool:
     def join(self):
         if _sequential:
             return
+        if self._maxtasksperchild is not None:
+            # Workers end after their tasks: the pool replaces them while any task is left to run.
+            while len(self._done) < self._next:
+                self._take_result()
         self._tasks.put(None)
         for p in self._workers:
             p.join()

@@ -10,16 +10,22 @@ __all__ = ['Pool', 'ThreadPool', 'AsyncResult']
 class ThreadPool(Pool):
     """A pool of worker threads: tasks and results are shared, not copied."""
 
-    def __init__(self, processes=None, initializer=None, initargs=()):
-        Pool.__init__(self, processes, initializer, initargs)
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        # maxtasksperchild is not CPython's ThreadPool's: it is here for the programs whose Pool
+        # the threading strategy runs as a ThreadPool.
+        Pool.__init__(self, processes, initializer, initargs, maxtasksperchild)
 
     def _start(self, processes):
         self._tasks = queue.Queue()
         self._results = queue.Queue()
         for i in range(processes):
-            t = threading.Thread(target=worker, args=(self._tasks, self._results), daemon=True)
-            t.start()
-            self._workers.append(t)
+            self._workers.append(self._spawn(i))
+
+    def _spawn(self, i):
+        t = threading.Thread(target=worker, args=(self._tasks, self._results, self._initializer, self._initargs,
+                                                  self._maxtasksperchild, i), daemon=True)
+        t.start()
+        return t
 
     def terminate(self):
         # Threads cannot be killed: the pool's None ends each worker after its task, as join() does.

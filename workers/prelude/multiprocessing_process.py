@@ -50,6 +50,8 @@ class BaseProcess:
                 _gil_lab.process_exception(self._name, e)
                 self._exitcode = 1
             return
+        # What the child's parent_process() is: this process.
+        self._parent_name = _current_process.name
         self._handle = _gil_lab.start_process(self, self._name)
         _children.append(self)
 
@@ -65,6 +67,8 @@ class BaseProcess:
                 _children.remove(self)
 
     def is_alive(self):
+        if self is _current_process:
+            return True
         if not self._started or self._exitcode is not None:
             return False
         if self._handle is None:
@@ -77,16 +81,18 @@ class BaseProcess:
 
     def terminate(self):
         if self._handle is not None:
-            _gil_lab.terminate_process(self._handle)
+            _gil_lab.terminate_process(self._handle, 15)  # SIGTERM
 
-    kill = terminate
+    def kill(self):
+        if self._handle is not None:
+            _gil_lab.terminate_process(self._handle, 9)  # SIGKILL
 
     def close(self):
         pass
 
     @property
     def exitcode(self):
-        if self._exitcode is None and self._handle is not None:
+        if self._exitcode is None and self._handle is not None and self is not _current_process:
             self._exitcode = _gil_lab.process_exitcode(self._handle)
         return self._exitcode
 
@@ -108,6 +114,8 @@ class BaseProcess:
 
     @property
     def pid(self):
+        if self is _current_process:
+            return os.getpid()  # in the child, as CPython's
         if self._handle is None:
             return None
         return _gil_lab.process_pid(self._handle)
@@ -122,21 +130,23 @@ class BaseProcess:
         else:
             status = 'stopped'
         info = [type(self).__name__, 'name=%r' % self._name]
-        if self._started and self.pid is not None:
+        if self._started and self is not _current_process and self.pid is not None:
             info.append('pid=%s' % self.pid)
         info.append('parent=%s' % self._parent_pid)
         info.append(status)
         if self.exitcode is not None and self._started:
-            info.append('exitcode=%s' % self.exitcode)
+            code = self.exitcode
+            info.append('exitcode=%s' % (_SIGNAL_NAMES.get(-code, code) if code < 0 else code))
         if self._daemonic:
             info.append('daemon')
         return '<%s>' % ' '.join(info)
 
     def _bootstrap(self):
         """Runs in the child: the process's work, then its threads; returns the exit code."""
-        global _current_process, _children
+        global _current_process, _children, _parent_process
         threading._after_fork()
         _current_process = self
+        _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
         _children = []
         exitcode = 0
         try:
@@ -151,6 +161,9 @@ class BaseProcess:
             if not p.daemon:
                 p.join()
         return exitcode
+
+
+_SIGNAL_NAMES = {1: '-SIGHUP', 2: '-SIGINT', 9: '-SIGKILL', 15: '-SIGTERM'}
 
 
 class Process(BaseProcess):
@@ -175,7 +188,32 @@ class _MainProcess(BaseProcess):
         return "<_MainProcess name='%s' parent=None started>" % self._name
 
 
+class _ParentProcess(BaseProcess):
+    # A child's parent_process(): the process that started it.
+    def __init__(self, name, pid):
+        self._name = name
+        self._pid = pid
+        self._parent_pid = None
+        self._daemonic = False
+        self._handle = None
+        self._exitcode = None
+        self._started = False
+
+    @property
+    def pid(self):
+        return self._pid
+
+    ident = pid
+
+    def is_alive(self):
+        return True
+
+    def __repr__(self):
+        return "<_ParentProcess name='%s' parent=None unknown>" % self._name
+
+
 _current_process = _MainProcess()
+_parent_process = None
 _children = []
 
 
@@ -184,7 +222,7 @@ def current_process():
 
 
 def parent_process():
-    return None
+    return _parent_process
 
 
 def active_children():

@@ -331,23 +331,53 @@ def main_thread():
 
 
 class local:
-    """Thread-local data: each thread sees its own attributes."""
+    """Thread-local data: each thread sees its own attributes. As CPython's does, a subclass's
+    __init__ runs again, with the arguments the object was made with, the first time another
+    thread touches the object, so each thread starts from its own fresh attributes."""
 
-    def __init__(self):
-        object.__setattr__(self, '_local__dicts', {})
+    def __new__(cls, *args, **kw):
+        if (args or kw) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, '_local__args', (args, kw))
+        # The thread that makes the object has its dict now: __init__ runs there as for any object.
+        object.__setattr__(self, '_local__dicts', {get_ident(): {}})
+        return self
+
+    def _local__mine(self):
+        dicts = object.__getattribute__(self, '_local__dicts')
+        me = get_ident()
+        d = dicts.get(me)
+        if d is None:
+            d = dicts[me] = {}
+            cls = type(self)
+            if cls.__init__ is not object.__init__:
+                args, kw = object.__getattribute__(self, '_local__args')
+                cls.__init__(self, *args, **kw)
+        return d
+
+    @property
+    def __dict__(self):
+        return self._local__mine()
 
     def __getattr__(self, name):
-        d = self._local__dicts.get(get_ident(), {})
+        d = self._local__mine()
         if name in d:
             return d[name]
-        raise AttributeError("'_thread._local' object has no attribute '%s'" % name)
+        kind = "'_thread._local'" if type(self) is local else "'%s'" % type(self).__name__
+        raise AttributeError("%s object has no attribute '%s'" % (kind, name))
 
     def __setattr__(self, name, value):
-        dicts = self._local__dicts
-        me = get_ident()
-        if me not in dicts:
-            dicts[me] = {}
-        dicts[me][name] = value
+        if name == '__dict__':
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" % type(self).__name__)
+        self._local__mine()[name] = value
+
+    def __delattr__(self, name):
+        d = self._local__mine()
+        if name not in d:
+            kind = "'_thread._local'" if type(self) is local else "'%s'" % type(self).__name__
+            raise AttributeError("%s object has no attribute '%s'" % (kind, name))
+        del d[name]
 
 
 _main_thread = _MainThread()

@@ -38,3 +38,11 @@ def gen_in_for():
         yield c.upper()
     yield from range(2)
 print(list(gen_in_for()), type(count(1)).__name__)
+# A lambda that yields is a generator function.
+pump = lambda start: (yield start) + (yield start + 1)
+g = pump(5)
+print(next(g), g.send(10))
+try:
+    g.send(20)
+except StopIteration as e:
+    print("StopIteration", e.value)

@@ -47,3 +47,16 @@ class Money:
         return f"Money({self.cents})"
 wallet = [Money(5), Money(10), Money(5)]
 print(Money(5) in wallet, wallet.count(Money(5)), wallet.index(Money(10)), len({Money(5), Money(5)}), {Money(1): "one"}[Money(1)])
+# A class's own __delattr__ runs for `del obj.name` (and object.__delattr__ raises for a missing name).
+class Logged:
+    def __delattr__(self, name):
+        print("del", name)
+        object.__delattr__(self, name)
+g = Logged()
+g.a = 1
+del g.a
+print(hasattr(g, "a"))
+try:
+    del g.a
+except AttributeError as e:
+    print("AttributeError:", e)
