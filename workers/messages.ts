@@ -50,8 +50,7 @@ export interface RunSettings {
 /** What a warm worker thread becomes. */
 export type Become =
   /** The process's MainThread: runs the program (the main process) or a forked target (a child). */
-  /** share: the process keeps warm threads for the program's threads, so its modules are shared before t0. */
-  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; share: boolean; ppid: number | null }
+  | { type: 'become-main'; tid: number; name: string; t0EpochMs: number; fork: Snapshot | null; ppid: number | null }
   /**
    * A thread started by threading: `entry` is the shared function it runs; a subinterpreter's
    * thread gets `interpreter` (a copy of the modules and the function) and a heap log of its own.

@@ -110,12 +110,12 @@ function takeWarm(tid: number): WorkerThread {
 }
 
 /**
- * The warm threads the next two starts will take replay the heap log while they wait: the
- * MainThread announces the modules before t0, and both replay them then; after each start, the
- * next one in line catches up while the program runs (two only: all of them replaying the same
- * entries at once took the cores from the program). Only once the MainThread has been told to
- * start (t0 is set), and not with subinterpreters, where the threads the program starts have
- * interpreters of their own, whose modules must be a copy, not this one's replica.
+ * The warm threads the next two starts will take replay the heap log while they wait, so the
+ * second start finds its thread caught up too; after each start, the next one in line catches up
+ * while the program runs (two only: all of them replaying the same entries at once took the cores
+ * from the program). Only once the MainThread has been told to start (t0 is set), and not with
+ * subinterpreters, where the threads the program starts have interpreters of their own, whose
+ * modules must be a copy, not this one's replica.
  */
 const PREPARED_AHEAD = 2;
 const prepared: WorkerThread[] = [];
@@ -221,7 +221,7 @@ onMessage((message) => {
       ppid = message.ppid;
       const w = takeWarm(message.tid);
       prepareNext();
-      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork, share: warmTarget > 1, ppid });
+      toThread(w, { type: 'become-main', tid: message.tid, name: message.name, t0EpochMs: message.t0EpochMs, fork: message.fork, ppid });
       return;
     }
     case 'process-exited': {

@@ -138,12 +138,6 @@ function importStartupModules(): void {
 function runMain(b: Extract<Become, { type: 'become-main' }>): number {
   const interp = runtime.interp;
   if (!b.fork) importStartupModules();
-  if (b.share && !b.fork) {
-    // The announcement of the modules a first thread start would make, made while the prepared
-    // warm thread has time to replay it.
-    runtime.share(null);
-    runtime.publishHeap();
-  }
   blockUntil(b.t0EpochMs);
   runtime.markStart();
   let exitcode = 0;
