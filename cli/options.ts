@@ -9,7 +9,7 @@ import { limits } from '../common/limits';
 import { findPreset, presets } from '../common/presets';
 import type { Strategy } from '../common/program';
 import { checkProgram } from '../common/python/check';
-import { variantFor } from '../common/python/variants';
+import { strategyRefusals } from '../common/python/variants';
 import { issueText, numberFromText, parseProgramText, validateRequest } from '../common/validate';
 
 export interface RunFlags {
@@ -97,11 +97,7 @@ function defaultStrategiesFor(program: RunRequest['program']): { strategies: Str
   const checked = checkProgram(source);
   // A program with problems is refused by the engine, naming them.
   if (!checked.ok) return { strategies: defaultStrategies, notes: [] };
-  const refusals = new Map<Strategy, string>();
-  for (const strategy of [...defaultStrategies, 'asyncio'] as Strategy[]) {
-    const v = variantFor(source, checked.module, strategy);
-    if (!v.ok) refusals.set(strategy, v.reason);
-  }
+  const refusals = strategyRefusals(source, checked.module, [...defaultStrategies, 'asyncio']);
   const runnable = defaultStrategies.filter((s) => !refusals.has(s));
   if (runnable.length === defaultStrategies.length) return { strategies: defaultStrategies, notes: [] };
   const strategies: Strategy[] = refusals.has('asyncio') ? runnable : [...runnable, 'asyncio'];

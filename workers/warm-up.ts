@@ -3,7 +3,8 @@
 // 4 free threads 190 -> 172 ms, 16 free threads 724 -> 690 ms (medians of 5). Under one GIL it
 // was left out once, when the compiles it queued ran in the run beside the GIL holder (16
 // threads: 1,195 -> 1,255 ms); it is back there for thread starts, which it cut by about a
-// quarter (four starts one after another, the machine under load: 22-50 -> 18-44 ms).
+// quarter (four starts one after another, the machine under load: 22-50 -> 18-44 ms, measured
+// while the MainThread still announced its modules before t0).
 import { HeapLog, newHeapLogBuffer } from './heap-log';
 import { restore, snapshot } from './interpreter/heap-codec';
 import { SharedHeap } from './interpreter/heap';

@@ -166,16 +166,13 @@ export function estimateStarts(module: Module, workers: number): Starts {
     return times;
   };
 
-  const total: Scope = { ...main, calls: new Map() };
+  let { threads, processes, defaultExecutorCalls } = main;
   for (const [name, bodies] of scopes)
     for (const b of bodies) {
       const times = timesRun(name);
-      total.threads += times * b.threads;
-      total.processes += times * b.processes;
-      total.defaultExecutorCalls += times * b.defaultExecutorCalls;
+      threads += times * b.threads;
+      processes += times * b.processes;
+      defaultExecutorCalls += times * b.defaultExecutorCalls;
     }
-  return {
-    threads: total.threads + Math.min(total.defaultExecutorCalls, 32, workers + 4),
-    processes: total.processes,
-  };
+  return { threads: threads + Math.min(defaultExecutorCalls, 32, workers + 4), processes };
 }

@@ -153,6 +153,16 @@ const notes: Record<Strategy, string> = {
   subinterpreters: 'subinterpreters: one process, an interpreter per thread (its own GIL and its own copy of the modules)',
 };
 
+/** Why each of these strategies that cannot express the program cannot (the editor's and the CLI's defaults). */
+export function strategyRefusals(source: string, module: Module, strategies: readonly Strategy[]): Map<Strategy, string> {
+  const refusals = new Map<Strategy, string>();
+  for (const strategy of strategies) {
+    const v = variantFor(source, module, strategy);
+    if (!v.ok) refusals.set(strategy, v.reason);
+  }
+  return refusals;
+}
+
 /** The Python a strategy runs for this program, or why that strategy cannot express it. */
 export function variantFor(source: string, module: Module, strategy: Strategy): VariantResult {
   const style = styleOf(module);

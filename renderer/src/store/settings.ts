@@ -8,7 +8,7 @@ import { limits } from '../../../common/limits';
 import { findPreset, presets as builtInPresets } from '../../../common/presets';
 import { strategies as allStrategies, type GilModel, type Program, type Strategy } from '../../../common/program';
 import { checkProgram, maxSourceLength, type Problem } from '../../../common/python/check';
-import { variantFor } from '../../../common/python/variants';
+import { strategyRefusals } from '../../../common/python/variants';
 import type { MachineInfo } from '../../../common/trace';
 import { issueText, numberFromText, requestIssues } from '../../../common/validate';
 
@@ -79,11 +79,7 @@ export interface SettingsState {
 export function checkSource(source: string): ProgramCheck {
   const checked = checkProgram(source);
   if (!checked.ok) return { source, problems: checked.problems, refusals: {} };
-  const refusals: Partial<Record<Strategy, string>> = {};
-  for (const strategy of allStrategies) {
-    const variant = variantFor(source, checked.module, strategy);
-    if (!variant.ok) refusals[strategy] = variant.reason;
-  }
+  const refusals = Object.fromEntries(strategyRefusals(source, checked.module, allStrategies)) as Partial<Record<Strategy, string>>;
   return { source, problems: [], refusals };
 }
 
